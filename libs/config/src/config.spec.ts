@@ -1,0 +1,38 @@
+import { ConfigValidationError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database and Temporal server', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'embedded' });
+    expect(config.temporal).toEqual({ kind: 'embedded', namespace: 'default', port: 0 });
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('.cadreflow');
+  });
+
+  it('uses external services when their addresses are given', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/cadreflow',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'congress',
+      TEMPORAL_TLS: 'true',
+    });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/cadreflow' });
+    expect(config.temporal).toEqual({ kind: 'external', address: 'temporal:7233', namespace: 'congress', tls: true });
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', TEMPORAL_ADDRESS: 'nohost', JWT_SECRET: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const problems = (error as ConfigValidationError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
+    expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS must be host:port/);
+    expect(problems.join('\n')).toMatch(/JWT_SECRET/);
+  });
+});

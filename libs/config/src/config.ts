@@ -1,0 +1,114 @@
+/**
+ * The one place that reads `process.env`. Everything else receives a validated {@link AppConfig}.
+ *
+ * Every bad variable is collected before failing, so a person fixing a deployment sees the whole list at once.
+ */
+
+/** Where PostgreSQL comes from: a URL given by the operator, or a server started by cadreflow itself. */
+export type DatabaseConfig = { kind: 'external'; url: string } | { kind: 'embedded' };
+
+/** Where Temporal comes from: a real cluster, or the embedded Temporal-compatible server. */
+export type TemporalConfig =
+  | { kind: 'external'; address: string; namespace: string; tls: boolean }
+  | { kind: 'embedded'; namespace: string; port: number };
+
+/** The whole, validated configuration of a cadreflow process. */
+export interface AppConfig {
+  /** Folder for local state of the embedded default: database files, signing key. */
+  dataDir: string;
+  database: DatabaseConfig;
+  temporal: TemporalConfig;
+  /** Task queue the worker polls and the API starts procedures on. */
+  taskQueue: string;
+  /** HTTP port of the API and web UI. */
+  port: number;
+  /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; when absent the embedded default keeps one in `dataDir`. */
+  signingKeyPem?: string;
+  /** Secret for signing access tokens; when absent the embedded default keeps one in `dataDir`. */
+  jwtSecret?: string;
+  /** Make a signed checkpoint after this many new events. */
+  checkpointEvery: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+/** Raised when one or more environment variables are missing or malformed. */
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/**
+ * Reads and validates the configuration.
+ *
+ * @example
+ * const config = loadConfig();              // from process.env
+ * const test = loadConfig({ PORT: '0' });   // from an explicit map, e.g. in tests
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return false;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return false;
+  };
+
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (got "${databaseUrl}")`);
+  }
+  const temporalAddress = text('TEMPORAL_ADDRESS');
+  if (temporalAddress !== undefined && !/^[^\s:/]+:\d{1,5}$/.test(temporalAddress)) {
+    problems.push(`TEMPORAL_ADDRESS must be host:port, e.g. temporal:7233 (got "${temporalAddress}")`);
+  }
+  const namespace = text('TEMPORAL_NAMESPACE') ?? 'default';
+  const tls = bool('TEMPORAL_TLS');
+  const temporalPort = integer('CADREFLOW_TEMPORAL_PORT', 0, 0, 65535);
+  const port = integer('PORT', 3000, 0, 65535);
+  const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
+  const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const signingKeyPem = text('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  if (signingKeyPem !== undefined && !signingKeyPem.includes('BEGIN PRIVATE KEY')) {
+    problems.push('CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")');
+  }
+  const jwtSecret = text('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return {
+    dataDir: text('CADREFLOW_DATA_DIR') ?? '.cadreflow',
+    database: databaseUrl ? { kind: 'external', url: databaseUrl } : { kind: 'embedded' },
+    temporal: temporalAddress
+      ? { kind: 'external', address: temporalAddress, namespace, tls }
+      : { kind: 'embedded', namespace, port: temporalPort },
+    taskQueue: text('TEMPORAL_TASK_QUEUE') ?? 'cadreflow',
+    port,
+    signingKeyPem,
+    jwtSecret,
+    checkpointEvery,
+    logLevel,
+  };
+}

@@ -1,0 +1,39 @@
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
+import { CheckpointEntity } from '../entities/checkpoint.entity';
+import { EventRecordEntity } from '../entities/event-record.entity';
+import { ProjectionCheckpointEntity } from '../entities/projection-checkpoint.entity';
+import { CreateEventStore1763784000000 } from '../migrations/1763784000000-CreateEventStore';
+
+/** Entities of the event store; other libs add their own next to these. */
+export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
+export const eventStoreMigrations = [CreateEventStore1763784000000];
+
+export interface DataSourceSettings {
+  url: string;
+  /** Maximum pooled connections. */
+  poolSize?: number;
+  extraEntities?: DataSourceOptions['entities'];
+  extraMigrations?: (new () => MigrationInterface)[];
+}
+
+/**
+ * The PostgreSQL data source of cadreflow. `synchronize` is off everywhere: the schema comes from migrations.
+ *
+ * @example
+ * const ds = createDataSource({ url });
+ * await ds.initialize();
+ * await ds.runMigrations();
+ */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    entities: [...eventStoreEntities, ...((settings.extraEntities as []) ?? [])],
+    migrations: [...eventStoreMigrations, ...(settings.extraMigrations ?? [])],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: settings.poolSize ?? 20 },
+  });
+}
