@@ -159,7 +159,7 @@ class VisibilityQueryParser {
   private parseIn(field: VisibilityField, negated: boolean): VisibilityFilter {
     const open = this.next();
     if (open.kind !== '(') throw this.unexpected(open, `'(' after IN`);
-    if (this.peek().kind === ')') throw this.error('empty IN list', this.peek());
+    if (this.peek().kind === ')') throw this.error('empty IN list', open);
     const values = [this.parseValue(field)];
     for (;;) {
       const token = this.next();
