@@ -72,7 +72,7 @@ export class EventStore {
    * @throws ExpectedVersionConflictError when the stream moved on (nothing written)
    * @throws IdempotencyKeyMismatchError when the key was used for another stream or other events
    */
-  append(
+  async append(
     streamId: string,
     expectedVersion: ExpectedVersion,
     events: NewEvent[],

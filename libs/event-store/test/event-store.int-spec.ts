@@ -94,12 +94,10 @@ describe('EventStore (real PostgreSQL)', () => {
     }, 'events[0].data.self'],
   ])('rejects %s with a typed error and writes nothing', async (_label, act, field) => {
     const before = await count();
-    let error: unknown;
-    try {
-      await act();
-    } catch (e) {
-      error = e;
-    }
+    const error: unknown = await act().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InvalidAppendError);
     expect((error as InvalidAppendError).field).toBe(field);
     expect(await count()).toBe(before);

@@ -1,0 +1,74 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** Short, stable name of a public key: the first 16 hex digits of SHA-256 over its DER form. */
+export function keyIdOf(publicKey: KeyObject): string {
+  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+}
+
+/** Signs checkpoints with an Ed25519 private key. */
+export class CheckpointSigner {
+  readonly publicKey: KeyObject;
+  readonly keyId: string;
+
+  constructor(private readonly privateKey: KeyObject) {
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('Checkpoint signing key must be an Ed25519 key.');
+    this.publicKey = createPublicKey(privateKey);
+    this.keyId = keyIdOf(this.publicKey);
+  }
+
+  /** @example const signer = CheckpointSigner.fromPem(process.env.KEY!) */
+  static fromPem(pem: string): CheckpointSigner {
+    return new CheckpointSigner(createPrivateKey(pem));
+  }
+
+  sign(message: string): string {
+    return sign(null, Buffer.from(message), this.privateKey).toString('base64');
+  }
+
+  /** The public half in PEM form, for inspectors to verify with. */
+  publicKeyPem(): string {
+    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  }
+}
+
+/** Public keys an inspector trusts, by key id. */
+export class TrustedKeys {
+  private readonly keys = new Map<string, KeyObject>();
+
+  constructor(publicKeys: KeyObject[]) {
+    for (const key of publicKeys) this.keys.set(keyIdOf(key), key);
+  }
+
+  static fromPems(pems: string[]): TrustedKeys {
+    return new TrustedKeys(pems.map((pem) => createPublicKey(pem)));
+  }
+
+  has(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
+  verify(keyId: string, message: string, signature: string): boolean {
+    const key = this.keys.get(keyId);
+    return key !== undefined && verify(null, Buffer.from(message), key, Buffer.from(signature, 'base64'));
+  }
+}
+
+/**
+ * The embedded default keeps its signing key in a file it creates on first use (mode 0600).
+ *
+ * @returns the key in PKCS#8 PEM form
+ */
+export async function loadOrCreateSigningKey(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, pem, { mode: 0o600, flag: 'wx' });
+  return pem;
+}

@@ -1,0 +1,237 @@
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import { listCheckpoints } from '../checkpoints/checkpoint-writer';
+import type { TrustedKeys } from '../checkpoints/signing-key';
+import { GENESIS_HASH, eventHash, logHash } from '../hashing';
+
+/** What kind of damage verification found. */
+export type ProblemKind =
+  | 'content-altered'
+  | 'chain-broken'
+  | 'version-gap'
+  | 'log-chain-broken'
+  | 'checkpoint-mismatch'
+  | 'checkpoint-signature'
+  | 'checkpoint-untrusted-key';
+
+export interface VerificationProblem {
+  kind: ProblemKind;
+  /** A sentence a person can act on. */
+  message: string;
+  streamId?: string;
+  streamVersion?: number;
+  position?: number;
+  checkpointId?: number;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  checkpointsChecked: number;
+  /** Highest position covered by a valid checkpoint; events after it are protected by hash chains only. */
+  lastCheckpointPosition: number;
+  problems: VerificationProblem[];
+}
+
+export interface VerifyOptions {
+  trustedKeys: TrustedKeys;
+  /** Rows per round trip. */
+  batchSize?: number;
+  /** Verify only the events of these streams (and skip log-wide checks). */
+  streamIds?: string[];
+}
+
+interface StreamState {
+  version: number;
+  hash: string;
+  /** Once a stream has a problem only its first one is reported. */
+  broken: boolean;
+}
+
+type Row = [
+  position: string,
+  streamId: string,
+  streamVersion: string,
+  type: string,
+  schemaVersion: string,
+  recordedAt: string,
+  data: string,
+  metadata: string,
+  prevHash: string,
+  hash: string,
+  logHash: string,
+];
+
+interface RawClient {
+  query(config: { text: string; values: unknown[]; rowMode: 'array'; types: unknown }): Promise<{ rows: Row[] }>;
+}
+
+const rawTypes = { getTypeParser: () => (value: string) => value };
+
+/**
+ * Re-derives every hash of the log and checks it against the stored chain and the signed checkpoints. Names, per
+ * stream, the first event that does not match, and every checkpoint the log no longer agrees with: edited data or
+ * metadata, deleted, reordered, inserted or forged events, and a truncated tail.
+ *
+ * @example
+ * const report = await verifyLog(dataSource, { trustedKeys: TrustedKeys.fromPems([publicPem]) });
+ * if (!report.ok) for (const p of report.problems) logger.warn(p.message);
+ */
+export async function verifyLog(dataSource: DataSource, options: VerifyOptions): Promise<VerificationReport> {
+  const batchSize = options.batchSize ?? 20_000;
+  const wholeLog = options.streamIds === undefined;
+  const problems: VerificationProblem[] = [];
+  const streams = new Map<string, StreamState>();
+  const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
+  let nextCheckpoint = 0;
+  let eventsChecked = 0;
+  let prevLog = GENESIS_HASH;
+  let logBroken = false;
+  let lastCheckpointPosition = 0;
+
+  const checkCheckpoint = (cp: Checkpoint): void => {
+    const before = problems.length;
+    if (!options.trustedKeys.has(cp.keyId)) {
+      problems.push({
+        kind: 'checkpoint-untrusted-key',
+        checkpointId: cp.id,
+        message: `Checkpoint #${cp.id} is signed by key ${cp.keyId}, which is not a trusted key.`,
+      });
+    } else if (!options.trustedKeys.verify(cp.keyId, checkpointMessage(cp), cp.signature)) {
+      problems.push({
+        kind: 'checkpoint-signature',
+        checkpointId: cp.id,
+        message: `Checkpoint #${cp.id} (position ${cp.position}) has an invalid signature: the checkpoint itself was altered.`,
+      });
+    }
+    if (eventsChecked !== cp.eventCount) {
+      problems.push({
+        kind: 'checkpoint-mismatch',
+        checkpointId: cp.id,
+        position: cp.position,
+        message: `Checkpoint #${cp.id} signed ${cp.eventCount} events up to position ${cp.position}; the log now has ${eventsChecked}: events were ${eventsChecked < cp.eventCount ? 'deleted' : 'inserted'}.`,
+      });
+    }
+    if (prevLog !== cp.logHash) {
+      problems.push({
+        kind: 'checkpoint-mismatch',
+        checkpointId: cp.id,
+        position: cp.position,
+        message: `Checkpoint #${cp.id}: the log up to position ${cp.position} no longer hashes to the signed value: events before it were altered, reordered, inserted or removed.`,
+      });
+    }
+    for (const [streamId, [version, hash]] of Object.entries(cp.streamHeads)) {
+      const state = streams.get(streamId);
+      if (state?.version === version && state.hash === hash) continue;
+      problems.push({
+        kind: 'checkpoint-mismatch',
+        checkpointId: cp.id,
+        streamId,
+        streamVersion: version,
+        message: state
+          ? `Stream "${streamId}": checkpoint #${cp.id} signed version ${version} (hash ${hash.slice(0, 12)}…) but the log has version ${state.version} (hash ${state.hash.slice(0, 12)}…) at that point.`
+          : `Stream "${streamId}": checkpoint #${cp.id} signed version ${version} but the log has no event of this stream up to position ${cp.position}: its events were removed.`,
+      });
+    }
+    if (problems.length === before) lastCheckpointPosition = cp.position;
+  };
+
+  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [RawClient, () => void];
+  try {
+    let after = 0;
+    for (;;) {
+      const filter = wholeLog ? '' : 'AND stream_id = ANY($3::text[])';
+      const { rows } = await client.query({
+        text: `SELECT position::text AS pos, stream_id, stream_version::text, type, schema_version::text,
+                      to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                      data::text, metadata::text, prev_hash, hash, log_hash
+                 FROM events WHERE position > $1 ${filter} ORDER BY events.position LIMIT $2`,
+        values: wholeLog ? [after, batchSize] : [after, batchSize, options.streamIds],
+        rowMode: 'array',
+        types: rawTypes,
+      });
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const position = Number(row[0]);
+        while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
+          checkCheckpoint(checkpoints[nextCheckpoint++]);
+        }
+        checkEvent(row, position);
+      }
+      after = Number(rows[rows.length - 1][0]);
+      if (rows.length < batchSize) break;
+    }
+    while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
+  } finally {
+    release();
+  }
+
+  function checkEvent(row: Row, position: number): void {
+    eventsChecked++;
+    const [, streamId, versionText, type, schemaVersion, recordedAt, dataText, metadataText, prevHash, hash, storedLog] = row;
+    const version = Number(versionText);
+    const state = streams.get(streamId) ?? { version: 0, hash: GENESIS_HASH, broken: false };
+    streams.set(streamId, state);
+    if (wholeLog && !logBroken) {
+      const expectedLog = logHash(prevLog, hash);
+      if (expectedLog !== storedLog) {
+        logBroken = true;
+        problems.push({
+          kind: 'log-chain-broken',
+          position,
+          streamId,
+          streamVersion: version,
+          message: `Event at position ${position} ("${streamId}" v${version}) does not follow the event before it in the log: an event was removed, inserted or moved here.`,
+        });
+      }
+    }
+    // Carry the stored log hash forward so one break is reported once, not at every later event.
+    prevLog = storedLog;
+    if (!state.broken) {
+      const at = `Stream "${streamId}" version ${version} (position ${position})`;
+      let problem: VerificationProblem | undefined;
+      if (version !== state.version + 1) {
+        problem = {
+          kind: 'version-gap',
+          message:
+            version > state.version + 1
+              ? `${at}: versions ${state.version + 1}–${version - 1} are missing: events were deleted.`
+              : `${at}: comes after version ${state.version}: events were reordered or duplicated.`,
+        };
+      } else if (prevHash !== state.hash) {
+        problem = { kind: 'chain-broken', message: `${at}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.` };
+      } else {
+        const computed = eventHash({
+          prevHash,
+          streamId,
+          streamVersion: version,
+          type,
+          schemaVersion: Number(schemaVersion),
+          recordedAt,
+          dataText,
+          metadataText,
+        });
+        if (computed !== hash) {
+          problem = { kind: 'content-altered', message: `${at}: its content (type, data, metadata or time) was altered after it was recorded.` };
+        }
+      }
+      if (problem) {
+        state.broken = true;
+        problems.push({ ...problem, streamId, streamVersion: version, position });
+      }
+    }
+    state.version = version;
+    state.hash = hash;
+  }
+
+  return {
+    ok: problems.length === 0,
+    eventsChecked,
+    streamsChecked: streams.size,
+    checkpointsChecked: checkpoints.length,
+    lastCheckpointPosition,
+    problems,
+  };
+}
