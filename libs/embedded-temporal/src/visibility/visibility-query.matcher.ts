@@ -6,7 +6,7 @@ import type {
   VisibilityValue,
 } from './visibility-query.types';
 import type { VisibilityRecord } from './visibility-record.types';
-import { compareText, isCanonicalIsoTime } from './visibility-values';
+import { compareText, isCanonicalIsoTime } from './visibility-query.values';
 
 /** SQL's three-valued truth: `null` is "unknown", which a filter never accepts. */
 type Truth = boolean | null;

@@ -9,7 +9,7 @@ import type {
   VisibilityValue,
 } from './visibility-query.types';
 import { WORKFLOW_EXECUTION_STATUS_NAMES, type WorkflowExecutionStatusName } from './visibility-record.types';
-import { epochNanosToDate, parseDateTimeText } from './visibility-values';
+import { epochNanosToDate, parseDateTimeText } from './visibility-query.values';
 
 const SYSTEM_FIELDS: Readonly<Record<string, VisibilityField>> = {
   WorkflowId: { kind: 'system', name: 'WorkflowId' },
@@ -117,7 +117,8 @@ class VisibilityQueryParser {
   private parsePredicate(): VisibilityFilter {
     const fieldToken = this.next();
     if (fieldToken.kind !== 'identifier') throw this.unexpected(fieldToken, 'a field name');
-    const field = SYSTEM_FIELDS[fieldToken.value] ?? { kind: 'custom', name: fieldToken.value };
+    const fieldName = fieldToken.value;
+    const field = SYSTEM_FIELDS[fieldName] ?? { kind: 'custom', name: fieldName };
     const kind = fieldKind(field);
     const operatorToken = this.next();
 
@@ -126,7 +127,7 @@ class VisibilityQueryParser {
       if (kind === 'status' && operator !== '=' && operator !== '!=') {
         throw this.error(`ExecutionStatus supports only =, !=, IN and NOT IN, not '${operator}'`, operatorToken);
       }
-      return { kind: 'compare', field, operator, value: this.parseValue(field) };
+      return { kind: 'compare', field, operator, value: this.parseValue(field, fieldName) };
     }
     if (operatorToken.kind === 'keyword') {
       if (operatorToken.value === 'IS') {
@@ -136,16 +137,16 @@ class VisibilityQueryParser {
       }
       const negated = operatorToken.value === 'NOT';
       const keyword = negated ? this.next() : operatorToken;
-      if (keyword.kind === 'keyword' && keyword.value === 'IN') return this.parseIn(field, negated);
+      if (keyword.kind === 'keyword' && keyword.value === 'IN') return this.parseIn(field, fieldName, negated);
       if (keyword.kind === 'keyword' && keyword.value === 'BETWEEN') {
         if (kind === 'status') throw this.error('ExecutionStatus does not support BETWEEN', keyword);
-        const low = this.parseValue(field);
+        const low = this.parseValue(field, fieldName);
         this.expectKeyword('AND');
-        return { kind: 'between', field, low, high: this.parseValue(field), negated };
+        return { kind: 'between', field, low, high: this.parseValue(field, fieldName), negated };
       }
       if (keyword.kind === 'keyword' && keyword.value === 'STARTS_WITH') {
         if (kind === 'status' || kind === 'time') {
-          throw this.error(`${fieldToken.value} does not support STARTS_WITH`, keyword);
+          throw this.error(`${fieldName} does not support STARTS_WITH`, keyword);
         }
         const prefix = this.next();
         if (prefix.kind !== 'string') throw this.unexpected(prefix, 'a string after STARTS_WITH');
@@ -156,26 +157,25 @@ class VisibilityQueryParser {
     throw this.unexpected(operatorToken, 'an operator');
   }
 
-  private parseIn(field: VisibilityField, negated: boolean): VisibilityFilter {
+  private parseIn(field: VisibilityField, fieldName: string, negated: boolean): VisibilityFilter {
     const open = this.next();
     if (open.kind !== '(') throw this.unexpected(open, `'(' after IN`);
     if (this.peek().kind === ')') throw this.error('empty IN list', open);
-    const values = [this.parseValue(field)];
+    const values = [this.parseValue(field, fieldName)];
     for (;;) {
       const token = this.next();
       if (token.kind === ')') break;
       if (token.kind === 'end') throw this.error(`unbalanced parenthesis: '(' is never closed`, open);
       if (token.kind !== ',') throw this.unexpected(token, `',' or ')'`);
-      values.push(this.parseValue(field));
+      values.push(this.parseValue(field, fieldName));
     }
     return { kind: 'in', field, values, negated };
   }
 
   /** Reads a literal and checks it against the field, turning time and status texts into their typed form. */
-  private parseValue(field: VisibilityField): VisibilityValue {
+  private parseValue(field: VisibilityField, fieldName: string): VisibilityValue {
     const token = this.next();
     const kind = fieldKind(field);
-    const fieldName = field.name;
     switch (token.kind) {
       case 'string':
         if (kind === 'time') {

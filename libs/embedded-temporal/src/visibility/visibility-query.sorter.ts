@@ -1,6 +1,6 @@
 import type { VisibilityOrder, VisibilityQuery } from './visibility-query.types';
 import type { VisibilityRecord } from './visibility-record.types';
-import { compareText } from './visibility-values';
+import { compareText } from './visibility-query.values';
 
 /** The order of a query without `ORDER BY`: newest first, as Temporal lists executions. */
 export const DEFAULT_VISIBILITY_ORDER: readonly VisibilityOrder[] = [{ field: 'StartTime', direction: 'DESC' }];

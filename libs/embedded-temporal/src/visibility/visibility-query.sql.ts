@@ -7,7 +7,7 @@ import type {
   VisibilitySystemFieldName,
   VisibilityValue,
 } from './visibility-query.types';
-import { CANONICAL_ISO_TIME_PATTERN } from './visibility-values';
+import { CANONICAL_ISO_TIME_PATTERN } from './visibility-query.values';
 
 /**
  * Where the visibility table keeps each field. Column names are SQL written by the caller (they may be qualified,
