@@ -1,0 +1,22 @@
+import { type DomainCommand } from '../../shared/message.types';
+
+/** Withdraw the procedure, saying why (by the role and body that launched it). */
+export type WithdrawProcedure = DomainCommand<'WithdrawProcedure', { readonly reason: string }>;
+
+/** Check open steps against `now`; overdue ones raise `DeadlineBreached` and `Escalated` once. */
+export type CheckDeadlines = DomainCommand<'CheckDeadlines', Record<string, never>>;
+
+/** The actor declares a conflict of interest regarding a person concerned; they are then recused. */
+export type DeclareConflict = DomainCommand<'DeclareConflict', { readonly subjectId: string; readonly description: string }>;
+
+/** Commands every procedure accepts. */
+export type CommonCommand = WithdrawProcedure | CheckDeadlines | DeclareConflict;
+
+/** A decision on an approval step: approve, reject, or return with a reason. */
+export type StepDecision =
+  | { readonly kind: 'approve'; readonly note?: string }
+  | { readonly kind: 'reject'; readonly reason: string }
+  | { readonly kind: 'return'; readonly reason: string };
+
+/** Decide an open approval step. Every procedure accepts it for its approval steps. */
+export type DecideStep = DomainCommand<'DecideStep', { readonly stepId: string; readonly decision: StepDecision }>;

@@ -1,0 +1,45 @@
+import { type DomainEvent } from '../../shared/message.types';
+import { type CommonEvent } from '../common/common.events';
+
+/** Content of a personnel plan (đề án nhân sự). */
+export interface PersonnelPlanContent {
+  readonly executiveCommitteeSeats: number;
+  readonly standingCommitteeSeats: number;
+  readonly deputySecretaries: number;
+  /** Candidate list with its surplus over the executive-committee seats. */
+  readonly candidateIds: readonly string[];
+  /** Standards and composition targets in words, as adopted. */
+  readonly standards: readonly string[];
+}
+
+/** A (revised) draft of the plan. */
+export type PlanDrafted = DomainEvent<'PlanDrafted', { readonly revision: number; readonly plan: PersonnelPlanContent }>;
+/** The standing committee adopted the draft. */
+export type PlanAdopted = DomainEvent<'PlanAdopted', { readonly revision: number }>;
+/** The standing committee sent the draft back for revision. */
+export type PlanDraftReturned = DomainEvent<'PlanDraftReturned', { readonly revision: number; readonly reason: string }>;
+/** The plan went to the higher level. */
+export type PlanSubmitted = DomainEvent<
+  'PlanSubmitted',
+  { readonly revision: number; readonly toBodyId: string; readonly submission: number }
+>;
+/** The higher level returned the plan with its opinion. */
+export type PlanReturned = DomainEvent<'PlanReturned', { readonly revision: number; readonly reason: string }>;
+/** The higher level approved the plan. */
+export type PlanApproved = DomainEvent<'PlanApproved', { readonly revision: number; readonly approvedPlan: PersonnelPlanContent }>;
+/** The plan was rejected outright. */
+export type PlanRejected = DomainEvent<'PlanRejected', { readonly revision: number; readonly stepId: string; readonly reason: string }>;
+/** An election procedure took the approved plan as its input. */
+export type PlanConsumed = DomainEvent<'PlanConsumed', { readonly byProcedureId: string }>;
+
+/** Events of procedure A. */
+export type PersonnelPlanEvent =
+  | CommonEvent
+  | PlanDrafted
+  | PlanAdopted
+  | PlanDraftReturned
+  | PlanSubmitted
+  | PlanReturned
+  | PlanApproved
+  | PlanRejected
+  | PlanConsumed;

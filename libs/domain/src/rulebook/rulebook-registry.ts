@@ -1,0 +1,42 @@
+import { compareIsoDates, toIsoDate } from '../calendar/civil-date';
+import { NotFoundError } from '../shared/domain.error';
+import { rulebook2020to2025 } from './rulebook-2020-2025';
+import { rulebook2025to2030 } from './rulebook-2025-2030';
+import { type Rulebook, type RulebookId } from './rulebook.types';
+
+/** The rulebooks shipped with the engine, oldest first. */
+export const defaultRulebooks: readonly Rulebook[] = [rulebook2020to2025, rulebook2025to2030];
+
+/** Whether `rulebook` is in force on `date` (`effectiveFrom` inclusive, `effectiveTo` exclusive). */
+export function isInForce(rulebook: Rulebook, date: string): boolean {
+  const day = toIsoDate(date);
+  return (
+    compareIsoDates(rulebook.effectiveFrom, day) <= 0 &&
+    (rulebook.effectiveTo === undefined || compareIsoDates(day, rulebook.effectiveTo) < 0)
+  );
+}
+
+/**
+ * The rulebook in force on `date`; when several overlap, the one that took effect last wins.
+ *
+ * @example rulebookInForce('2025-10-15').id // 'rulebook/2025-2030'
+ */
+export function rulebookInForce(date: string, rulebooks: readonly Rulebook[] = defaultRulebooks): Rulebook {
+  const candidates = rulebooks
+    .filter((r) => isInForce(r, date))
+    .sort((a, b) => compareIsoDates(b.effectiveFrom, a.effectiveFrom));
+  const found = candidates[0];
+  if (!found) {
+    throw new NotFoundError(`No rulebook is in force on ${toIsoDate(date)}; add one that covers this date`, 'rulebook', toIsoDate(date));
+  }
+  return found;
+}
+
+/** The rulebook with this id; a procedure looks its recorded rulebook up here on every decision. */
+export function rulebookById(id: RulebookId, rulebooks: readonly Rulebook[] = defaultRulebooks): Rulebook {
+  const found = rulebooks.find((r) => r.id === id);
+  if (!found) {
+    throw new NotFoundError(`Rulebook "${id}" is not known to this engine`, 'rulebook', id);
+  }
+  return found;
+}

@@ -1,0 +1,185 @@
+import { type HolidayCalendar } from '../calendar/holiday-calendar';
+import { type BodyKind, type LevelKind, type PostKind } from '../organisation/organisation.types';
+import { type RoleKind } from '../shared/message.types';
+import { type Ratio } from '../shared/ratio';
+import { type DocumentReference } from './document-reference';
+
+/** Rulebook ids look like `rulebook/2025-2030`. */
+export type RulebookId = string;
+
+/** A threshold: `more-than` (strict, "quá một nửa") or `at-least` ("ít nhất 2/3"). */
+export interface ThresholdRule {
+  readonly ratio: Ratio;
+  readonly comparison: 'more-than' | 'at-least';
+}
+
+/**
+ * What a threshold is measured against. Never the ballots alone unless a rule says so:
+ * `convened` (triệu tập), `present`, `all-members` (tổng số thành viên), `election-base` (domain.md §3F).
+ */
+export type DecisionBase = 'convened' | 'present' | 'all-members' | 'valid-ballots' | 'election-base';
+
+/** Years and months, e.g. 60 years 3 months. */
+export interface AgeSpan {
+  readonly years: number;
+  readonly months: number;
+}
+
+/**
+ * Retirement-age roadmap (Labour Code 2019 art. 169): `before` until `startYear`, then `start` in `startYear`,
+ * rising by `stepMonthsPerYear` each calendar year until `target`.
+ */
+export interface RetirementRoadmap {
+  readonly before: AgeSpan;
+  readonly startYear: number;
+  readonly start: AgeSpan;
+  readonly stepMonthsPerYear: number;
+  readonly target: AgeSpan;
+}
+
+/** Tái cử (re-election) or tham gia lần đầu (first time). */
+export type Track = 're-election' | 'first-time';
+
+/** How a tie at the last seat is broken. [A] */
+export type TieRule = 'revote-among-tied' | 'congress-decides';
+
+/** The checks of vetting (thẩm định), run in parallel per candidate. */
+export type VettingKind =
+  | 'political-standard'
+  | 'asset-declaration'
+  | 'workplace-opinion'
+  | 'residence-opinion'
+  | 'inspection-opinion'
+  | 'complaints'
+  | 'relatives';
+
+/** A rule of QĐ 205/114 naming posts relatives may not hold at the same time. */
+export type LinkedPostRule =
+  | {
+      readonly kind: 'same-organisation-key-posts';
+      readonly id: string;
+      readonly description: string;
+      /** Posts linked when held in the bodies of the same party organisation. */
+      readonly postKinds: readonly PostKind[];
+    }
+  | {
+      readonly kind: 'same-body-members';
+      readonly id: string;
+      readonly description: string;
+      /** Bodies whose members are linked to each other (standing committee, leadership collective). */
+      readonly bodyKinds: readonly BodyKind[];
+    }
+  | { readonly kind: 'head-and-deputies'; readonly id: string; readonly description: string }
+  | {
+      readonly kind: 'sector-heads-same-locality';
+      readonly id: string;
+      readonly description: string;
+      readonly sectors: readonly string[];
+    };
+
+/** Documents a rulebook cites, by topic (domain.md §1). */
+export interface RulebookDocuments {
+  readonly congressDirective: DocumentReference;
+  readonly powerControl: DocumentReference;
+  readonly congressGuidance: DocumentReference;
+  readonly reviewAndClassification: DocumentReference;
+  readonly introducingCadres: DocumentReference;
+  readonly electionRegulations: DocumentReference;
+  readonly confidenceVotes: DocumentReference;
+  readonly retirementAge: DocumentReference;
+}
+
+/** Default working days a human step stays open before it is due. [A] */
+export interface StepDueWorkingDays {
+  readonly planAdoption: number;
+  readonly planReview: number;
+  readonly introductionStep: number;
+  readonly higherOpinion: number;
+  readonly vettingCheck: number;
+  readonly policyApproval: number;
+  readonly appointmentStep: number;
+  readonly candidateList: number;
+  readonly electionRound: number;
+  readonly ratification: number;
+}
+
+/**
+ * A versioned, effective-dated rule set. A procedure records the id of the rulebook in force on the day it was
+ * launched and keeps it to the end. Every [A] and [S~] rule of domain.md lives here, never in code.
+ */
+export interface Rulebook {
+  readonly id: RulebookId;
+  readonly title: string;
+  readonly cycle: { readonly startYear: number; readonly endYear: number };
+  /** First day in force, `YYYY-MM-DD`. */
+  readonly effectiveFrom: string;
+  /** First day no longer in force (exclusive); absent while open-ended. */
+  readonly effectiveTo?: string;
+  readonly documents: RulebookDocuments;
+  readonly calendar: HolidayCalendar;
+  readonly decision: {
+    /** "More than half" of the base. */
+    readonly threshold: ThresholdRule;
+    readonly bases: {
+      readonly introduction: DecisionBase;
+      readonly appointmentNomination: DecisionBase;
+      readonly appointmentFinal: DecisionBase;
+      readonly keyCadresConference: DecisionBase;
+      readonly election: DecisionBase;
+    };
+  };
+  /** Quorum (at least this share of those summoned present), by meeting kind. */
+  readonly quorum: {
+    readonly keyCadresConference: Ratio;
+    readonly executiveCommittee: Ratio;
+    readonly standingCommittee: Ratio;
+    readonly leadershipCollective: Ratio;
+  };
+  readonly surplus: {
+    readonly minimum: number;
+    /** Surplus at most this share of the seats. */
+    readonly maximum: Ratio;
+    /** A small committee (3–5 seats) may have at most `maxSurplus`. */
+    readonly smallCommittee: { readonly minSeats: number; readonly maxSeats: number; readonly maxSurplus: number };
+    /** A name from the floor needs more than this share of delegates present. */
+    readonly floorAddition: ThresholdRule;
+  };
+  readonly candidacy: {
+    /** A non-delegate standing at district level or above files at least this many working days before. */
+    readonly dossierLeadWorkingDays: number;
+  };
+  readonly age: {
+    readonly reElectionMonthsLeft: number;
+    readonly firstTimeMonthsLeft: number;
+    readonly retirement: { readonly male: RetirementRoadmap; readonly female: RetirementRoadmap };
+  };
+  readonly composition: {
+    readonly appliesToLevels: readonly LevelKind[];
+    readonly youngUnderYears: number;
+    readonly youngShare: Ratio;
+    readonly womenShare: Ratio;
+    readonly womenInStandingCommittee: number;
+  };
+  readonly introduction: {
+    readonly trackOrder: readonly Track[];
+    /** Steps (1–5) whose result counts for reference only: recorded and evaluated, nobody dropped. [S~] */
+    readonly referenceOnlySteps: readonly number[];
+  };
+  readonly appointment: {
+    /** Working days after policy approval for the whole procedure. */
+    readonly deadlineWorkingDays: { readonly standard: number; readonly centralManagement: number };
+    /** Exactly half at step 5: the head decides, or the candidate fails. [S~] */
+    readonly exactHalf: 'head-decides' | 'fails';
+    readonly referenceOnlySteps: readonly number[];
+  };
+  readonly election: { readonly tieRule: TieRule };
+  readonly vetting: {
+    readonly kinds: readonly VettingKind[];
+    /** Who concludes each check; `political-standard` is the configurable one of domain.md §3D. */
+    readonly concludedBy: Readonly<Record<VettingKind, RoleKind>>;
+  };
+  readonly stepDueWorkingDays: StepDueWorkingDays;
+  readonly linkedPosts: readonly LinkedPostRule[];
+  readonly confidenceVote: { readonly quorum: Ratio; readonly reviewAbove: Ratio; readonly dismissalAtLeast: Ratio };
+  readonly classification: { readonly excellentMaxShareOfGood: Ratio };
+}
