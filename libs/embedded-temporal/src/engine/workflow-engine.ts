@@ -1,0 +1,2406 @@
+import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
+import type { ControllableClock } from '../clock/clock';
+import { DeadlineScheduler } from '../clock/deadline-scheduler';
+import {
+  decodeEvent,
+  durationToMs,
+  encodeEvent,
+  EventType,
+  type IFailure,
+  type IHistoryEvent,
+  type IPayloads,
+  type IRetryPolicy,
+  msToDuration,
+  msToTimestamp,
+  temporal,
+  toNumber,
+  WorkflowExecutionStatus,
+} from '../proto/temporal-proto';
+import type { Loose } from '../proto/temporal-proto';
+import {
+  invalidArgument,
+  namespaceNotFound,
+  ServiceError,
+  workflowAlreadyStarted,
+  workflowNotFound,
+} from '../server/service-error';
+import type { ExecutionStore, ExecutionWrite, NamespaceRecord } from '../store/execution-store';
+import { Execution, type PendingQuery } from './execution';
+import { decodePayloadMap, encodePayloadMap, mergePayloadMap } from './payload-maps';
+import type { ActivityState, ExecutionState } from './execution-state';
+import { nextRetry, normalizeRetryPolicy, RetryState, retryPolicyToProto } from './retry-policy';
+import { type PollCancellation, TaskMatcher } from './task-matcher';
+import { decodeTaskToken, encodeTaskToken, type TaskToken } from './task-token';
+
+import ws = temporal.api.workflowservice.v1;
+
+const CommandType = temporal.api.enums.v1.CommandType;
+const Cause = temporal.api.enums.v1.WorkflowTaskFailedCause;
+const TimeoutType = temporal.api.enums.v1.TimeoutType;
+const Stage = temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
+const ParentClosePolicy = temporal.api.enums.v1.ParentClosePolicy;
+const Status = WorkflowExecutionStatus;
+const TaskQueueKind = temporal.api.enums.v1.TaskQueueKind;
+const UpdateRequest = temporal.api.update.v1.Request;
+const UpdateOutcome = temporal.api.update.v1.Outcome;
+const Payloads = temporal.api.common.v1.Payloads;
+const Failure = temporal.api.failure.v1.Failure;
+
+const DEFAULT_WFT_TIMEOUT_MS = 10_000;
+const MAX_BLOB_BYTES = 2 * 1024 * 1024;
+
+/** Tunables of the engine. */
+export interface WorkflowEngineOptions {
+  /** How long a poll (task, history, update) is held open before answering "nothing yet". */
+  readonly longPollMs: number;
+  /** Reports problems that have no caller to answer (a failed background save). */
+  readonly onError: (error: unknown) => void;
+}
+
+type WorkflowTaskRef = { kind: 'workflow'; key: string; scheduledEventId: number } | { kind: 'query'; key: string; queryId: string };
+interface ActivityTaskRef {
+  key: string;
+  scheduledEventId: number;
+  attempt: number;
+}
+
+/** Everything needed to start a run, whatever asked for it (client, parent, continue-as-new). */
+interface StartParams {
+  namespace: string;
+  workflowId: string;
+  workflowType: string;
+  taskQueue: string;
+  input?: IPayloads | null;
+  header?: temporal.api.common.v1.IHeader | null;
+  memo?: temporal.api.common.v1.IMemo | null;
+  searchAttributes?: temporal.api.common.v1.ISearchAttributes | null;
+  runTimeoutMs?: number;
+  executionTimeoutMs?: number;
+  wftTimeoutMs?: number;
+  retryPolicy?: IRetryPolicy | null;
+  identity: string;
+  requestId: string;
+  parent?: ExecutionState['parent'];
+  continued?: {
+    runId: string;
+    firstRunId: string;
+    initiator: number;
+    failure?: IFailure | null;
+    lastCompletionResult?: IPayloads | null;
+    executionDeadline?: number;
+  };
+  startDelayMs?: number;
+  cronSchedule?: string;
+  /** A signal delivered with the start (SignalWithStart). */
+  signal?: { name: string; input?: IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity: string };
+}
+
+/**
+ * The Temporal server logic: workflow runs and their histories, workflow/activity/query task matching,
+ * timers and timeouts, retries, updates, children. State lives in memory and every change is saved to
+ * the {@link ExecutionStore} (group commit) before the RPC that caused it is answered; on start the
+ * engine reloads the store and re-arms every deadline and pending task.
+ */
+export class WorkflowEngine {
+  private readonly namespaces = new Map<string, NamespaceRecord>();
+  private readonly executions = new Map<string, Execution>();
+  private readonly runsByWorkflowId = new Map<string, string[]>();
+  private readonly workflowTasks = new TaskMatcher<WorkflowTaskRef>();
+  private readonly activityTasks = new TaskMatcher<ActivityTaskRef>();
+  private readonly deadlines: DeadlineScheduler;
+  private readonly deadStickyQueues = new Set<string>();
+  private readonly dirty = new Set<Execution>();
+  private readonly dirtyNamespaces = new Set<NamespaceRecord>();
+  private pendingFlush: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
+  private flushChain: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly store: ExecutionStore,
+    readonly clock: ControllableClock,
+    private readonly options: WorkflowEngineOptions,
+  ) {
+    this.deadlines = new DeadlineScheduler(clock);
+  }
+
+  /** Loads the store, creates the `default` namespace if missing and re-arms pending work. */
+  async start(): Promise<void> {
+    const data = await this.store.open();
+    for (const ns of data.namespaces) this.namespaces.set(ns.name, ns);
+    if (!this.namespaces.has('default')) {
+      this.addNamespace({ name: 'default', id: randomUUID(), description: 'Default namespace', retentionDays: 3 });
+    }
+    data.executions.sort((a, b) => a.startTime - b.startTime);
+    for (const state of data.executions) {
+      let history: IHistoryEvent[] | undefined;
+      if (state.status === Status.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        history = (await this.store.readHistory(state.namespace, state.runId)).map(decodeEvent);
+      }
+      const exec = new Execution(state, history, history?.length ?? 0);
+      this.register(exec);
+    }
+    for (const exec of this.executions.values()) if (exec.isOpen) this.rearm(exec);
+    await this.flush();
+  }
+
+  /** Answers held polls, stops timers and waits for the last save. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.workflowTasks.close();
+    this.activityTasks.close();
+    this.deadlines.stop();
+    for (const exec of this.executions.values()) {
+      for (const query of exec.queries.values()) query.resolve(new ServiceError(status.UNAVAILABLE, 'server is stopping'));
+      exec.queries.clear();
+      exec.notify();
+    }
+    await this.flushChain;
+  }
+
+  // ---------------------------------------------------------------- namespaces
+
+  describeNamespace(req: ws.IDescribeNamespaceRequest): Loose<ws.IDescribeNamespaceResponse> {
+    const ns = req.namespace
+      ? this.namespaces.get(req.namespace)
+      : [...this.namespaces.values()].find((n) => n.id === req.id);
+    if (!ns) throw namespaceNotFound(req.namespace ?? req.id ?? '');
+    return this.namespaceInfo(ns);
+  }
+
+  async registerNamespace(req: ws.IRegisterNamespaceRequest): Promise<Loose<ws.IRegisterNamespaceResponse>> {
+    const name = req.namespace ?? '';
+    if (!name) throw invalidArgument('Namespace is empty.');
+    if (this.namespaces.has(name)) {
+      throw new ServiceError(status.ALREADY_EXISTS, `Namespace ${name} already exists.`, {
+        typeName: 'temporal.api.errordetails.v1.NamespaceAlreadyExistsFailure',
+        value: temporal.api.errordetails.v1.NamespaceAlreadyExistsFailure.encode({}).finish(),
+      });
+    }
+    const retentionMs = durationToMs(req.workflowExecutionRetentionPeriod) ?? 3 * 86_400_000;
+    this.addNamespace({ name, id: randomUUID(), description: req.description ?? '', retentionDays: retentionMs / 86_400_000 });
+    await this.flush();
+    return {};
+  }
+
+  listNamespaces(): Loose<ws.IListNamespacesResponse> {
+    return { namespaces: [...this.namespaces.values()].map((ns) => this.namespaceInfo(ns)) };
+  }
+
+  private addNamespace(ns: NamespaceRecord): void {
+    this.namespaces.set(ns.name, ns);
+    this.dirtyNamespaces.add(ns);
+  }
+
+  private namespaceInfo(ns: NamespaceRecord): Loose<ws.IDescribeNamespaceResponse> {
+    return {
+      namespaceInfo: {
+        name: ns.name,
+        id: ns.id,
+        state: temporal.api.enums.v1.NamespaceState.NAMESPACE_STATE_REGISTERED,
+        description: ns.description,
+        capabilities: { eagerWorkflowStart: false, syncUpdate: true, asyncUpdate: true },
+        supportsSchedules: false,
+      },
+      config: { workflowExecutionRetentionTtl: msToDuration(ns.retentionDays * 86_400_000) },
+      replicationConfig: { activeClusterName: 'active', clusters: [{ clusterName: 'active' }] },
+      isGlobalNamespace: false,
+    };
+  }
+
+  private requireNamespace(name: string | null | undefined): string {
+    const ns = name || 'default';
+    if (!this.namespaces.has(ns)) throw namespaceNotFound(ns);
+    return ns;
+  }
+
+  // ---------------------------------------------------------------- starting workflows
+
+  async startWorkflowExecution(req: ws.IStartWorkflowExecutionRequest): Promise<Loose<ws.IStartWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const workflowId = req.workflowId ?? '';
+    if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
+    if (!req.workflowType?.name) throw invalidArgument('WorkflowType is not set on request.');
+    if (!req.taskQueue?.name) throw invalidArgument('TaskQueue is not set on request.');
+    this.checkPayloads(req.input);
+    const requestId = req.requestId || randomUUID();
+    const current = this.currentRun(namespace, workflowId);
+    if (current?.state.requestIds.includes(requestId)) {
+      return { runId: current.state.runId, started: true, status: current.state.status };
+    }
+    const touched: Execution[] = [];
+    if (current?.isOpen) {
+      const policy = req.workflowIdConflictPolicy ?? 0;
+      const CP = temporal.api.enums.v1.WorkflowIdConflictPolicy;
+      const RP = temporal.api.enums.v1.WorkflowIdReusePolicy;
+      if (policy === CP.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING) {
+        return { runId: current.state.runId, started: false, status: current.state.status };
+      }
+      if (
+        policy === CP.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING ||
+        req.workflowIdReusePolicy === RP.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
+      ) {
+        this.terminateRun(current, 'terminated by a new start with the same workflow id', null, req.identity ?? '');
+        touched.push(current);
+      } else {
+        throw workflowAlreadyStarted(workflowId, current.state.runId, current.state.requestIds[0] ?? '');
+      }
+    } else if (current) {
+      this.checkReusePolicy(current, req.workflowIdReusePolicy ?? 0);
+    }
+    const exec = this.createRun({
+      namespace,
+      workflowId,
+      workflowType: req.workflowType.name,
+      taskQueue: req.taskQueue.name,
+      input: req.input,
+      header: req.header,
+      memo: req.memo,
+      searchAttributes: req.searchAttributes,
+      runTimeoutMs: durationToMs(req.workflowRunTimeout),
+      executionTimeoutMs: durationToMs(req.workflowExecutionTimeout),
+      wftTimeoutMs: durationToMs(req.workflowTaskTimeout),
+      retryPolicy: req.retryPolicy,
+      identity: req.identity ?? '',
+      requestId,
+      startDelayMs: durationToMs(req.workflowStartDelay),
+      cronSchedule: req.cronSchedule ?? undefined,
+    });
+    await this.persist(exec, ...touched);
+    return { runId: exec.state.runId, started: true, status: exec.state.status };
+  }
+
+  async signalWithStartWorkflowExecution(
+    req: ws.ISignalWithStartWorkflowExecutionRequest,
+  ): Promise<Loose<ws.ISignalWithStartWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const workflowId = req.workflowId ?? '';
+    if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
+    if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
+    this.checkPayloads(req.input);
+    this.checkPayloads(req.signalInput);
+    const current = this.currentRun(namespace, workflowId);
+    const CP = temporal.api.enums.v1.WorkflowIdConflictPolicy;
+    if (current?.isOpen && req.workflowIdConflictPolicy !== CP.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING) {
+      this.addSignal(current, req.signalName, req.signalInput, req.header, req.identity ?? '');
+      await this.persist(current);
+      return { runId: current.state.runId, started: false };
+    }
+    const touched: Execution[] = [];
+    if (current?.isOpen) {
+      this.terminateRun(current, 'terminated by signal-with-start', null, req.identity ?? '');
+      touched.push(current);
+    } else if (current) {
+      this.checkReusePolicy(current, req.workflowIdReusePolicy ?? 0);
+    }
+    if (!req.workflowType?.name) throw invalidArgument('WorkflowType is not set on request.');
+    if (!req.taskQueue?.name) throw invalidArgument('TaskQueue is not set on request.');
+    const exec = this.createRun({
+      namespace,
+      workflowId,
+      workflowType: req.workflowType.name,
+      taskQueue: req.taskQueue.name,
+      input: req.input,
+      header: req.header,
+      memo: req.memo,
+      searchAttributes: req.searchAttributes,
+      runTimeoutMs: durationToMs(req.workflowRunTimeout),
+      executionTimeoutMs: durationToMs(req.workflowExecutionTimeout),
+      wftTimeoutMs: durationToMs(req.workflowTaskTimeout),
+      retryPolicy: req.retryPolicy,
+      identity: req.identity ?? '',
+      requestId: req.requestId || randomUUID(),
+      startDelayMs: durationToMs(req.workflowStartDelay),
+      cronSchedule: req.cronSchedule ?? undefined,
+      signal: { name: req.signalName, input: req.signalInput, header: req.header, identity: req.identity ?? '' },
+    });
+    await this.persist(exec, ...touched);
+    return { runId: exec.state.runId, started: true };
+  }
+
+  private checkReusePolicy(previous: Execution, policy: number): void {
+    const RP = temporal.api.enums.v1.WorkflowIdReusePolicy;
+    const { workflowId, runId, status: closed } = previous.state;
+    if (policy === RP.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE) {
+      throw workflowAlreadyStarted(workflowId, runId, previous.state.requestIds[0] ?? '');
+    }
+    if (
+      policy === RP.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY &&
+      (closed === Status.WORKFLOW_EXECUTION_STATUS_COMPLETED || closed === Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+    ) {
+      throw workflowAlreadyStarted(workflowId, runId, previous.state.requestIds[0] ?? '');
+    }
+  }
+
+  private checkPayloads(payloads: IPayloads | null | undefined): void {
+    for (const p of payloads?.payloads ?? []) {
+      if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
+        throw invalidArgument(`Blob data size exceeds limit. Size: ${p.data?.length ?? 0}, limit: ${MAX_BLOB_BYTES}.`);
+      }
+    }
+  }
+
+  private createRun(p: StartParams): Execution {
+    const now = this.clock.now();
+    const runId = randomUUID();
+    const firstRunId = p.continued?.firstRunId ?? runId;
+    const wftTimeoutMs = Math.min(p.wftTimeoutMs ?? DEFAULT_WFT_TIMEOUT_MS, 120_000);
+    const executionDeadline =
+      p.continued?.executionDeadline ?? (p.executionTimeoutMs ? now + p.executionTimeoutMs : undefined);
+    const runTimeoutMs = p.runTimeoutMs ?? p.executionTimeoutMs;
+    const state: ExecutionState = {
+      namespace: p.namespace,
+      workflowId: p.workflowId,
+      runId,
+      firstRunId,
+      workflowType: p.workflowType,
+      taskQueue: p.taskQueue,
+      status: Status.WORKFLOW_EXECUTION_STATUS_RUNNING,
+      startTime: now,
+      requestIds: [p.requestId],
+      nextEventId: 1,
+      lastCompletedWftStartedId: 0,
+      wftAttempt: 0,
+      wftTimeoutMs,
+      runDeadline: runTimeoutMs ? now + runTimeoutMs : undefined,
+      executionDeadline,
+      activities: {},
+      timers: {},
+      children: {},
+      parent: p.parent,
+      cancelRequested: false,
+      searchAttributes: encodePayloadMap(p.searchAttributes?.indexedFields),
+      memo: encodePayloadMap(p.memo?.fields),
+      updates: {},
+      buffered: [],
+      historySizeBytes: 0,
+    };
+    const exec = new Execution(state, [], 0);
+    this.register(exec);
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, {
+      workflowExecutionStartedEventAttributes: {
+        workflowType: { name: p.workflowType },
+        taskQueue: { name: p.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        input: p.input,
+        header: p.header,
+        memo: p.memo,
+        searchAttributes: p.searchAttributes,
+        workflowRunTimeout: runTimeoutMs ? msToDuration(runTimeoutMs) : null,
+        workflowExecutionTimeout: p.executionTimeoutMs ? msToDuration(p.executionTimeoutMs) : null,
+        workflowTaskTimeout: msToDuration(wftTimeoutMs),
+        workflowExecutionExpirationTime: executionDeadline ? msToTimestamp(executionDeadline) : null,
+        identity: p.identity,
+        attempt: 1,
+        firstExecutionRunId: firstRunId,
+        originalExecutionRunId: runId,
+        continuedExecutionRunId: p.continued?.runId ?? '',
+        initiator: p.continued?.initiator ?? 0,
+        continuedFailure: p.continued?.failure,
+        lastCompletionResult: p.continued?.lastCompletionResult,
+        retryPolicy: p.retryPolicy,
+        cronSchedule: p.cronSchedule ?? '',
+        firstWorkflowTaskBackoff: p.startDelayMs ? msToDuration(p.startDelayMs) : null,
+        parentWorkflowNamespace: p.parent?.namespace ?? '',
+        parentWorkflowExecution: p.parent ? { workflowId: p.parent.workflowId, runId: p.parent.runId } : null,
+        parentInitiatedEventId: p.parent?.initiatedEventId ?? 0,
+        workflowId: p.workflowId,
+      },
+    });
+    if (p.signal) {
+      this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, {
+        workflowExecutionSignaledEventAttributes: {
+          signalName: p.signal.name,
+          input: p.signal.input,
+          header: p.signal.header,
+          identity: p.signal.identity,
+        },
+      });
+    }
+    if (p.startDelayMs) {
+      state.firstWftAt = now + p.startDelayMs;
+    } else {
+      this.scheduleWorkflowTask(exec);
+    }
+    this.rearm(exec);
+    return exec;
+  }
+
+  private register(exec: Execution): void {
+    this.executions.set(exec.key, exec);
+    const idKey = `${exec.state.namespace}/${exec.state.workflowId}`;
+    const runs = this.runsByWorkflowId.get(idKey) ?? [];
+    runs.push(exec.state.runId);
+    this.runsByWorkflowId.set(idKey, runs);
+  }
+
+  private currentRun(namespace: string, workflowId: string): Execution | undefined {
+    const runs = this.runsByWorkflowId.get(`${namespace}/${workflowId}`);
+    if (!runs || runs.length === 0) return undefined;
+    return this.executions.get(`${namespace}/${runs[runs.length - 1]}`);
+  }
+
+  private findRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
+    const workflowId = execution?.workflowId ?? '';
+    if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
+    const runId = execution?.runId;
+    const exec = runId ? this.executions.get(`${namespace}/${runId}`) : this.currentRun(namespace, workflowId);
+    if (!exec || exec.state.workflowId !== workflowId) throw workflowNotFound(workflowId, runId);
+    return exec;
+  }
+
+  private findOpenRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
+    const exec = this.findRun(namespace, execution);
+    if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
+    return exec;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** Appends an event now (no workflow task running) and returns its id. */
+  private append(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
+    const eventId = exec.state.nextEventId++;
+    const event: IHistoryEvent = { eventId, eventTime: msToTimestamp(this.clock.now()), eventType, ...attributes };
+    exec.events.push(event);
+    exec.state.historySizeBytes += 64;
+    this.markDirty(exec);
+    exec.notify();
+    return eventId;
+  }
+
+  /**
+   * Adds an event from outside the workflow (signal, activity result, timer): appended now when no
+   * workflow task is running, otherwise buffered until that task completes, as Temporal does, so a
+   * worker never sees events appear in the middle of its task. Returns the id (negative while buffered).
+   */
+  private addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
+    if (exec.state.wft?.startedEventId) {
+      const provisional = -(exec.buffered.length + 1);
+      exec.buffered.push({ eventId: provisional, eventTime: msToTimestamp(this.clock.now()), eventType, ...attributes });
+      this.markDirty(exec);
+      return provisional;
+    }
+    const id = this.append(exec, eventType, attributes);
+    this.scheduleWorkflowTask(exec);
+    return id;
+  }
+
+  /** Appends buffered events, giving them ids and fixing references between them. */
+  private flushBuffered(exec: Execution): boolean {
+    if (exec.buffered.length === 0) return false;
+    const ids = new Map<number, number>();
+    const events = exec.buffered;
+    exec.buffered = [];
+    for (const event of events) {
+      const provisional = toNumber(event.eventId);
+      const eventId = exec.state.nextEventId++;
+      ids.set(provisional, eventId);
+      event.eventId = eventId;
+      for (const value of Object.values(event)) {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+        const attrs = value as Record<string, unknown>;
+        for (const field of ['startedEventId', 'scheduledEventId', 'initiatedEventId']) {
+          const ref = attrs[field];
+          if (typeof ref === 'number' && ref < 0) attrs[field] = ids.get(ref) ?? 0;
+        }
+      }
+      exec.events.push(event);
+    }
+    for (const child of Object.values(exec.state.children)) {
+      if (child.startedEventId !== undefined && child.startedEventId < 0) child.startedEventId = ids.get(child.startedEventId);
+    }
+    this.markDirty(exec);
+    exec.notify();
+    return true;
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  private markDirty(exec: Execution): void {
+    this.dirty.add(exec);
+  }
+
+  /** Saves the given runs (and everything else changed so far); resolves once durable. */
+  private persist(...execs: Execution[]): Promise<void> {
+    for (const exec of execs) this.dirty.add(exec);
+    return this.flush();
+  }
+
+  private flush(): Promise<void> {
+    if (this.pendingFlush) return this.pendingFlush.promise;
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const pending = { promise, resolve, reject };
+    this.pendingFlush = pending;
+    const previous = this.flushChain;
+    this.flushChain = previous
+      .then(async () => {
+        this.pendingFlush = undefined;
+        const writes: ExecutionWrite[] = [];
+        for (const exec of this.dirty) {
+          exec.syncBufferedToState();
+          const history = exec.history ?? [];
+          const newEvents = history.slice(exec.persistedEvents).map(encodeEvent);
+          writes.push({ state: exec.state, newEvents, firstEventId: exec.persistedEvents + 1 });
+          exec.persistedEvents = history.length;
+        }
+        this.dirty.clear();
+        const namespaces = [...this.dirtyNamespaces];
+        this.dirtyNamespaces.clear();
+        if (writes.length > 0 || namespaces.length > 0) await this.store.write(writes, namespaces);
+      })
+      .then(
+        () => pending.resolve(),
+        (error: unknown) => {
+          this.options.onError(error);
+          pending.reject(new ServiceError(status.UNAVAILABLE, `could not save: ${String(error)}`));
+        },
+      );
+    return promise;
+  }
+
+  /** Saves in the background (a deadline fired; nobody waits for the answer). */
+  private persistQuietly(...execs: Execution[]): void {
+    this.persist(...execs).catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------- deadlines
+
+  /** Arms every deadline of an open run from its state (after a load or a change). */
+  private rearm(exec: Execution): void {
+    const s = exec.state;
+    const key = exec.key;
+    const runEnd = Math.min(s.runDeadline ?? Infinity, s.executionDeadline ?? Infinity);
+    if (runEnd !== Infinity) this.deadlines.arm(`run:${key}`, runEnd, () => this.onRunTimeout(exec));
+    if (s.firstWftAt !== undefined) {
+      this.deadlines.arm(`first:${key}`, s.firstWftAt, () => {
+        if (!exec.isOpen || s.firstWftAt === undefined) return;
+        s.firstWftAt = undefined;
+        this.scheduleWorkflowTask(exec);
+        this.persistQuietly(exec);
+      });
+    }
+    for (const [timerId, timer] of Object.entries(s.timers)) {
+      this.deadlines.arm(`timer:${key}:${timerId}`, timer.fireAt, () => this.onTimerFired(exec, timerId));
+    }
+    if (s.wft) {
+      if (s.wft.startedEventId && s.wft.startedTime !== undefined) {
+        this.armWftTimeout(exec);
+      } else {
+        this.offerWorkflowTask(exec);
+      }
+    }
+    for (const activity of Object.values(s.activities)) this.armActivity(exec, activity, true);
+    for (const query of exec.queries.values()) if (query.stage === 'dispatched') query.stage = 'waiting';
+  }
+
+  private disarmRun(exec: Execution): void {
+    const key = exec.key;
+    this.deadlines.disarm(`run:${key}`);
+    this.deadlines.disarm(`first:${key}`);
+    this.deadlines.disarm(`wft:${key}`);
+    this.deadlines.disarm(`sticky:${key}`);
+    for (const timerId of Object.keys(exec.state.timers)) this.deadlines.disarm(`timer:${key}:${timerId}`);
+    for (const activity of Object.values(exec.state.activities)) this.disarmActivity(exec, activity);
+  }
+
+  private onRunTimeout(exec: Execution): void {
+    if (!exec.isOpen) return;
+    this.failRunningWorkflowTask(exec, Cause.WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND);
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT, {
+      workflowExecutionTimedOutEventAttributes: { retryState: RetryState.Timeout },
+    });
+    const touched = this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, { timedOut: true });
+    this.persistQuietly(exec, ...touched);
+  }
+
+  // ---------------------------------------------------------------- workflow tasks
+
+  private scheduleWorkflowTask(exec: Execution): void {
+    const s = exec.state;
+    if (!exec.isOpen || s.wft || s.firstWftAt !== undefined) return;
+    const sticky = s.sticky && !this.deadStickyQueues.has(this.queueKey(s.namespace, s.sticky.queue)) ? s.sticky : undefined;
+    const useSticky = sticky !== undefined && this.workflowTasks.isPolled(this.queueKey(s.namespace, sticky.queue), 5_000);
+    const queue = useSticky ? sticky.queue : s.taskQueue;
+    const attempt = s.wftAttempt + 1;
+    const scheduledEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, {
+      workflowTaskScheduledEventAttributes: {
+        taskQueue: {
+          name: queue,
+          kind: useSticky ? TaskQueueKind.TASK_QUEUE_KIND_STICKY : TaskQueueKind.TASK_QUEUE_KIND_NORMAL,
+          normalName: useSticky ? s.taskQueue : '',
+        },
+        startToCloseTimeout: msToDuration(s.wftTimeoutMs),
+        attempt,
+      },
+    });
+    s.wft = { scheduledEventId, queue, scheduledTime: this.clock.now(), attempt, deliveredUpdates: [] };
+    this.offerWorkflowTask(exec);
+  }
+
+  private offerWorkflowTask(exec: Execution): void {
+    const s = exec.state;
+    const wft = s.wft;
+    if (!wft) return;
+    this.workflowTasks.offer(this.queueKey(s.namespace, wft.queue), { kind: 'workflow', key: exec.key, scheduledEventId: wft.scheduledEventId });
+    if (wft.queue !== s.taskQueue && s.sticky) {
+      // A sticky task nobody picks up in time goes to the normal queue (with the full history).
+      this.deadlines.arm(`sticky:${exec.key}`, this.clock.now() + s.sticky.scheduleToStartMs, () => {
+        if (s.wft !== wft || wft.startedEventId) return;
+        s.sticky = undefined;
+        wft.queue = s.taskQueue;
+        this.offerWorkflowTask(exec);
+        this.persistQuietly(exec);
+      });
+    }
+  }
+
+  private queueKey(namespace: string, queue: string): string {
+    return `${namespace}\u0000${queue}`;
+  }
+
+  async pollWorkflowTaskQueue(
+    req: ws.IPollWorkflowTaskQueueRequest,
+    cancellation: PollCancellation,
+  ): Promise<Loose<ws.IPollWorkflowTaskQueueResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const queueName = req.taskQueue?.name ?? '';
+    if (!queueName) throw invalidArgument('TaskQueue is not set on request.');
+    const queueKey = this.queueKey(namespace, queueName);
+    const sticky = req.taskQueue?.kind === TaskQueueKind.TASK_QUEUE_KIND_STICKY;
+    if (sticky) this.deadStickyQueues.delete(queueKey);
+    const deadline = Date.now() + this.options.longPollMs;
+    let cancelled = false;
+    cancellation.onCancel(() => (cancelled = true));
+    while (!this.stopped && !cancelled) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      const task = await this.workflowTasks.poll(queueKey, remaining, cancellation);
+      if (!task) break;
+      if (cancelled) {
+        this.workflowTasks.offer(queueKey, task);
+        break;
+      }
+      const response =
+        task.kind === 'workflow' ? this.startWorkflowTask(task, req, sticky) : this.startQueryTask(task, queueName);
+      if (!response) continue;
+      await this.flush();
+      return response;
+    }
+    return {};
+  }
+
+  private startWorkflowTask(
+    task: Extract<WorkflowTaskRef, { kind: 'workflow' }>,
+    req: ws.IPollWorkflowTaskQueueRequest,
+    sticky: boolean,
+  ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
+    const exec = this.executions.get(task.key);
+    const wft = exec?.state.wft;
+    if (!exec || !exec.isOpen || !wft || wft.scheduledEventId !== task.scheduledEventId || wft.startedEventId) return undefined;
+    const s = exec.state;
+    this.deadlines.disarm(`sticky:${exec.key}`);
+    const startedEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, {
+      workflowTaskStartedEventAttributes: {
+        scheduledEventId: wft.scheduledEventId,
+        identity: req.identity ?? '',
+        requestId: randomUUID(),
+        historySizeBytes: s.historySizeBytes,
+      },
+    });
+    wft.startedEventId = startedEventId;
+    wft.startedTime = this.clock.now();
+    this.armWftTimeout(exec);
+    const messages: Loose<temporal.api.protocol.v1.IMessage>[] = [];
+    wft.deliveredUpdates = [];
+    for (const [updateId, update] of Object.entries(s.updates)) {
+      if (update.stage !== Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED) continue;
+      wft.deliveredUpdates.push(updateId);
+      messages.push({
+        id: `${updateId}/request`,
+        protocolInstanceId: updateId,
+        eventId: wft.scheduledEventId,
+        body: { type_url: 'type.googleapis.com/temporal.api.update.v1.Request', value: Buffer.from(update.request, 'base64') },
+      });
+    }
+    const queries: Record<string, temporal.api.query.v1.IWorkflowQuery> = {};
+    for (const query of exec.queries.values()) {
+      if (query.stage !== 'waiting') continue;
+      query.stage = 'attached';
+      queries[query.id] = query.query;
+    }
+    const events = exec.events;
+    const partial = sticky && s.lastCompletedWftStartedId > 0;
+    return {
+      taskToken: encodeTaskToken({
+        kind: 'workflow',
+        namespace: s.namespace,
+        runId: s.runId,
+        scheduledEventId: wft.scheduledEventId,
+        startedEventId,
+      }),
+      workflowExecution: { workflowId: s.workflowId, runId: s.runId },
+      workflowType: { name: s.workflowType },
+      previousStartedEventId: s.lastCompletedWftStartedId,
+      startedEventId,
+      attempt: wft.attempt,
+      history: { events: partial ? events.slice(s.lastCompletedWftStartedId) : events.slice() },
+      workflowExecutionTaskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      scheduledTime: msToTimestamp(wft.scheduledTime),
+      startedTime: msToTimestamp(wft.startedTime),
+      queries,
+      messages,
+    };
+  }
+
+  private armWftTimeout(exec: Execution): void {
+    const wft = exec.state.wft;
+    if (!wft?.startedEventId || wft.startedTime === undefined) return;
+    const startedEventId = wft.startedEventId;
+    this.deadlines.arm(`wft:${exec.key}`, wft.startedTime + exec.state.wftTimeoutMs, () => {
+      if (!exec.isOpen || exec.state.wft?.startedEventId !== startedEventId) return;
+      this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT, {
+        workflowTaskTimedOutEventAttributes: {
+          scheduledEventId: wft.scheduledEventId,
+          startedEventId,
+          timeoutType: TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE,
+        },
+      });
+      this.abandonWorkflowTask(exec);
+      this.persistQuietly(exec);
+    });
+  }
+
+  /** After a workflow task failed or timed out: release what it carried and schedule the next attempt. */
+  private abandonWorkflowTask(exec: Execution): void {
+    const s = exec.state;
+    s.wft = undefined;
+    s.wftAttempt += 1;
+    s.sticky = undefined;
+    this.deadlines.disarm(`wft:${exec.key}`);
+    for (const query of exec.queries.values()) if (query.stage === 'attached') query.stage = 'waiting';
+    this.flushBuffered(exec);
+    this.scheduleWorkflowTask(exec);
+  }
+
+  /** Fails the running workflow task, if any, before the run is closed from outside. */
+  private failRunningWorkflowTask(exec: Execution, cause: number): void {
+    const wft = exec.state.wft;
+    if (!wft?.startedEventId) return;
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
+      workflowTaskFailedEventAttributes: { scheduledEventId: wft.scheduledEventId, startedEventId: wft.startedEventId, cause },
+    });
+    exec.state.wft = undefined;
+    this.deadlines.disarm(`wft:${exec.key}`);
+    this.flushBuffered(exec);
+  }
+
+  private workflowTaskFromToken(token: Uint8Array | null | undefined): { exec: Execution; token: Extract<TaskToken, { kind: 'workflow' }> } {
+    const parsed = decodeTaskToken(token);
+    if (parsed?.kind !== 'workflow') throw invalidArgument('Invalid task token.');
+    const exec = this.executions.get(`${parsed.namespace}/${parsed.runId}`);
+    const wft = exec?.state.wft;
+    if (!exec || !exec.isOpen || wft?.startedEventId !== parsed.startedEventId) {
+      throw new ServiceError(status.NOT_FOUND, 'Workflow task not found.');
+    }
+    return { exec, token: parsed };
+  }
+
+  async respondWorkflowTaskFailed(req: ws.IRespondWorkflowTaskFailedRequest): Promise<Loose<ws.IRespondWorkflowTaskFailedResponse>> {
+    const { exec } = this.workflowTaskFromToken(req.taskToken);
+    const wft = exec.state.wft;
+    if (!wft?.startedEventId) throw new ServiceError(status.NOT_FOUND, 'Workflow task not found.');
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
+      workflowTaskFailedEventAttributes: {
+        scheduledEventId: wft.scheduledEventId,
+        startedEventId: wft.startedEventId,
+        cause: req.cause ?? 0,
+        failure: req.failure,
+        identity: req.identity ?? '',
+        binaryChecksum: req.binaryChecksum ?? '',
+      },
+    });
+    this.abandonWorkflowTask(exec);
+    await this.persist(exec);
+    return {};
+  }
+
+  async respondWorkflowTaskCompleted(
+    req: ws.IRespondWorkflowTaskCompletedRequest,
+  ): Promise<Loose<ws.IRespondWorkflowTaskCompletedResponse>> {
+    const { exec } = this.workflowTaskFromToken(req.taskToken);
+    const s = exec.state;
+    const wft = s.wft;
+    if (!wft?.startedEventId) throw new ServiceError(status.NOT_FOUND, 'Workflow task not found.');
+    const commands = req.commands ?? [];
+    const closes = commands.some((c) => isCloseCommand(c.commandType ?? 0));
+    this.answerQueries(exec, req.queryResults ?? {});
+    if (closes && exec.buffered.length > 0) {
+      this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
+        workflowTaskFailedEventAttributes: {
+          scheduledEventId: wft.scheduledEventId,
+          startedEventId: wft.startedEventId,
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
+          identity: req.identity ?? '',
+        },
+      });
+      s.wft = undefined;
+      s.sticky = undefined;
+      this.deadlines.disarm(`wft:${exec.key}`);
+      for (const query of exec.queries.values()) if (query.stage === 'attached') query.stage = 'waiting';
+      this.flushBuffered(exec);
+      this.scheduleWorkflowTask(exec);
+      await this.persist(exec);
+      throw invalidArgument('UnhandledCommand');
+    }
+    const validation = validateCommands(exec, commands);
+    if (validation) {
+      this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
+        workflowTaskFailedEventAttributes: {
+          scheduledEventId: wft.scheduledEventId,
+          startedEventId: wft.startedEventId,
+          cause: validation.cause,
+          failure: { message: validation.message, source: 'Server' },
+          identity: req.identity ?? '',
+        },
+      });
+      this.abandonWorkflowTask(exec);
+      await this.persist(exec);
+      throw invalidArgument(validation.message);
+    }
+    const completedId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, {
+      workflowTaskCompletedEventAttributes: {
+        scheduledEventId: wft.scheduledEventId,
+        startedEventId: wft.startedEventId,
+        identity: req.identity ?? '',
+        binaryChecksum: req.binaryChecksum ?? '',
+        sdkMetadata: req.sdkMetadata,
+        meteringMetadata: req.meteringMetadata,
+        workerVersion: req.workerVersionStamp,
+      },
+    });
+    s.lastCompletedWftStartedId = wft.startedEventId;
+    s.wftAttempt = 0;
+    s.wft = undefined;
+    this.deadlines.disarm(`wft:${exec.key}`);
+    const stickyQueue = req.stickyAttributes?.workerTaskQueue?.name;
+    s.sticky = stickyQueue
+      ? { queue: stickyQueue, scheduleToStartMs: durationToMs(req.stickyAttributes?.scheduleToStartTimeout) ?? 5_000 }
+      : undefined;
+
+    const touched = new Set<Execution>([exec]);
+    const after: Array<() => void> = [];
+    const messages = new Map((req.messages ?? []).map((m) => [m.id ?? '', m]));
+    let needsTask = !!req.forceCreateNewWorkflowTask;
+    for (const command of commands) {
+      if (!exec.isOpen) break;
+      const result = this.applyCommand(exec, command, completedId, req.identity ?? '', messages, after, touched);
+      needsTask = needsTask || result;
+    }
+    if (exec.isOpen) for (const message of messages.values()) this.applyMessage(exec, message);
+    for (const updateId of wft.deliveredUpdates) {
+      const update = s.updates[updateId];
+      if (update?.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED && !exec.isOpen) delete s.updates[updateId];
+    }
+    if (exec.isOpen) {
+      const hadBuffered = this.flushBuffered(exec);
+      const pendingUpdates = Object.values(s.updates).some(
+        (u) => u.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
+      );
+      if (hadBuffered || needsTask || pendingUpdates) this.scheduleWorkflowTask(exec);
+    }
+    for (const action of after) action();
+    this.dispatchWaitingQueries(exec);
+    exec.notify();
+    await this.persist(...touched);
+    return {};
+  }
+
+  /** Applies one command; returns whether it needs a new workflow task right away. */
+  private applyCommand(
+    exec: Execution,
+    command: temporal.api.command.v1.ICommand,
+    completedId: number,
+    identity: string,
+    messages: Map<string, temporal.api.protocol.v1.IMessage>,
+    after: Array<() => void>,
+    touched: Set<Execution>,
+  ): boolean {
+    const s = exec.state;
+    switch (command.commandType) {
+      case CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK:
+        this.scheduleActivity(exec, command.scheduleActivityTaskCommandAttributes ?? {}, completedId);
+        return false;
+      case CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK: {
+        const scheduledEventId = toNumber(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId);
+        const activity = s.activities[scheduledEventId];
+        if (!activity) return false;
+        const requestedId = this.append(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED, {
+          activityTaskCancelRequestedEventAttributes: { scheduledEventId, workflowTaskCompletedEventId: completedId },
+        });
+        if (activity.state !== 'started') {
+          this.append(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED, {
+            activityTaskCanceledEventAttributes: {
+              scheduledEventId,
+              startedEventId: 0,
+              latestCancelRequestedEventId: requestedId,
+              identity,
+            },
+          });
+          this.removeActivity(exec, activity);
+          return true;
+        }
+        activity.cancelRequestedEventId = requestedId;
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_START_TIMER: {
+        const a = command.startTimerCommandAttributes ?? {};
+        const timerId = a.timerId ?? '';
+        const startedEventId = this.append(exec, EventType.EVENT_TYPE_TIMER_STARTED, {
+          timerStartedEventAttributes: { timerId, startToFireTimeout: a.startToFireTimeout, workflowTaskCompletedEventId: completedId },
+        });
+        const fireAt = this.clock.now() + (durationToMs(a.startToFireTimeout) ?? 0);
+        s.timers[timerId] = { startedEventId, fireAt };
+        this.deadlines.arm(`timer:${exec.key}:${timerId}`, fireAt, () => this.onTimerFired(exec, timerId));
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_CANCEL_TIMER: {
+        const timerId = command.cancelTimerCommandAttributes?.timerId ?? '';
+        const timer = s.timers[timerId];
+        if (!timer) return false;
+        this.append(exec, EventType.EVENT_TYPE_TIMER_CANCELED, {
+          timerCanceledEventAttributes: { timerId, startedEventId: timer.startedEventId, workflowTaskCompletedEventId: completedId, identity },
+        });
+        delete s.timers[timerId];
+        this.deadlines.disarm(`timer:${exec.key}:${timerId}`);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION: {
+        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, {
+          workflowExecutionCompletedEventAttributes: {
+            result: command.completeWorkflowExecutionCommandAttributes?.result,
+            workflowTaskCompletedEventId: completedId,
+          },
+        });
+        for (const t of this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_COMPLETED, {
+          result: command.completeWorkflowExecutionCommandAttributes?.result,
+        }))
+          touched.add(t);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION: {
+        const failure = command.failWorkflowExecutionCommandAttributes?.failure;
+        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, {
+          workflowExecutionFailedEventAttributes: {
+            failure,
+            retryState: RetryState.RetryPolicyNotSet,
+            workflowTaskCompletedEventId: completedId,
+          },
+        });
+        for (const t of this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_FAILED, { failure })) touched.add(t);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION: {
+        const details = command.cancelWorkflowExecutionCommandAttributes?.details;
+        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, {
+          workflowExecutionCanceledEventAttributes: { details, workflowTaskCompletedEventId: completedId },
+        });
+        for (const t of this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_CANCELED, { details })) touched.add(t);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION: {
+        const a = command.continueAsNewWorkflowExecutionCommandAttributes ?? {};
+        for (const t of this.continueAsNew(exec, a, completedId, identity)) touched.add(t);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_RECORD_MARKER: {
+        const a = command.recordMarkerCommandAttributes ?? {};
+        this.append(exec, EventType.EVENT_TYPE_MARKER_RECORDED, {
+          markerRecordedEventAttributes: {
+            markerName: a.markerName,
+            details: a.details,
+            header: a.header,
+            failure: a.failure,
+            workflowTaskCompletedEventId: completedId,
+          },
+        });
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
+        const searchAttributes = command.upsertWorkflowSearchAttributesCommandAttributes?.searchAttributes;
+        this.append(exec, EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, {
+          upsertWorkflowSearchAttributesEventAttributes: { searchAttributes, workflowTaskCompletedEventId: completedId },
+        });
+        mergePayloadMap(s.searchAttributes, searchAttributes?.indexedFields);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES: {
+        const upsertedMemo = command.modifyWorkflowPropertiesCommandAttributes?.upsertedMemo;
+        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED, {
+          workflowPropertiesModifiedEventAttributes: { upsertedMemo, workflowTaskCompletedEventId: completedId },
+        });
+        mergePayloadMap(s.memo, upsertedMemo?.fields);
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE: {
+        const messageId = command.protocolMessageCommandAttributes?.messageId ?? '';
+        const message = messages.get(messageId);
+        if (message) {
+          messages.delete(messageId);
+          this.applyMessage(exec, message);
+        }
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_START_CHILD_WORKFLOW_EXECUTION: {
+        const a = command.startChildWorkflowExecutionCommandAttributes ?? {};
+        const namespace = a.namespace || s.namespace;
+        const initiatedEventId = this.append(exec, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED, {
+          startChildWorkflowExecutionInitiatedEventAttributes: {
+            namespace,
+            workflowId: a.workflowId,
+            workflowType: a.workflowType,
+            taskQueue: a.taskQueue,
+            input: a.input,
+            workflowExecutionTimeout: a.workflowExecutionTimeout,
+            workflowRunTimeout: a.workflowRunTimeout,
+            workflowTaskTimeout: a.workflowTaskTimeout,
+            parentClosePolicy: a.parentClosePolicy,
+            control: a.control,
+            workflowTaskCompletedEventId: completedId,
+            workflowIdReusePolicy: a.workflowIdReusePolicy,
+            retryPolicy: a.retryPolicy,
+            cronSchedule: a.cronSchedule,
+            header: a.header,
+            memo: a.memo,
+            searchAttributes: a.searchAttributes,
+          },
+        });
+        s.children[initiatedEventId] = {
+          initiatedEventId,
+          namespace,
+          workflowId: a.workflowId ?? '',
+          workflowType: a.workflowType?.name ?? '',
+          parentClosePolicy: a.parentClosePolicy || ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE,
+        };
+        after.push(() => this.startChild(exec, initiatedEventId, a, identity, touched));
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION: {
+        const a = command.signalExternalWorkflowExecutionCommandAttributes ?? {};
+        const namespace = a.namespace || s.namespace;
+        const initiatedEventId = this.append(exec, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED, {
+          signalExternalWorkflowExecutionInitiatedEventAttributes: {
+            namespace,
+            workflowExecution: a.execution,
+            signalName: a.signalName,
+            input: a.input,
+            control: a.control,
+            childWorkflowOnly: a.childWorkflowOnly,
+            header: a.header,
+            workflowTaskCompletedEventId: completedId,
+          },
+        });
+        after.push(() => this.deliverExternalSignal(exec, initiatedEventId, namespace, a, touched));
+        return false;
+      }
+      case CommandType.COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION: {
+        const a = command.requestCancelExternalWorkflowExecutionCommandAttributes ?? {};
+        const namespace = a.namespace || s.namespace;
+        const initiatedEventId = this.append(exec, EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED, {
+          requestCancelExternalWorkflowExecutionInitiatedEventAttributes: {
+            namespace,
+            workflowExecution: { workflowId: a.workflowId, runId: a.runId },
+            control: a.control,
+            childWorkflowOnly: a.childWorkflowOnly,
+            reason: a.reason,
+            workflowTaskCompletedEventId: completedId,
+          },
+        });
+        after.push(() => this.deliverExternalCancel(exec, initiatedEventId, namespace, a, touched));
+        return false;
+      }
+      default:
+        throw new ServiceError(status.UNIMPLEMENTED, `command type ${String(command.commandType)} is not supported`);
+    }
+  }
+
+  private onTimerFired(exec: Execution, timerId: string): void {
+    const timer = exec.state.timers[timerId];
+    if (!exec.isOpen || !timer) return;
+    delete exec.state.timers[timerId];
+    this.addExternal(exec, EventType.EVENT_TYPE_TIMER_FIRED, {
+      timerFiredEventAttributes: { timerId, startedEventId: timer.startedEventId },
+    });
+    this.persistQuietly(exec);
+  }
+
+  // ---------------------------------------------------------------- closing runs
+
+  /**
+   * Marks the run closed after its close event was appended: stops its deadlines, applies the parent
+   * close policy to its children and reports to its parent. Returns the other runs it changed.
+   */
+  private closeRun(
+    exec: Execution,
+    closeStatus: number,
+    outcome: { result?: IPayloads | null; failure?: IFailure | null; details?: IPayloads | null; timedOut?: boolean },
+  ): Execution[] {
+    const s = exec.state;
+    s.status = closeStatus;
+    s.closeTime = this.clock.now();
+    s.wft = undefined;
+    this.disarmRun(exec);
+    s.activities = {};
+    s.timers = {};
+    exec.buffered = [];
+    for (const [id, update] of Object.entries(s.updates)) {
+      if (update.stage < Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED) delete s.updates[id];
+    }
+    this.markDirty(exec);
+    const touched: Execution[] = [];
+    for (const child of Object.values(s.children)) {
+      if (!child.runId) continue;
+      const childExec = this.executions.get(`${child.namespace}/${child.runId}`);
+      const current = childExec ? this.currentRun(child.namespace, childExec.state.workflowId) : undefined;
+      if (!current?.isOpen) continue;
+      if (child.parentClosePolicy === ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE) {
+        current.state.parent = undefined;
+        this.terminateRun(current, 'by parent close policy', null, 'server');
+        touched.push(current);
+      } else if (child.parentClosePolicy === ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL) {
+        this.requestCancel(current, 'by parent close policy', 'server');
+        touched.push(current);
+      }
+    }
+    if (closeStatus !== Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW && s.parent) {
+      const parent = this.executions.get(`${s.parent.namespace}/${s.parent.runId}`);
+      if (parent?.isOpen) {
+        this.reportChildClosed(parent, exec, closeStatus, outcome);
+        touched.push(parent);
+      }
+    }
+    this.dispatchWaitingQueries(exec);
+    exec.notify();
+    return touched;
+  }
+
+  private reportChildClosed(
+    parent: Execution,
+    child: Execution,
+    closeStatus: number,
+    outcome: { result?: IPayloads | null; failure?: IFailure | null; details?: IPayloads | null },
+  ): void {
+    const initiatedEventId = child.state.parent?.initiatedEventId ?? 0;
+    const record = parent.state.children[initiatedEventId];
+    if (!record) return;
+    delete parent.state.children[initiatedEventId];
+    const common = {
+      namespace: child.state.namespace,
+      workflowExecution: { workflowId: child.state.workflowId, runId: child.state.runId },
+      workflowType: { name: child.state.workflowType },
+      initiatedEventId,
+      startedEventId: record.startedEventId ?? 0,
+    };
+    switch (closeStatus) {
+      case Status.WORKFLOW_EXECUTION_STATUS_COMPLETED:
+        this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED, {
+          childWorkflowExecutionCompletedEventAttributes: { ...common, result: outcome.result },
+        });
+        break;
+      case Status.WORKFLOW_EXECUTION_STATUS_FAILED:
+        this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_FAILED, {
+          childWorkflowExecutionFailedEventAttributes: {
+            ...common,
+            failure: outcome.failure,
+            retryState: RetryState.RetryPolicyNotSet,
+          },
+        });
+        break;
+      case Status.WORKFLOW_EXECUTION_STATUS_CANCELED:
+        this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_CANCELED, {
+          childWorkflowExecutionCanceledEventAttributes: { ...common, details: outcome.details },
+        });
+        break;
+      case Status.WORKFLOW_EXECUTION_STATUS_TERMINATED:
+        this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TERMINATED, {
+          childWorkflowExecutionTerminatedEventAttributes: common,
+        });
+        break;
+      case Status.WORKFLOW_EXECUTION_STATUS_TIMED_OUT:
+        this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TIMED_OUT, {
+          childWorkflowExecutionTimedOutEventAttributes: { ...common, retryState: RetryState.Timeout },
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private continueAsNew(
+    exec: Execution,
+    a: temporal.api.command.v1.IContinueAsNewWorkflowExecutionCommandAttributes,
+    completedId: number,
+    identity: string,
+  ): Execution[] {
+    const s = exec.state;
+    const first = exec.events[0]?.workflowExecutionStartedEventAttributes;
+    const workflowType = a.workflowType?.name || s.workflowType;
+    const taskQueue = a.taskQueue?.name || s.taskQueue;
+    const runTimeoutMs = durationToMs(a.workflowRunTimeout) ?? durationToMs(first?.workflowRunTimeout);
+    const wftTimeoutMs = durationToMs(a.workflowTaskTimeout) ?? s.wftTimeoutMs;
+    const next = this.createRun({
+      namespace: s.namespace,
+      workflowId: s.workflowId,
+      workflowType,
+      taskQueue,
+      input: a.input,
+      header: a.header,
+      memo: a.memo ?? (Object.keys(s.memo).length > 0 ? { fields: decodePayloadMap(s.memo) } : null),
+      searchAttributes:
+        a.searchAttributes ??
+        (Object.keys(s.searchAttributes).length > 0 ? { indexedFields: decodePayloadMap(s.searchAttributes) } : null),
+      runTimeoutMs,
+      wftTimeoutMs,
+      retryPolicy: a.retryPolicy ?? first?.retryPolicy,
+      identity,
+      requestId: randomUUID(),
+      parent: s.parent,
+      continued: {
+        runId: s.runId,
+        firstRunId: s.firstRunId,
+        initiator: a.initiator || temporal.api.enums.v1.ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_WORKFLOW,
+        failure: a.failure,
+        lastCompletionResult: a.lastCompletionResult,
+        executionDeadline: s.executionDeadline,
+      },
+      startDelayMs: durationToMs(a.backoffStartInterval),
+    });
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, {
+      workflowExecutionContinuedAsNewEventAttributes: {
+        newExecutionRunId: next.state.runId,
+        workflowType: { name: workflowType },
+        taskQueue: { name: taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        header: a.header,
+        input: a.input,
+        workflowRunTimeout: runTimeoutMs ? msToDuration(runTimeoutMs) : null,
+        workflowTaskTimeout: msToDuration(wftTimeoutMs),
+        workflowTaskCompletedEventId: completedId,
+        backoffStartInterval: a.backoffStartInterval,
+        initiator: a.initiator,
+        failure: a.failure,
+        lastCompletionResult: a.lastCompletionResult,
+        memo: a.memo,
+        searchAttributes: a.searchAttributes,
+      },
+    });
+    s.nextRunId = next.state.runId;
+    // The parent keeps tracking the chain by workflow id: point its child record at the new run.
+    if (s.parent) {
+      const parent = this.executions.get(`${s.parent.namespace}/${s.parent.runId}`);
+      const record = parent?.state.children[s.parent.initiatedEventId];
+      if (record) record.runId = next.state.runId;
+    }
+    return [next, ...this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW, {})];
+  }
+
+  // ---------------------------------------------------------------- children and external workflows
+
+  private startChild(
+    parent: Execution,
+    initiatedEventId: number,
+    a: temporal.api.command.v1.IStartChildWorkflowExecutionCommandAttributes,
+    identity: string,
+    touched: Set<Execution>,
+  ): void {
+    const record = parent.state.children[initiatedEventId];
+    if (!record || !parent.isOpen) return;
+    const existing = this.currentRun(record.namespace, record.workflowId);
+    if (existing?.isOpen || !this.namespaces.has(record.namespace)) {
+      delete parent.state.children[initiatedEventId];
+      this.addExternal(parent, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_FAILED, {
+        startChildWorkflowExecutionFailedEventAttributes: {
+          namespace: record.namespace,
+          workflowId: record.workflowId,
+          workflowType: { name: record.workflowType },
+          cause: existing?.isOpen
+            ? temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS
+            : temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_NAMESPACE_NOT_FOUND,
+          control: a.control,
+          initiatedEventId,
+          workflowTaskCompletedEventId: 0,
+        },
+      });
+      return;
+    }
+    const child = this.createRun({
+      namespace: record.namespace,
+      workflowId: record.workflowId,
+      workflowType: record.workflowType,
+      taskQueue: a.taskQueue?.name || parent.state.taskQueue,
+      input: a.input,
+      header: a.header,
+      memo: a.memo,
+      searchAttributes: a.searchAttributes,
+      runTimeoutMs: durationToMs(a.workflowRunTimeout),
+      executionTimeoutMs: durationToMs(a.workflowExecutionTimeout),
+      wftTimeoutMs: durationToMs(a.workflowTaskTimeout),
+      retryPolicy: a.retryPolicy,
+      identity,
+      requestId: randomUUID(),
+      parent: {
+        namespace: parent.state.namespace,
+        workflowId: parent.state.workflowId,
+        runId: parent.state.runId,
+        initiatedEventId,
+      },
+      cronSchedule: a.cronSchedule ?? undefined,
+    });
+    touched.add(child);
+    record.runId = child.state.runId;
+    record.startedEventId = this.addExternal(parent, EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED, {
+      childWorkflowExecutionStartedEventAttributes: {
+        namespace: record.namespace,
+        initiatedEventId,
+        workflowExecution: { workflowId: record.workflowId, runId: child.state.runId },
+        workflowType: { name: record.workflowType },
+        header: a.header,
+      },
+    });
+  }
+
+  private deliverExternalSignal(
+    source: Execution,
+    initiatedEventId: number,
+    namespace: string,
+    a: temporal.api.command.v1.ISignalExternalWorkflowExecutionCommandAttributes,
+    touched: Set<Execution>,
+  ): void {
+    const workflowId = a.execution?.workflowId ?? '';
+    const target = a.execution?.runId
+      ? this.executions.get(`${namespace}/${a.execution.runId}`)
+      : this.currentRun(namespace, workflowId);
+    if (target?.isOpen && target.state.workflowId === workflowId) {
+      this.addSignal(target, a.signalName ?? '', a.input, a.header, '', {
+        workflowId: source.state.workflowId,
+        runId: source.state.runId,
+      });
+      touched.add(target);
+      this.addExternal(source, EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED, {
+        externalWorkflowExecutionSignaledEventAttributes: {
+          initiatedEventId,
+          namespace,
+          workflowExecution: { workflowId, runId: target.state.runId },
+          control: a.control,
+        },
+      });
+    } else {
+      this.addExternal(source, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED, {
+        signalExternalWorkflowExecutionFailedEventAttributes: {
+          cause: temporal.api.enums.v1.SignalExternalWorkflowExecutionFailedCause
+            .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+          namespace,
+          workflowExecution: a.execution,
+          initiatedEventId,
+          control: a.control,
+        },
+      });
+    }
+  }
+
+  private deliverExternalCancel(
+    source: Execution,
+    initiatedEventId: number,
+    namespace: string,
+    a: temporal.api.command.v1.IRequestCancelExternalWorkflowExecutionCommandAttributes,
+    touched: Set<Execution>,
+  ): void {
+    const workflowId = a.workflowId ?? '';
+    const target = a.runId ? this.executions.get(`${namespace}/${a.runId}`) : this.currentRun(namespace, workflowId);
+    if (target?.isOpen && target.state.workflowId === workflowId) {
+      this.requestCancel(target, a.reason ?? '', '', initiatedEventId, {
+        workflowId: source.state.workflowId,
+        runId: source.state.runId,
+      });
+      touched.add(target);
+      this.addExternal(source, EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED, {
+        externalWorkflowExecutionCancelRequestedEventAttributes: {
+          initiatedEventId,
+          namespace,
+          workflowExecution: { workflowId, runId: target.state.runId },
+        },
+      });
+    } else {
+      this.addExternal(source, EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED, {
+        requestCancelExternalWorkflowExecutionFailedEventAttributes: {
+          cause: temporal.api.enums.v1.CancelExternalWorkflowExecutionFailedCause
+            .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+          namespace,
+          workflowExecution: { workflowId, runId: a.runId },
+          initiatedEventId,
+          control: a.control,
+        },
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- signals, cancel, terminate
+
+  private addSignal(
+    exec: Execution,
+    signalName: string,
+    input: IPayloads | null | undefined,
+    header: temporal.api.common.v1.IHeader | null | undefined,
+    identity: string,
+    external?: temporal.api.common.v1.IWorkflowExecution,
+  ): void {
+    this.addExternal(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, {
+      workflowExecutionSignaledEventAttributes: { signalName, input, header, identity, externalWorkflowExecution: external },
+    });
+  }
+
+  async signalWorkflowExecution(req: ws.ISignalWorkflowExecutionRequest): Promise<Loose<ws.ISignalWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
+    this.checkPayloads(req.input);
+    const exec = this.findOpenRun(namespace, req.workflowExecution);
+    this.addSignal(exec, req.signalName, req.input, req.header, req.identity ?? '');
+    await this.persist(exec);
+    return {};
+  }
+
+  private requestCancel(
+    exec: Execution,
+    cause: string,
+    identity: string,
+    externalInitiatedEventId?: number,
+    external?: temporal.api.common.v1.IWorkflowExecution,
+  ): void {
+    if (exec.state.cancelRequested) return;
+    exec.state.cancelRequested = true;
+    this.addExternal(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED, {
+      workflowExecutionCancelRequestedEventAttributes: {
+        cause,
+        identity,
+        externalInitiatedEventId: externalInitiatedEventId ?? 0,
+        externalWorkflowExecution: external,
+      },
+    });
+  }
+
+  async requestCancelWorkflowExecution(
+    req: ws.IRequestCancelWorkflowExecutionRequest,
+  ): Promise<Loose<ws.IRequestCancelWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findOpenRun(namespace, req.workflowExecution);
+    this.requestCancel(exec, req.reason ?? '', req.identity ?? '');
+    await this.persist(exec);
+    return {};
+  }
+
+  private terminateRun(exec: Execution, reason: string, details: IPayloads | null | undefined, identity: string): Execution[] {
+    this.failRunningWorkflowTask(exec, Cause.WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND);
+    exec.buffered = [];
+    this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED, {
+      workflowExecutionTerminatedEventAttributes: { reason, details, identity },
+    });
+    return this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_TERMINATED, { details });
+  }
+
+  async terminateWorkflowExecution(req: ws.ITerminateWorkflowExecutionRequest): Promise<Loose<ws.ITerminateWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findOpenRun(namespace, req.workflowExecution);
+    const touched = this.terminateRun(exec, req.reason ?? '', req.details, req.identity ?? '');
+    await this.persist(exec, ...touched);
+    return {};
+  }
+
+  // ---------------------------------------------------------------- activities
+
+  private scheduleActivity(
+    exec: Execution,
+    a: temporal.api.command.v1.IScheduleActivityTaskCommandAttributes,
+    completedId: number,
+  ): void {
+    const s = exec.state;
+    const now = this.clock.now();
+    const runLeft = s.runDeadline !== undefined ? s.runDeadline - now : undefined;
+    let scheduleToCloseMs = durationToMs(a.scheduleToCloseTimeout) ?? runLeft;
+    const startToCloseMs = Math.min(durationToMs(a.startToCloseTimeout) ?? scheduleToCloseMs ?? Infinity, scheduleToCloseMs ?? Infinity);
+    if (scheduleToCloseMs === undefined || scheduleToCloseMs === Infinity) scheduleToCloseMs = undefined;
+    const scheduleToStartMs = durationToMs(a.scheduleToStartTimeout) ?? scheduleToCloseMs;
+    const heartbeatMs = durationToMs(a.heartbeatTimeout);
+    const retry = normalizeRetryPolicy(a.retryPolicy);
+    const taskQueue = a.taskQueue?.name || s.taskQueue;
+    const scheduledEventId = this.append(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, {
+      activityTaskScheduledEventAttributes: {
+        activityId: a.activityId,
+        activityType: a.activityType,
+        taskQueue: { name: taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        header: a.header,
+        input: a.input,
+        scheduleToCloseTimeout: scheduleToCloseMs ? msToDuration(scheduleToCloseMs) : null,
+        scheduleToStartTimeout: scheduleToStartMs ? msToDuration(scheduleToStartMs) : null,
+        startToCloseTimeout: msToDuration(startToCloseMs),
+        heartbeatTimeout: heartbeatMs ? msToDuration(heartbeatMs) : null,
+        workflowTaskCompletedEventId: completedId,
+        retryPolicy: retryPolicyToProto(retry),
+        useWorkflowBuildId: a.useWorkflowBuildId,
+        priority: a.priority,
+      },
+    });
+    const activity: ActivityState = {
+      scheduledEventId,
+      activityId: a.activityId ?? '',
+      activityType: a.activityType?.name ?? '',
+      taskQueue,
+      attempt: 1,
+      state: 'scheduled',
+      firstScheduledTime: now,
+      attemptScheduledTime: now,
+      scheduleToCloseMs,
+      scheduleToStartMs,
+      startToCloseMs,
+      heartbeatMs,
+      retry,
+    };
+    s.activities[scheduledEventId] = activity;
+    this.armActivity(exec, activity, true);
+  }
+
+  /** Arms the deadlines of an activity for its current state; `offer` also queues it if scheduled. */
+  private armActivity(exec: Execution, activity: ActivityState, offer: boolean): void {
+    const base = `act:${exec.key}:${activity.scheduledEventId}`;
+    const attempt = activity.attempt;
+    const guard = (fn: () => void) => () => {
+      const current = exec.state.activities[activity.scheduledEventId];
+      if (exec.isOpen && current === activity && current.attempt === attempt) fn();
+    };
+    if (activity.scheduleToCloseMs !== undefined) {
+      this.deadlines.arm(`${base}:s2c`, activity.firstScheduledTime + activity.scheduleToCloseMs, () => {
+        const current = exec.state.activities[activity.scheduledEventId];
+        if (exec.isOpen && current === activity) this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
+      });
+    }
+    if (activity.state === 'scheduled') {
+      if (activity.scheduleToStartMs !== undefined && activity.scheduleToStartMs !== activity.scheduleToCloseMs) {
+        this.deadlines.arm(
+          `${base}:s2s`,
+          activity.attemptScheduledTime + activity.scheduleToStartMs,
+          guard(() => {
+            if (activity.state === 'scheduled') this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
+          }),
+        );
+      }
+      if (offer) {
+        this.activityTasks.offer(this.queueKey(exec.state.namespace, activity.taskQueue), {
+          key: exec.key,
+          scheduledEventId: activity.scheduledEventId,
+          attempt,
+        });
+      }
+    } else if (activity.state === 'started' && activity.startedTime !== undefined) {
+      this.deadlines.arm(
+        `${base}:st2c`,
+        activity.startedTime + activity.startToCloseMs,
+        guard(() => this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE)),
+      );
+      this.armHeartbeat(exec, activity);
+    } else if (activity.state === 'backoff' && activity.retryAt !== undefined) {
+      this.deadlines.arm(
+        `${base}:retry`,
+        activity.retryAt,
+        guard(() => {
+          activity.state = 'scheduled';
+          activity.attemptScheduledTime = this.clock.now();
+          activity.retryAt = undefined;
+          this.armActivity(exec, activity, true);
+          this.persistQuietly(exec);
+        }),
+      );
+    }
+  }
+
+  private armHeartbeat(exec: Execution, activity: ActivityState): void {
+    if (activity.heartbeatMs === undefined || activity.state !== 'started') return;
+    const attempt = activity.attempt;
+    const last = activity.lastHeartbeatTime ?? activity.startedTime ?? this.clock.now();
+    this.deadlines.arm(`act:${exec.key}:${activity.scheduledEventId}:hb`, last + activity.heartbeatMs, () => {
+      const current = exec.state.activities[activity.scheduledEventId];
+      if (exec.isOpen && current === activity && current.attempt === attempt && current.state === 'started') {
+        this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
+      }
+    });
+  }
+
+  private disarmActivity(exec: Execution, activity: ActivityState): void {
+    const base = `act:${exec.key}:${activity.scheduledEventId}`;
+    for (const suffix of ['s2c', 's2s', 'st2c', 'hb', 'retry']) this.deadlines.disarm(`${base}:${suffix}`);
+  }
+
+  private removeActivity(exec: Execution, activity: ActivityState): void {
+    this.disarmActivity(exec, activity);
+    delete exec.state.activities[activity.scheduledEventId];
+  }
+
+  private timeoutActivity(exec: Execution, activity: ActivityState, timeoutType: number): void {
+    const names: Record<number, string> = {
+      [TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE]: 'StartToClose',
+      [TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START]: 'ScheduleToStart',
+      [TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE]: 'ScheduleToClose',
+      [TimeoutType.TIMEOUT_TYPE_HEARTBEAT]: 'Heartbeat',
+    };
+    const failure: IFailure = {
+      message: `activity ${names[timeoutType]} timeout`,
+      source: 'Server',
+      timeoutFailureInfo: { timeoutType, lastHeartbeatDetails: decodePayloads(activity.heartbeatDetails) },
+    };
+    if (timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT) {
+      if (this.retryActivity(exec, activity, failure)) {
+        this.persistQuietly(exec);
+        return;
+      }
+    }
+    const retryState =
+      timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT
+        ? (activity.retry.maximumAttempts > 0 && activity.attempt >= activity.retry.maximumAttempts
+            ? RetryState.MaximumAttemptsReached
+            : RetryState.Timeout)
+        : RetryState.Timeout;
+    const startedEventId = this.addActivityStarted(exec, activity);
+    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, {
+      activityTaskTimedOutEventAttributes: { failure, scheduledEventId: activity.scheduledEventId, startedEventId, retryState },
+    });
+    this.removeActivity(exec, activity);
+    this.persistQuietly(exec);
+  }
+
+  /** Schedules the next attempt if the retry policy allows; false when the failure is final. */
+  private retryActivity(exec: Execution, activity: ActivityState, failure: IFailure): boolean {
+    const now = this.clock.now();
+    const deadline = activity.scheduleToCloseMs !== undefined ? activity.firstScheduledTime + activity.scheduleToCloseMs : undefined;
+    const decision = nextRetry(activity.retry, activity.attempt, failure, now, deadline);
+    if (!('delayMs' in decision)) {
+      (activity as ActivityState & { finalRetryState?: number }).finalRetryState = decision.retryState;
+      return false;
+    }
+    this.disarmActivity(exec, activity);
+    activity.attempt += 1;
+    activity.state = 'backoff';
+    activity.retryAt = now + decision.delayMs;
+    activity.startedTime = undefined;
+    activity.startedIdentity = undefined;
+    activity.lastFailure = Buffer.from(Failure.encode(failure as temporal.api.failure.v1.IFailure).finish()).toString('base64');
+    this.markDirty(exec);
+    this.armActivity(exec, activity, false);
+    return true;
+  }
+
+  /** Adds ActivityTaskStarted for a started activity (Temporal writes it only when the attempt ends). */
+  private addActivityStarted(exec: Execution, activity: ActivityState): number {
+    if (activity.state !== 'started') return 0;
+    return this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED, {
+      activityTaskStartedEventAttributes: {
+        scheduledEventId: activity.scheduledEventId,
+        identity: activity.startedIdentity ?? '',
+        requestId: randomUUID(),
+        attempt: activity.attempt,
+        lastFailure: activity.lastFailure ? Failure.decode(Buffer.from(activity.lastFailure, 'base64')) : null,
+      },
+    });
+  }
+
+  async pollActivityTaskQueue(
+    req: ws.IPollActivityTaskQueueRequest,
+    cancellation: PollCancellation,
+  ): Promise<Loose<ws.IPollActivityTaskQueueResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const queueName = req.taskQueue?.name ?? '';
+    if (!queueName) throw invalidArgument('TaskQueue is not set on request.');
+    const queueKey = this.queueKey(namespace, queueName);
+    const deadline = Date.now() + this.options.longPollMs;
+    let cancelled = false;
+    cancellation.onCancel(() => (cancelled = true));
+    while (!this.stopped && !cancelled) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      const task = await this.activityTasks.poll(queueKey, remaining, cancellation);
+      if (!task) break;
+      if (cancelled) {
+        this.activityTasks.offer(queueKey, task);
+        break;
+      }
+      const response = this.startActivityTask(task, req.identity ?? '');
+      if (!response) continue;
+      await this.flush();
+      return response;
+    }
+    return {};
+  }
+
+  private startActivityTask(task: ActivityTaskRef, identity: string): Loose<ws.IPollActivityTaskQueueResponse> | undefined {
+    const exec = this.executions.get(task.key);
+    const activity = exec?.state.activities[task.scheduledEventId];
+    if (!exec || !exec.isOpen || !activity || activity.attempt !== task.attempt || activity.state !== 'scheduled') {
+      return undefined;
+    }
+    const s = exec.state;
+    const now = this.clock.now();
+    this.deadlines.disarm(`act:${exec.key}:${activity.scheduledEventId}:s2s`);
+    activity.state = 'started';
+    activity.startedTime = now;
+    activity.startedIdentity = identity;
+    activity.lastHeartbeatTime = undefined;
+    this.armActivity(exec, activity, false);
+    this.markDirty(exec);
+    const scheduled = exec.events[activity.scheduledEventId - 1]?.activityTaskScheduledEventAttributes;
+    return {
+      taskToken: encodeTaskToken({
+        kind: 'activity',
+        namespace: s.namespace,
+        runId: s.runId,
+        scheduledEventId: activity.scheduledEventId,
+        attempt: activity.attempt,
+      }),
+      workflowNamespace: s.namespace,
+      workflowType: { name: s.workflowType },
+      workflowExecution: { workflowId: s.workflowId, runId: s.runId },
+      activityType: { name: activity.activityType },
+      activityId: activity.activityId,
+      header: scheduled?.header,
+      input: scheduled?.input,
+      heartbeatDetails: decodePayloads(activity.heartbeatDetails),
+      scheduledTime: msToTimestamp(activity.firstScheduledTime),
+      currentAttemptScheduledTime: msToTimestamp(activity.attemptScheduledTime),
+      startedTime: msToTimestamp(now),
+      attempt: activity.attempt,
+      scheduleToCloseTimeout: msToDuration(activity.scheduleToCloseMs ?? 0),
+      startToCloseTimeout: msToDuration(activity.startToCloseMs),
+      heartbeatTimeout: msToDuration(activity.heartbeatMs ?? 0),
+      retryPolicy: retryPolicyToProto(activity.retry),
+    };
+  }
+
+  private activityFromToken(token: Uint8Array | null | undefined): { exec: Execution; activity: ActivityState } {
+    const parsed = decodeTaskToken(token);
+    if (parsed?.kind !== 'activity') throw invalidArgument('Invalid task token.');
+    const exec = this.executions.get(`${parsed.namespace}/${parsed.runId}`);
+    const activity = exec?.state.activities[parsed.scheduledEventId];
+    if (!exec || !exec.isOpen || !activity || activity.attempt !== parsed.attempt || activity.state !== 'started') {
+      throw new ServiceError(status.NOT_FOUND, 'Activity task not found.');
+    }
+    return { exec, activity };
+  }
+
+  private activityById(req: {
+    namespace?: string | null;
+    workflowId?: string | null;
+    runId?: string | null;
+    activityId?: string | null;
+  }): { exec: Execution; activity: ActivityState } {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findOpenRun(namespace, { workflowId: req.workflowId, runId: req.runId });
+    const activity = Object.values(exec.state.activities).find((a) => a.activityId === req.activityId);
+    if (!activity || activity.state !== 'started') throw new ServiceError(status.NOT_FOUND, 'Activity task not found.');
+    return { exec, activity };
+  }
+
+  private async completeActivity(exec: Execution, activity: ActivityState, result: IPayloads | null | undefined, identity: string): Promise<void> {
+    this.checkPayloads(result);
+    const startedEventId = this.addActivityStarted(exec, activity);
+    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, {
+      activityTaskCompletedEventAttributes: { result, scheduledEventId: activity.scheduledEventId, startedEventId, identity },
+    });
+    this.removeActivity(exec, activity);
+    await this.persist(exec);
+  }
+
+  private async failActivity(
+    exec: Execution,
+    activity: ActivityState,
+    failure: IFailure | null | undefined,
+    lastHeartbeatDetails: IPayloads | null | undefined,
+    identity: string,
+  ): Promise<void> {
+    if (lastHeartbeatDetails?.payloads?.length) activity.heartbeatDetails = encodePayloads(lastHeartbeatDetails);
+    const retried = this.retryActivity(exec, activity, failure ?? { message: 'activity failed' });
+    if (!retried) {
+      const retryState =
+        (activity as ActivityState & { finalRetryState?: number }).finalRetryState ?? RetryState.NonRetryableFailure;
+      const startedEventId = this.addActivityStarted(exec, activity);
+      this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, {
+        activityTaskFailedEventAttributes: {
+          failure,
+          scheduledEventId: activity.scheduledEventId,
+          startedEventId,
+          identity,
+          retryState,
+        },
+      });
+      this.removeActivity(exec, activity);
+    }
+    await this.persist(exec);
+  }
+
+  private async cancelActivity(exec: Execution, activity: ActivityState, details: IPayloads | null | undefined, identity: string): Promise<void> {
+    const startedEventId = this.addActivityStarted(exec, activity);
+    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED, {
+      activityTaskCanceledEventAttributes: {
+        details,
+        latestCancelRequestedEventId: activity.cancelRequestedEventId ?? 0,
+        scheduledEventId: activity.scheduledEventId,
+        startedEventId,
+        identity,
+      },
+    });
+    this.removeActivity(exec, activity);
+    await this.persist(exec);
+  }
+
+  private heartbeat(exec: Execution, activity: ActivityState, details: IPayloads | null | undefined): Loose<ws.IRecordActivityTaskHeartbeatResponse> {
+    if (details?.payloads?.length) activity.heartbeatDetails = encodePayloads(details);
+    activity.lastHeartbeatTime = this.clock.now();
+    this.armHeartbeat(exec, activity);
+    this.markDirty(exec);
+    return { cancelRequested: activity.cancelRequestedEventId !== undefined, activityPaused: false, activityReset: false };
+  }
+
+  async respondActivityTaskCompleted(req: ws.IRespondActivityTaskCompletedRequest): Promise<Loose<ws.IRespondActivityTaskCompletedResponse>> {
+    const { exec, activity } = this.activityFromToken(req.taskToken);
+    await this.completeActivity(exec, activity, req.result, req.identity ?? '');
+    return {};
+  }
+
+  async respondActivityTaskCompletedById(
+    req: ws.IRespondActivityTaskCompletedByIdRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskCompletedByIdResponse>> {
+    const { exec, activity } = this.activityById(req);
+    await this.completeActivity(exec, activity, req.result, req.identity ?? '');
+    return {};
+  }
+
+  async respondActivityTaskFailed(req: ws.IRespondActivityTaskFailedRequest): Promise<Loose<ws.IRespondActivityTaskFailedResponse>> {
+    const { exec, activity } = this.activityFromToken(req.taskToken);
+    await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
+    return {};
+  }
+
+  async respondActivityTaskFailedById(req: ws.IRespondActivityTaskFailedByIdRequest): Promise<Loose<ws.IRespondActivityTaskFailedByIdResponse>> {
+    const { exec, activity } = this.activityById(req);
+    await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
+    return {};
+  }
+
+  async respondActivityTaskCanceled(req: ws.IRespondActivityTaskCanceledRequest): Promise<Loose<ws.IRespondActivityTaskCanceledResponse>> {
+    const { exec, activity } = this.activityFromToken(req.taskToken);
+    await this.cancelActivity(exec, activity, req.details, req.identity ?? '');
+    return {};
+  }
+
+  async respondActivityTaskCanceledById(
+    req: ws.IRespondActivityTaskCanceledByIdRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskCanceledByIdResponse>> {
+    const { exec, activity } = this.activityById(req);
+    await this.cancelActivity(exec, activity, req.details, req.identity ?? '');
+    return {};
+  }
+
+  async recordActivityTaskHeartbeat(req: ws.IRecordActivityTaskHeartbeatRequest): Promise<Loose<ws.IRecordActivityTaskHeartbeatResponse>> {
+    const { exec, activity } = this.activityFromToken(req.taskToken);
+    const response = this.heartbeat(exec, activity, req.details);
+    await this.persist(exec);
+    return response;
+  }
+
+  async recordActivityTaskHeartbeatById(
+    req: ws.IRecordActivityTaskHeartbeatByIdRequest,
+  ): Promise<Loose<ws.IRecordActivityTaskHeartbeatByIdResponse>> {
+    const { exec, activity } = this.activityById(req);
+    const response = this.heartbeat(exec, activity, req.details);
+    await this.persist(exec);
+    return response;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  async queryWorkflow(req: ws.IQueryWorkflowRequest, cancellation: PollCancellation): Promise<Loose<ws.IQueryWorkflowResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    if (!req.query?.queryType) throw invalidArgument('QueryType is not set on request.');
+    const exec = this.findRun(namespace, req.execution);
+    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
+    const query = req.query;
+    const result = await new Promise<Loose<ws.IQueryWorkflowResponse> | Error>((resolve) => {
+      const id = randomUUID();
+      const timer = setTimeout(() => {
+        exec.queries.delete(id);
+        resolve(new ServiceError(status.DEADLINE_EXCEEDED, 'query timed out: no worker answered'));
+      }, 60_000);
+      const pending: PendingQuery = {
+        id,
+        query,
+        stage: 'waiting',
+        resolve: (r) => {
+          clearTimeout(timer);
+          exec.queries.delete(id);
+          resolve(r);
+        },
+      };
+      exec.queries.set(id, pending);
+      cancellation.onCancel(() => pending.resolve(new ServiceError(status.CANCELLED, 'query cancelled')));
+      this.dispatchWaitingQueries(exec);
+    });
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /** Sends waiting queries as query tasks when no workflow task is there to carry them. */
+  private dispatchWaitingQueries(exec: Execution): void {
+    if (exec.state.wft || exec.queries.size === 0) return;
+    if (exec.isOpen && exec.state.lastCompletedWftStartedId === 0) return;
+    for (const query of exec.queries.values()) {
+      if (query.stage !== 'waiting') continue;
+      query.stage = 'dispatched';
+      this.workflowTasks.offer(this.queueKey(exec.state.namespace, exec.state.taskQueue), {
+        kind: 'query',
+        key: exec.key,
+        queryId: query.id,
+      });
+    }
+  }
+
+  private startQueryTask(task: Extract<WorkflowTaskRef, { kind: 'query' }>, queueName: string): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
+    const exec = this.executions.get(task.key);
+    const query = exec?.queries.get(task.queryId);
+    if (!exec || !query || query.stage !== 'dispatched' || !exec.history) return undefined;
+    const s = exec.state;
+    const events = exec.history.slice();
+    let startedEventId = s.lastCompletedWftStartedId;
+    if (exec.isOpen) {
+      // A query task replays the history to a workflow task: end it with one, as the test server does.
+      const last = events.length;
+      events.push(
+        {
+          eventId: last + 1,
+          eventTime: msToTimestamp(this.clock.now()),
+          eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+          workflowTaskScheduledEventAttributes: {
+            taskQueue: { name: queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+            startToCloseTimeout: msToDuration(s.wftTimeoutMs),
+            attempt: 1,
+          },
+        },
+        {
+          eventId: last + 2,
+          eventTime: msToTimestamp(this.clock.now()),
+          eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+          workflowTaskStartedEventAttributes: { scheduledEventId: last + 1 },
+        },
+      );
+      startedEventId = last + 2;
+    }
+    return {
+      taskToken: encodeTaskToken({ kind: 'query', namespace: s.namespace, runId: s.runId, queryId: query.id }),
+      workflowExecution: { workflowId: s.workflowId, runId: s.runId },
+      workflowType: { name: s.workflowType },
+      previousStartedEventId: s.lastCompletedWftStartedId,
+      startedEventId,
+      attempt: 1,
+      history: { events },
+      query: query.query,
+      workflowExecutionTaskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      scheduledTime: msToTimestamp(this.clock.now()),
+      startedTime: msToTimestamp(this.clock.now()),
+    };
+  }
+
+  respondQueryTaskCompleted(req: ws.IRespondQueryTaskCompletedRequest): Loose<ws.IRespondQueryTaskCompletedResponse> {
+    const parsed = decodeTaskToken(req.taskToken);
+    if (parsed?.kind !== 'query') throw invalidArgument('Invalid task token.');
+    const exec = this.executions.get(`${parsed.namespace}/${parsed.runId}`);
+    const query = exec?.queries.get(parsed.queryId);
+    if (!query) throw new ServiceError(status.NOT_FOUND, 'query not found');
+    query.resolve(
+      queryOutcome(
+        req.completedType === temporal.api.enums.v1.QueryResultType.QUERY_RESULT_TYPE_ANSWERED,
+        req.queryResult,
+        req.errorMessage,
+        req.failure,
+      ),
+    );
+    return {};
+  }
+
+  private answerQueries(exec: Execution, results: Record<string, temporal.api.query.v1.IWorkflowQueryResult>): void {
+    for (const [id, result] of Object.entries(results)) {
+      const query = exec.queries.get(id);
+      if (!query) continue;
+      query.resolve(
+        queryOutcome(
+          result.resultType === temporal.api.enums.v1.QueryResultType.QUERY_RESULT_TYPE_ANSWERED,
+          result.answer,
+          result.errorMessage,
+          result.failure,
+        ),
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  async updateWorkflowExecution(req: ws.IUpdateWorkflowExecutionRequest): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const updateId = req.request?.meta?.updateId ?? '';
+    if (!updateId) throw invalidArgument('Update id is not set on request.');
+    if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
+    this.checkPayloads(req.request.input.args);
+    const exec = this.findRun(namespace, req.workflowExecution);
+    if (!exec.state.updates[updateId]) {
+      if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
+      exec.state.updates[updateId] = {
+        stage: Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
+        request: Buffer.from(UpdateRequest.encode(req.request).finish()).toString('base64'),
+      };
+      this.markDirty(exec);
+      if (!exec.state.wft) this.scheduleWorkflowTask(exec);
+      await this.persist(exec);
+    }
+    const wanted = Math.max(req.waitPolicy?.lifecycleStage ?? 0, Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
+    return this.waitForUpdate(exec, updateId, wanted);
+  }
+
+  async pollWorkflowExecutionUpdate(req: ws.IPollWorkflowExecutionUpdateRequest): Promise<Loose<ws.IPollWorkflowExecutionUpdateResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const updateId = req.updateRef?.updateId ?? '';
+    const exec = this.findRun(namespace, req.updateRef?.workflowExecution);
+    if (!exec.state.updates[updateId]) throw new ServiceError(status.NOT_FOUND, `update ${updateId} not found`);
+    const wanted = req.waitPolicy?.lifecycleStage || Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
+    const response = await this.waitForUpdate(exec, updateId, wanted);
+    return { outcome: response.outcome, stage: response.stage, updateRef: response.updateRef };
+  }
+
+  private async waitForUpdate(exec: Execution, updateId: string, wanted: number): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
+    const deadline = Date.now() + Math.min(this.options.longPollMs, 20_000);
+    for (;;) {
+      const update = exec.state.updates[updateId];
+      if (!update) {
+        throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
+      }
+      if (update.stage >= wanted || Date.now() >= deadline || this.stopped) {
+        return {
+          updateRef: { workflowExecution: { workflowId: exec.state.workflowId, runId: exec.state.runId }, updateId },
+          outcome: update.outcome ? UpdateOutcome.decode(Buffer.from(update.outcome, 'base64')) : null,
+          stage: update.stage,
+        };
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          unsubscribe();
+          resolve();
+        }, Math.max(1, deadline - Date.now()));
+        const unsubscribe = exec.watch(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private applyMessage(exec: Execution, message: temporal.api.protocol.v1.IMessage): void {
+    const updateId = message.protocolInstanceId ?? '';
+    const update = exec.state.updates[updateId];
+    const typeName = (message.body?.type_url ?? '').replace(/^.*\//, '');
+    const value = message.body?.value ?? new Uint8Array();
+    if (!update) return;
+    switch (typeName) {
+      case 'temporal.api.update.v1.Acceptance': {
+        const acceptance = temporal.api.update.v1.Acceptance.decode(value);
+        const acceptedEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, {
+          workflowExecutionUpdateAcceptedEventAttributes: {
+            protocolInstanceId: updateId,
+            acceptedRequestMessageId: acceptance.acceptedRequestMessageId || `${updateId}/request`,
+            acceptedRequestSequencingEventId: acceptance.acceptedRequestSequencingEventId,
+            acceptedRequest: UpdateRequest.decode(Buffer.from(update.request, 'base64')),
+          },
+        });
+        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED;
+        (update as typeof update & { acceptedEventId?: number }).acceptedEventId = acceptedEventId;
+        break;
+      }
+      case 'temporal.api.update.v1.Rejection': {
+        const rejection = temporal.api.update.v1.Rejection.decode(value);
+        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
+        update.outcome = Buffer.from(UpdateOutcome.encode({ failure: rejection.failure }).finish()).toString('base64');
+        break;
+      }
+      case 'temporal.api.update.v1.Response': {
+        const response = temporal.api.update.v1.Response.decode(value);
+        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, {
+          workflowExecutionUpdateCompletedEventAttributes: {
+            meta: response.meta,
+            acceptedEventId: (update as typeof update & { acceptedEventId?: number }).acceptedEventId ?? 0,
+            outcome: response.outcome,
+          },
+        });
+        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
+        update.outcome = Buffer.from(UpdateOutcome.encode(response.outcome ?? {}).finish()).toString('base64');
+        break;
+      }
+      default:
+        break;
+    }
+    this.markDirty(exec);
+    exec.notify();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  async getWorkflowExecutionHistory(
+    req: ws.IGetWorkflowExecutionHistoryRequest,
+    cancellation: PollCancellation,
+  ): Promise<Loose<ws.IGetWorkflowExecutionHistoryResponse>> {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findRun(namespace, req.execution);
+    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
+    const closeOnly = req.historyEventFilterType === temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
+    const from = req.nextPageToken?.length ? Number(Buffer.from(req.nextPageToken).toString('utf8')) : 1;
+    const ready = (): boolean => (closeOnly ? !exec.isOpen : exec.events.length >= from);
+    if (req.waitNewEvent && !ready()) {
+      const deadline = Date.now() + this.options.longPollMs;
+      let cancelled = false;
+      cancellation.onCancel(() => (cancelled = true));
+      while (!ready() && !this.stopped && !cancelled && Date.now() < deadline) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            unsubscribe();
+            resolve();
+          }, Math.max(1, Math.min(1_000, deadline - Date.now())));
+          const unsubscribe = exec.watch(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    }
+    const events = exec.events;
+    if (closeOnly) {
+      if (exec.isOpen) return { history: { events: [] }, nextPageToken: Buffer.from(String(from)) };
+      return { history: { events: [events[events.length - 1]] }, archived: false };
+    }
+    const pageSize = req.maximumPageSize && req.maximumPageSize > 0 ? req.maximumPageSize : 1000;
+    const page = events.slice(from - 1, from - 1 + pageSize);
+    const next = from + page.length;
+    const more = next <= events.length || (req.waitNewEvent && exec.isOpen);
+    return {
+      history: { events: page },
+      nextPageToken: more ? Buffer.from(String(next)) : null,
+      archived: false,
+    };
+  }
+
+  describeWorkflowExecution(req: ws.IDescribeWorkflowExecutionRequest): Loose<ws.IDescribeWorkflowExecutionResponse> {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findRun(namespace, req.execution);
+    const s = exec.state;
+    const ActivityStateEnum = temporal.api.enums.v1.PendingActivityState;
+    return {
+      executionConfig: {
+        taskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        defaultWorkflowTaskTimeout: msToDuration(s.wftTimeoutMs),
+        workflowRunTimeout: s.runDeadline ? msToDuration(s.runDeadline - s.startTime) : null,
+      },
+      workflowExecutionInfo: this.executionInfo(exec),
+      pendingActivities: Object.values(s.activities).map((a) => ({
+        activityId: a.activityId,
+        activityType: { name: a.activityType },
+        state:
+          a.cancelRequestedEventId !== undefined
+            ? ActivityStateEnum.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED
+            : a.state === 'started'
+              ? ActivityStateEnum.PENDING_ACTIVITY_STATE_STARTED
+              : ActivityStateEnum.PENDING_ACTIVITY_STATE_SCHEDULED,
+        heartbeatDetails: decodePayloads(a.heartbeatDetails),
+        lastHeartbeatTime: a.lastHeartbeatTime ? msToTimestamp(a.lastHeartbeatTime) : null,
+        lastStartedTime: a.startedTime ? msToTimestamp(a.startedTime) : null,
+        attempt: a.attempt,
+        maximumAttempts: a.retry.maximumAttempts,
+        scheduledTime: msToTimestamp(a.attemptScheduledTime),
+        expirationTime: a.scheduleToCloseMs ? msToTimestamp(a.firstScheduledTime + a.scheduleToCloseMs) : null,
+        lastFailure: a.lastFailure ? Failure.decode(Buffer.from(a.lastFailure, 'base64')) : null,
+        lastWorkerIdentity: a.startedIdentity ?? '',
+        nextAttemptScheduleTime: a.retryAt ? msToTimestamp(a.retryAt) : null,
+      })),
+      pendingChildren: Object.values(s.children).map((c) => ({
+        workflowId: c.workflowId,
+        runId: c.runId ?? '',
+        workflowTypeName: c.workflowType,
+        initiatedId: c.initiatedEventId,
+        parentClosePolicy: c.parentClosePolicy,
+      })),
+      pendingWorkflowTask: s.wft
+        ? {
+            state: s.wft.startedEventId
+              ? temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED
+              : temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED,
+            scheduledTime: msToTimestamp(s.wft.scheduledTime),
+            startedTime: s.wft.startedTime ? msToTimestamp(s.wft.startedTime) : null,
+            attempt: s.wft.attempt,
+          }
+        : null,
+    };
+  }
+
+  /** The `WorkflowExecutionInfo` of a run, as Describe and List show it. */
+  executionInfo(exec: Execution): Loose<temporal.api.workflow.v1.IWorkflowExecutionInfo> {
+    const s = exec.state;
+    return {
+      execution: { workflowId: s.workflowId, runId: s.runId },
+      type: { name: s.workflowType },
+      startTime: msToTimestamp(s.startTime),
+      closeTime: s.closeTime ? msToTimestamp(s.closeTime) : null,
+      status: s.status,
+      historyLength: s.nextEventId - 1,
+      parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : null,
+      parentNamespaceId: s.parent ? (this.namespaces.get(s.parent.namespace)?.id ?? '') : '',
+      executionTime: msToTimestamp(s.firstWftAt ?? s.startTime),
+      memo: { fields: decodePayloadMap(s.memo) },
+      searchAttributes: { indexedFields: decodePayloadMap(s.searchAttributes) },
+      taskQueue: s.taskQueue,
+      stateTransitionCount: s.nextEventId - 1,
+      historySizeBytes: s.historySizeBytes,
+      firstRunId: s.firstRunId,
+      executionDuration: s.closeTime ? msToDuration(s.closeTime - s.startTime) : null,
+    };
+  }
+
+  /** Every run of a namespace, for visibility queries. */
+  runsOf(namespace: string): Execution[] {
+    this.requireNamespace(namespace);
+    return [...this.executions.values()].filter((e) => e.state.namespace === namespace);
+  }
+
+  // ---------------------------------------------------------------- workers
+
+  shutdownWorker(req: ws.IShutdownWorkerRequest): Loose<ws.IShutdownWorkerResponse> {
+    const namespace = this.requireNamespace(req.namespace);
+    if (!req.stickyTaskQueue) return {};
+    const queueKey = this.queueKey(namespace, req.stickyTaskQueue);
+    this.deadStickyQueues.add(queueKey);
+    for (const task of this.workflowTasks.drain(queueKey)) {
+      const exec = this.executions.get(task.key);
+      if (!exec) continue;
+      exec.state.sticky = undefined;
+      if (task.kind === 'workflow' && exec.state.wft && !exec.state.wft.startedEventId) {
+        exec.state.wft.queue = exec.state.taskQueue;
+        this.offerWorkflowTask(exec);
+      }
+    }
+    return {};
+  }
+
+  resetStickyTaskQueue(req: ws.IResetStickyTaskQueueRequest): Loose<ws.IResetStickyTaskQueueResponse> {
+    const namespace = this.requireNamespace(req.namespace);
+    const exec = this.findRun(namespace, req.execution);
+    exec.state.sticky = undefined;
+    this.markDirty(exec);
+    return {};
+  }
+
+  /** Skips time forward (the admin call behind the test helper); due timers fire right away. */
+  skipTime(ms: number): void {
+    this.clock.advance(ms);
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function isCloseCommand(type: number): boolean {
+  return (
+    type === CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION ||
+    type === CommandType.COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION ||
+    type === CommandType.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION ||
+    type === CommandType.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION
+  );
+}
+
+/** Rejects commands a real server refuses, with the workflow task failure cause it records. */
+function validateCommands(
+  exec: Execution,
+  commands: temporal.api.command.v1.ICommand[],
+): { cause: number; message: string } | undefined {
+  const activityIds = new Set(Object.values(exec.state.activities).map((a) => a.activityId));
+  const timerIds = new Set(Object.keys(exec.state.timers));
+  for (const [index, command] of commands.entries()) {
+    if (isCloseCommand(command.commandType ?? 0) && index !== commands.length - 1) {
+      const rest = commands.slice(index + 1).every((c) => c.commandType === CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE);
+      if (!rest) {
+        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND, message: 'A workflow close command must be the last command.' };
+      }
+    }
+    if (command.commandType === CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK) {
+      const a = command.scheduleActivityTaskCommandAttributes;
+      if (!a?.activityId || !a.activityType?.name) {
+        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES, message: 'ActivityId and ActivityType are required.' };
+      }
+      if (!durationToMs(a.startToCloseTimeout) && !durationToMs(a.scheduleToCloseTimeout)) {
+        return {
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES,
+          message: 'A valid StartToClose or ScheduleToCloseTimeout is not set on ScheduleActivityTaskCommand.',
+        };
+      }
+      if (activityIds.has(a.activityId)) {
+        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_SCHEDULE_ACTIVITY_DUPLICATE_ID, message: `Duplicate activity id ${a.activityId}.` };
+      }
+      activityIds.add(a.activityId);
+    }
+    if (command.commandType === CommandType.COMMAND_TYPE_START_TIMER) {
+      const timerId = command.startTimerCommandAttributes?.timerId ?? '';
+      if (!timerId || timerIds.has(timerId)) {
+        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_START_TIMER_DUPLICATE_ID, message: `Invalid or duplicate timer id ${timerId}.` };
+      }
+      timerIds.add(timerId);
+    }
+    for (const payloads of commandPayloads(command)) {
+      for (const p of payloads?.payloads ?? []) {
+        if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
+          return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_PAYLOADS_TOO_LARGE, message: 'Blob data size exceeds limit.' };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function commandPayloads(command: temporal.api.command.v1.ICommand): Array<IPayloads | null | undefined> {
+  return [
+    command.scheduleActivityTaskCommandAttributes?.input,
+    command.completeWorkflowExecutionCommandAttributes?.result,
+    command.continueAsNewWorkflowExecutionCommandAttributes?.input,
+    command.startChildWorkflowExecutionCommandAttributes?.input,
+    command.signalExternalWorkflowExecutionCommandAttributes?.input,
+  ];
+}
+
+function queryOutcome(
+  answered: boolean,
+  result: IPayloads | null | undefined,
+  errorMessage: string | null | undefined,
+  failure: IFailure | null | undefined,
+): Loose<ws.IQueryWorkflowResponse> | Error {
+  if (answered) return { queryResult: result };
+  return new ServiceError(status.INVALID_ARGUMENT, errorMessage || failure?.message || 'query failed', {
+    typeName: 'temporal.api.errordetails.v1.QueryFailedFailure',
+    value: temporal.api.errordetails.v1.QueryFailedFailure.encode({ failure: failure as temporal.api.failure.v1.IFailure }).finish(),
+  });
+}
+
+function encodePayloads(payloads: IPayloads): string {
+  return Buffer.from(Payloads.encode(payloads).finish()).toString('base64');
+}
+
+function decodePayloads(b64: string | undefined): IPayloads | null {
+  return b64 ? Payloads.decode(Buffer.from(b64, 'base64')) : null;
+}
+
+

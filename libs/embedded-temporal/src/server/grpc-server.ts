@@ -1,0 +1,183 @@
+import * as grpc from '@grpc/grpc-js';
+import type protobuf from 'protobufjs';
+import type { WorkflowEngine } from '../engine/workflow-engine';
+import type { PollCancellation } from '../engine/task-matcher';
+import { msToTimestamp, temporal, timestampToMs, durationToMs } from '../proto/temporal-proto';
+import { ServiceError } from './service-error';
+import { countExecutions, listExecutions, parseListQuery } from './visibility-listing';
+
+import ws = temporal.api.workflowservice.v1;
+
+type Handler = (request: never, cancellation: PollCancellation) => unknown;
+
+/** What the server tells the SDK it supports (GetSystemInfo): only what is implemented. */
+const CAPABILITIES: temporal.api.workflowservice.v1.GetSystemInfoResponse.ICapabilities = {
+  signalAndQueryHeader: true,
+  internalErrorDifferentiation: true,
+  activityFailureIncludeHeartbeat: true,
+  supportsSchedules: false,
+  encodedFailureAttributes: true,
+  buildIdBasedVersioning: false,
+  upsertMemo: true,
+  eagerWorkflowStart: false,
+  sdkMetadata: true,
+  countGroupByExecutionStatus: false,
+  nexus: false,
+};
+
+/** The server version reported to clients. */
+export const SERVER_VERSION = '1.27.0-embedded';
+
+/** The WorkflowService RPCs this server implements, by method name. */
+function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  const handlers = {
+    GetSystemInfo: () => ({ serverVersion: SERVER_VERSION, capabilities: CAPABILITIES }),
+    GetClusterInfo: () => ({
+      supportedClients: {},
+      serverVersion: SERVER_VERSION,
+      clusterId: 'embedded',
+      clusterName: 'active',
+      historyShardCount: 1,
+      persistenceStore: 'embedded',
+      visibilityStore: 'embedded',
+    }),
+    DescribeNamespace: (r: ws.DescribeNamespaceRequest) => engine.describeNamespace(r),
+    RegisterNamespace: (r: ws.RegisterNamespaceRequest) => engine.registerNamespace(r),
+    ListNamespaces: () => engine.listNamespaces(),
+    StartWorkflowExecution: (r: ws.StartWorkflowExecutionRequest) => engine.startWorkflowExecution(r),
+    SignalWorkflowExecution: (r: ws.SignalWorkflowExecutionRequest) => engine.signalWorkflowExecution(r),
+    SignalWithStartWorkflowExecution: (r: ws.SignalWithStartWorkflowExecutionRequest) => engine.signalWithStartWorkflowExecution(r),
+    QueryWorkflow: (r: ws.QueryWorkflowRequest, c: PollCancellation) => engine.queryWorkflow(r, c),
+    UpdateWorkflowExecution: (r: ws.UpdateWorkflowExecutionRequest) => engine.updateWorkflowExecution(r),
+    PollWorkflowExecutionUpdate: (r: ws.PollWorkflowExecutionUpdateRequest) => engine.pollWorkflowExecutionUpdate(r),
+    RequestCancelWorkflowExecution: (r: ws.RequestCancelWorkflowExecutionRequest) => engine.requestCancelWorkflowExecution(r),
+    TerminateWorkflowExecution: (r: ws.TerminateWorkflowExecutionRequest) => engine.terminateWorkflowExecution(r),
+    DescribeWorkflowExecution: (r: ws.DescribeWorkflowExecutionRequest) => engine.describeWorkflowExecution(r),
+    GetWorkflowExecutionHistory: (r: ws.GetWorkflowExecutionHistoryRequest, c: PollCancellation) =>
+      engine.getWorkflowExecutionHistory(r, c),
+    ListWorkflowExecutions: (r: ws.ListWorkflowExecutionsRequest) => {
+      const query = parseListQuery(r.query);
+      return listExecutions(engine.runsOf(r.namespace || 'default'), query, r.pageSize, r.nextPageToken, (e) =>
+        engine.executionInfo(e),
+      );
+    },
+    CountWorkflowExecutions: (r: ws.CountWorkflowExecutionsRequest) => {
+      const query = parseListQuery(r.query);
+      return { count: countExecutions(engine.runsOf(r.namespace || 'default'), query), groups: [] };
+    },
+    PollWorkflowTaskQueue: (r: ws.PollWorkflowTaskQueueRequest, c: PollCancellation) => engine.pollWorkflowTaskQueue(r, c),
+    RespondWorkflowTaskCompleted: (r: ws.RespondWorkflowTaskCompletedRequest) => engine.respondWorkflowTaskCompleted(r),
+    RespondWorkflowTaskFailed: (r: ws.RespondWorkflowTaskFailedRequest) => engine.respondWorkflowTaskFailed(r),
+    PollActivityTaskQueue: (r: ws.PollActivityTaskQueueRequest, c: PollCancellation) => engine.pollActivityTaskQueue(r, c),
+    RespondActivityTaskCompleted: (r: ws.RespondActivityTaskCompletedRequest) => engine.respondActivityTaskCompleted(r),
+    RespondActivityTaskCompletedById: (r: ws.RespondActivityTaskCompletedByIdRequest) => engine.respondActivityTaskCompletedById(r),
+    RespondActivityTaskFailed: (r: ws.RespondActivityTaskFailedRequest) => engine.respondActivityTaskFailed(r),
+    RespondActivityTaskFailedById: (r: ws.RespondActivityTaskFailedByIdRequest) => engine.respondActivityTaskFailedById(r),
+    RespondActivityTaskCanceled: (r: ws.RespondActivityTaskCanceledRequest) => engine.respondActivityTaskCanceled(r),
+    RespondActivityTaskCanceledById: (r: ws.RespondActivityTaskCanceledByIdRequest) => engine.respondActivityTaskCanceledById(r),
+    RecordActivityTaskHeartbeat: (r: ws.RecordActivityTaskHeartbeatRequest) => engine.recordActivityTaskHeartbeat(r),
+    RecordActivityTaskHeartbeatById: (r: ws.RecordActivityTaskHeartbeatByIdRequest) => engine.recordActivityTaskHeartbeatById(r),
+    RespondQueryTaskCompleted: (r: ws.RespondQueryTaskCompletedRequest) => engine.respondQueryTaskCompleted(r),
+    ShutdownWorker: (r: ws.ShutdownWorkerRequest) => engine.shutdownWorker(r),
+    ResetStickyTaskQueue: (r: ws.ResetStickyTaskQueueRequest) => engine.resetStickyTaskQueue(r),
+  };
+  return handlers as unknown as Record<string, Handler>;
+}
+
+/**
+ * The admin calls behind the time-skipping test helper: Temporal's own TestService (`Sleep`,
+ * `UnlockTimeSkippingWithSleep`, `SleepUntil`, `GetCurrentTime`), which `Connection.testService` speaks.
+ */
+function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  const sleep = (r: temporal.api.testservice.v1.SleepRequest) => {
+    engine.skipTime(durationToMs(r.duration) ?? 0);
+    return {};
+  };
+  const handlers = {
+    LockTimeSkipping: () => ({}),
+    UnlockTimeSkipping: () => ({}),
+    Sleep: sleep,
+    UnlockTimeSkippingWithSleep: sleep,
+    SleepUntil: (r: temporal.api.testservice.v1.SleepUntilRequest) => {
+      const target = timestampToMs(r.timestamp) ?? 0;
+      engine.skipTime(target - engine.clock.now());
+      return {};
+    },
+    GetCurrentTime: () => ({ time: msToTimestamp(engine.clock.now()) }),
+  };
+  return handlers as unknown as Record<string, Handler>;
+}
+
+/**
+ * Builds a grpc-js service definition from a protobufjs service: every method is served, those
+ * without a handler answer UNIMPLEMENTED with a message.
+ */
+function serviceDefinition(
+  root: protobuf.Root,
+  serviceName: string,
+  handlers: Record<string, Handler>,
+  onError: (error: unknown) => void,
+): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
+  const service = root.lookupService(serviceName);
+  const definition: Record<string, grpc.MethodDefinition<object, object>> = {};
+  const implementation: grpc.UntypedServiceImplementation = {};
+  for (const method of Object.values(service.methods)) {
+    method.resolve();
+    const requestType = method.resolvedRequestType as protobuf.Type;
+    const responseType = method.resolvedResponseType as protobuf.Type;
+    definition[method.name] = {
+      path: `/${serviceName}/${method.name}`,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (value: object) => Buffer.from(requestType.encode(value).finish()),
+      requestDeserialize: (bytes: Buffer) => requestType.decode(bytes),
+      responseSerialize: (value: object) => Buffer.from(responseType.encode(value).finish()),
+      responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
+      originalName: method.name,
+    };
+    const handler = handlers[method.name];
+    const handle: grpc.handleUnaryCall<never, unknown> = (call, callback) => {
+      if (!handler) {
+        callback({ code: grpc.status.UNIMPLEMENTED, details: `${method.name} is not implemented by the embedded Temporal server` });
+        return;
+      }
+      const cancellation: PollCancellation = { onCancel: (cb) => call.on('cancelled', cb) };
+      Promise.resolve()
+        .then(() => handler(call.request, cancellation))
+        .then(
+          (response) => callback(null, response),
+          (error: unknown) => {
+            if (error instanceof ServiceError) {
+              callback(error.toStatus());
+              return;
+            }
+            onError(error);
+            callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) });
+          },
+        );
+    };
+    implementation[method.name] = handle as grpc.UntypedHandleCall;
+  }
+  return { definition: definition as grpc.ServiceDefinition, implementation };
+}
+
+/** A gRPC server for the Temporal WorkflowService (and TestService) over an engine. */
+export function createGrpcServer(engine: WorkflowEngine, onError: (error: unknown) => void): grpc.Server {
+  const root = temporal as unknown as { root: protobuf.Root };
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 128 * 1024 * 1024,
+    'grpc.max_send_message_length': 128 * 1024 * 1024,
+  });
+  const workflowService = serviceDefinition(
+    root.root,
+    'temporal.api.workflowservice.v1.WorkflowService',
+    workflowServiceHandlers(engine),
+    onError,
+  );
+  server.addService(workflowService.definition, workflowService.implementation);
+  const testService = serviceDefinition(root.root, 'temporal.api.testservice.v1.TestService', testServiceHandlers(engine), onError);
+  server.addService(testService.definition, testService.implementation);
+  const operator = serviceDefinition(root.root, 'temporal.api.operatorservice.v1.OperatorService', {}, onError);
+  server.addService(operator.definition, operator.implementation);
+  return server;
+}

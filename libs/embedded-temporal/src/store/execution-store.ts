@@ -1,0 +1,40 @@
+import type { ExecutionState } from '../engine/execution-state';
+
+/** One run to save: its whole state and the history events appended since the last save. */
+export interface ExecutionWrite {
+  readonly state: ExecutionState;
+  /** Encoded `HistoryEvent`s, in order, starting at `firstEventId`. */
+  readonly newEvents: readonly Uint8Array[];
+  readonly firstEventId: number;
+}
+
+/** A namespace as the server keeps it. */
+export interface NamespaceRecord {
+  readonly name: string;
+  readonly id: string;
+  readonly description: string;
+  readonly retentionDays: number;
+}
+
+/** What a store hands back when the server starts. */
+export interface StoredData {
+  readonly namespaces: NamespaceRecord[];
+  /** Every run the store knows, open and closed. */
+  readonly executions: ExecutionState[];
+}
+
+/**
+ * Where the server keeps its durable data. The engine works in memory and calls {@link write} with
+ * batches (group commit); a batch must be atomic and applied in call order. On start it {@link open}s
+ * the store and rebuilds timers and task queues from the states, so nothing pending is lost.
+ */
+export interface ExecutionStore {
+  /** Prepares the store (schema) and returns everything saved before. */
+  open(): Promise<StoredData>;
+  /** Encoded `HistoryEvent`s of a run, in order. */
+  readHistory(namespace: string, runId: string): Promise<Uint8Array[]>;
+  /** Saves runs and namespaces atomically. */
+  write(executions: readonly ExecutionWrite[], namespaces: readonly NamespaceRecord[]): Promise<void>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}

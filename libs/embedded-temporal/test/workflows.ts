@@ -1,0 +1,204 @@
+/**
+ * Workflows the conformance tests run on the embedded server through the real SDK.
+ * Kept in one file so each test file bundles them once.
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  executeChild,
+  getExternalWorkflowHandle,
+  isCancellation,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  startChild,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type * as activities from './activities';
+
+const { echo, fail, slow, heartbeating } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '50 ms', maximumAttempts: 3, nonRetryableErrorTypes: ['Fatal'] },
+});
+
+export const approve = defineSignal<[string]>('approve');
+export const stateQuery = defineQuery<string[]>('state');
+export const decide = defineUpdate<string, [string]>('decide');
+
+/** One activity, the benchmark's unit of work. */
+export async function oneActivity(name: string): Promise<string> {
+  return await echo(name);
+}
+
+/** Three activities in a row. */
+export async function threeActivities(name: string): Promise<string[]> {
+  return [await echo(`${name}-1`), await echo(`${name}-2`), await echo(`${name}-3`)];
+}
+
+/** Waits for `steps` approve signals, each followed by an activity; queryable. */
+export async function signalDriven(steps: number): Promise<string[]> {
+  const log: string[] = [];
+  const pending: string[] = [];
+  setHandler(approve, (who) => void pending.push(who));
+  setHandler(stateQuery, () => log);
+  while (log.length < steps) {
+    await condition(() => pending.length > 0);
+    const who = pending.shift() as string;
+    log.push(await echo(who));
+  }
+  return log;
+}
+
+/** Decisions arrive as updates with a validator; `done` finishes. */
+export async function updatable(): Promise<string[]> {
+  const decisions: string[] = [];
+  setHandler(stateQuery, () => decisions);
+  setHandler(
+    decide,
+    async (decision) => {
+      decisions.push(await echo(decision));
+      return `recorded ${decision}`;
+    },
+    {
+      validator: (decision) => {
+        if (decision === 'illegal') throw new Error('illegal move');
+      },
+    },
+  );
+  await condition(() => decisions.includes('done'));
+  return decisions;
+}
+
+/** Sleeps `ms`, then returns. */
+export async function sleeper(ms: number): Promise<string> {
+  await sleep(ms);
+  return 'woke';
+}
+
+/** A timer cancelled by a signal before it fires. */
+export async function cancellableTimer(): Promise<string> {
+  let cancelled = false;
+  setHandler(approve, () => void (cancelled = true));
+  const outcome = await Promise.race([
+    sleep('1 day').then(() => 'fired'),
+    condition(() => cancelled).then(() => 'signalled'),
+  ]);
+  return outcome;
+}
+
+/** Fails with a retryable then a non-retryable activity error. */
+export async function failingActivity(type: string): Promise<string> {
+  return await fail(type);
+}
+
+/** Runs an activity that is slow (the test kills its worker). */
+export async function slowActivity(ms: number): Promise<string> {
+  const { slow: patient } = proxyActivities<typeof activities>({
+    startToCloseTimeout: '2 seconds',
+    retry: { initialInterval: '10 ms', maximumAttempts: 5 },
+  });
+  return await patient(ms);
+}
+
+/** A heartbeating activity cancelled from the workflow. */
+export async function cancelActivity(): Promise<string> {
+  const { heartbeating: beat } = proxyActivities<typeof activities>({
+    startToCloseTimeout: '1 minute',
+    heartbeatTimeout: '2 seconds',
+    cancellationType: 'WAIT_CANCELLATION_COMPLETED',
+  });
+  try {
+    await CancellationScope.cancellable(async () => {
+      const p = beat();
+      await sleep(300);
+      CancellationScope.current().cancel();
+      await p;
+    });
+    return 'not cancelled';
+  } catch (err) {
+    return isCancellation(err) ? 'cancelled' : `other: ${String(err)}`;
+  }
+}
+
+/** Waits forever until cancelled; reports the cancellation by completing. */
+export async function waitForCancel(): Promise<string> {
+  try {
+    await CancellationScope.current().cancelRequested;
+    return 'unreachable';
+  } catch (err) {
+    if (isCancellation(err)) return 'cancelled';
+    throw err;
+  }
+}
+
+/** Waits for a signal forever (terminate target). */
+export async function waitForever(): Promise<void> {
+  await condition(() => false);
+}
+
+/** Starts a child and returns its result. */
+export async function parent(name: string): Promise<string> {
+  const result = await executeChild(oneActivity, { args: [name], workflowId: `${workflowInfo().workflowId}-child` });
+  return `parent got ${result}`;
+}
+
+/** Starts a child that waits forever, then completes: the child is terminated by the close policy. */
+export async function parentAbandoning(policy: 'TERMINATE' | 'ABANDON'): Promise<string> {
+  const child = await startChild(waitForever, {
+    workflowId: `${workflowInfo().workflowId}-child`,
+    parentClosePolicy: policy === 'TERMINATE' ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
+  });
+  return child.workflowId;
+}
+
+/** Signals and cancels other workflows. */
+export async function messenger(targetId: string): Promise<string> {
+  const target = getExternalWorkflowHandle(targetId);
+  await target.signal(approve, 'from messenger');
+  await target.cancel();
+  try {
+    await getExternalWorkflowHandle(`${targetId}-missing`).signal(approve, 'nobody');
+    return 'signalled a missing workflow';
+  } catch {
+    return 'done';
+  }
+}
+
+/** Continues as new `times` times, then returns the count. */
+export async function continuer(times: number, count = 0): Promise<number> {
+  if (count < times) await continueAsNew<typeof continuer>(times, count + 1);
+  return count;
+}
+
+/** Upserts search attributes and memo, and records a patch marker. */
+export async function attributes(): Promise<string> {
+  if (patched('v2')) upsertSearchAttributes({ CustomKeywordField: ['updated'] });
+  upsertMemo({ note: 'hello' });
+  await sleep(10);
+  return 'ok';
+}
+
+/** Fails the workflow with an application failure. */
+export async function failer(): Promise<never> {
+  throw ApplicationFailure.create({ type: 'Refused', message: 'refused', nonRetryable: true });
+}
+
+/** Returns an input of any size (for payload limits). */
+export async function echoWorkflow(input: string): Promise<string> {
+  return input;
+}
+
+/** Never finishes its workflow task: used for workflow task timeouts. */
+export async function heartbeatingActivity(): Promise<string> {
+  return await heartbeating();
+}
+
