@@ -18,11 +18,13 @@ const common = {
 };
 
 module.exports = {
+  // Integration and end-to-end files start real servers; a unit test never comes near this.
+  testTimeout: 120000,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int-spec.ts'], testPathIgnorePatterns: ['/node_modules/'], testTimeout: 120000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/'], testTimeout: 300000 },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int-spec.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/'] },
   ],
 };

@@ -20,12 +20,16 @@ export interface HashedFields {
 }
 
 /**
- * SHA-256 of one event chained to its stream's previous hash. An export of the log can be checked with any
- * SHA-256 tool: the input is the JSON array header, a newline, the data text, a newline, the metadata text.
+ * SHA-256 of one event chained to its stream's previous hash. The input is the fields joined by newlines:
+ * previous hash, stream id, version, type, schema version, time, data text, metadata text. Stream ids and types
+ * never hold a newline and JSON text never does, so an export can be checked with any SHA-256 tool.
  */
 export function eventHash(f: HashedFields): string {
-  const header = JSON.stringify([f.prevHash, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.recordedAt]);
-  return createHash('sha256').update(header).update('\n').update(f.dataText).update('\n').update(f.metadataText).digest('hex');
+  return createHash('sha256')
+    .update(
+      `${f.prevHash}\n${f.streamId}\n${f.streamVersion}\n${f.type}\n${f.schemaVersion}\n${f.recordedAt}\n${f.dataText}\n${f.metadataText}`,
+    )
+    .digest('hex');
 }
 
 /** The running hash over the whole log in global order: each event's hash folded into the previous log hash. */

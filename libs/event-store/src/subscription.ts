@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { EVENTS_CHANNEL, type EventStore } from './event-store';
+import type { EventStore } from './event-store';
+import { LogNotifier } from './log-notifier';
 import type { RecordedEvent } from './types';
 
 export interface SubscribeOptions {
@@ -10,6 +10,8 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Poll this often even without a notification (a safety net; notifications wake it sooner). */
   pollIntervalMs?: number;
+  /** Called when the handler or a read fails; the subscription has stopped by then. */
+  onError?: (error: unknown) => void;
 }
 
 /** A running catch-up-then-live subscription. */
@@ -37,25 +39,15 @@ export async function subscribe(
   dataSource: DataSource,
   store: EventStore,
   handler: (events: RecordedEvent[]) => Promise<void>,
-  options: SubscribeOptions & { onError?: (error: unknown) => void } = {},
+  options: SubscribeOptions = {},
 ): Promise<Subscription> {
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const notifier = await LogNotifier.open(dataSource, store);
   let position = options.afterPosition ?? 0;
   let running = true;
-  let wake: (() => void) | undefined;
-  let failure: unknown;
-  const waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  const nudge = (): void => wake?.();
-
-  // A dedicated connection hears commits made by other processes.
-  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
-    { query(sql: string): Promise<unknown>; on(event: 'notification', cb: () => void): void; removeListener(event: string, cb: () => void): void },
-    () => void,
-  ];
-  client.on('notification', nudge);
-  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-  store.local.on('appended', nudge);
+  let failure: Error | undefined;
+  const waiters: { position: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   const settleWaiters = (): void => {
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -70,22 +62,15 @@ export async function subscribe(
         await handler(events);
         position = events.at(-1)!.position;
         settleWaiters();
-        continue;
+      } else {
+        settleWaiters();
+        await notifier.next(pollIntervalMs);
       }
-      settleWaiters();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
     }
   })().catch((error: unknown) => {
     running = false;
-    failure = error;
-    for (const w of waiters.splice(0)) w.reject(error);
+    failure = error instanceof Error ? error : new Error(String(error));
+    for (const w of waiters.splice(0)) w.reject(failure);
     options.onError?.(error);
   });
 
@@ -95,16 +80,12 @@ export async function subscribe(
     },
     async stop() {
       running = false;
-      nudge();
+      await notifier.close();
       await loop;
-      store.local.removeListener('appended', nudge);
-      client.removeListener('notification', nudge);
-      await client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
-      release();
       for (const w of waiters.splice(0)) w.resolve();
     },
     waitFor(target: number) {
-      if (failure !== undefined) return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)));
+      if (failure) return Promise.reject(failure);
       if (target <= position) return Promise.resolve();
       return new Promise<void>((resolve, reject) => waiters.push({ position: target, resolve, reject }));
     },

@@ -3,10 +3,11 @@ import { CheckpointEntity } from '../entities/checkpoint.entity';
 import { EventRecordEntity } from '../entities/event-record.entity';
 import { ProjectionCheckpointEntity } from '../entities/projection-checkpoint.entity';
 import { CreateEventStore1763784000000 } from '../migrations/1763784000000-CreateEventStore';
+import { AppendFunction1763784100000 } from '../migrations/1763784100000-AppendFunction';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
-export const eventStoreMigrations = [CreateEventStore1763784000000];
+export const eventStoreMigrations = [CreateEventStore1763784000000, AppendFunction1763784100000];
 
 export interface DataSourceSettings {
   url: string;

@@ -1,0 +1,157 @@
+/**
+ * Event store benchmarks on a real PostgreSQL (embedded unless TEST_DATABASE_URL is set):
+ * - appends/s with 8 concurrent writers over 10k streams, ~500-byte events, against plain INSERTs of the same
+ *   rows into an unchained table in the same run (target ratio >= 0.8);
+ * - verify throughput on one core (target >= 250k events/s);
+ * - subscriber catch-up, events/s.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  CheckpointSigner,
+  EventStore,
+  TrustedKeys,
+  createDataSource,
+  subscribe,
+  verifyLog,
+  writeCheckpoint,
+  type NewEvent,
+} from '@cadreflow/event-store';
+import { startTestPostgres } from '../test/setup/postgres';
+import { summarise, table, type ResultRow } from './lib/stats';
+
+const WRITERS = 8;
+const STREAMS = 10_000;
+const ROUNDS = 5;
+const EVENTS_PER_ROUND = 4_000;
+const VERIFY_EVENTS = 200_000;
+
+function payload(i: number): NewEvent {
+  return {
+    type: 'TallyRecorded',
+    data: { candidateId: `cand-${i % 480}`, votes: i % 97, base: 96, step: 3, note: 'x'.repeat(300) },
+    metadata: { actorId: 'user-17', actorRole: 'counting-board', bodyId: 'bac-ninh/bch', rulebookId: 'rulebook/2025-2030' },
+  };
+}
+
+async function timeRound(work: (writer: number, latencies: number[]) => Promise<void>): Promise<{ perSecond: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  await Promise.all(Array.from({ length: WRITERS }, (_, w) => work(w, latencies)));
+  return { perSecond: EVENTS_PER_ROUND / ((performance.now() - start) / 1000), latencies };
+}
+
+export async function runEventStoreBench(): Promise<string> {
+  const server = await startTestPostgres({ durable: true });
+  const admin = new Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS bench_event_store WITH (FORCE)');
+  await admin.query('CREATE DATABASE bench_event_store');
+  await admin.end();
+  const url = new URL(server.adminUrl);
+  url.pathname = '/bench_event_store';
+  const dataSource = createDataSource({ url: url.toString(), poolSize: WRITERS + 4 });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.query(`CREATE TABLE plain_events (LIKE events INCLUDING DEFAULTS)`);
+  await dataSource.query(`ALTER TABLE plain_events DROP COLUMN prev_hash, DROP COLUMN hash, DROP COLUMN log_hash`);
+  await dataSource.query(`ALTER TABLE plain_events ADD PRIMARY KEY (position), ADD UNIQUE (stream_id, stream_version)`);
+  await dataSource.query(`ALTER TABLE plain_events ALTER COLUMN position ADD GENERATED ALWAYS AS IDENTITY`);
+
+  const store = new EventStore(dataSource);
+  const versions = new Map<string, number>();
+  const plainVersions = new Map<string, number>();
+  let seq = 0;
+  const perWriter = EVENTS_PER_ROUND / WRITERS;
+
+  const storeRounds: number[] = [];
+  const plainRounds: number[] = [];
+  const storeLatency: number[] = [];
+  const plainLatency: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the two so that neither gets a warmer cache or a fuller table.
+    const plain = await timeRound(async (w, latencies) => {
+      for (let i = 0; i < perWriter; i++) {
+        const n = seq++;
+        const stream = `stream-${(n * 7919) % STREAMS}`;
+        const version = (plainVersions.get(stream) ?? 0) + 1;
+        plainVersions.set(stream, version);
+        const e = payload(n);
+        const t = performance.now();
+        await dataSource.query(
+          `INSERT INTO plain_events (stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+           VALUES ($1, $2, $3, 1, $4, $5, now())`,
+          [stream, version, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)],
+        );
+        latencies.push(performance.now() - t);
+      }
+      void w;
+    });
+    const chained = await timeRound(async (_w, latencies) => {
+      for (let i = 0; i < perWriter; i++) {
+        const n = seq++;
+        const stream = `stream-${(n * 7919) % STREAMS}`;
+        const expected = versions.get(stream) ?? 0;
+        versions.set(stream, expected + 1);
+        const t = performance.now();
+        await store.append(stream, expected, [payload(n)], { idempotencyKey: `bench-${n}` });
+        latencies.push(performance.now() - t);
+      }
+    });
+    plainRounds.push(plain.perSecond);
+    storeRounds.push(chained.perSecond);
+    plainLatency.push(...plain.latencies);
+    storeLatency.push(...chained.latencies);
+  }
+
+  // Fill the log for verify and catch-up.
+  const have = Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM events`))[0].n);
+  const batch: Promise<unknown>[] = [];
+  for (let n = have; n < VERIFY_EVENTS; n += 100) {
+    batch.push(store.append(`fill-${n % STREAMS}`, 'any', Array.from({ length: 100 }, (_, k) => payload(n + k))));
+    if (batch.length >= 16) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+  const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
+  await writeCheckpoint(dataSource, signer, new Date());
+  const total = Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM events`))[0].n);
+
+  const verifyRates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const report = await verifyLog(dataSource, { trustedKeys: new TrustedKeys([signer.publicKey]) });
+    if (!report.ok || report.eventsChecked !== total) throw new Error(`verify failed in the benchmark: ${JSON.stringify(report.problems[0])}`);
+    verifyRates.push(total / ((performance.now() - t) / 1000));
+  }
+
+  const catchUpRates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let received = 0;
+    const t = performance.now();
+    const head = await store.headPosition();
+    const sub = await subscribe(dataSource, store, (events) => {
+      received += events.length;
+      return Promise.resolve();
+    }, { batchSize: 2000 });
+    await sub.waitFor(head);
+    catchUpRates.push(received / ((performance.now() - t) / 1000));
+    await sub.stop();
+  }
+
+  await dataSource.destroy();
+  await server.stop();
+
+  const plainS = summarise(plainRounds);
+  const storeS = summarise(storeRounds);
+  const plainL = summarise(plainLatency);
+  const storeL = summarise(storeLatency);
+  const rows: ResultRow[] = [
+    { benchmark: 'plain INSERT, 8 writers (baseline)', unit: 'events/s', median: plainS.median, p95: plainS.p95 },
+    { benchmark: 'EventStore.append, 8 writers', unit: 'events/s', median: storeS.median, p95: storeS.p95, ratio: storeS.median / plainS.median, target: 'ratio >= 0.8' },
+    { benchmark: 'plain INSERT latency (baseline)', unit: 'ms', median: plainL.median, p95: plainL.p95 },
+    { benchmark: 'EventStore.append latency', unit: 'ms', median: storeL.median, p95: storeL.p95, ratio: storeL.median / plainL.median },
+    { benchmark: `verify, ${total} events, one core`, unit: 'events/s', median: summarise(verifyRates).median, p95: summarise(verifyRates).p95, target: '>= 250000' },
+    { benchmark: `subscriber catch-up, ${total} events`, unit: 'events/s', median: summarise(catchUpRates).median, p95: summarise(catchUpRates).p95 },
+  ];
+  return table(`Event store (${ROUNDS} rounds of ${EVENTS_PER_ROUND} events; p95 of throughput is over rounds)`, rows);
+}

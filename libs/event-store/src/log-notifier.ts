@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { EVENTS_CHANNEL, type EventStore } from './event-store';
+
+interface ListeningClient {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: () => void): void;
+  removeListener(event: 'notification', listener: () => void): void;
+}
+
+/**
+ * Wakes readers of the log when events are committed: by this process (at once) or by another one (through
+ * PostgreSQL LISTEN/NOTIFY on a dedicated connection). Readers still poll on a timer as a safety net.
+ */
+export class LogNotifier {
+  private waiters: (() => void)[] = [];
+  private readonly wake = (): void => {
+    for (const resolve of this.waiters.splice(0)) resolve();
+  };
+
+  private constructor(
+    private readonly store: EventStore,
+    private readonly client: ListeningClient,
+    private readonly release: () => void,
+  ) {}
+
+  static async open(dataSource: DataSource, store: EventStore): Promise<LogNotifier> {
+    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [ListeningClient, () => void];
+    const notifier = new LogNotifier(store, client, release);
+    client.on('notification', notifier.wake);
+    store.local.on('appended', notifier.wake);
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    return notifier;
+  }
+
+  /** Resolves at the next commit, or after `timeoutMs`, or when the notifier closes. */
+  next(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.store.local.removeListener('appended', this.wake);
+    this.client.removeListener('notification', this.wake);
+    await this.client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
+    this.release();
+    this.wake();
+  }
+}

@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '../event-store';
+import { LogNotifier } from '../log-notifier';
+import type { Projection } from './projection';
+
+/**
+ * Feeds one projection from the log. Each batch is applied and the checkpoint moved in one transaction; the
+ * checkpoint row is locked meanwhile, so two runners of the same projection (two API replicas) never apply an
+ * event twice.
+ *
+ * @example
+ * const runner = new ProjectionRunner(dataSource, store, new TaskQueueProjection());
+ * await runner.start();
+ * await runner.catchUp();   // e.g. before answering a read that must see a just-recorded decision
+ */
+export class ProjectionRunner {
+  private notifier?: LogNotifier;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly projection: Projection,
+    private readonly batchSize = 500,
+  ) {}
+
+  /** Applies the next batch after the stored checkpoint; returns how many events it applied. */
+  async runOnce(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
+        this.projection.name,
+      ]);
+      const rows: { position: string }[] = await tx.query(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+        this.projection.name,
+      ]);
+      const events = await this.store.readAll(Number(rows[0].position), this.batchSize);
+      if (events.length === 0) return 0;
+      await this.projection.apply(events, tx);
+      await tx.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
+        this.projection.name,
+        events.at(-1)!.position,
+      ]);
+      return events.length;
+    });
+  }
+
+  /** Applies batches until the projection has reached the log's head as it is now. */
+  async catchUp(): Promise<void> {
+    while ((await this.runOnce()) > 0) {
+      // keep going until a batch comes back empty
+    }
+  }
+
+  /** Empties the read model and replays the whole log into it. */
+  async rebuild(): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
+        this.projection.name,
+      ]);
+      await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [this.projection.name]);
+      await this.projection.reset(tx);
+      await tx.query(`UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = $1`, [this.projection.name]);
+    });
+    await this.catchUp();
+  }
+
+  /** Follows the log live: catches up now, then after every commit (or every `pollIntervalMs`). */
+  async start(onError: (error: unknown) => void, pollIntervalMs = 1000): Promise<void> {
+    await this.catchUp();
+    const notifier = await LogNotifier.open(this.dataSource, this.store);
+    this.notifier = notifier;
+    this.loop = (async () => {
+      while (this.notifier === notifier) {
+        await notifier.next(pollIntervalMs);
+        if (this.notifier === notifier) await this.catchUp();
+      }
+    })().catch(onError);
+  }
+
+  /** The position the projection's checkpoint stands at. */
+  async position(): Promise<number> {
+    const rows: { position: string }[] = await this.dataSource.query(`SELECT position FROM projection_checkpoints WHERE name = $1`, [
+      this.projection.name,
+    ]);
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    const notifier = this.notifier;
+    this.notifier = undefined;
+    await notifier?.close();
+    await this.loop;
+  }
+}
