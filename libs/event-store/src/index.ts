@@ -13,3 +13,5 @@ export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './database/embedded-postgres';
 export * from './database/ensure-database';
+export * from './database/database-provider';
+export * from './checkpoints/checkpointer';

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Short, stable name of a public key: the first 16 hex digits of SHA-256 over its DER form. */
 export function keyIdOf(publicKey: KeyObject): string {
@@ -71,4 +71,11 @@ export async function loadOrCreateSigningKey(file: string): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, pem, { mode: 0o600, flag: 'wx' });
   return pem;
+}
+
+/**
+ * The signer of this deployment: the configured key, or (embedded default) the one kept in the data folder.
+ */
+export async function resolveSigner(signingKeyPem: string | undefined, dataDir: string): Promise<CheckpointSigner> {
+  return CheckpointSigner.fromPem(signingKeyPem ?? (await loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'))));
 }
