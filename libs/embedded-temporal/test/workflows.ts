@@ -86,13 +86,15 @@ export async function sleeper(ms: number): Promise<string> {
 
 /** A timer cancelled by a signal before it fires. */
 export async function cancellableTimer(): Promise<string> {
-  let cancelled = false;
-  setHandler(approve, () => void (cancelled = true));
-  const outcome = await Promise.race([
-    sleep('1 day').then(() => 'fired'),
-    condition(() => cancelled).then(() => 'signalled'),
-  ]);
-  return outcome;
+  const scope = new CancellationScope();
+  setHandler(approve, () => scope.cancel());
+  try {
+    await scope.run(() => sleep('1 day'));
+    return 'fired';
+  } catch (err) {
+    if (isCancellation(err)) return 'signalled';
+    throw err;
+  }
 }
 
 /** Fails with a retryable then a non-retryable activity error. */
