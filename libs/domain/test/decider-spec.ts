@@ -1,5 +1,5 @@
 import { type Decider, type DomainCommand, type DomainEvent } from '../src/shared/message.types';
-import { DomainError, type DomainErrorCode } from '../src/shared/domain.error';
+import { type DomainError, type DomainErrorCode } from '../src/shared/domain.error';
 
 type ErrorClass = abstract new (...args: never[]) => DomainError;
 
@@ -46,7 +46,10 @@ export function deciderSpec<C extends DomainCommand, E extends DomainEvent, S>(d
           thenIncludes(expected) {
             const produced = run();
             const positions = expected.map((e) => produced.findIndex((p) => JSON.stringify(p) === JSON.stringify(e)));
-            expect({ produced, missing: expected.filter((_, i) => positions[i] === -1) }).toEqual({ produced, missing: [] });
+            expect({ produced, missing: expected.filter((_, i) => positions[i] === -1) }).toEqual({
+              produced,
+              missing: [],
+            });
             expect(positions).toEqual([...positions].sort((a, b) => a - b));
           },
           result() {

@@ -26,7 +26,10 @@ function ageInYear(roadmap: RetirementRoadmap, year: number): number {
   if (year < roadmap.startYear) {
     return spanMonths(roadmap.before);
   }
-  return Math.min(spanMonths(roadmap.start) + roadmap.stepMonthsPerYear * (year - roadmap.startYear), spanMonths(roadmap.target));
+  return Math.min(
+    spanMonths(roadmap.start) + roadmap.stepMonthsPerYear * (year - roadmap.startYear),
+    spanMonths(roadmap.target),
+  );
 }
 
 /**
@@ -62,7 +65,12 @@ export interface AgeCheck {
  * @example checkAge({ birthDate: '1968-03-01', gender: 'male', track: 're-election', congressDate: '2025-10-15' }, rulebook)
  */
 export function checkAge(
-  candidate: { readonly birthDate: string; readonly gender: Gender; readonly track: Track; readonly congressDate: string },
+  candidate: {
+    readonly birthDate: string;
+    readonly gender: Gender;
+    readonly track: Track;
+    readonly congressDate: string;
+  },
   rulebook: Rulebook,
 ): AgeCheck {
   const retires = retirementDate(candidate.birthDate, candidate.gender, rulebook.age.retirement);

@@ -48,8 +48,20 @@ export function checkComposition(
   const womenInStanding = members.filter((m) => m.gender === 'female' && m.inStandingCommittee).length;
   const show = (n: number): string => (total === 0 ? `${n}/0` : `${n}/${total} (${formatPercent(n, total)})`);
   const targets: CompositionTarget[] = [
-    { target: 'young', required: minimumAtLeast(total, rules.youngShare), actual: young, met: atLeast(young, total, rules.youngShare), display: show(young) },
-    { target: 'women', required: minimumAtLeast(total, rules.womenShare), actual: women, met: atLeast(women, total, rules.womenShare), display: show(women) },
+    {
+      target: 'young',
+      required: minimumAtLeast(total, rules.youngShare),
+      actual: young,
+      met: atLeast(young, total, rules.youngShare),
+      display: show(young),
+    },
+    {
+      target: 'women',
+      required: minimumAtLeast(total, rules.womenShare),
+      actual: women,
+      met: atLeast(women, total, rules.womenShare),
+      display: show(women),
+    },
     {
       target: 'women-in-standing-committee',
       required: rules.womenInStandingCommittee,

@@ -34,10 +34,18 @@ export function assertRole(actor: Actor, authority: StepAuthority, what: string)
  */
 export function assertFourEyes(actor: Actor, launchedBy: string, proposedBy: readonly string[] = []): void {
   if (actor.personId === launchedBy) {
-    throw new NotAllowedError('You launched this procedure, so another person must decide this step', actor.personId, 'FOUR_EYES');
+    throw new NotAllowedError(
+      'You launched this procedure, so another person must decide this step',
+      actor.personId,
+      'FOUR_EYES',
+    );
   }
   if (proposedBy.includes(actor.personId)) {
-    throw new NotAllowedError('You proposed this matter, so another person must decide it', actor.personId, 'FOUR_EYES');
+    throw new NotAllowedError(
+      'You proposed this matter, so another person must decide it',
+      actor.personId,
+      'FOUR_EYES',
+    );
   }
 }
 
@@ -92,6 +100,11 @@ export function assertNotRecused(
       RELATIVE: `it concerns your declared relative ${found.subjectId}`,
       DECLARED_CONFLICT: `you declared a conflict of interest regarding ${found.subjectId}`,
     }[found.ground];
-    throw new RecusedError(`You must recuse yourself from this decision: ${why}`, actor.personId, found.subjectId, found.ground);
+    throw new RecusedError(
+      `You must recuse yourself from this decision: ${why}`,
+      actor.personId,
+      found.subjectId,
+      found.ground,
+    );
   }
 }

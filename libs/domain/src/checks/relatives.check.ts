@@ -1,10 +1,4 @@
-import {
-  bodyById,
-  isActiveOn,
-  organisationOf,
-  postById,
-  relativesOf,
-} from '../organisation/organisation.queries';
+import { bodyById, isActiveOn, organisationOf, postById, relativesOf } from '../organisation/organisation.queries';
 import { type OrganisationModel, type Post, type RelationKind } from '../organisation/organisation.types';
 import { type LinkedPostRule, type Rulebook } from '../rulebook/rulebook.types';
 
@@ -79,7 +73,11 @@ function linked(
  *
  * @example findLinkedPostConflicts(demoOrganisation, rulebook2025to2030, { personId, postId: 'post/bn-ubkt-chair', bodyId, on })
  */
-export function findLinkedPostConflicts(model: OrganisationModel, rulebook: Rulebook, seat: ProposedSeat): LinkedPostConflict[] {
+export function findLinkedPostConflicts(
+  model: OrganisationModel,
+  rulebook: Rulebook,
+  seat: ProposedSeat,
+): LinkedPostConflict[] {
   const mine = { bodyId: seat.bodyId, post: seat.postId ? postById(model, seat.postId) : null };
   const conflicts: LinkedPostConflict[] = [];
   for (const relative of relativesOf(model.relations, seat.personId)) {
@@ -100,4 +98,3 @@ export function findLinkedPostConflicts(model: OrganisationModel, rulebook: Rule
   }
   return conflicts;
 }
-

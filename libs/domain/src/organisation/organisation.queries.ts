@@ -87,7 +87,8 @@ export function consultingHigherBody(model: OrganisationModel, bodyId: string): 
 /** Whether a membership is active on `date`. */
 export function isActiveOn(membership: Membership, date: string): boolean {
   return (
-    compareIsoDates(membership.from, date) <= 0 && (membership.to === undefined || compareIsoDates(date, membership.to) < 0)
+    compareIsoDates(membership.from, date) <= 0 &&
+    (membership.to === undefined || compareIsoDates(date, membership.to) < 0)
   );
 }
 

@@ -6,8 +6,20 @@ const twoThirds = { numerator: 2, denominator: 3 };
 
 /** Retirement ages of the Labour Code 2019 (art. 169) and Decree 135/2020, shared by both cycles. */
 export const labourCode2019Retirement: Rulebook['age']['retirement'] = {
-  male: { before: { years: 60, months: 0 }, startYear: 2021, start: { years: 60, months: 3 }, stepMonthsPerYear: 3, target: { years: 62, months: 0 } },
-  female: { before: { years: 55, months: 0 }, startYear: 2021, start: { years: 55, months: 4 }, stepMonthsPerYear: 4, target: { years: 60, months: 0 } },
+  male: {
+    before: { years: 60, months: 0 },
+    startYear: 2021,
+    start: { years: 60, months: 3 },
+    stepMonthsPerYear: 3,
+    target: { years: 62, months: 0 },
+  },
+  female: {
+    before: { years: 55, months: 0 },
+    startYear: 2021,
+    start: { years: 55, months: 4 },
+    stepMonthsPerYear: 4,
+    target: { years: 60, months: 0 },
+  },
 };
 
 /** Linked posts of Quy định 205 (2019): secretary, deputies, Organization Committee head and UBKT chair, etc. */
@@ -38,14 +50,62 @@ export const rulebook2020to2025: Rulebook = {
   effectiveFrom: '2019-05-30',
   effectiveTo: '2024-06-14',
   documents: {
-    congressDirective: { number: '35-CT/TW', type: 'directive', issuer: 'Bộ Chính trị', issuedOn: '2019-05-30', title: 'Đại hội đảng bộ các cấp tiến tới Đại hội XIII' },
-    powerControl: { number: '205-QĐ/TW', type: 'regulation', issuer: 'Bộ Chính trị', issuedOn: '2019-09-23', title: 'Kiểm soát quyền lực trong công tác cán bộ' },
-    congressGuidance: { number: '26-HD/BTCTW', type: 'guidance', issuer: 'Ban Tổ chức Trung ương', issuedOn: '2019-10-24', title: 'Công tác nhân sự đại hội đảng bộ các cấp' },
-    reviewAndClassification: { number: '21-HD/BTCTW', type: 'guidance', issuer: 'Ban Tổ chức Trung ương', issuedOn: '2019-10-25', title: 'Kiểm điểm, đánh giá, xếp loại chất lượng' },
-    introducingCadres: { number: '105-QĐ/TW', type: 'regulation', issuer: 'Bộ Chính trị', issuedOn: '2017-12-19', title: 'Phân cấp quản lý cán bộ và bổ nhiệm, giới thiệu cán bộ ứng cử' },
-    electionRegulations: { number: '244-QĐ/TW', type: 'decision', issuer: 'Ban Chấp hành Trung ương', issuedOn: '2014-06-09', title: 'Quy chế bầu cử trong Đảng' },
-    confidenceVotes: { number: '262-QĐ/TW', type: 'regulation', issuer: 'Bộ Chính trị', issuedOn: '2014-10-08', title: 'Lấy phiếu tín nhiệm' },
-    retirementAge: { number: '45/2019/QH14', type: 'law', issuer: 'Quốc hội', issuedOn: '2019-11-20', title: 'Bộ luật Lao động (điều 169)' },
+    congressDirective: {
+      number: '35-CT/TW',
+      type: 'directive',
+      issuer: 'Bộ Chính trị',
+      issuedOn: '2019-05-30',
+      title: 'Đại hội đảng bộ các cấp tiến tới Đại hội XIII',
+    },
+    powerControl: {
+      number: '205-QĐ/TW',
+      type: 'regulation',
+      issuer: 'Bộ Chính trị',
+      issuedOn: '2019-09-23',
+      title: 'Kiểm soát quyền lực trong công tác cán bộ',
+    },
+    congressGuidance: {
+      number: '26-HD/BTCTW',
+      type: 'guidance',
+      issuer: 'Ban Tổ chức Trung ương',
+      issuedOn: '2019-10-24',
+      title: 'Công tác nhân sự đại hội đảng bộ các cấp',
+    },
+    reviewAndClassification: {
+      number: '21-HD/BTCTW',
+      type: 'guidance',
+      issuer: 'Ban Tổ chức Trung ương',
+      issuedOn: '2019-10-25',
+      title: 'Kiểm điểm, đánh giá, xếp loại chất lượng',
+    },
+    introducingCadres: {
+      number: '105-QĐ/TW',
+      type: 'regulation',
+      issuer: 'Bộ Chính trị',
+      issuedOn: '2017-12-19',
+      title: 'Phân cấp quản lý cán bộ và bổ nhiệm, giới thiệu cán bộ ứng cử',
+    },
+    electionRegulations: {
+      number: '244-QĐ/TW',
+      type: 'decision',
+      issuer: 'Ban Chấp hành Trung ương',
+      issuedOn: '2014-06-09',
+      title: 'Quy chế bầu cử trong Đảng',
+    },
+    confidenceVotes: {
+      number: '262-QĐ/TW',
+      type: 'regulation',
+      issuer: 'Bộ Chính trị',
+      issuedOn: '2014-10-08',
+      title: 'Lấy phiếu tín nhiệm',
+    },
+    retirementAge: {
+      number: '45/2019/QH14',
+      type: 'law',
+      issuer: 'Quốc hội',
+      issuedOn: '2019-11-20',
+      title: 'Bộ luật Lao động (điều 169)',
+    },
   },
   calendar: vietnamHolidayCalendar,
   decision: {
@@ -58,7 +118,12 @@ export const rulebook2020to2025: Rulebook = {
       election: 'election-base',
     },
   },
-  quorum: { keyCadresConference: twoThirds, executiveCommittee: twoThirds, standingCommittee: twoThirds, leadershipCollective: twoThirds },
+  quorum: {
+    keyCadresConference: twoThirds,
+    executiveCommittee: twoThirds,
+    standingCommittee: twoThirds,
+    leadershipCollective: twoThirds,
+  },
   surplus: {
     minimum: 1,
     maximum: { numerator: 3, denominator: 10 },
@@ -75,10 +140,22 @@ export const rulebook2020to2025: Rulebook = {
     womenInStandingCommittee: 1,
   },
   introduction: { trackOrder: ['re-election', 'first-time'], referenceOnlySteps: [2] },
-  appointment: { deadlineWorkingDays: { standard: 15, centralManagement: 15 }, exactHalf: 'head-decides', referenceOnlySteps: [] },
+  appointment: {
+    deadlineWorkingDays: { standard: 15, centralManagement: 15 },
+    exactHalf: 'head-decides',
+    referenceOnlySteps: [],
+  },
   election: { tieRule: 'revote-among-tied' },
   vetting: {
-    kinds: ['political-standard', 'asset-declaration', 'workplace-opinion', 'residence-opinion', 'inspection-opinion', 'complaints', 'relatives'],
+    kinds: [
+      'political-standard',
+      'asset-declaration',
+      'workplace-opinion',
+      'residence-opinion',
+      'inspection-opinion',
+      'complaints',
+      'relatives',
+    ],
     concludedBy: {
       'political-standard': 'standing-committee',
       'asset-declaration': 'inspection-committee',

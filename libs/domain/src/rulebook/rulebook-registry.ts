@@ -27,7 +27,11 @@ export function rulebookInForce(date: string, rulebooks: readonly Rulebook[] = d
     .sort((a, b) => compareIsoDates(b.effectiveFrom, a.effectiveFrom));
   const found = candidates[0];
   if (!found) {
-    throw new NotFoundError(`No rulebook is in force on ${toIsoDate(date)}; add one that covers this date`, 'rulebook', toIsoDate(date));
+    throw new NotFoundError(
+      `No rulebook is in force on ${toIsoDate(date)}; add one that covers this date`,
+      'rulebook',
+      toIsoDate(date),
+    );
   }
   return found;
 }

@@ -2,7 +2,8 @@
  * Machine codes a caller can map to a transport status without parsing messages
  * (e.g. the API maps `VALIDATION` → 422, `NOT_ALLOWED`/`RECUSED` → 403, `ILLEGAL_TRANSITION`/`CONFLICT` → 409).
  */
-export type DomainErrorCode = 'VALIDATION' | 'NOT_ALLOWED' | 'RECUSED' | 'ILLEGAL_TRANSITION' | 'CONFLICT' | 'NOT_FOUND';
+export type DomainErrorCode =
+  'VALIDATION' | 'NOT_ALLOWED' | 'RECUSED' | 'ILLEGAL_TRANSITION' | 'CONFLICT' | 'NOT_FOUND';
 
 /**
  * Base of every error the domain throws: a machine `code` plus a message a person can act on.

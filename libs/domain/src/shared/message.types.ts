@@ -85,6 +85,9 @@ export interface Decider<C extends DomainCommand, E extends DomainEvent, S> {
 }
 
 /** Folds a history into a state with the decider's `evolve`. */
-export function replay<C extends DomainCommand, E extends DomainEvent, S>(decider: Decider<C, E, S>, events: readonly E[]): S {
+export function replay<C extends DomainCommand, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  events: readonly E[],
+): S {
   return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
 }

@@ -12,7 +12,9 @@ export interface Ratio {
 /** Builds a ratio, rejecting non-integers and a zero denominator. */
 export function ratio(numerator: number, denominator: number): Ratio {
   if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0 || numerator < 0) {
-    throw new ValidationError(`A ratio needs non-negative integers and a positive denominator, got ${numerator}/${denominator}`);
+    throw new ValidationError(
+      `A ratio needs non-negative integers and a positive denominator, got ${numerator}/${denominator}`,
+    );
   }
   return { numerator, denominator };
 }

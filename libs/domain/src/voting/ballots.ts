@@ -130,9 +130,10 @@ export function checkBallotCounts(counts: BallotCounts, tallies: Tallies, contex
     total += votes;
   }
   if (total > counts.valid * context.seats) {
-    throw new ValidationError(
-      `${total} votes in all exceed ${counts.valid} valid ballots × ${context.seats} seats`,
-      { total, valid: counts.valid, seats: context.seats },
-    );
+    throw new ValidationError(`${total} votes in all exceed ${counts.valid} valid ballots × ${context.seats} seats`, {
+      total,
+      valid: counts.valid,
+      seats: context.seats,
+    });
   }
 }

@@ -33,7 +33,9 @@ export type ElectionAttendance =
 export function electionBase(attendance: ElectionAttendance): number {
   const base =
     attendance.kind === 'delegates'
-      ? attendance.delegatesConvened - attendance.conveningCommitteeAbsentThroughout - attendance.delegatesAbsentWithoutAlternate
+      ? attendance.delegatesConvened -
+        attendance.conveningCommitteeAbsentThroughout -
+        attendance.delegatesAbsentWithoutAlternate
       : attendance.officialMembers - attendance.exempt - attendance.suspended - attendance.absentWithLeave;
   const figures = Object.entries(attendance).filter(([k]) => k !== 'kind');
   for (const [name, value] of figures) {
@@ -42,13 +44,18 @@ export function electionBase(attendance: ElectionAttendance): number {
     }
   }
   if (base <= 0) {
-    throw new ValidationError(`The election base must be positive, got ${base}; check the attendance figures`, { base });
+    throw new ValidationError(`The election base must be positive, got ${base}; check the attendance figures`, {
+      base,
+    });
   }
   if (attendance.present > base) {
-    throw new ValidationError(`${attendance.present} present exceeds the base of ${base}; check the attendance figures`, {
-      base,
-      present: attendance.present,
-    });
+    throw new ValidationError(
+      `${attendance.present} present exceeds the base of ${base}; check the attendance figures`,
+      {
+        base,
+        present: attendance.present,
+      },
+    );
   }
   return base;
 }

@@ -23,7 +23,9 @@ export function checkSurplus(seats: number, candidates: number, rules: Rulebook[
     problems.push(`The number of seats must be a positive whole number, got ${seats}`);
   }
   if (surplus < rules.minimum) {
-    problems.push(`${candidates} candidates for ${seats} seats: the list needs at least ${rules.minimum} more than the seats`);
+    problems.push(
+      `${candidates} candidates for ${seats} seats: the list needs at least ${rules.minimum} more than the seats`,
+    );
   }
   if (surplus > 0 && exceeds(surplus, seats, rules.maximum)) {
     problems.push(
@@ -38,6 +40,10 @@ export function checkSurplus(seats: number, candidates: number, rules: Rulebook[
 }
 
 /** A name added from the floor needs more than 30% (by default) of delegates present. */
-export function evaluateFloorAddition(votesInFavour: number, delegatesPresent: number, rules: Rulebook['surplus']): ThresholdResult {
+export function evaluateFloorAddition(
+  votesInFavour: number,
+  delegatesPresent: number,
+  rules: Rulebook['surplus'],
+): ThresholdResult {
   return evaluateThreshold(votesInFavour, delegatesPresent, rules.floorAddition);
 }

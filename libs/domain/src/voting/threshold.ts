@@ -17,6 +17,7 @@ export interface ThresholdResult {
 export function evaluateThreshold(votes: number, base: number, rule: ThresholdRule): ThresholdResult {
   const passed =
     base > 0 && (rule.comparison === 'more-than' ? exceeds(votes, base, rule.ratio) : atLeast(votes, base, rule.ratio));
-  const required = rule.comparison === 'more-than' ? minimumExceeding(base, rule.ratio) : minimumAtLeast(base, rule.ratio);
+  const required =
+    rule.comparison === 'more-than' ? minimumExceeding(base, rule.ratio) : minimumAtLeast(base, rule.ratio);
   return { base, votes, required, passed };
 }

@@ -7,7 +7,10 @@ export type WithdrawProcedure = DomainCommand<'WithdrawProcedure', { readonly re
 export type CheckDeadlines = DomainCommand<'CheckDeadlines', Record<string, never>>;
 
 /** The actor declares a conflict of interest regarding a person concerned; they are then recused. */
-export type DeclareConflict = DomainCommand<'DeclareConflict', { readonly subjectId: string; readonly description: string }>;
+export type DeclareConflict = DomainCommand<
+  'DeclareConflict',
+  { readonly subjectId: string; readonly description: string }
+>;
 
 /** Commands every procedure accepts. */
 export type CommonCommand = WithdrawProcedure | CheckDeadlines | DeclareConflict;

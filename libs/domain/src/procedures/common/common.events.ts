@@ -69,7 +69,10 @@ export type ConflictDeclared = DomainEvent<
 >;
 
 /** The procedure was withdrawn, and why. */
-export type ProcedureWithdrawn = DomainEvent<'ProcedureWithdrawn', { readonly reason: string; readonly openStepIds: readonly string[] }>;
+export type ProcedureWithdrawn = DomainEvent<
+  'ProcedureWithdrawn',
+  { readonly reason: string; readonly openStepIds: readonly string[] }
+>;
 
 /** The procedure reached its end. */
 export type ProcedureCompleted = DomainEvent<

@@ -63,9 +63,14 @@ export function evaluateMeeting(
   rules: MeetingRules,
 ): MeetingEvaluation {
   const quorum = evaluateQuorum({ summoned: tally.summoned, present: tally.present }, rules.quorum);
-  const events: VotingEvent[] = [{ type: 'MeetingConvened', data: { stepId, summoned: tally.summoned, present: tally.present } }];
+  const events: VotingEvent[] = [
+    { type: 'MeetingConvened', data: { stepId, summoned: tally.summoned, present: tally.present } },
+  ];
   if (!quorum.quorate) {
-    events.push({ type: 'QuorumFailed', data: { stepId, summoned: tally.summoned, present: tally.present, required: quorum.required } });
+    events.push({
+      type: 'QuorumFailed',
+      data: { stepId, summoned: tally.summoned, present: tally.present, required: quorum.required },
+    });
     return { events, quorate: false, results: [] };
   }
   if (tally.ballots.issued > tally.present) {
@@ -76,7 +81,9 @@ export function evaluateMeeting(
   }
   const missing = candidateIds.filter((id) => tally.tallies[id] === undefined);
   if (missing.length > 0) {
-    throw new ValidationError(`Enter the votes for every candidate of this step; missing: ${missing.join(', ')}`, { missing });
+    throw new ValidationError(`Enter the votes for every candidate of this step; missing: ${missing.join(', ')}`, {
+      missing,
+    });
   }
   checkBallotCounts(tally.ballots, tally.tallies, { seats: Math.max(candidateIds.length, 1), candidateIds });
   const base = meetingBase(rules.base, tally);
@@ -91,12 +98,18 @@ export function evaluateMeeting(
       data: { stepId, returned: tally.ballots.returned, valid: tally.ballots.valid, invalid: tally.ballots.invalid },
     },
     { type: 'TallyRecorded', data: { stepId, tallies: tally.tallies } },
-    ...results.map(
-      (r): ThresholdEvaluated => ({
-        type: 'ThresholdEvaluated',
-        data: { stepId, personId: r.personId, base: r.base, votes: r.votes, required: r.required, passed: r.passed, referenceOnly: rules.referenceOnly },
-      }),
-    ),
+    ...results.map((r): ThresholdEvaluated => ({
+      type: 'ThresholdEvaluated',
+      data: {
+        stepId,
+        personId: r.personId,
+        base: r.base,
+        votes: r.votes,
+        required: r.required,
+        passed: r.passed,
+        referenceOnly: rules.referenceOnly,
+      },
+    })),
   );
   return { events, quorate: true, results };
 }

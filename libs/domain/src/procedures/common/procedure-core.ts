@@ -79,7 +79,10 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
       return step ? { ...core, openSteps: { ...core.openSteps, [step.stepId]: { ...step, escalated: true } } } : core;
     }
     case 'ConflictDeclared':
-      return { ...core, conflicts: [...core.conflicts, { personId: event.data.personId, subjectId: event.data.subjectId }] };
+      return {
+        ...core,
+        conflicts: [...core.conflicts, { personId: event.data.personId, subjectId: event.data.subjectId }],
+      };
     case 'ProcedureWithdrawn':
       return { ...core, withdrawnReason: event.data.reason, openSteps: {} };
     case 'ProcedureCompleted':
@@ -103,7 +106,11 @@ export function assertRunning(core: ProcedureCore, command: DomainCommand): void
     throw new IllegalTransitionError(`Launch the procedure before ${command.type}`, 'NOT_LAUNCHED', command.type);
   }
   if (core.withdrawnReason !== null) {
-    throw new IllegalTransitionError(`The procedure was withdrawn (${core.withdrawnReason})`, 'WITHDRAWN', command.type);
+    throw new IllegalTransitionError(
+      `The procedure was withdrawn (${core.withdrawnReason})`,
+      'WITHDRAWN',
+      command.type,
+    );
   }
   if (core.completed) {
     throw new IllegalTransitionError('The procedure is already completed', 'COMPLETED', command.type);
@@ -188,7 +195,9 @@ export function decideCommon(command: CommonCommand, core: ProcedureCore): Commo
       if (!command.data.reason.trim()) {
         throw new ValidationError('Say why the procedure is withdrawn');
       }
-      return [{ type: 'ProcedureWithdrawn', data: { reason: command.data.reason, openStepIds: Object.keys(core.openSteps) } }];
+      return [
+        { type: 'ProcedureWithdrawn', data: { reason: command.data.reason, openStepIds: Object.keys(core.openSteps) } },
+      ];
     }
     case 'CheckDeadlines': {
       assertRunning(core, command);
@@ -209,7 +218,11 @@ export function decideCommon(command: CommonCommand, core: ProcedureCore): Commo
       return [
         {
           type: 'ConflictDeclared',
-          data: { personId: command.actor.personId, subjectId: command.data.subjectId, description: command.data.description },
+          data: {
+            personId: command.actor.personId,
+            subjectId: command.data.subjectId,
+            description: command.data.description,
+          },
         },
       ];
     }
@@ -222,7 +235,9 @@ export function decideCommon(command: CommonCommand, core: ProcedureCore): Commo
 
 /** Whether a command is one of the common ones. */
 export function isCommonCommand(command: DomainCommand): command is CommonCommand {
-  return command.type === 'WithdrawProcedure' || command.type === 'CheckDeadlines' || command.type === 'DeclareConflict';
+  return (
+    command.type === 'WithdrawProcedure' || command.type === 'CheckDeadlines' || command.type === 'DeclareConflict'
+  );
 }
 
 /** Whether an event is one of the common ones. */

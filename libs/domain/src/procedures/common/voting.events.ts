@@ -72,7 +72,10 @@ export type CandidateAdded = DomainEvent<
   }
 >;
 /** A candidate left on their own request. */
-export type CandidateWithdrew = DomainEvent<'CandidateWithdrew', { readonly personId: string; readonly reason: string }>;
+export type CandidateWithdrew = DomainEvent<
+  'CandidateWithdrew',
+  { readonly personId: string; readonly reason: string }
+>;
 /** A candidate was dropped at a step, and why. */
 export type CandidateDropped = DomainEvent<
   'CandidateDropped',

@@ -31,7 +31,10 @@ export type LaunchIntroduction = DomainCommand<
 >;
 
 /** Step 1: the standing committee drops one person from the list, with a reason. */
-export type DropCandidate = DomainCommand<'DropCandidate', { readonly stepId: string; readonly personId: string; readonly reason: string }>;
+export type DropCandidate = DomainCommand<
+  'DropCandidate',
+  { readonly stepId: string; readonly personId: string; readonly reason: string }
+>;
 
 /** Steps 2–5: record a secret-ballot meeting's result. */
 export type RecordTally = DomainCommand<'RecordTally', { readonly stepId: string; readonly tally: MeetingTally }>;
@@ -43,7 +46,10 @@ export type RaiseNewIssue = DomainCommand<'RaiseNewIssue', { readonly personId: 
 export type EscalateDisagreement = DomainCommand<'EscalateDisagreement', { readonly reason: string }>;
 
 /** A candidate withdraws. */
-export type WithdrawCandidacy = DomainCommand<'WithdrawCandidacy', { readonly personId: string; readonly reason: string }>;
+export type WithdrawCandidacy = DomainCommand<
+  'WithdrawCandidacy',
+  { readonly personId: string; readonly reason: string }
+>;
 
 /**
  * Commands of procedure B. `DecideStep` approves / returns / rejects the list at step 1, concludes a

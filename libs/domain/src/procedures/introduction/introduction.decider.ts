@@ -63,10 +63,18 @@ export function parseIntroductionStepId(stepId: string): IntroductionPosition | 
 }
 
 const STEPS: Record<number, { name: string; part: string; kind: 'approval' | 'tally' }> = {
-  1: { name: 'Standing committee reviews each person and approves the list', part: 'standingCommittee', kind: 'approval' },
+  1: {
+    name: 'Standing committee reviews each person and approves the list',
+    part: 'standingCommittee',
+    kind: 'approval',
+  },
   2: { name: 'Key-cadres conference recommends by secret ballot', part: 'keyCadresConference', kind: 'tally' },
   3: { name: 'Executive committee introduces by secret ballot', part: 'executiveCommittee', kind: 'tally' },
-  4: { name: 'Standing committee votes on the list for the executive committee', part: 'standingCommittee', kind: 'tally' },
+  4: {
+    name: 'Standing committee votes on the list for the executive committee',
+    part: 'standingCommittee',
+    kind: 'tally',
+  },
   5: { name: 'Executive committee votes by secret ballot on all results', part: 'executiveCommittee', kind: 'tally' },
 };
 
@@ -99,7 +107,13 @@ function sameAuthority(actor: Actor, authority: StepAuthority): boolean {
 export function createIntroductionDecider(
   rulebooks: readonly Rulebook[] = defaultRulebooks,
 ): Decider<IntroductionCommand, IntroductionEvent, IntroductionState> {
-  function opened(state: IntroductionState, position: IntroductionPosition, subjects: readonly string[], now: string, rulebook: Rulebook): StepOpened {
+  function opened(
+    state: IntroductionState,
+    position: IntroductionPosition,
+    subjects: readonly string[],
+    now: string,
+    rulebook: Rulebook,
+  ): StepOpened {
     const spec = STEPS[position.step] ?? { name: '', part: 'standingCommittee', kind: 'approval' as const };
     return {
       type: 'StepOpened',
@@ -158,7 +172,10 @@ export function createIntroductionDecider(
     const { stepId, decision } = command.data;
     const hold = state.hold;
     if (hold && hold.stepId === stepId) {
-      authorizeStep(state.core, stepId, command.actor, { fourEyes: hold.kind === 'verification', commandType: command.type });
+      authorizeStep(state.core, stepId, command.actor, {
+        fourEyes: hold.kind === 'verification',
+        commandType: command.type,
+      });
       const held = state.current as IntroductionPosition;
       const resumed = { ...held, attempt: held.attempt + 1 };
       if (hold.kind === 'higher-opinion') {
@@ -183,7 +200,10 @@ export function createIntroductionDecider(
       const gone = new Set([personId]);
       const left = activeIn(state, held.track, gone);
       const events: IntroductionEvent[] = [
-        { type: 'VettingConcluded', data: { personId, kind: 'verification', outcome: 'BLOCKED', reason: decision.reason } },
+        {
+          type: 'VettingConcluded',
+          data: { personId, kind: 'verification', outcome: 'BLOCKED', reason: decision.reason },
+        },
         { type: 'CandidateDropped', data: { personId, step: introductionStepId(held), reason: decision.reason } },
         { type: 'StepClosed', data: { stepId, outcome: 'concluded' } },
       ];
@@ -194,7 +214,11 @@ export function createIntroductionDecider(
     const currentId = currentOpenStepId(state, command.type);
     const position = state.current as IntroductionPosition;
     if (stepId !== currentId || STEPS[position.step]?.kind !== 'approval') {
-      throw new IllegalTransitionError(`Step "${stepId}" is not an open approval step; record a tally for steps 2–5`, state.status, command.type);
+      throw new IllegalTransitionError(
+        `Step "${stepId}" is not an open approval step; record a tally for steps 2–5`,
+        state.status,
+        command.type,
+      );
     }
     authorizeStep(state.core, stepId, command.actor, { fourEyes: true, commandType: command.type });
     const list = activeIn(state, position.track);
@@ -213,7 +237,10 @@ export function createIntroductionDecider(
         ];
       case 'reject':
         return [
-          ...list.map((personId): IntroductionEvent => ({ type: 'CandidateDropped', data: { personId, step: stepId, reason: decision.reason } })),
+          ...list.map((personId): IntroductionEvent => ({
+            type: 'CandidateDropped',
+            data: { personId, step: stepId, reason: decision.reason },
+          })),
           { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
           ...advance(state, position, new Set(list), command.now, rulebook),
         ];
@@ -228,26 +255,39 @@ export function createIntroductionDecider(
     const currentId = currentOpenStepId(state, command.type);
     const position = state.current as IntroductionPosition;
     if (command.data.stepId !== currentId || STEPS[position.step]?.kind !== 'tally') {
-      throw new IllegalTransitionError(`Step "${command.data.stepId}" is not an open ballot step`, state.status, command.type);
+      throw new IllegalTransitionError(
+        `Step "${command.data.stepId}" is not an open ballot step`,
+        state.status,
+        command.type,
+      );
     }
     authorizeStep(state.core, currentId, command.actor, { fourEyes: false, commandType: command.type });
-    const quorumKind = position.step === 2 ? 'keyCadresConference' : position.step === 4 ? 'standingCommittee' : 'executiveCommittee';
-    const base = position.step === 2 ? rulebook.decision.bases.keyCadresConference : rulebook.decision.bases.introduction;
+    const quorumKind =
+      position.step === 2 ? 'keyCadresConference' : position.step === 4 ? 'standingCommittee' : 'executiveCommittee';
+    const base =
+      position.step === 2 ? rulebook.decision.bases.keyCadresConference : rulebook.decision.bases.introduction;
     const referenceOnly = rulebook.introduction.referenceOnlySteps.includes(position.step);
     const candidates = activeIn(state, position.track);
-    const meeting = evaluateMeeting(currentId, command.data.tally, candidates, meetingRules(rulebook, quorumKind, base, referenceOnly));
+    const meeting = evaluateMeeting(
+      currentId,
+      command.data.tally,
+      candidates,
+      meetingRules(rulebook, quorumKind, base, referenceOnly),
+    );
     if (!meeting.quorate) {
       return meeting.events;
     }
     const failed = referenceOnly ? [] : meeting.results.filter((r) => !r.passed);
     return [
       ...meeting.events,
-      ...failed.map(
-        (r): IntroductionEvent => ({
-          type: 'CandidateDropped',
-          data: { personId: r.personId, step: currentId, reason: `${r.votes} of ${r.base} votes; more than half needs ${r.required}` },
-        }),
-      ),
+      ...failed.map((r): IntroductionEvent => ({
+        type: 'CandidateDropped',
+        data: {
+          personId: r.personId,
+          step: currentId,
+          reason: `${r.votes} of ${r.base} votes; more than half needs ${r.required}`,
+        },
+      })),
       { type: 'StepClosed', data: { stepId: currentId, outcome: 'recorded' } },
       ...advance(state, position, new Set(failed.map((r) => r.personId)), command.now, rulebook),
     ];
@@ -260,7 +300,11 @@ export function createIntroductionDecider(
     if (command.type === 'LaunchIntroduction') {
       assertNotLaunched(state.core, command);
       if (command.actor.role !== 'organization-committee') {
-        throw new NotAllowedError('The Organization Committee launches the introduction', command.actor.personId, 'ROLE');
+        throw new NotAllowedError(
+          'The Organization Committee launches the introduction',
+          command.actor.personId,
+          'ROLE',
+        );
       }
       const { data } = command;
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
@@ -293,12 +337,20 @@ export function createIntroductionDecider(
       for (const c of data.candidates) {
         launched.push({
           type: 'CandidateAdded',
-          data: { personId: c.personId, source: c.track === 're-election' ? 're-election' : 'succession-pool', relativeIds: c.relativeIds, track: c.track },
+          data: {
+            personId: c.personId,
+            source: c.track === 're-election' ? 're-election' : 'succession-pool',
+            relativeIds: c.relativeIds,
+            track: c.track,
+          },
         });
         const age = checkAge({ ...c, congressDate: data.congressDate }, rulebook);
         if (!age.eligible) {
           ineligible.add(c.personId);
-          launched.push({ type: 'CandidateDropped', data: { personId: c.personId, step: 'eligibility', reason: age.reason ?? 'age' } });
+          launched.push({
+            type: 'CandidateDropped',
+            data: { personId: c.personId, step: 'eligibility', reason: age.reason ?? 'age' },
+          });
         }
       }
       const after = launched.reduce(evolve, state);
@@ -314,33 +366,60 @@ export function createIntroductionDecider(
       case 'DropCandidate': {
         const currentId = currentOpenStepId(state, command.type);
         if (command.data.stepId !== currentId || state.current?.step !== 1) {
-          throw new IllegalTransitionError('Candidates are dropped by the standing committee at step 1', state.status, command.type);
+          throw new IllegalTransitionError(
+            'Candidates are dropped by the standing committee at step 1',
+            state.status,
+            command.type,
+          );
         }
         authorizeStep(state.core, currentId, command.actor, { fourEyes: true, commandType: command.type });
         if (!activeIn(state, state.current.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not on this track's list`, { personId: command.data.personId });
+          throw new ValidationError(`${command.data.personId} is not on this track's list`, {
+            personId: command.data.personId,
+          });
         }
         if (!command.data.reason.trim()) {
           throw new ValidationError('Say why the candidate is dropped');
         }
-        return [{ type: 'CandidateDropped', data: { personId: command.data.personId, step: currentId, reason: command.data.reason } }];
+        return [
+          {
+            type: 'CandidateDropped',
+            data: { personId: command.data.personId, step: currentId, reason: command.data.reason },
+          },
+        ];
       }
       case 'RaiseNewIssue': {
         const currentId = currentOpenStepId(state, command.type);
         const position = state.current as IntroductionPosition;
         if (position.step !== 5) {
-          throw new IllegalTransitionError('A new issue sends a candidate to verification at step 5', state.status, command.type);
+          throw new IllegalTransitionError(
+            'A new issue sends a candidate to verification at step 5',
+            state.status,
+            command.type,
+          );
         }
         const parts = ['standingCommittee', 'executiveCommittee'].map((p) => authorityOf(state.core, p));
-        if (!parts.some((a) => sameAuthority(command.actor, a)) && !(state.core.launchedBy && sameAuthority(command.actor, state.core.launchedBy))) {
-          throw new NotAllowedError('A new issue is raised by the committees or the Organization Committee of this procedure', command.actor.personId, 'ROLE');
+        if (
+          !parts.some((a) => sameAuthority(command.actor, a)) &&
+          !(state.core.launchedBy && sameAuthority(command.actor, state.core.launchedBy))
+        ) {
+          throw new NotAllowedError(
+            'A new issue is raised by the committees or the Organization Committee of this procedure',
+            command.actor.personId,
+            'ROLE',
+          );
         }
         if (!activeIn(state, position.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not a candidate at this step`, { personId: command.data.personId });
+          throw new ValidationError(`${command.data.personId} is not a candidate at this step`, {
+            personId: command.data.personId,
+          });
         }
         const holdId = `verification-${state.holds + 1}`;
         return [
-          { type: 'VettingRequested', data: { personId: command.data.personId, kind: 'verification', reason: command.data.issue } },
+          {
+            type: 'VettingRequested',
+            data: { personId: command.data.personId, kind: 'verification', reason: command.data.issue },
+          },
           { type: 'StepClosed', data: { stepId: currentId, outcome: 'on-hold' } },
           {
             type: 'StepOpened',
@@ -359,14 +438,21 @@ export function createIntroductionDecider(
         const currentId = currentOpenStepId(state, command.type);
         const parts = ['standingCommittee', 'executiveCommittee'].map((p) => authorityOf(state.core, p));
         if (!parts.some((a) => sameAuthority(command.actor, a))) {
-          throw new NotAllowedError('Only the standing or executive committee can escalate their disagreement', command.actor.personId, 'ROLE');
+          throw new NotAllowedError(
+            'Only the standing or executive committee can escalate their disagreement',
+            command.actor.personId,
+            'ROLE',
+          );
         }
         if (!command.data.reason.trim()) {
           throw new ValidationError('Describe the disagreement for the higher committee');
         }
         const higher = authorityOf(state.core, 'higher');
         return [
-          { type: 'EscalatedToHigherLevel', data: { toBodyId: higher.bodyId, reason: command.data.reason, heldStepId: currentId } },
+          {
+            type: 'EscalatedToHigherLevel',
+            data: { toBodyId: higher.bodyId, reason: command.data.reason, heldStepId: currentId },
+          },
           { type: 'StepClosed', data: { stepId: currentId, outcome: 'on-hold' } },
           {
             type: 'StepOpened',
@@ -384,18 +470,34 @@ export function createIntroductionDecider(
       case 'WithdrawCandidacy': {
         const candidate = state.candidates[command.data.personId];
         if (!candidate?.active) {
-          throw new ValidationError(`${command.data.personId} is not an active candidate`, { personId: command.data.personId });
+          throw new ValidationError(`${command.data.personId} is not an active candidate`, {
+            personId: command.data.personId,
+          });
         }
         const launcher = state.core.launchedBy;
         if (command.actor.personId !== command.data.personId && !(launcher && sameAuthority(command.actor, launcher))) {
-          throw new NotAllowedError('A candidacy is withdrawn by the candidate or recorded by the Organization Committee', command.actor.personId, 'ROLE');
+          throw new NotAllowedError(
+            'A candidacy is withdrawn by the candidate or recorded by the Organization Committee',
+            command.actor.personId,
+            'ROLE',
+          );
         }
-        const events: IntroductionEvent[] = [{ type: 'CandidateWithdrew', data: { personId: command.data.personId, reason: command.data.reason } }];
+        const events: IntroductionEvent[] = [
+          { type: 'CandidateWithdrew', data: { personId: command.data.personId, reason: command.data.reason } },
+        ];
         const position = state.current;
         const gone = new Set([command.data.personId]);
-        if (position && !state.hold && position.track === candidate.track && activeIn(state, position.track, gone).length === 0) {
+        if (
+          position &&
+          !state.hold &&
+          position.track === candidate.track &&
+          activeIn(state, position.track, gone).length === 0
+        ) {
           const stepId = introductionStepId(position);
-          events.push({ type: 'StepClosed', data: { stepId, outcome: 'cancelled' } }, ...advance(state, { ...position, step: 5 }, gone, command.now, rulebook));
+          events.push(
+            { type: 'StepClosed', data: { stepId, outcome: 'cancelled' } },
+            ...advance(state, { ...position, step: 5 }, gone, command.now, rulebook),
+          );
         }
         return events;
       }
@@ -441,7 +543,10 @@ export function createIntroductionDecider(
         return {
           ...state,
           core: withConcerned(state.core, [{ personId: event.data.personId, relativeIds: event.data.relativeIds }]),
-          candidates: { ...state.candidates, [event.data.personId]: { track: event.data.track ?? 'first-time', active: true } },
+          candidates: {
+            ...state.candidates,
+            [event.data.personId]: { track: event.data.track ?? 'first-time', active: true },
+          },
           order: [...state.order, event.data.personId],
         };
       }

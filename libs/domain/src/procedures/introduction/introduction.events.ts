@@ -1,36 +1,31 @@
-import { type Track, type VettingKind } from '../../rulebook/rulebook.types';
+import { type Track } from '../../rulebook/rulebook.types';
+import { type VettingConcluded, type VettingRequested } from '../vetting/vetting.events';
 import { type DomainEvent } from '../../shared/message.types';
 import { type CommonEvent } from '../common/common.events';
 import { type CandidateEvent, type VotingEvent } from '../common/voting.events';
 
 /** The standing committee approved the list at step 1. */
-export type ListApproved = DomainEvent<'ListApproved', { readonly stepId: string; readonly personIds: readonly string[] }>;
+export type ListApproved = DomainEvent<
+  'ListApproved',
+  { readonly stepId: string; readonly personIds: readonly string[] }
+>;
 /** The standing committee sent the list back at step 1 for rework. */
 export type ListReturned = DomainEvent<'ListReturned', { readonly stepId: string; readonly reason: string }>;
-/** A new issue about a candidate needs verification before step 5 resumes. */
-export type VettingRequested = DomainEvent<
-  'VettingRequested',
-  { readonly personId: string; readonly kind: VettingKind | 'verification'; readonly reason: string }
->;
-/** A verification or vetting check concluded. */
-export type VettingConcluded = DomainEvent<
-  'VettingConcluded',
-  {
-    readonly personId: string;
-    readonly kind: VettingKind | 'verification';
-    readonly outcome: 'CLEARED' | 'BLOCKED';
-    readonly reason: string | null;
-  }
->;
 /** The standing committee and the executive committee disagree; the higher committee is asked. */
 export type EscalatedToHigherLevel = DomainEvent<
   'EscalatedToHigherLevel',
   { readonly toBodyId: string; readonly reason: string; readonly heldStepId: string }
 >;
 /** The higher committee gave its opinion; the held step resumes. */
-export type HigherOpinionReceived = DomainEvent<'HigherOpinionReceived', { readonly stepId: string; readonly opinion: string }>;
+export type HigherOpinionReceived = DomainEvent<
+  'HigherOpinionReceived',
+  { readonly stepId: string; readonly opinion: string }
+>;
 /** All five steps of a track are done. */
-export type TrackCompleted = DomainEvent<'TrackCompleted', { readonly track: Track; readonly personIds: readonly string[] }>;
+export type TrackCompleted = DomainEvent<
+  'TrackCompleted',
+  { readonly track: Track; readonly personIds: readonly string[] }
+>;
 
 /** Events of procedure B. */
 export type IntroductionEvent =

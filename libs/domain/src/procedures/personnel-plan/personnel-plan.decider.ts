@@ -22,15 +22,7 @@ import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-
 
 /** States of a personnel plan (domain.md §3A). */
 export type PlanStatus =
-  | 'NOT_STARTED'
-  | 'DRAFT'
-  | 'ADOPTED'
-  | 'SUBMITTED'
-  | 'RETURNED'
-  | 'APPROVED'
-  | 'CONSUMED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
+  'NOT_STARTED' | 'DRAFT' | 'ADOPTED' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'CONSUMED' | 'REJECTED' | 'WITHDRAWN';
 
 /** State of procedure A. */
 export interface PersonnelPlanState {
@@ -58,10 +50,16 @@ const initialState = (): PersonnelPlanState => ({
 export function validatePlan(plan: PersonnelPlanContent, rulebook: Rulebook): void {
   const problems: string[] = [];
   const { executiveCommitteeSeats: bch, standingCommitteeSeats: btv, deputySecretaries: deputies } = plan;
-  if (!Number.isInteger(bch) || bch <= 0) problems.push(`Executive committee seats must be a positive whole number, got ${bch}`);
-  if (!Number.isInteger(btv) || btv <= 0 || btv >= bch) problems.push(`Standing committee seats (${btv}) must be positive and fewer than the ${bch} executive committee seats`);
-  if (!Number.isInteger(deputies) || deputies < 0 || deputies >= btv) problems.push(`Deputy secretaries (${deputies}) must be fewer than the ${btv} standing committee seats`);
-  if (new Set(plan.candidateIds).size !== plan.candidateIds.length) problems.push('The candidate list names someone twice');
+  if (!Number.isInteger(bch) || bch <= 0)
+    problems.push(`Executive committee seats must be a positive whole number, got ${bch}`);
+  if (!Number.isInteger(btv) || btv <= 0 || btv >= bch)
+    problems.push(
+      `Standing committee seats (${btv}) must be positive and fewer than the ${bch} executive committee seats`,
+    );
+  if (!Number.isInteger(deputies) || deputies < 0 || deputies >= btv)
+    problems.push(`Deputy secretaries (${deputies}) must be fewer than the ${btv} standing committee seats`);
+  if (new Set(plan.candidateIds).size !== plan.candidateIds.length)
+    problems.push('The candidate list names someone twice');
   if (plan.candidateIds.length > 0 && problems.length === 0) {
     problems.push(...checkSurplus(bch, plan.candidateIds.length, rulebook.surplus).problems);
   }
@@ -152,7 +150,11 @@ export function createPersonnelPlanDecider(
       case 'DraftPlan': {
         assertNotLaunched(state.core, command);
         if (command.actor.role !== 'organization-committee' && command.actor.role !== 'standing-committee') {
-          throw new NotAllowedError('A personnel plan is launched by the Organization Committee or the standing committee', command.actor.personId, 'ROLE');
+          throw new NotAllowedError(
+            'A personnel plan is launched by the Organization Committee or the standing committee',
+            command.actor.personId,
+            'ROLE',
+          );
         }
         const rulebook = rulebookInForce(command.now, rulebooks);
         validatePlan(command.data.plan, rulebook);

@@ -13,11 +13,17 @@ export interface PersonnelPlanContent {
 }
 
 /** A (revised) draft of the plan. */
-export type PlanDrafted = DomainEvent<'PlanDrafted', { readonly revision: number; readonly plan: PersonnelPlanContent }>;
+export type PlanDrafted = DomainEvent<
+  'PlanDrafted',
+  { readonly revision: number; readonly plan: PersonnelPlanContent }
+>;
 /** The standing committee adopted the draft. */
 export type PlanAdopted = DomainEvent<'PlanAdopted', { readonly revision: number }>;
 /** The standing committee sent the draft back for revision. */
-export type PlanDraftReturned = DomainEvent<'PlanDraftReturned', { readonly revision: number; readonly reason: string }>;
+export type PlanDraftReturned = DomainEvent<
+  'PlanDraftReturned',
+  { readonly revision: number; readonly reason: string }
+>;
 /** The plan went to the higher level. */
 export type PlanSubmitted = DomainEvent<
   'PlanSubmitted',
@@ -26,9 +32,15 @@ export type PlanSubmitted = DomainEvent<
 /** The higher level returned the plan with its opinion. */
 export type PlanReturned = DomainEvent<'PlanReturned', { readonly revision: number; readonly reason: string }>;
 /** The higher level approved the plan. */
-export type PlanApproved = DomainEvent<'PlanApproved', { readonly revision: number; readonly approvedPlan: PersonnelPlanContent }>;
+export type PlanApproved = DomainEvent<
+  'PlanApproved',
+  { readonly revision: number; readonly approvedPlan: PersonnelPlanContent }
+>;
 /** The plan was rejected outright. */
-export type PlanRejected = DomainEvent<'PlanRejected', { readonly revision: number; readonly stepId: string; readonly reason: string }>;
+export type PlanRejected = DomainEvent<
+  'PlanRejected',
+  { readonly revision: number; readonly stepId: string; readonly reason: string }
+>;
 /** An election procedure took the approved plan as its input. */
 export type PlanConsumed = DomainEvent<'PlanConsumed', { readonly byProcedureId: string }>;
 

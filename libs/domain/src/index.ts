@@ -1,0 +1,64 @@
+/**
+ * @cadreflow/domain — the pure heart of cadreflow: organisation model, versioned rulebooks, vote counting,
+ * QĐ 205/114 checks, and one decider `{ decide, evolve, initialState }` per procedure. No I/O, no clock, no
+ * randomness: safe inside deterministic Temporal workflows.
+ */
+export * from './shared/domain.error';
+export * from './shared/message.types';
+export * from './shared/ratio';
+
+export * from './calendar/civil-date';
+export * from './calendar/holiday-calendar';
+export * from './calendar/vietnam-holidays';
+
+export * from './rulebook/document-reference';
+export * from './rulebook/rulebook.types';
+export * from './rulebook/rulebook-2020-2025';
+export * from './rulebook/rulebook-2025-2030';
+export * from './rulebook/rulebook-registry';
+
+export * from './organisation/organisation.types';
+export * from './organisation/organisation.queries';
+
+export * from './voting/ballots';
+export * from './voting/election-base';
+export * from './voting/nomination';
+export * from './voting/quorum';
+export * from './voting/seat-allocation';
+export * from './voting/surplus';
+export * from './voting/threshold';
+
+export * from './checks/age.check';
+export * from './checks/composition.check';
+export * from './checks/decision-guards';
+export * from './checks/relatives.check';
+
+export * from './procedures/common/common.commands';
+export * from './procedures/common/common.events';
+export * from './procedures/common/meeting-evaluation';
+export * from './procedures/common/meeting-tally';
+export * from './procedures/common/procedure-core';
+export * from './procedures/common/voting.events';
+export * from './procedures/composite-congress';
+
+export * from './procedures/personnel-plan/personnel-plan.commands';
+export * from './procedures/personnel-plan/personnel-plan.decider';
+export * from './procedures/personnel-plan/personnel-plan.events';
+
+export * from './procedures/introduction/introduction.commands';
+export * from './procedures/introduction/introduction.decider';
+export * from './procedures/introduction/introduction.events';
+
+export * from './procedures/appointment/appointment.commands';
+export * from './procedures/appointment/appointment.decider';
+export * from './procedures/appointment/appointment.events';
+
+export * from './procedures/vetting/vetting.commands';
+export * from './procedures/vetting/vetting.decider';
+export * from './procedures/vetting/vetting.events';
+
+export * from './procedures/election/election.commands';
+export * from './procedures/election/election.decider';
+export * from './procedures/election/election.events';
+
+export * from './seed/demo-organisation';

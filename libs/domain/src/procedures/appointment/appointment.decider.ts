@@ -1,0 +1,476 @@
+import { type IsoDate, toIsoDate } from '../../calendar/civil-date';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { type Rulebook } from '../../rulebook/rulebook.types';
+import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { type Decider } from '../../shared/message.types';
+import { nominationOutcome } from '../../voting/nomination';
+import { type DecideStep } from '../common/common.commands';
+import { type StepOpened } from '../common/common.events';
+import { evaluateMeeting, meetingBase, meetingRules } from '../common/meeting-evaluation';
+import {
+  assertNotLaunched,
+  assertRunning,
+  authorityOf,
+  authorizeStep,
+  coreRulebook,
+  decideCommon,
+  dueAfter,
+  evolveCore,
+  initialCore,
+  isCommonCommand,
+  type ProcedureCore,
+  withConcerned,
+} from '../common/procedure-core';
+import { type AppointmentCommand, type RecordAppointmentTally } from './appointment.commands';
+import { type AppointmentEvent } from './appointment.events';
+
+/** State of procedure C. */
+export interface AppointmentState {
+  readonly core: ProcedureCore;
+  readonly status: 'NOT_STARTED' | 'AWAITING_POLICY' | 'IN_PROGRESS' | 'AWAITING_HEAD' | 'COMPLETED' | 'WITHDRAWN';
+  /** 0 = policy, 1–5 the steps, 6 = the head's decision. */
+  readonly step: number;
+  readonly policyAttempts: number;
+  readonly centralManagement: boolean;
+  readonly completionDueDate: IsoDate | null;
+  readonly candidates: readonly string[];
+  readonly sealed: readonly string[];
+  readonly deadlineBreached: boolean;
+  readonly explanationFiled: boolean;
+  readonly headReferral: { readonly personId: string; readonly votes: number; readonly base: number } | null;
+}
+
+const initialState = (): AppointmentState => ({
+  core: initialCore,
+  status: 'NOT_STARTED',
+  step: 0,
+  policyAttempts: 0,
+  centralManagement: false,
+  completionDueDate: null,
+  candidates: [],
+  sealed: [],
+  deadlineBreached: false,
+  explanationFiled: false,
+  headReferral: null,
+});
+
+const STEP_NAMES: Record<number, { name: string; part: string; kind: 'approval' | 'tally' }> = {
+  1: { name: 'Head and leadership propose structure, standards and process', part: 'collective', kind: 'approval' },
+  2: { name: 'Leadership collective nominates by secret ballot (results sealed)', part: 'collective', kind: 'tally' },
+  3: { name: 'Leadership collective nominates again on step-2 results', part: 'collective', kind: 'tally' },
+  4: { name: 'Key-cadres conference votes', part: 'conference', kind: 'tally' },
+  5: { name: 'Leadership collective votes', part: 'collective', kind: 'tally' },
+};
+
+/** Step id of appointment step `n` (`step-1` … `step-5`). */
+export function appointmentStepId(step: number): string {
+  return `step-${step}`;
+}
+
+/**
+ * Builds the decider of procedure C, appointment or introduction from the unit (QĐ 105 → 80 → 377): policy
+ * approval, then five steps that must finish within the rulebook's working days (15, or 30 for posts under
+ * central management); a late finish owes a written explanation.
+ */
+export function createAppointmentDecider(
+  rulebooks: readonly Rulebook[] = defaultRulebooks,
+): Decider<AppointmentCommand, AppointmentEvent, AppointmentState> {
+  function openStep(state: AppointmentState, step: number, subjects: readonly string[], due: IsoDate): StepOpened {
+    const spec = STEP_NAMES[step] ?? { name: '', part: 'collective', kind: 'approval' as const };
+    return {
+      type: 'StepOpened',
+      data: {
+        stepId: appointmentStepId(step),
+        name: `Step ${step}: ${spec.name}`,
+        ...authorityOf(state.core, spec.part),
+        dueDate: due,
+        decision: spec.kind,
+        subjectIds: subjects,
+      },
+    };
+  }
+
+  function openPolicy(state: AppointmentState, attempt: number, now: string, rulebook: Rulebook): StepOpened {
+    return {
+      type: 'StepOpened',
+      data: {
+        stepId: attempt > 1 ? `policy#${attempt}` : 'policy',
+        name: 'Higher body approves the policy (which post)',
+        ...authorityOf(state.core, 'higher'),
+        dueDate: dueAfter(now, rulebook.stepDueWorkingDays.policyApproval, rulebook.calendar),
+        decision: 'approval',
+        subjectIds: [],
+      },
+    };
+  }
+
+  function policyStepId(state: AppointmentState): string {
+    return state.policyAttempts > 1 ? `policy#${state.policyAttempts}` : 'policy';
+  }
+
+  function decideStep(command: DecideStep, state: AppointmentState, rulebook: Rulebook): AppointmentEvent[] {
+    const { stepId, decision } = command.data;
+    authorizeStep(state.core, stepId, command.actor, { fourEyes: true, commandType: command.type });
+    if (decision.kind !== 'approve' && !decision.reason.trim()) {
+      throw new ValidationError(`Give a reason to ${decision.kind}`);
+    }
+    if (state.status === 'AWAITING_POLICY' && stepId === policyStepId(state)) {
+      switch (decision.kind) {
+        case 'approve': {
+          const days = state.centralManagement
+            ? rulebook.appointment.deadlineWorkingDays.centralManagement
+            : rulebook.appointment.deadlineWorkingDays.standard;
+          const due = dueAfter(command.now, days, rulebook.calendar);
+          return [
+            {
+              type: 'PolicyApproved',
+              data: { approvedOn: toIsoDate(command.now), deadlineWorkingDays: days, completionDueDate: due },
+            },
+            { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+            openStep(state, 1, [], due),
+          ];
+        }
+        case 'return':
+          return [
+            { type: 'PolicyReturned', data: { reason: decision.reason } },
+            { type: 'StepClosed', data: { stepId, outcome: 'returned' } },
+            openPolicy(state, state.policyAttempts + 1, command.now, rulebook),
+          ];
+        case 'reject':
+          return [
+            { type: 'PolicyRejected', data: { reason: decision.reason } },
+            { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
+            { type: 'ProcedureCompleted', data: { outcome: 'policy-rejected', personIds: [] } },
+          ];
+        default: {
+          const _never: never = decision;
+          return _never;
+        }
+      }
+    }
+    const due = state.completionDueDate as IsoDate;
+    if (state.step === 1 && stepId === appointmentStepId(1)) {
+      if (decision.kind === 'return') {
+        throw new ValidationError(
+          'Step 1 is the collective’s own proposal: approve it, or reject it to end the procedure',
+        );
+      }
+      if (decision.kind === 'reject') {
+        return [
+          { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
+          { type: 'ProcedureCompleted', data: { outcome: 'proposal-rejected', personIds: [] } },
+        ];
+      }
+      return [
+        { type: 'ProposalApproved', data: { stepId, note: decision.note ?? null } },
+        { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+        openStep(state, 2, [], due),
+      ];
+    }
+    if (state.status === 'AWAITING_HEAD' && state.headReferral && stepId === 'head-decision') {
+      const referral = state.headReferral;
+      if (decision.kind === 'approve') {
+        return [
+          { type: 'CandidateProposed', data: { ...referral, decidedBy: 'head' } },
+          { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+          { type: 'ProcedureCompleted', data: { outcome: 'proposed', personIds: [referral.personId] } },
+        ];
+      }
+      return [
+        { type: 'CandidateDropped', data: { personId: referral.personId, step: stepId, reason: decision.reason } },
+        { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
+        { type: 'ProcedureCompleted', data: { outcome: 'no-candidate', personIds: [] } },
+      ];
+    }
+    throw new IllegalTransitionError(
+      `Step "${stepId}" is not decided by approval; record a tally instead`,
+      state.status,
+      command.type,
+    );
+  }
+
+  function recordTally(
+    command: RecordAppointmentTally,
+    state: AppointmentState,
+    rulebook: Rulebook,
+  ): AppointmentEvent[] {
+    const { stepId, tally } = command.data;
+    const step = state.step;
+    if (state.status !== 'IN_PROGRESS' || stepId !== appointmentStepId(step) || STEP_NAMES[step]?.kind !== 'tally') {
+      throw new IllegalTransitionError(`Step "${stepId}" is not an open ballot step`, state.status, command.type);
+    }
+    authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
+    const due = state.completionDueDate as IsoDate;
+    if (step === 3 && state.sealed.includes(appointmentStepId(2))) {
+      throw new IllegalTransitionError(
+        'Disclose the step-2 results before the collective nominates again on them',
+        state.status,
+        command.type,
+      );
+    }
+    const threshold = rulebook.decision.threshold;
+    if (step === 2 || step === 3) {
+      const named = step === 2 ? Object.keys(tally.tallies) : state.candidates;
+      if (named.length === 0) {
+        throw new ValidationError('The nomination ballot names nobody; enter the votes per nominee');
+      }
+      const rules = meetingRules(
+        rulebook,
+        'leadershipCollective',
+        rulebook.decision.bases.appointmentNomination,
+        false,
+      );
+      const meeting = evaluateMeeting(stepId, tally, named, rules);
+      if (!meeting.quorate) {
+        return meeting.events;
+      }
+      const outcome = nominationOutcome(tally.tallies, meetingBase(rules.base, tally), threshold);
+      const events: AppointmentEvent[] = [...meeting.events];
+      if (step === 2) {
+        events.push(
+          ...outcome.forwarded.map((personId): AppointmentEvent => ({
+            type: 'CandidateAdded',
+            data: { personId, source: 'unit', relativeIds: command.data.relatives?.[personId] ?? [] },
+          })),
+          { type: 'ResultSealed', data: { stepId } },
+        );
+      } else {
+        events.push(
+          ...state.candidates
+            .filter((id) => !outcome.forwarded.includes(id))
+            .map((personId): AppointmentEvent => ({
+              type: 'CandidateDropped',
+              data: { personId, step: stepId, reason: 'not forwarded by the second nomination' },
+            })),
+        );
+      }
+      return [
+        ...events,
+        { type: 'NominationForwarded', data: { stepId, personIds: outcome.forwarded, rule: outcome.rule } },
+        { type: 'StepClosed', data: { stepId, outcome: 'recorded' } },
+        openStep(state, step + 1, outcome.forwarded, due),
+      ];
+    }
+    const referenceOnly = rulebook.appointment.referenceOnlySteps.includes(step);
+    const rules =
+      step === 4
+        ? meetingRules(rulebook, 'keyCadresConference', rulebook.decision.bases.keyCadresConference, referenceOnly)
+        : meetingRules(rulebook, 'leadershipCollective', rulebook.decision.bases.appointmentFinal, referenceOnly);
+    const meeting = evaluateMeeting(stepId, tally, state.candidates, rules);
+    if (!meeting.quorate) {
+      return meeting.events;
+    }
+    const events: AppointmentEvent[] = [...meeting.events];
+    if (step === 4) {
+      const failed = referenceOnly ? [] : meeting.results.filter((r) => !r.passed);
+      const left = state.candidates.filter((id) => !failed.some((f) => f.personId === id));
+      events.push(
+        ...failed.map((r): AppointmentEvent => ({
+          type: 'CandidateDropped',
+          data: {
+            personId: r.personId,
+            step: stepId,
+            reason: `${r.votes} of ${r.base} votes; more than half needs ${r.required}`,
+          },
+        })),
+        { type: 'StepClosed', data: { stepId, outcome: 'recorded' } },
+      );
+      return left.length > 0
+        ? [...events, openStep(state, 5, left, due)]
+        : [...events, { type: 'ProcedureCompleted', data: { outcome: 'no-candidate', personIds: [] } }];
+    }
+    const ranked = [...meeting.results].sort((a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId));
+    const top = ranked[0];
+    const runnerUp = ranked[1];
+    events.push({ type: 'StepClosed', data: { stepId, outcome: 'recorded' } });
+    if (top && top.passed && (!runnerUp || runnerUp.votes < top.votes)) {
+      return [
+        ...events,
+        ...ranked
+          .slice(1)
+          .map((r): AppointmentEvent => ({
+            type: 'CandidateDropped',
+            data: { personId: r.personId, step: stepId, reason: 'fewer votes than the proposed candidate' },
+          })),
+        {
+          type: 'CandidateProposed',
+          data: { personId: top.personId, votes: top.votes, base: top.base, decidedBy: 'collective' },
+        },
+        { type: 'ProcedureCompleted', data: { outcome: 'proposed', personIds: [top.personId] } },
+      ];
+    }
+    const exactlyHalf = top !== undefined && top.votes * 2 === top.base && (!runnerUp || runnerUp.votes < top.votes);
+    if (top && exactlyHalf && rulebook.appointment.exactHalf === 'head-decides') {
+      return [
+        ...events,
+        {
+          type: 'StepOpened',
+          data: {
+            stepId: 'head-decision',
+            name: 'Exactly half of the collective: the head decides',
+            ...authorityOf(state.core, 'head'),
+            dueDate: due,
+            decision: 'approval',
+            subjectIds: [top.personId],
+          },
+        },
+      ];
+    }
+    return [
+      ...events,
+      ...ranked.map((r): AppointmentEvent => ({
+        type: 'CandidateDropped',
+        data: {
+          personId: r.personId,
+          step: stepId,
+          reason: `${r.votes} of ${r.base} votes; more than half needs ${r.required}`,
+        },
+      })),
+      { type: 'ProcedureCompleted', data: { outcome: 'no-candidate', personIds: [] } },
+    ];
+  }
+
+  function decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[] {
+    if (isCommonCommand(command)) {
+      return decideCommon(command, state.core);
+    }
+    if (command.type === 'LaunchAppointment') {
+      assertNotLaunched(state.core, command);
+      const rulebook = rulebookInForce(command.now, rulebooks);
+      const { data } = command;
+      const launched: AppointmentEvent[] = [
+        {
+          type: 'ProcedureLaunched',
+          data: {
+            procedureId: data.procedureId,
+            kind: 'appointment',
+            bodyId: data.unitId,
+            rulebookId: rulebook.id,
+            launchedBy: command.actor,
+            launchedAt: command.now,
+            higherBodyId: data.higherBodyId,
+            concerned: [],
+            authorities: {
+              collective: { role: 'leadership-collective', bodyId: data.leadershipCollectiveId },
+              head: { role: 'head', bodyId: data.unitId },
+              conference: { role: 'key-cadres-conference', bodyId: data.keyCadresConferenceId },
+              higher: { role: data.higherRole, bodyId: data.higherBodyId },
+            },
+          },
+        },
+        { type: 'PolicyRequested', data: { ...data.post, toBodyId: data.higherBodyId } },
+      ];
+      const after = launched.reduce(evolve, state);
+      return [...launched, openPolicy(after, 1, command.now, rulebook)];
+    }
+    assertRunning(state.core, command);
+    const rulebook = coreRulebook(state.core, rulebooks);
+    switch (command.type) {
+      case 'DecideStep':
+        return decideStep(command, state, rulebook);
+      case 'RecordTally':
+        return recordTally(command, state, rulebook);
+      case 'DiscloseResult': {
+        if (!state.sealed.includes(command.data.stepId)) {
+          throw new IllegalTransitionError(`No sealed result at "${command.data.stepId}"`, state.status, command.type);
+        }
+        const collective = authorityOf(state.core, 'collective');
+        if (command.actor.role !== collective.role || command.actor.bodyId !== collective.bodyId) {
+          throw new NotAllowedError(
+            'The leadership collective discloses its sealed results',
+            command.actor.personId,
+            'ROLE',
+          );
+        }
+        return [{ type: 'ResultDisclosed', data: { stepId: command.data.stepId } }];
+      }
+      case 'FileLateExplanation': {
+        if (!state.deadlineBreached) {
+          throw new IllegalTransitionError('No deadline was breached; nothing to explain', state.status, command.type);
+        }
+        if (!command.data.explanation.trim()) {
+          throw new ValidationError('The written explanation is empty');
+        }
+        return [{ type: 'LateExplanationFiled', data: { explanation: command.data.explanation } }];
+      }
+      default: {
+        const _never: never = command;
+        return _never;
+      }
+    }
+  }
+
+  function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
+    switch (event.type) {
+      case 'ProcedureLaunched':
+        return { ...state, core: evolveCore(state.core, event), status: 'AWAITING_POLICY' };
+      case 'PolicyRequested':
+        return { ...state, centralManagement: event.data.centralManagement };
+      case 'StepOpened': {
+        const core = evolveCore(state.core, event);
+        const id = event.data.stepId;
+        if (id.startsWith('policy')) {
+          return { ...state, core, policyAttempts: state.policyAttempts + 1 };
+        }
+        if (id === 'head-decision') {
+          return { ...state, core, status: 'AWAITING_HEAD', step: 6 };
+        }
+        return { ...state, core, status: 'IN_PROGRESS', step: Number(id.slice('step-'.length, 'step-'.length + 1)) };
+      }
+      case 'StepClosed':
+      case 'Escalated':
+      case 'ConflictDeclared':
+        return { ...state, core: evolveCore(state.core, event) };
+      case 'DeadlineBreached':
+        return { ...state, core: evolveCore(state.core, event), deadlineBreached: true };
+      case 'ProcedureCompleted':
+        return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
+      case 'ProcedureWithdrawn':
+        return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
+      case 'PolicyApproved':
+        return { ...state, completionDueDate: event.data.completionDueDate };
+      case 'CandidateAdded':
+        return {
+          ...state,
+          core: withConcerned(state.core, [{ personId: event.data.personId, relativeIds: event.data.relativeIds }]),
+          candidates: [...state.candidates, event.data.personId],
+        };
+      case 'CandidateDropped':
+      case 'CandidateWithdrew':
+        return { ...state, candidates: state.candidates.filter((id) => id !== event.data.personId) };
+      case 'ResultSealed':
+        return { ...state, sealed: [...state.sealed, event.data.stepId] };
+      case 'ResultDisclosed':
+        return { ...state, sealed: state.sealed.filter((id) => id !== event.data.stepId) };
+      case 'ThresholdEvaluated':
+        return state.step === 5 && state.status === 'IN_PROGRESS' && event.data.votes * 2 === event.data.base
+          ? {
+              ...state,
+              headReferral: { personId: event.data.personId, votes: event.data.votes, base: event.data.base },
+            }
+          : state;
+      case 'LateExplanationFiled':
+        return { ...state, explanationFiled: true };
+      case 'MeetingConvened':
+      case 'QuorumFailed':
+      case 'BallotsIssued':
+      case 'BallotsReturned':
+      case 'TallyRecorded':
+      case 'PolicyReturned':
+      case 'PolicyRejected':
+      case 'ProposalApproved':
+      case 'NominationForwarded':
+      case 'CandidateProposed':
+        return state;
+      default: {
+        const _never: never = event;
+        return _never;
+      }
+    }
+  }
+
+  return { decide, evolve, initialState };
+}
+
+/** Procedure C with the shipped rulebooks. */
+export const appointmentDecider = createAppointmentDecider();

@@ -1,0 +1,59 @@
+import { type IsoDate } from '../../calendar/civil-date';
+import { type DomainEvent } from '../../shared/message.types';
+import { type CommonEvent } from '../common/common.events';
+import { type CandidateEvent, type VotingEvent } from '../common/voting.events';
+
+/** Step 0: the unit asks the competent higher body to approve the policy (which post). */
+export type PolicyRequested = DomainEvent<
+  'PolicyRequested',
+  { readonly postId: string; readonly title: string; readonly toBodyId: string; readonly centralManagement: boolean }
+>;
+/** The higher body approved the policy; the clock of 15/30 working days starts. */
+export type PolicyApproved = DomainEvent<
+  'PolicyApproved',
+  { readonly approvedOn: IsoDate; readonly deadlineWorkingDays: number; readonly completionDueDate: IsoDate }
+>;
+/** The higher body returned the policy request for rework. */
+export type PolicyReturned = DomainEvent<'PolicyReturned', { readonly reason: string }>;
+/** The higher body refused the policy; the procedure ends. */
+export type PolicyRejected = DomainEvent<'PolicyRejected', { readonly reason: string }>;
+/** Step 1: the head and the leadership agreed structure, standards and process. */
+export type ProposalApproved = DomainEvent<
+  'ProposalApproved',
+  { readonly stepId: string; readonly note: string | null }
+>;
+/** Steps 2–3: who goes forward (one with most votes and a majority, else the top two). */
+export type NominationForwarded = DomainEvent<
+  'NominationForwarded',
+  {
+    readonly stepId: string;
+    readonly personIds: readonly string[];
+    readonly rule: 'most-votes-and-majority' | 'top-two';
+  }
+>;
+/** Step 5 (or the head at exactly half): the candidate is put to the appointing body. */
+export type CandidateProposed = DomainEvent<
+  'CandidateProposed',
+  {
+    readonly personId: string;
+    readonly votes: number;
+    readonly base: number;
+    readonly decidedBy: 'collective' | 'head';
+  }
+>;
+/** A written explanation for finishing after the deadline (QĐ 80). */
+export type LateExplanationFiled = DomainEvent<'LateExplanationFiled', { readonly explanation: string }>;
+
+/** Events of procedure C. */
+export type AppointmentEvent =
+  | CommonEvent
+  | VotingEvent
+  | CandidateEvent
+  | PolicyRequested
+  | PolicyApproved
+  | PolicyReturned
+  | PolicyRejected
+  | ProposalApproved
+  | NominationForwarded
+  | CandidateProposed
+  | LateExplanationFiled;

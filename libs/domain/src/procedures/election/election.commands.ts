@@ -1,0 +1,83 @@
+import { type LevelKind } from '../../organisation/organisation.types';
+import { type DomainCommand, type RoleKind } from '../../shared/message.types';
+import { type BallotCounts, type Tallies } from '../../voting/ballots';
+import { type ElectionAttendance } from '../../voting/election-base';
+import { type CommonCommand, type DecideStep } from '../common/common.commands';
+import { type CandidateSource } from '../common/voting.events';
+
+/** A candidate on the congress list. */
+export interface ElectionCandidate {
+  readonly personId: string;
+  readonly relativeIds: readonly string[];
+  readonly source: CandidateSource;
+  /** Whether the person is an official delegate; a non-delegate files a dossier ahead of the congress. */
+  readonly delegate: boolean;
+  readonly dossierFiledOn?: string;
+}
+
+/** Launch procedure F: the list goes to the congress for approval. */
+export type LaunchElection = DomainCommand<
+  'LaunchElection',
+  {
+    readonly procedureId: string;
+    readonly congressId: string;
+    /** The committee being elected (e.g. the provincial BCH). */
+    readonly electedBodyId: string;
+    readonly level: LevelKind;
+    readonly congressDate: string;
+    readonly seats: number;
+    readonly presidiumId: string;
+    readonly countingBoardId: string;
+    /** The higher committee that ratifies, and the role it acts in. */
+    readonly higherBodyId: string;
+    readonly higherRole: RoleKind;
+    readonly candidates: readonly ElectionCandidate[];
+  }
+>;
+
+/** A delegate proposes a name from the floor; it needs more than 30% of delegates present. */
+export type AddFloorCandidate = DomainCommand<
+  'AddFloorCandidate',
+  {
+    readonly personId: string;
+    readonly relativeIds: readonly string[];
+    readonly votesInFavour: number;
+    readonly delegatesPresent: number;
+  }
+>;
+
+/** A candidate asks to be taken off the list before it is approved. */
+export type WithdrawFromElection = DomainCommand<
+  'WithdrawCandidacy',
+  { readonly personId: string; readonly reason: string }
+>;
+
+/** The counting board records a round's result. */
+export type RecordRoundTally = DomainCommand<
+  'RecordRoundTally',
+  {
+    readonly round: number;
+    readonly attendance: ElectionAttendance;
+    readonly ballots: BallotCounts;
+    readonly tallies: Tallies;
+  }
+>;
+
+/** Seats remain: the congress decides whether to vote again, and on whom. */
+export type DecideNextRound = DomainCommand<
+  'DecideNextRound',
+  { readonly proceed: boolean; readonly candidateIds: readonly string[] }
+>;
+
+/**
+ * Commands of procedure F. `DecideStep` approves the candidate list (`candidate-list`) and ratifies the result
+ * (`ratification`: approve, or reject/return with a reason).
+ */
+export type ElectionCommand =
+  | CommonCommand
+  | DecideStep
+  | LaunchElection
+  | AddFloorCandidate
+  | WithdrawFromElection
+  | RecordRoundTally
+  | DecideNextRound;

@@ -1,0 +1,507 @@
+import { compareIsoDates } from '../../calendar/civil-date';
+import { subtractWorkingDays } from '../../calendar/holiday-calendar';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { type Rulebook } from '../../rulebook/rulebook.types';
+import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { type Decider } from '../../shared/message.types';
+import { checkBallotCounts } from '../../voting/ballots';
+import { electionBase } from '../../voting/election-base';
+import { allocateSeats } from '../../voting/seat-allocation';
+import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus';
+import { evaluateThreshold } from '../../voting/threshold';
+import { type DecideStep } from '../common/common.commands';
+import { type StepOpened } from '../common/common.events';
+import {
+  assertNotLaunched,
+  assertRunning,
+  authorityOf,
+  authorizeStep,
+  coreRulebook,
+  decideCommon,
+  dueAfter,
+  evolveCore,
+  initialCore,
+  isCommonCommand,
+  type ProcedureCore,
+  withConcerned,
+} from '../common/procedure-core';
+import { type ElectionCommand, type RecordRoundTally } from './election.commands';
+import { type ElectionEvent, type ElectionRoundOpened } from './election.events';
+
+/** State of procedure F. */
+export interface ElectionState {
+  readonly core: ProcedureCore;
+  readonly status:
+    'NOT_STARTED' | 'LIST' | 'VOTING' | 'AWAITING_DECISION' | 'AWAITING_RATIFICATION' | 'COMPLETED' | 'WITHDRAWN';
+  readonly seats: number;
+  readonly candidates: readonly string[];
+  readonly elected: readonly string[];
+  readonly round: ElectionRoundOpened['data'] | null;
+}
+
+const initialState = (): ElectionState => ({
+  core: initialCore,
+  status: 'NOT_STARTED',
+  seats: 0,
+  candidates: [],
+  elected: [],
+  round: null,
+});
+
+/** Step id of voting round `n`. */
+export function roundStepId(round: number): string {
+  return `round-${round}`;
+}
+
+/**
+ * Builds the decider of procedure F, the election at the congress (QĐ 244 → 190): list with surplus, rounds of
+ * secret ballot counted against the election base, seats by votes, ties by the rulebook's tie rule, further
+ * rounds at the congress's decision, then ratification by the higher committee.
+ */
+export function createElectionDecider(
+  rulebooks: readonly Rulebook[] = defaultRulebooks,
+): Decider<ElectionCommand, ElectionEvent, ElectionState> {
+  function openRound(
+    state: ElectionState,
+    data: ElectionRoundOpened['data'],
+    now: string,
+    rulebook: Rulebook,
+  ): ElectionEvent[] {
+    return [
+      { type: 'ElectionRoundOpened', data },
+      {
+        type: 'StepOpened',
+        data: {
+          stepId: roundStepId(data.round),
+          name: `Round ${data.round}: ${data.seats} seat(s), secret ballot`,
+          ...authorityOf(state.core, 'countingBoard'),
+          dueDate: dueAfter(now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
+          decision: 'tally',
+          subjectIds: data.candidateIds,
+        },
+      },
+    ];
+  }
+
+  function conclude(
+    state: ElectionState,
+    elected: readonly string[],
+    now: string,
+    rulebook: Rulebook,
+  ): ElectionEvent[] {
+    const ratification: StepOpened = {
+      type: 'StepOpened',
+      data: {
+        stepId: 'ratification',
+        name: 'Higher committee ratifies the election result',
+        ...authorityOf(state.core, 'higher'),
+        dueDate: dueAfter(now, rulebook.stepDueWorkingDays.ratification, rulebook.calendar),
+        decision: 'approval',
+        subjectIds: elected,
+      },
+    };
+    return [
+      { type: 'ElectionConcluded', data: { elected, seatsUnfilled: state.seats - elected.length } },
+      ratification,
+    ];
+  }
+
+  function decideStep(command: DecideStep, state: ElectionState, rulebook: Rulebook): ElectionEvent[] {
+    const { stepId, decision } = command.data;
+    authorizeStep(state.core, stepId, command.actor, {
+      fourEyes: stepId === 'ratification',
+      commandType: command.type,
+    });
+    if (stepId === 'candidate-list' && state.status === 'LIST') {
+      if (decision.kind !== 'approve') {
+        throw new ValidationError('Change the list with floor additions or withdrawals, then approve it');
+      }
+      const surplus = checkSurplus(state.seats, state.candidates.length, rulebook.surplus);
+      if (!surplus.ok) {
+        throw new ValidationError(
+          `The candidate list cannot be approved under ${rulebook.id}: ${surplus.problems.join('; ')}`,
+          {
+            problems: surplus.problems,
+          },
+        );
+      }
+      return [
+        {
+          type: 'CandidateListApproved',
+          data: { personIds: state.candidates, seats: state.seats, surplus: surplus.surplus },
+        },
+        { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+        ...openRound(
+          state,
+          { round: 1, seats: state.seats, candidateIds: state.candidates, reason: 'first' },
+          command.now,
+          rulebook,
+        ),
+      ];
+    }
+    if (stepId === 'ratification' && state.status === 'AWAITING_RATIFICATION') {
+      const higher = authorityOf(state.core, 'higher');
+      if (decision.kind === 'approve') {
+        return [
+          { type: 'ResultRatified', data: { byBodyId: higher.bodyId, elected: state.elected } },
+          { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+          { type: 'ProcedureCompleted', data: { outcome: 'elected', personIds: state.elected } },
+        ];
+      }
+      return [
+        { type: 'RatificationRefused', data: { byBodyId: higher.bodyId, reason: decision.reason } },
+        { type: 'StepClosed', data: { stepId, outcome: decision.kind === 'reject' ? 'rejected' : 'returned' } },
+        { type: 'ProcedureCompleted', data: { outcome: 'ratification-refused', personIds: [] } },
+      ];
+    }
+    throw new IllegalTransitionError(`Step "${stepId}" is not decided by approval now`, state.status, command.type);
+  }
+
+  function recordRound(command: RecordRoundTally, state: ElectionState, rulebook: Rulebook): ElectionEvent[] {
+    const round = state.round;
+    if (state.status !== 'VOTING' || !round || command.data.round !== round.round) {
+      throw new IllegalTransitionError(
+        `Round ${command.data.round} is not open for counting`,
+        state.status,
+        command.type,
+      );
+    }
+    const stepId = roundStepId(round.round);
+    authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
+    const { attendance, ballots, tallies } = command.data;
+    const base = electionBase(attendance);
+    if (ballots.issued > attendance.present) {
+      throw new ValidationError(`${ballots.issued} ballots issued to ${attendance.present} present; check the count`, {
+        issued: ballots.issued,
+        present: attendance.present,
+      });
+    }
+    const missing = round.candidateIds.filter((id) => tallies[id] === undefined);
+    if (missing.length > 0) {
+      throw new ValidationError(`Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`, {
+        missing,
+      });
+    }
+    checkBallotCounts(ballots, tallies, { seats: round.seats, candidateIds: round.candidateIds });
+    const results = round.candidateIds.map((personId) => ({
+      personId,
+      ...evaluateThreshold(tallies[personId] ?? 0, base, rulebook.decision.threshold),
+    }));
+    const allocation = allocateSeats(round.seats, results);
+    const summoned = attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
+    const events: ElectionEvent[] = [
+      { type: 'MeetingConvened', data: { stepId, summoned, present: attendance.present } },
+      { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
+      {
+        type: 'BallotsReturned',
+        data: { stepId, returned: ballots.returned, valid: ballots.valid, invalid: ballots.invalid },
+      },
+      { type: 'TallyRecorded', data: { stepId, tallies } },
+      ...results.map((r): ElectionEvent => ({
+        type: 'ThresholdEvaluated',
+        data: {
+          stepId,
+          personId: r.personId,
+          base: r.base,
+          votes: r.votes,
+          required: r.required,
+          passed: r.passed,
+          referenceOnly: false,
+        },
+      })),
+      ...allocation.elected.map((personId): ElectionEvent => ({
+        type: 'CandidateElected',
+        data: { personId, round: round.round, votes: tallies[personId] ?? 0, base },
+      })),
+    ];
+    if (allocation.tie) {
+      events.push({ type: 'TieDetected', data: { round: round.round, ...allocation.tie } });
+    }
+    events.push(
+      {
+        type: 'ElectionRoundClosed',
+        data: { round: round.round, elected: allocation.elected, seatsLeft: allocation.seatsLeft },
+      },
+      { type: 'StepClosed', data: { stepId, outcome: 'recorded' } },
+    );
+    const elected = [...state.elected, ...allocation.elected];
+    if (allocation.seatsLeft === 0) {
+      return [...events, ...conclude(state, elected, command.now, rulebook)];
+    }
+    if (allocation.tie && rulebook.election.tieRule === 'revote-among-tied') {
+      return [
+        ...events,
+        ...openRound(
+          state,
+          {
+            round: round.round + 1,
+            seats: allocation.tie.seats,
+            candidateIds: allocation.tie.personIds,
+            reason: 'tie',
+          },
+          command.now,
+          rulebook,
+        ),
+      ];
+    }
+    return [
+      ...events,
+      {
+        type: 'StepOpened',
+        data: {
+          stepId: `decision-${round.round}`,
+          name: `${allocation.seatsLeft} seat(s) left: the congress decides whether to vote again`,
+          ...authorityOf(state.core, 'presidium'),
+          dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
+          decision: 'approval',
+          subjectIds: [],
+        },
+      },
+    ];
+  }
+
+  function decide(command: ElectionCommand, state: ElectionState): ElectionEvent[] {
+    if (isCommonCommand(command)) {
+      return decideCommon(command, state.core);
+    }
+    if (command.type === 'LaunchElection') {
+      assertNotLaunched(state.core, command);
+      const rulebook = rulebookInForce(command.now, rulebooks);
+      const { data } = command;
+      if (!Number.isInteger(data.seats) || data.seats <= 0) {
+        throw new ValidationError(`Seats must be a positive whole number, got ${data.seats}`);
+      }
+      if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
+        throw new ValidationError('A candidate is listed twice');
+      }
+      const events: ElectionEvent[] = [
+        {
+          type: 'ProcedureLaunched',
+          data: {
+            procedureId: data.procedureId,
+            kind: 'election',
+            bodyId: data.congressId,
+            rulebookId: rulebook.id,
+            launchedBy: command.actor,
+            launchedAt: command.now,
+            higherBodyId: data.higherBodyId,
+            concerned: data.candidates.map((c) => ({ personId: c.personId, relativeIds: c.relativeIds })),
+            authorities: {
+              presidium: { role: 'congress-presidium', bodyId: data.presidiumId },
+              countingBoard: { role: 'counting-board', bodyId: data.countingBoardId },
+              higher: { role: data.higherRole, bodyId: data.higherBodyId },
+            },
+          },
+        },
+        {
+          type: 'ElectionScheduled',
+          data: {
+            electedBodyId: data.electedBodyId,
+            seats: data.seats,
+            congressDate: data.congressDate,
+            level: data.level,
+          },
+        },
+      ];
+      const lastFilingDay = subtractWorkingDays(
+        data.congressDate,
+        rulebook.candidacy.dossierLeadWorkingDays,
+        rulebook.calendar,
+      );
+      for (const c of data.candidates) {
+        events.push({
+          type: 'CandidateAdded',
+          data: { personId: c.personId, source: c.source, relativeIds: c.relativeIds },
+        });
+        const late =
+          !c.delegate &&
+          data.level !== 'grassroots' &&
+          (c.dossierFiledOn === undefined || compareIsoDates(c.dossierFiledOn, lastFilingDay) > 0);
+        if (late) {
+          events.push({
+            type: 'CandidateDropped',
+            data: {
+              personId: c.personId,
+              step: 'candidacy',
+              reason: `A non-delegate files the dossier at least ${rulebook.candidacy.dossierLeadWorkingDays} working days before the congress (by ${lastFilingDay}); filed ${c.dossierFiledOn ?? 'never'}`,
+            },
+          });
+        }
+      }
+      const after = events.reduce(evolve, state);
+      events.push({
+        type: 'StepOpened',
+        data: {
+          stepId: 'candidate-list',
+          name: `Congress approves the candidate list for ${data.seats} seats`,
+          ...authorityOf(after.core, 'presidium'),
+          dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.candidateList, rulebook.calendar),
+          decision: 'approval',
+          subjectIds: [],
+        },
+      });
+      return events;
+    }
+    assertRunning(state.core, command);
+    const rulebook = coreRulebook(state.core, rulebooks);
+    switch (command.type) {
+      case 'DecideStep':
+        return decideStep(command, state, rulebook);
+      case 'RecordRoundTally':
+        return recordRound(command, state, rulebook);
+      case 'AddFloorCandidate': {
+        if (state.status !== 'LIST') {
+          throw new IllegalTransitionError(
+            'Names are added from the floor before the list is approved',
+            state.status,
+            command.type,
+          );
+        }
+        authorizeStep(state.core, 'candidate-list', command.actor, { fourEyes: false, commandType: command.type });
+        if (state.candidates.includes(command.data.personId)) {
+          throw new ConflictError(`${command.data.personId} is already on the list`, command.data.personId);
+        }
+        const vote = evaluateFloorAddition(command.data.votesInFavour, command.data.delegatesPresent, rulebook.surplus);
+        if (!vote.passed) {
+          throw new ValidationError(
+            `${command.data.votesInFavour} of ${command.data.delegatesPresent} delegates present is not enough to add a name from the floor; it needs ${vote.required}`,
+            { ...vote },
+          );
+        }
+        return [
+          {
+            type: 'CandidateAdded',
+            data: { personId: command.data.personId, source: 'floor', relativeIds: command.data.relativeIds },
+          },
+        ];
+      }
+      case 'WithdrawCandidacy': {
+        if (state.status !== 'LIST') {
+          throw new IllegalTransitionError(
+            'After the list is approved, the congress decides on withdrawals by a new round',
+            state.status,
+            command.type,
+          );
+        }
+        if (!state.candidates.includes(command.data.personId)) {
+          throw new ValidationError(`${command.data.personId} is not on the list`);
+        }
+        const presidium = authorityOf(state.core, 'presidium');
+        const byPresidium = command.actor.role === presidium.role && command.actor.bodyId === presidium.bodyId;
+        if (command.actor.personId !== command.data.personId && !byPresidium) {
+          throw new NotAllowedError(
+            'A candidate withdraws in person, or the presidium records it',
+            command.actor.personId,
+            'ROLE',
+          );
+        }
+        return [{ type: 'CandidateWithdrew', data: { ...command.data } }];
+      }
+      case 'DecideNextRound': {
+        const round = state.round;
+        if (state.status !== 'AWAITING_DECISION' || !round) {
+          throw new IllegalTransitionError('No decision on a further round is pending', state.status, command.type);
+        }
+        const stepId = `decision-${round.round}`;
+        authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
+        const seatsLeft = state.seats - state.elected.length;
+        if (!command.data.proceed) {
+          return [
+            { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+            ...conclude(state, state.elected, command.now, rulebook),
+          ];
+        }
+        const chosen = command.data.candidateIds;
+        const invalid = chosen.filter((id) => !state.candidates.includes(id) || state.elected.includes(id));
+        if (invalid.length > 0 || new Set(chosen).size !== chosen.length) {
+          throw new ValidationError(
+            `A further round may list only candidates not yet elected; check ${invalid.join(', ')}`,
+            { invalid },
+          );
+        }
+        if (chosen.length < seatsLeft + rulebook.surplus.minimum) {
+          throw new ValidationError(
+            `${chosen.length} candidates for ${seatsLeft} seat(s): list at least ${seatsLeft + rulebook.surplus.minimum}`,
+          );
+        }
+        return [
+          { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+          ...openRound(
+            state,
+            { round: round.round + 1, seats: seatsLeft, candidateIds: chosen, reason: 'congress-decision' },
+            command.now,
+            rulebook,
+          ),
+        ];
+      }
+      default: {
+        const _never: never = command;
+        return _never;
+      }
+    }
+  }
+
+  function evolve(state: ElectionState, event: ElectionEvent): ElectionState {
+    switch (event.type) {
+      case 'ProcedureLaunched':
+        return { ...state, core: evolveCore(state.core, event), status: 'LIST' };
+      case 'StepOpened': {
+        const core = evolveCore(state.core, event);
+        if (event.data.stepId.startsWith('decision-')) return { ...state, core, status: 'AWAITING_DECISION' };
+        if (event.data.stepId === 'ratification') return { ...state, core, status: 'AWAITING_RATIFICATION' };
+        return { ...state, core };
+      }
+      case 'StepClosed':
+      case 'DeadlineBreached':
+      case 'Escalated':
+      case 'ConflictDeclared':
+        return { ...state, core: evolveCore(state.core, event) };
+      case 'ProcedureCompleted':
+        return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
+      case 'ProcedureWithdrawn':
+        return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
+      case 'CandidateAdded':
+        return state.candidates.includes(event.data.personId)
+          ? state
+          : {
+              ...state,
+              core: withConcerned(state.core, [{ personId: event.data.personId, relativeIds: event.data.relativeIds }]),
+              candidates: [...state.candidates, event.data.personId],
+            };
+      case 'CandidateDropped':
+      case 'CandidateWithdrew':
+        return { ...state, candidates: state.candidates.filter((id) => id !== event.data.personId) };
+      case 'ElectionScheduled':
+      case 'CandidateListApproved':
+        return { ...state, seats: event.data.seats };
+      case 'ElectionRoundOpened':
+        return { ...state, status: 'VOTING', round: event.data };
+      case 'CandidateElected':
+        return { ...state, elected: [...state.elected, event.data.personId] };
+      case 'ElectionConcluded':
+        return { ...state, elected: event.data.elected };
+      case 'MeetingConvened':
+      case 'QuorumFailed':
+      case 'BallotsIssued':
+      case 'BallotsReturned':
+      case 'TallyRecorded':
+      case 'ThresholdEvaluated':
+      case 'ResultSealed':
+      case 'ResultDisclosed':
+      case 'TieDetected':
+      case 'ElectionRoundClosed':
+      case 'ResultRatified':
+      case 'RatificationRefused':
+        return state;
+      default: {
+        const _never: never = event;
+        return _never;
+      }
+    }
+  }
+
+  return { decide, evolve, initialState };
+}
+
+/** Procedure F with the shipped rulebooks. */
+export const electionDecider = createElectionDecider();

@@ -1,0 +1,70 @@
+import { type LevelKind } from '../../organisation/organisation.types';
+import { type DomainEvent } from '../../shared/message.types';
+import { type CommonEvent } from '../common/common.events';
+import { type CandidateEvent, type VotingEvent } from '../common/voting.events';
+
+/** The election was set up: which committee, how many seats, on which day. */
+export type ElectionScheduled = DomainEvent<
+  'ElectionScheduled',
+  { readonly electedBodyId: string; readonly seats: number; readonly congressDate: string; readonly level: LevelKind }
+>;
+/** The congress approved the candidate list with its surplus. */
+export type CandidateListApproved = DomainEvent<
+  'CandidateListApproved',
+  { readonly personIds: readonly string[]; readonly seats: number; readonly surplus: number }
+>;
+/** A round of voting opened for these seats and candidates. */
+export type ElectionRoundOpened = DomainEvent<
+  'ElectionRoundOpened',
+  {
+    readonly round: number;
+    readonly seats: number;
+    readonly candidateIds: readonly string[];
+    readonly reason: 'first' | 'tie' | 'congress-decision';
+  }
+>;
+/** A candidate won a seat. */
+export type CandidateElected = DomainEvent<
+  'CandidateElected',
+  { readonly personId: string; readonly round: number; readonly votes: number; readonly base: number }
+>;
+/** Candidates tied for the last seat(s). */
+export type TieDetected = DomainEvent<
+  'TieDetected',
+  { readonly round: number; readonly personIds: readonly string[]; readonly votes: number; readonly seats: number }
+>;
+/** A round closed. */
+export type ElectionRoundClosed = DomainEvent<
+  'ElectionRoundClosed',
+  { readonly round: number; readonly elected: readonly string[]; readonly seatsLeft: number }
+>;
+/** Voting ended (all seats filled, or the congress chose not to continue). */
+export type ElectionConcluded = DomainEvent<
+  'ElectionConcluded',
+  { readonly elected: readonly string[]; readonly seatsUnfilled: number }
+>;
+/** The higher committee ratified the result (chuẩn y). */
+export type ResultRatified = DomainEvent<
+  'ResultRatified',
+  { readonly byBodyId: string; readonly elected: readonly string[] }
+>;
+/** The higher committee did not ratify. */
+export type RatificationRefused = DomainEvent<
+  'RatificationRefused',
+  { readonly byBodyId: string; readonly reason: string }
+>;
+
+/** Events of procedure F. */
+export type ElectionEvent =
+  | CommonEvent
+  | VotingEvent
+  | CandidateEvent
+  | ElectionScheduled
+  | CandidateListApproved
+  | ElectionRoundOpened
+  | CandidateElected
+  | TieDetected
+  | ElectionRoundClosed
+  | ElectionConcluded
+  | ResultRatified
+  | RatificationRefused;
