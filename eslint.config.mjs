@@ -17,14 +17,28 @@ const restrict = (paths, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', '.cadreflow', 'test/fixtures', '**/*.js', '**/*.mjs', 'apps/web/dist'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      '.cadreflow',
+      'test/fixtures',
+      '**/*.js',
+      '**/*.mjs',
+      'apps/web/dist',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
@@ -52,7 +66,11 @@ export default tseslint.config(
   },
   {
     files: ['libs/embedded-temporal/**/*.ts'],
-    rules: restrict([], ['@cadreflow/*', '@nestjs/*', 'typeorm'], 'libs/embedded-temporal uses its own dependencies only.'),
+    rules: restrict(
+      [],
+      ['@cadreflow/*', '@nestjs/*', 'typeorm'],
+      'libs/embedded-temporal uses its own dependencies only.',
+    ),
   },
   {
     files: ['libs/config/**/*.ts'],

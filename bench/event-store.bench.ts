@@ -30,11 +30,18 @@ function payload(i: number): NewEvent {
   return {
     type: 'TallyRecorded',
     data: { candidateId: `cand-${i % 480}`, votes: i % 97, base: 96, step: 3, note: 'x'.repeat(300) },
-    metadata: { actorId: 'user-17', actorRole: 'counting-board', bodyId: 'bac-ninh/bch', rulebookId: 'rulebook/2025-2030' },
+    metadata: {
+      actorId: 'user-17',
+      actorRole: 'counting-board',
+      bodyId: 'bac-ninh/bch',
+      rulebookId: 'rulebook/2025-2030',
+    },
   };
 }
 
-async function timeRound(work: (writer: number, latencies: number[]) => Promise<void>): Promise<{ perSecond: number; latencies: number[] }> {
+async function timeRound(
+  work: (writer: number, latencies: number[]) => Promise<void>,
+): Promise<{ perSecond: number; latencies: number[] }> {
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => work(w, latencies)));
@@ -108,7 +115,13 @@ export async function runEventStoreBench(): Promise<string> {
   const have = Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM events`))[0].n);
   const batch: Promise<unknown>[] = [];
   for (let n = have; n < VERIFY_EVENTS; n += 100) {
-    batch.push(store.append(`fill-${n % STREAMS}`, 'any', Array.from({ length: 100 }, (_, k) => payload(n + k))));
+    batch.push(
+      store.append(
+        `fill-${n % STREAMS}`,
+        'any',
+        Array.from({ length: 100 }, (_, k) => payload(n + k)),
+      ),
+    );
     if (batch.length >= 16) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
@@ -120,7 +133,8 @@ export async function runEventStoreBench(): Promise<string> {
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     const report = await verifyLog(dataSource, { trustedKeys: new TrustedKeys([signer.publicKey]) });
-    if (!report.ok || report.eventsChecked !== total) throw new Error(`verify failed in the benchmark: ${JSON.stringify(report.problems[0])}`);
+    if (!report.ok || report.eventsChecked !== total)
+      throw new Error(`verify failed in the benchmark: ${JSON.stringify(report.problems[0])}`);
     verifyRates.push(total / ((performance.now() - t) / 1000));
   }
 
@@ -129,10 +143,15 @@ export async function runEventStoreBench(): Promise<string> {
     let received = 0;
     const t = performance.now();
     const head = await store.headPosition();
-    const sub = await subscribe(dataSource, store, (events) => {
-      received += events.length;
-      return Promise.resolve();
-    }, { batchSize: 2000 });
+    const sub = await subscribe(
+      dataSource,
+      store,
+      (events) => {
+        received += events.length;
+        return Promise.resolve();
+      },
+      { batchSize: 2000 },
+    );
     await sub.waitFor(head);
     catchUpRates.push(received / ((performance.now() - t) / 1000));
     await sub.stop();
@@ -147,11 +166,35 @@ export async function runEventStoreBench(): Promise<string> {
   const storeL = summarise(storeLatency);
   const rows: ResultRow[] = [
     { benchmark: 'plain INSERT, 8 writers (baseline)', unit: 'events/s', median: plainS.median, p95: plainS.p95 },
-    { benchmark: 'EventStore.append, 8 writers', unit: 'events/s', median: storeS.median, p95: storeS.p95, ratio: storeS.median / plainS.median, target: 'ratio >= 0.8' },
+    {
+      benchmark: 'EventStore.append, 8 writers',
+      unit: 'events/s',
+      median: storeS.median,
+      p95: storeS.p95,
+      ratio: storeS.median / plainS.median,
+      target: 'ratio >= 0.8',
+    },
     { benchmark: 'plain INSERT latency (baseline)', unit: 'ms', median: plainL.median, p95: plainL.p95 },
-    { benchmark: 'EventStore.append latency', unit: 'ms', median: storeL.median, p95: storeL.p95, ratio: storeL.median / plainL.median },
-    { benchmark: `verify, ${total} events, one core`, unit: 'events/s', median: summarise(verifyRates).median, p95: summarise(verifyRates).p95, target: '>= 250000' },
-    { benchmark: `subscriber catch-up, ${total} events`, unit: 'events/s', median: summarise(catchUpRates).median, p95: summarise(catchUpRates).p95 },
+    {
+      benchmark: 'EventStore.append latency',
+      unit: 'ms',
+      median: storeL.median,
+      p95: storeL.p95,
+      ratio: storeL.median / plainL.median,
+    },
+    {
+      benchmark: `verify, ${total} events, one core`,
+      unit: 'events/s',
+      median: summarise(verifyRates).median,
+      p95: summarise(verifyRates).p95,
+      target: '>= 250000',
+    },
+    {
+      benchmark: `subscriber catch-up, ${total} events`,
+      unit: 'events/s',
+      median: summarise(catchUpRates).median,
+      p95: summarise(catchUpRates).p95,
+    },
   ];
   return table(`Event store (${ROUNDS} rounds of ${EVENTS_PER_ROUND} events; p95 of throughput is over rounds)`, rows);
 }

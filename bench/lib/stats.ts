@@ -32,8 +32,16 @@ const fmt = (n: number): string => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n
 /** Renders rows as a fixed-width text table. */
 export function table(title: string, rows: readonly ResultRow[]): string {
   const head = ['benchmark', 'unit', 'median', 'p95', 'ratio', 'target'];
-  const body = rows.map((r) => [r.benchmark, r.unit, fmt(r.median), fmt(r.p95), r.ratio === undefined ? '' : r.ratio.toFixed(2), r.target ?? '']);
+  const body = rows.map((r) => [
+    r.benchmark,
+    r.unit,
+    fmt(r.median),
+    fmt(r.p95),
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+    r.target ?? '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [`\n${title}`, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -14,7 +14,10 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.CADREFLOW_TEST_ADMIN_URL;
-  if (!url) throw new Error('CADREFLOW_TEST_ADMIN_URL is not set: run tests through jest (the global setup starts PostgreSQL).');
+  if (!url)
+    throw new Error(
+      'CADREFLOW_TEST_ADMIN_URL is not set: run tests through jest (the global setup starts PostgreSQL).',
+    );
   return url;
 }
 

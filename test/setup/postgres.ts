@@ -14,7 +14,7 @@ export interface TestPostgres {
 /** The run's PostgreSQL: embedded in a temporary folder, unless `TEST_DATABASE_URL` names a server. */
 export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const external = process.env.TEST_DATABASE_URL;
-  if (external) return { adminUrl: external, stop: async () => undefined };
+  if (external) return { adminUrl: external, stop: () => Promise.resolve() };
   const dir = await mkdtemp(join(tmpdir(), 'cadreflow-test-pg-'));
   return startEmbeddedPostgres({ dataDir: join(dir, 'data'), temporary: true, unsafeFast: !options.durable });
 }

@@ -89,10 +89,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer('PORT', 3000, 0, 65535);
   const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   const signingKeyPem = text('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
   if (signingKeyPem !== undefined && !signingKeyPem.includes('BEGIN PRIVATE KEY')) {
-    problems.push('CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")');
+    problems.push(
+      'CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")',
+    );
   }
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');

@@ -7,6 +7,8 @@ import { createDataSource } from './database/data-source.factory';
 
 const config = loadConfig();
 if (config.database.kind !== 'external') {
-  throw new Error('Migration commands need DATABASE_URL. The embedded database (npm start) runs its migrations itself.');
+  throw new Error(
+    'Migration commands need DATABASE_URL. The embedded database (npm start) runs its migrations itself.',
+  );
 }
 export default createDataSource({ url: config.database.url, poolSize: 2 });

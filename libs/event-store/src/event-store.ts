@@ -137,7 +137,10 @@ export class EventStore {
       while (this.pending.length > 0) {
         const batch: PendingAppend[] = [];
         let size = 0;
-        while (this.pending.length > 0 && (batch.length === 0 || size + this.pending[0].events.length <= MAX_BATCH_EVENTS)) {
+        while (
+          this.pending.length > 0 &&
+          (batch.length === 0 || size + this.pending[0].events.length <= MAX_BATCH_EVENTS)
+        ) {
           const next = this.pending.shift()!;
           size += next.events.length;
           batch.push(next);
@@ -183,7 +186,12 @@ export class EventStore {
         return;
       }
       lastPosition = Math.max(lastPosition ?? 0, events.at(-1)!.position);
-      request.resolve({ streamId: request.streamId, nextExpectedVersion: events.at(-1)!.streamVersion, events, duplicate: false });
+      request.resolve({
+        streamId: request.streamId,
+        nextExpectedVersion: events.at(-1)!.streamVersion,
+        events,
+        duplicate: false,
+      });
     });
     if (lastPosition !== undefined) this.local.emit('appended', lastPosition);
   }
@@ -197,6 +205,11 @@ export class EventStore {
       request.reject(new IdempotencyKeyMismatchError(request.idempotencyKey!, first[0]?.streamId ?? ''));
       return;
     }
-    request.resolve({ streamId: request.streamId, nextExpectedVersion: first.at(-1)!.streamVersion, events: first, duplicate: true });
+    request.resolve({
+      streamId: request.streamId,
+      nextExpectedVersion: first.at(-1)!.streamVersion,
+      events: first,
+      duplicate: true,
+    });
   }
 }

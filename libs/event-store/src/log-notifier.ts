@@ -25,7 +25,10 @@ export class LogNotifier {
   ) {}
 
   static async open(dataSource: DataSource, store: EventStore): Promise<LogNotifier> {
-    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [ListeningClient, () => void];
+    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
+      ListeningClient,
+      () => void,
+    ];
     const notifier = new LogNotifier(store, client, release);
     client.on('notification', notifier.wake);
     store.local.on('appended', notifier.wake);

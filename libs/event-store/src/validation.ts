@@ -38,12 +38,17 @@ export function validateAppend(streamId: unknown, expectedVersion: unknown, even
     assertJsonObject(event.metadata, `${at}.metadata`);
   });
   if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > MAX_NAME)) {
-    throw new InvalidAppendError(`Idempotency key must be a non-empty string of at most ${MAX_NAME} characters.`, 'idempotencyKey');
+    throw new InvalidAppendError(
+      `Idempotency key must be a non-empty string of at most ${MAX_NAME} characters.`,
+      'idempotencyKey',
+    );
   }
 }
 
 function isExpectedVersion(value: unknown): value is ExpectedVersion {
-  return value === 'any' || value === 'no-stream' || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
+  return (
+    value === 'any' || value === 'no-stream' || (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+  );
 }
 
 function assertJsonObject(value: unknown, path: string): asserts value is JsonObject {
@@ -84,7 +89,7 @@ function assertJson(value: unknown, path: string, seen: Set<object>): void {
           assertJson(v, `${path}.${k}`, seen);
         }
       } else {
-        fail(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
+        fail(`an instance of ${(value.constructor as { name?: string } | undefined)?.name ?? 'a class'}`);
       }
       seen.delete(value);
       return;

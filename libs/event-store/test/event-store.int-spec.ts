@@ -59,8 +59,12 @@ describe('EventStore (real PostgreSQL)', () => {
 
   it('writes a retried append with the same idempotency key once', async () => {
     const before = await count();
-    const first = await store.append('proc-idem', 0, [event('TallyRecorded', { votes: 30 })], { idempotencyKey: 'k-1' });
-    const retry = await store.append('proc-idem', 0, [event('TallyRecorded', { votes: 30 })], { idempotencyKey: 'k-1' });
+    const first = await store.append('proc-idem', 0, [event('TallyRecorded', { votes: 30 })], {
+      idempotencyKey: 'k-1',
+    });
+    const retry = await store.append('proc-idem', 0, [event('TallyRecorded', { votes: 30 })], {
+      idempotencyKey: 'k-1',
+    });
     const concurrent = await Promise.all([
       store.append('proc-idem', 1, [event('StepOpened')], { idempotencyKey: 'k-2' }),
       store.append('proc-idem', 1, [event('StepOpened')], { idempotencyKey: 'k-2' }),
@@ -74,24 +78,40 @@ describe('EventStore (real PostgreSQL)', () => {
 
   it('refuses an idempotency key reused for a different append', async () => {
     await store.append('proc-idem-2', 0, [event('StepOpened')], { idempotencyKey: 'k-3' });
-    await expect(store.append('proc-other', 0, [event('StepOpened')], { idempotencyKey: 'k-3' })).rejects.toBeInstanceOf(
-      IdempotencyKeyMismatchError,
-    );
+    await expect(
+      store.append('proc-other', 0, [event('StepOpened')], { idempotencyKey: 'k-3' }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyMismatchError);
   });
 
   it.each([
     ['an empty stream id', () => store.append('', 0, [event('A')]), 'streamId'],
     ['a negative expected version', () => store.append('s', -1, [event('A')]), 'expectedVersion'],
     ['no events', () => store.append('s', 0, []), 'events'],
-    ['data with a function', () => store.append('s', 0, [{ type: 'A', data: { f: (() => 1) as never }, metadata: {} }]), 'events[0].data.f'],
-    ['data with a BigInt', () => store.append('s', 0, [{ type: 'A', data: { n: 1n as never }, metadata: {} }]), 'events[0].data.n'],
+    [
+      'data with a function',
+      () => store.append('s', 0, [{ type: 'A', data: { f: (() => 1) as never }, metadata: {} }]),
+      'events[0].data.f',
+    ],
+    [
+      'data with a BigInt',
+      () => store.append('s', 0, [{ type: 'A', data: { n: 1n as never }, metadata: {} }]),
+      'events[0].data.n',
+    ],
     ['data with NaN', () => store.append('s', 0, [{ type: 'A', data: { n: NaN }, metadata: {} }]), 'events[0].data.n'],
-    ['a Date instance', () => store.append('s', 0, [{ type: 'A', data: { d: new Date() as never }, metadata: {} }]), 'events[0].data.d'],
-    ['a circular object', () => {
-      const data: Record<string, unknown> = {};
-      data.self = data;
-      return store.append('s', 0, [{ type: 'A', data: data as never, metadata: {} }]);
-    }, 'events[0].data.self'],
+    [
+      'a Date instance',
+      () => store.append('s', 0, [{ type: 'A', data: { d: new Date() as never }, metadata: {} }]),
+      'events[0].data.d',
+    ],
+    [
+      'a circular object',
+      () => {
+        const data: Record<string, unknown> = {};
+        data.self = data;
+        return store.append('s', 0, [{ type: 'A', data: data as never, metadata: {} }]);
+      },
+      'events[0].data.self',
+    ],
   ])('rejects %s with a typed error and writes nothing', async (_label, act, field) => {
     const before = await count();
     const error: unknown = await act().then(

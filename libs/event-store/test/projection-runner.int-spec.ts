@@ -40,7 +40,9 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
   });
 
   const counts = async (): Promise<Record<string, number>> => {
-    const rows: { type: string; n: number }[] = await db.dataSource.query(`SELECT type, n FROM type_counts ORDER BY type`);
+    const rows: { type: string; n: number }[] = await db.dataSource.query(
+      `SELECT type, n FROM type_counts ORDER BY type`,
+    );
     return Object.fromEntries(rows.map((r) => [r.type, r.n]));
   };
 

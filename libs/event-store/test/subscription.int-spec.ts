@@ -22,17 +22,26 @@ describe('subscribe (real PostgreSQL)', () => {
     const readerSource = createDataSource({ url: db.url, poolSize: 4 });
     await readerSource.initialize();
     const seen: RecordedEvent[] = [];
-    const subscription = await subscribe(readerSource, new EventStore(readerSource), async (events) => {
-      seen.push(...events);
-      await Promise.resolve();
-    }, { batchSize: 300, pollIntervalMs: 5000 });
+    const subscription = await subscribe(
+      readerSource,
+      new EventStore(readerSource),
+      async (events) => {
+        seen.push(...events);
+        await Promise.resolve();
+      },
+      { batchSize: 300, pollIntervalMs: 5000 },
+    );
 
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
         const store = new EventStore(db.dataSource);
         for (let i = 0; i < perWriter; i += 5) {
           const stream = `writer-${w}-stream-${i % 50}`;
-          await store.append(stream, 'any', Array.from({ length: 5 }, (_, k) => event('TallyRecorded', { w, i: i + k }, 200)));
+          await store.append(
+            stream,
+            'any',
+            Array.from({ length: 5 }, (_, k) => event('TallyRecorded', { w, i: i + k }, 200)),
+          );
         }
       }),
     );

@@ -41,7 +41,11 @@ export async function listCheckpoints(dataSource: DataSource): Promise<Checkpoin
  * @example
  * await writeCheckpoint(dataSource, CheckpointSigner.fromPem(pem), new Date());
  */
-export async function writeCheckpoint(dataSource: DataSource, signer: CheckpointSigner, now: Date): Promise<Checkpoint | null> {
+export async function writeCheckpoint(
+  dataSource: DataSource,
+  signer: CheckpointSigner,
+  now: Date,
+): Promise<Checkpoint | null> {
   return dataSource.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHECKPOINT_LOCK_KEY]);
     const previous: { position: string; event_count: string }[] = await tx.query(
@@ -53,10 +57,10 @@ export async function writeCheckpoint(dataSource: DataSource, signer: Checkpoint
     );
     if (last.length === 0 || Number(last[0].position) <= from) return null;
     const position = Number(last[0].position);
-    const counted: { n: string }[] = await tx.query(`SELECT count(*) AS n FROM events WHERE position > $1 AND position <= $2`, [
-      from,
-      position,
-    ]);
+    const counted: { n: string }[] = await tx.query(
+      `SELECT count(*) AS n FROM events WHERE position > $1 AND position <= $2`,
+      [from, position],
+    );
     const heads: { stream_id: string; stream_version: number; hash: string }[] = await tx.query(
       `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
         WHERE position > $1 AND position <= $2 ORDER BY stream_id, stream_version DESC`,
@@ -74,7 +78,15 @@ export async function writeCheckpoint(dataSource: DataSource, signer: Checkpoint
     const inserted: CheckpointRow[] = await tx.query(
       `INSERT INTO checkpoints (position, event_count, log_hash, stream_heads, created_at, key_id, signature)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [unsigned.position, unsigned.eventCount, unsigned.logHash, JSON.stringify(unsigned.streamHeads), unsigned.createdAt, unsigned.keyId, signature],
+      [
+        unsigned.position,
+        unsigned.eventCount,
+        unsigned.logHash,
+        JSON.stringify(unsigned.streamHeads),
+        unsigned.createdAt,
+        unsigned.keyId,
+        signature,
+      ],
     );
     return toCheckpoint(inserted[0]);
   });

@@ -20,5 +20,13 @@ export interface Checkpoint {
 export function checkpointMessage(c: Omit<Checkpoint, 'id' | 'signature'>): string {
   const heads = Object.entries(c.streamHeads).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const headsDigest = createHash('sha256').update(JSON.stringify(heads)).digest('hex');
-  return JSON.stringify(['cadreflow-checkpoint-v1', c.position, c.eventCount, c.logHash, headsDigest, c.createdAt, c.keyId]);
+  return JSON.stringify([
+    'cadreflow-checkpoint-v1',
+    c.position,
+    c.eventCount,
+    c.logHash,
+    headsDigest,
+    c.createdAt,
+    c.keyId,
+  ]);
 }

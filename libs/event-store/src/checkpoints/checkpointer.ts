@@ -39,7 +39,8 @@ export class Checkpointer {
       `SELECT count(*) AS pending FROM events WHERE position > coalesce((SELECT max(position) FROM checkpoints), 0)`,
     );
     const pending = Number(rows[0].pending);
-    if (pending >= this.every || (pending > 0 && Date.now() - this.lastAt >= this.maxIntervalMs)) await this.checkpointNow();
+    if (pending >= this.every || (pending > 0 && Date.now() - this.lastAt >= this.maxIntervalMs))
+      await this.checkpointNow();
   }
 
   async stop(): Promise<void> {

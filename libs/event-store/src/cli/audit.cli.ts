@@ -63,7 +63,11 @@ async function main(argv: string[]): Promise<number> {
     await dataSource.runMigrations();
     if (args.command === 'checkpoint') {
       const checkpoint = await writeCheckpoint(dataSource, signer, new Date());
-      process.stdout.write(checkpoint ? `checkpoint #${checkpoint.id} signed at position ${checkpoint.position}\n` : 'nothing new to sign\n');
+      process.stdout.write(
+        checkpoint
+          ? `checkpoint #${checkpoint.id} signed at position ${checkpoint.position}\n`
+          : 'nothing new to sign\n',
+      );
       return 0;
     }
     const trusted =

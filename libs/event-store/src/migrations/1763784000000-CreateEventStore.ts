@@ -24,7 +24,9 @@ export class CreateEventStore1763784000000 implements MigrationInterface {
         log_hash        char(64)    NOT NULL,
         CONSTRAINT events_stream_version_unique UNIQUE (stream_id, stream_version)
       )`);
-    await q.query(`CREATE INDEX events_idempotency_key_idx ON events (idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX events_idempotency_key_idx ON events (idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX events_correlation_idx ON events ((metadata->>'correlationId'))`);
     await q.query(`
       CREATE TABLE checkpoints (

@@ -27,12 +27,14 @@ export class ProjectionRunner {
   /** Applies the next batch after the stored checkpoint; returns how many events it applied. */
   async runOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
-        this.projection.name,
-      ]);
-      const rows: { position: string }[] = await tx.query(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
-        this.projection.name,
-      ]);
+      await tx.query(
+        `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
+        [this.projection.name],
+      );
+      const rows: { position: string }[] = await tx.query(
+        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        [this.projection.name],
+      );
       const events = await this.store.readAll(Number(rows[0].position), this.batchSize);
       if (events.length === 0) return 0;
       await this.projection.apply(events, tx);
@@ -54,12 +56,15 @@ export class ProjectionRunner {
   /** Empties the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
-        this.projection.name,
-      ]);
+      await tx.query(
+        `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
+        [this.projection.name],
+      );
       await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [this.projection.name]);
       await this.projection.reset(tx);
-      await tx.query(`UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = $1`, [this.projection.name]);
+      await tx.query(`UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = $1`, [
+        this.projection.name,
+      ]);
     });
     await this.catchUp();
   }
@@ -79,9 +84,10 @@ export class ProjectionRunner {
 
   /** The position the projection's checkpoint stands at. */
   async position(): Promise<number> {
-    const rows: { position: string }[] = await this.dataSource.query(`SELECT position FROM projection_checkpoints WHERE name = $1`, [
-      this.projection.name,
-    ]);
+    const rows: { position: string }[] = await this.dataSource.query(
+      `SELECT position FROM projection_checkpoints WHERE name = $1`,
+      [this.projection.name],
+    );
     return Number(rows[0]?.position ?? 0);
   }
 

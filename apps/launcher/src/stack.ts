@@ -1,0 +1,97 @@
+import type { Logger } from '@nestjs/common';
+import type { AppConfig } from '@cadreflow/config';
+import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
+import {
+  Checkpointer,
+  clearRuntimeInfo,
+  createDataSource,
+  provideDatabase,
+  readRuntimeInfo,
+  resolveSigner,
+  writeRuntimeInfo,
+} from '@cadreflow/event-store';
+
+/** Everything `npm start` runs, and how to stop it in reverse order. */
+export interface RunningStack {
+  databaseUrl: string;
+  temporalAddress: string;
+  summary(): string[];
+  stop(): Promise<void>;
+}
+
+/** Hides the password of a URL for printing. */
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+/**
+ * Starts the database (embedded or given), runs migrations, starts the checkpointer and Temporal (embedded or
+ * given), and records their addresses for the CLIs in `.cadreflow/runtime.json`.
+ */
+export async function startStack(config: AppConfig, logger: Logger): Promise<RunningStack> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => logger.error(`while stopping: ${String(error)}`));
+    }
+  };
+  try {
+    if (config.database.kind === 'embedded') {
+      const running = await readRuntimeInfo(config.dataDir);
+      if (running)
+        throw new Error(`cadreflow is already running from ${config.dataDir} (process ${running.pid}); stop it first.`);
+    }
+    const database = await provideDatabase(config.database, config.dataDir);
+    stops.push(() => database.release());
+    logger.log(
+      database.embedded ? `embedded PostgreSQL started (data in ${config.dataDir}/postgres)` : 'using DATABASE_URL',
+    );
+
+    const dataSource = createDataSource({ url: database.url });
+    await dataSource.initialize();
+    stops.push(() => dataSource.destroy());
+    const migrations = await dataSource.runMigrations();
+    logger.log(`database schema up to date (${migrations.length} migration(s) applied now)`);
+
+    const signer = await resolveSigner(config.signingKeyPem, config.dataDir);
+    const checkpointer = new Checkpointer(dataSource, signer, config.checkpointEvery, 60_000, (error) =>
+      logger.error(`checkpoint failed: ${String(error)}`),
+    );
+    checkpointer.start();
+    stops.push(() => checkpointer.stop());
+
+    let temporalAddress: string;
+    if (config.temporal.kind === 'embedded') {
+      const temporal: EmbeddedTemporal = await startEmbeddedTemporal({
+        port: config.temporal.port,
+        store: database.url,
+        logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+      });
+      stops.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+      logger.log(`embedded Temporal server listening on ${temporalAddress}`);
+    } else {
+      temporalAddress = config.temporal.address;
+    }
+
+    if (database.embedded) {
+      await writeRuntimeInfo(config.dataDir, { pid: process.pid, databaseUrl: database.url, temporalAddress });
+      stops.push(() => clearRuntimeInfo(config.dataDir));
+    }
+    return {
+      databaseUrl: database.url,
+      temporalAddress,
+      summary: () => [
+        `database:  ${redact(database.url)}`,
+        `temporal:  ${temporalAddress} (namespace ${config.temporal.namespace})`,
+        `checkpoint signing key: ${signer.keyId} (npm run audit -- public-key)`,
+      ],
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
