@@ -14,7 +14,7 @@ export interface SurplusCheck {
 
 /**
  * Checks a list's surplus: at least `minimum` over the seats, at most `maximum` of the seats (30%: 3 over
- * 10 seats passes, 4 fails), and a 3–5 seat committee at most 1.
+ * 10 seats passes, 4 fails), and a 3–5 seat committee at most 1 instead of the share.
  */
 export function checkSurplus(seats: number, candidates: number, rules: Rulebook['surplus']): SurplusCheck {
   const surplus = candidates - seats;
@@ -27,14 +27,19 @@ export function checkSurplus(seats: number, candidates: number, rules: Rulebook[
       `${candidates} candidates for ${seats} seats: the list needs at least ${rules.minimum} more than the seats`,
     );
   }
-  if (surplus > 0 && exceeds(surplus, seats, rules.maximum)) {
+  const small = rules.smallCommittee;
+  if (seats >= small.minSeats && seats <= small.maxSeats) {
+    // A 3–5 seat committee has its own cap, which replaces the share (1 of 3 would exceed 30%).
+    if (surplus > small.maxSurplus) {
+      problems.push(
+        `A committee of ${seats} may have at most ${small.maxSurplus} surplus candidate(s), got ${surplus}`,
+      );
+    }
+  } else if (surplus > rules.minimum && exceeds(surplus, seats, rules.maximum)) {
+    // [A] The share never forbids the minimum surplus itself (1 over 2 seats is allowed).
     problems.push(
       `A surplus of ${surplus} is more than ${rules.maximum.numerator}/${rules.maximum.denominator} of ${seats} seats`,
     );
-  }
-  const small = rules.smallCommittee;
-  if (seats >= small.minSeats && seats <= small.maxSeats && surplus > small.maxSurplus) {
-    problems.push(`A committee of ${seats} may have at most ${small.maxSurplus} surplus candidate(s), got ${surplus}`);
   }
   return { seats, candidates, surplus, ok: problems.length === 0, problems };
 }

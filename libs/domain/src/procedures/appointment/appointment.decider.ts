@@ -286,12 +286,10 @@ export function createAppointmentDecider(
     if (top && top.passed && (!runnerUp || runnerUp.votes < top.votes)) {
       return [
         ...events,
-        ...ranked
-          .slice(1)
-          .map((r): AppointmentEvent => ({
-            type: 'CandidateDropped',
-            data: { personId: r.personId, step: stepId, reason: 'fewer votes than the proposed candidate' },
-          })),
+        ...ranked.slice(1).map((r): AppointmentEvent => ({
+          type: 'CandidateDropped',
+          data: { personId: r.personId, step: stepId, reason: 'fewer votes than the proposed candidate' },
+        })),
         {
           type: 'CandidateProposed',
           data: { personId: top.personId, votes: top.votes, base: top.base, decidedBy: 'collective' },
