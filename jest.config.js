@@ -20,6 +20,7 @@ const common = {
 module.exports = {
   // Integration and end-to-end files start real servers; a unit test never comes near this.
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
