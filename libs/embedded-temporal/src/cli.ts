@@ -14,7 +14,9 @@ interface CliOptions {
 /** A command line the server cannot start with. */
 class CliUsageError extends Error {
   constructor(readonly argument: string) {
-    super(`unknown or incomplete argument: ${argument}\nusage: temporal:dev [--port 7233] [--host 127.0.0.1] [--db memory|postgres://…]`);
+    super(
+      `unknown or incomplete argument: ${argument}\nusage: temporal:dev [--port 7233] [--host 127.0.0.1] [--db memory|postgres://…]`,
+    );
     this.name = 'CliUsageError';
   }
 }

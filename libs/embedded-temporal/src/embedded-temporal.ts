@@ -24,7 +24,7 @@ export interface EmbeddedTemporalOptions {
    * `'memory'` (default), a PostgreSQL URL (`postgres://…`, its own tables in schema `embedded_temporal`),
    * or any {@link ExecutionStore}.
    */
-  readonly store?: 'memory' | string | ExecutionStore;
+  readonly store?: string | ExecutionStore;
   /** How long worker polls and long polls are held open; default 30 s. */
   readonly longPollMs?: number;
   readonly logger?: EmbeddedTemporalLogger;
@@ -59,7 +59,8 @@ export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions = {
   const logger = options.logger ?? silentLogger;
   const store = resolveStore(options.store);
   const clock = new ControllableClock();
-  const onError = (error: unknown): void => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const onError = (error: unknown): void =>
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const engine = new WorkflowEngine(store, clock, { longPollMs: options.longPollMs ?? 30_000, onError });
   await engine.start();
   const server = createGrpcServer(engine, onError);

@@ -6,10 +6,10 @@ export async function echo(value: string): Promise<string> {
 }
 
 /** Fails: retryably for the first attempt, then with `type` (non-retryable when it is `Fatal`). */
-export async function fail(type: string): Promise<string> {
+export function fail(type: string): Promise<string> {
   const { attempt } = Context.current().info;
   if (attempt < 2) throw new Error(`transient failure on attempt ${attempt}`);
-  if (type === 'succeed') return `succeeded on attempt ${attempt}`;
+  if (type === 'succeed') return Promise.resolve(`succeeded on attempt ${attempt}`);
   throw ApplicationFailure.create({ type, message: `failed with ${type} on attempt ${attempt}` });
 }
 

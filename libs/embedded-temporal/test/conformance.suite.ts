@@ -13,6 +13,7 @@ import { ActivityFailure, ApplicationFailure, CancelledFailure, TerminatedFailur
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { Client as TemporalClient } from '@temporalio/client';
 import { skipTime } from '../src';
+import type * as workflows from './workflows';
 import { bundleTestWorkflows, createHarness, type Harness, workflowId } from './harness';
 
 /**
@@ -36,14 +37,22 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
 
   it('runs a workflow with an activity through TestWorkflowEnvironment.createFromExistingServer', async () => {
     const result = await h.withWorker((taskQueue) =>
-      h.env.client.workflow.execute('oneActivity', { taskQueue, workflowId: workflowId('one'), args: ['hello'] }),
+      h.env.client.workflow.execute<typeof workflows.oneActivity>('oneActivity', {
+        taskQueue,
+        workflowId: workflowId('one'),
+        args: ['hello'],
+      }),
     );
     expect(result).toBe('hello');
   });
 
   it('delivers signals in order and answers queries', async () => {
     await h.withWorker(async (taskQueue) => {
-      const handle = await client.workflow.start('signalDriven', { taskQueue, workflowId: workflowId('signal'), args: [3] });
+      const handle = await client.workflow.start('signalDriven', {
+        taskQueue,
+        workflowId: workflowId('signal'),
+        args: [3],
+      });
       await handle.signal('approve', 'a');
       await handle.signal('approve', 'b');
       await expect(handle.query('state')).resolves.toEqual(expect.any(Array));
@@ -79,8 +88,13 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     await h.withWorker(async (taskQueue) => {
       const handle = await client.workflow.start('updatable', { taskQueue, workflowId: workflowId('update') });
       await expect(handle.executeUpdate('decide', { args: ['approve'] })).resolves.toBe('recorded approve');
-      await expect(handle.executeUpdate('decide', { args: ['illegal'] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      const started = await handle.startUpdate('decide', { args: ['amend'], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await expect(handle.executeUpdate('decide', { args: ['illegal'] })).rejects.toBeInstanceOf(
+        WorkflowUpdateFailedError,
+      );
+      const started = await handle.startUpdate('decide', {
+        args: ['amend'],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
       await expect(started.result()).resolves.toBe('recorded amend');
       const same = handle.getUpdateHandle<string>(started.updateId);
       await expect(same.result()).resolves.toBe('recorded amend');
@@ -118,25 +132,29 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
       await expect(
         client.workflow.execute('failingActivity', { taskQueue, workflowId: workflowId('retry'), args: ['succeed'] }),
       ).resolves.toBe('succeeded on attempt 2');
-      const fatal = client.workflow.execute('failingActivity', { taskQueue, workflowId: workflowId('fatal'), args: ['Fatal'] });
-      const error = await fatal.catch((e: unknown) => e);
+      const fatal = client.workflow.execute('failingActivity', {
+        taskQueue,
+        workflowId: workflowId('fatal'),
+        args: ['Fatal'],
+      });
+      const error = await failureOf(fatal);
       expect(error).toBeInstanceOf(WorkflowFailedError);
       const cause = (error as WorkflowFailedError).cause;
       expect(cause).toBeInstanceOf(ActivityFailure);
       expect((cause as ActivityFailure).cause).toBeInstanceOf(ApplicationFailure);
       expect(((cause as ActivityFailure).cause as ApplicationFailure).type).toBe('Fatal');
-      const exhausted = await client.workflow
-        .execute('failingActivity', { taskQueue, workflowId: workflowId('exhausted'), args: ['Other'] })
-        .catch((e: unknown) => e);
+      const exhausted = await failureOf(
+        client.workflow.execute('failingActivity', { taskQueue, workflowId: workflowId('exhausted'), args: ['Other'] }),
+      );
       expect(((exhausted as WorkflowFailedError).cause as ActivityFailure).retryState).toBe('MAXIMUM_ATTEMPTS_REACHED');
     });
   });
 
   it('cancels a heartbeating activity from the workflow', async () => {
     await h.withWorker(async (taskQueue) => {
-      await expect(client.workflow.execute('cancelActivity', { taskQueue, workflowId: workflowId('act-cancel') })).resolves.toBe(
-        'cancelled',
-      );
+      await expect(
+        client.workflow.execute('cancelActivity', { taskQueue, workflowId: workflowId('act-cancel') }),
+      ).resolves.toBe('cancelled');
     });
   });
 
@@ -153,7 +171,7 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
 
       const forever = await client.workflow.start('waitForever', { taskQueue, workflowId: workflowId('terminate') });
       await forever.terminate('enough');
-      const error = await forever.result().catch((e: unknown) => e);
+      const error = await failureOf(forever.result());
       expect(error).toBeInstanceOf(WorkflowFailedError);
       expect((error as WorkflowFailedError).cause).toBeInstanceOf(TerminatedFailure);
       expect((await forever.describe()).status.name).toBe('TERMINATED');
@@ -162,10 +180,14 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
 
   it('cancels a workflow that does not handle cancellation', async () => {
     await h.withWorker(async (taskQueue) => {
-      const handle = await client.workflow.start('sleeper', { taskQueue, workflowId: workflowId('cancel2'), args: [3_600_000] });
+      const handle = await client.workflow.start('sleeper', {
+        taskQueue,
+        workflowId: workflowId('cancel2'),
+        args: [3_600_000],
+      });
       await waitForHistory(handle.workflowId, (events) => events.some((e) => e.timerStartedEventAttributes));
       await handle.cancel();
-      const error = await handle.result().catch((e: unknown) => e);
+      const error = await failureOf(handle.result());
       expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
     });
   });
@@ -173,12 +195,22 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
   it('runs child workflows and applies the parent close policy', async () => {
     await h.withWorker(async (taskQueue) => {
       const id = workflowId('parent');
-      await expect(client.workflow.execute('parent', { taskQueue, workflowId: id, args: ['kid'] })).resolves.toBe('parent got kid');
+      await expect(client.workflow.execute('parent', { taskQueue, workflowId: id, args: ['kid'] })).resolves.toBe(
+        'parent got kid',
+      );
       const terminating = workflowId('parent-term');
-      const childId = await client.workflow.execute('parentAbandoning', { taskQueue, workflowId: terminating, args: ['TERMINATE'] });
+      const childId = await client.workflow.execute<typeof workflows.parentAbandoning>('parentAbandoning', {
+        taskQueue,
+        workflowId: terminating,
+        args: ['TERMINATE'],
+      });
       await expect(client.workflow.getHandle(childId).result()).rejects.toBeInstanceOf(WorkflowFailedError);
       const abandoning = workflowId('parent-abandon');
-      const abandonedId = await client.workflow.execute('parentAbandoning', { taskQueue, workflowId: abandoning, args: ['ABANDON'] });
+      const abandonedId = await client.workflow.execute<typeof workflows.parentAbandoning>('parentAbandoning', {
+        taskQueue,
+        workflowId: abandoning,
+        args: ['ABANDON'],
+      });
       expect((await client.workflow.getHandle(abandonedId).describe()).status.name).toBe('RUNNING');
       await client.workflow.getHandle(abandonedId).terminate();
     });
@@ -187,10 +219,18 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
   it('signals and cancels external workflows', async () => {
     await h.withWorker(async (taskQueue) => {
       const target = await client.workflow.start('waitForCancel', { taskQueue, workflowId: workflowId('target') });
-      await expect(client.workflow.execute('messenger', { taskQueue, workflowId: workflowId('messenger'), args: [target.workflowId] })).resolves.toBe('done');
+      await expect(
+        client.workflow.execute('messenger', {
+          taskQueue,
+          workflowId: workflowId('messenger'),
+          args: [target.workflowId],
+        }),
+      ).resolves.toBe('done');
       await expect(target.result()).resolves.toBe('cancelled');
       const history = await target.fetchHistory();
-      expect(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'approve')).toBe(true);
+      expect(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'approve')).toBe(
+        true,
+      );
     });
   });
 
@@ -206,7 +246,9 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
   it('upserts search attributes and memo, records markers, and lists and counts with queries', async () => {
     await h.withWorker(async (taskQueue) => {
       const id = workflowId('attrs');
-      await expect(client.workflow.execute('attributes', { taskQueue, workflowId: id, memo: { origin: 'test' } })).resolves.toBe('ok');
+      await expect(
+        client.workflow.execute('attributes', { taskQueue, workflowId: id, memo: { origin: 'test' } }),
+      ).resolves.toBe('ok');
       const description = await client.workflow.getHandle(id).describe();
       expect(description.memo).toEqual({ origin: 'test', note: 'hello' });
       expect(description.searchAttributes).toEqual(expect.objectContaining({ CustomKeywordField: ['updated'] }));
@@ -214,12 +256,18 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
       expect(history.events?.some((e) => e.markerRecordedEventAttributes)).toBe(true);
 
       const listed: string[] = [];
-      for await (const w of client.workflow.list({ query: `WorkflowId = '${id}' AND ExecutionStatus = 'Completed'` })) listed.push(w.workflowId);
+      for await (const w of client.workflow.list({ query: `WorkflowId = '${id}' AND ExecutionStatus = 'Completed'` }))
+        listed.push(w.workflowId);
       expect(listed).toEqual([id]);
-      const counted = await client.workflow.count(`TaskQueue = '${taskQueue}' OR (WorkflowId = '${id}' AND WorkflowType != 'x')`);
+      const counted = await client.workflow.count(
+        `TaskQueue = '${taskQueue}' OR (WorkflowId = '${id}' AND WorkflowType != 'x')`,
+      );
       expect(counted.count).toBe(1);
       const all: string[] = [];
-      for await (const w of client.workflow.list({ query: `WorkflowType IN ('attributes', 'nothing') ORDER BY StartTime` })) all.push(w.workflowId);
+      for await (const w of client.workflow.list({
+        query: `WorkflowType IN ('attributes', 'nothing') ORDER BY StartTime`,
+      }))
+        all.push(w.workflowId);
       expect(all).toContain(id);
     });
   });
@@ -243,7 +291,11 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
       await handle.executeUpdate('decide', { args: ['illegal'] }).catch(() => undefined);
       await handle.executeUpdate('decide', { args: ['done'] });
       await handle.result();
-      const signalled = await client.workflow.start('signalDriven', { taskQueue, workflowId: workflowId('replay-signal'), args: [2] });
+      const signalled = await client.workflow.start('signalDriven', {
+        taskQueue,
+        workflowId: workflowId('replay-signal'),
+        args: [2],
+      });
       ids.push(signalled.workflowId);
       await signalled.signal('approve', '1');
       await signalled.signal('approve', '2');
@@ -257,7 +309,11 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
 
   it('retries an activity whose worker died mid-activity on another worker', async () => {
     const taskQueue = `tq-killed-${Date.now()}`;
-    const handle = await client.workflow.start('slowActivity', { taskQueue, workflowId: workflowId('killed'), args: [10] });
+    const handle = await client.workflow.start('slowActivity', {
+      taskQueue,
+      workflowId: workflowId('killed'),
+      args: [10],
+    });
     // A worker that takes the workflow task, then dies holding the activity task.
     await h.withWorker(
       async () => {
@@ -272,13 +328,17 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     });
     expect(dead.taskToken?.length).toBeGreaterThan(0);
     h.server.skipTime('3 seconds');
-    const result = await h.withWorker(() => handle.result(), { taskQueue });
+    const result: unknown = await h.withWorker(() => handle.result(), { taskQueue });
     expect(result).toBe('attempt 2');
   });
 
   it('retries a workflow task whose worker never answered', async () => {
     const taskQueue = `tq-wft-${Date.now()}`;
-    const handle = await client.workflow.start('oneActivity', { taskQueue, workflowId: workflowId('wft-timeout'), args: ['late'] });
+    const handle = await client.workflow.start('oneActivity', {
+      taskQueue,
+      workflowId: workflowId('wft-timeout'),
+      args: ['late'],
+    });
     const taken = await h.connection.workflowService.pollWorkflowTaskQueue({
       namespace: 'default',
       taskQueue: { name: taskQueue },
@@ -296,37 +356,54 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     await expect(
       otherNamespace.workflow.start('oneActivity', { taskQueue: 'tq', workflowId: workflowId('ns'), args: ['x'] }),
     ).rejects.toBeInstanceOf(NamespaceNotFoundError);
-    await expect(client.workflow.getHandle(workflowId('missing')).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
-    await expect(client.workflow.getHandle(workflowId('missing')).signal('approve', 'x')).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await expect(client.workflow.getHandle(workflowId('missing')).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
+    await expect(client.workflow.getHandle(workflowId('missing')).signal('approve', 'x')).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
     const id = workflowId('dup');
     await client.workflow.start('waitForever', { taskQueue: 'tq-unpolled', workflowId: id });
-    await expect(client.workflow.start('waitForever', { taskQueue: 'tq-unpolled', workflowId: id })).rejects.toBeInstanceOf(
-      WorkflowExecutionAlreadyStartedError,
-    );
+    await expect(
+      client.workflow.start('waitForever', { taskQueue: 'tq-unpolled', workflowId: id }),
+    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
     await client.workflow.getHandle(id).terminate();
-    const badQuery = await client.workflow.count('WorkflowId = ').catch((e: unknown) => e);
-    expect(isGrpcServiceError((badQuery as Error).cause) ? (badQuery as { cause: { code: number } }).cause.code : (badQuery as { code?: number }).code).toBe(
-      status.INVALID_ARGUMENT,
-    );
+    const badQuery = await failureOf(client.workflow.count('WorkflowId = '));
+    expect(grpcCode(badQuery)).toBe(status.INVALID_ARGUMENT);
     const big = 'x'.repeat(3 * 1024 * 1024);
-    const oversized = await client.workflow
-      .start('echoWorkflow', { taskQueue: 'tq-unpolled', workflowId: workflowId('big'), args: [big] })
-      .catch((e: unknown) => e);
+    const oversized = await failureOf(
+      client.workflow.start('echoWorkflow', { taskQueue: 'tq-unpolled', workflowId: workflowId('big'), args: [big] }),
+    );
     expect(grpcCode(oversized)).toBe(status.INVALID_ARGUMENT);
   });
 
   it('answers unimplemented RPCs with UNIMPLEMENTED', async () => {
-    const error = await h.connection.workflowService.listSchedules({ namespace: 'default' }).catch((e: unknown) => e);
+    const error = await failureOf(h.connection.workflowService.listSchedules({ namespace: 'default' }));
     expect(grpcCode(error)).toBe(status.UNIMPLEMENTED);
   });
 
-  async function waitForHistory(id: string, predicate: (events: NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>) => boolean): Promise<void> {
+  async function waitForHistory(
+    id: string,
+    predicate: (
+      events: NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>,
+    ) => boolean,
+  ): Promise<void> {
     for (let i = 0; i < 200; i++) {
       const history = await client.workflow.getHandle(id).fetchHistory();
       if (predicate(history.events ?? [])) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`history of ${id} never matched`);
+  }
+}
+
+/** The error a promise rejects with, or `undefined` when it resolves. */
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error;
   }
 }
 

@@ -1,6 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  type NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { type EmbeddedTemporal, startEmbeddedTemporal, type EmbeddedTemporalOptions } from '../src';
 import * as activities from './activities';
@@ -30,7 +37,10 @@ export interface Harness {
   readonly connection: Connection;
   readonly nativeConnection: NativeConnection;
   /** Runs `fn` while a worker polls a fresh task queue; returns what `fn` returns. */
-  withWorker<T>(fn: (taskQueue: string) => Promise<T>, options?: { taskQueue?: string; maxCachedWorkflows?: number; withActivities?: boolean }): Promise<T>;
+  withWorker<T>(
+    fn: (taskQueue: string) => Promise<T>,
+    options?: { taskQueue?: string; maxCachedWorkflows?: number; withActivities?: boolean },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -25,7 +25,7 @@ import {
 } from '@temporalio/workflow';
 import type * as activities from './activities';
 
-const { echo, fail, slow, heartbeating } = proxyActivities<typeof activities>({
+const { echo, fail, heartbeating } = proxyActivities<typeof activities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '50 ms', maximumAttempts: 3, nonRetryableErrorTypes: ['Fatal'] },
 });
@@ -190,17 +190,16 @@ export async function attributes(): Promise<string> {
 }
 
 /** Fails the workflow with an application failure. */
-export async function failer(): Promise<never> {
+export function failer(): Promise<never> {
   throw ApplicationFailure.create({ type: 'Refused', message: 'refused', nonRetryable: true });
 }
 
 /** Returns an input of any size (for payload limits). */
-export async function echoWorkflow(input: string): Promise<string> {
-  return input;
+export function echoWorkflow(input: string): Promise<string> {
+  return Promise.resolve(input);
 }
 
 /** Never finishes its workflow task: used for workflow task timeouts. */
 export async function heartbeatingActivity(): Promise<string> {
   return await heartbeating();
 }
-

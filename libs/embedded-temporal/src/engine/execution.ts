@@ -1,4 +1,11 @@
-import { decodeEvent, encodeEvent, type IHistoryEvent, type Loose, temporal, WorkflowExecutionStatus } from '../proto/temporal-proto';
+import {
+  decodeEvent,
+  encodeEvent,
+  type IHistoryEvent,
+  type Loose,
+  type temporal,
+  WorkflowExecutionStatus,
+} from '../proto/temporal-proto';
 import type { ExecutionState } from './execution-state';
 
 /** A query waiting for its answer from a worker. */

@@ -12,7 +12,10 @@ export function encodePayloadMap(fields: Record<string, IPayload> | null | undef
 }
 
 /** Upserts payloads into an encoded map; an empty value (`[]`, or no data) removes the entry, as Temporal does. */
-export function mergePayloadMap(target: Record<string, string>, fields: Record<string, IPayload> | null | undefined): void {
+export function mergePayloadMap(
+  target: Record<string, string>,
+  fields: Record<string, IPayload> | null | undefined,
+): void {
   for (const [name, payload] of Object.entries(fields ?? {})) {
     const text = payload.data ? Buffer.from(payload.data).toString('utf8') : '';
     if (text === '' || text === '[]') {

@@ -6,6 +6,7 @@ import {
   decodeEvent,
   durationToMs,
   encodeEvent,
+  enumNumbers,
   EventType,
   type IFailure,
   type IHistoryEvent,
@@ -35,13 +36,13 @@ import { decodeTaskToken, encodeTaskToken, type TaskToken } from './task-token';
 
 import ws = temporal.api.workflowservice.v1;
 
-const CommandType = temporal.api.enums.v1.CommandType;
-const Cause = temporal.api.enums.v1.WorkflowTaskFailedCause;
-const TimeoutType = temporal.api.enums.v1.TimeoutType;
-const Stage = temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
-const ParentClosePolicy = temporal.api.enums.v1.ParentClosePolicy;
+const CommandType = enumNumbers(temporal.api.enums.v1.CommandType);
+const Cause = enumNumbers(temporal.api.enums.v1.WorkflowTaskFailedCause);
+const TimeoutType = enumNumbers(temporal.api.enums.v1.TimeoutType);
+const Stage = enumNumbers(temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage);
+const ParentClosePolicy = enumNumbers(temporal.api.enums.v1.ParentClosePolicy);
 const Status = WorkflowExecutionStatus;
-const TaskQueueKind = temporal.api.enums.v1.TaskQueueKind;
+const TaskQueueKind = enumNumbers(temporal.api.enums.v1.TaskQueueKind);
 const UpdateRequest = temporal.api.update.v1.Request;
 const UpdateOutcome = temporal.api.update.v1.Outcome;
 const Payloads = temporal.api.common.v1.Payloads;
@@ -58,7 +59,8 @@ export interface WorkflowEngineOptions {
   readonly onError: (error: unknown) => void;
 }
 
-type WorkflowTaskRef = { kind: 'workflow'; key: string; scheduledEventId: number } | { kind: 'query'; key: string; queryId: string };
+type WorkflowTaskRef =
+  { kind: 'workflow'; key: string; scheduledEventId: number } | { kind: 'query'; key: string; queryId: string };
 interface ActivityTaskRef {
   key: string;
   scheduledEventId: number;
@@ -151,7 +153,8 @@ export class WorkflowEngine {
     this.activityTasks.close();
     this.deadlines.stop();
     for (const exec of this.executions.values()) {
-      for (const query of exec.queries.values()) query.resolve(new ServiceError(status.UNAVAILABLE, 'server is stopping'));
+      for (const query of exec.queries.values())
+        query.resolve(new ServiceError(status.UNAVAILABLE, 'server is stopping'));
       exec.queries.clear();
       exec.notify();
     }
@@ -178,7 +181,12 @@ export class WorkflowEngine {
       });
     }
     const retentionMs = durationToMs(req.workflowExecutionRetentionPeriod) ?? 3 * 86_400_000;
-    this.addNamespace({ name, id: randomUUID(), description: req.description ?? '', retentionDays: retentionMs / 86_400_000 });
+    this.addNamespace({
+      name,
+      id: randomUUID(),
+      description: req.description ?? '',
+      retentionDays: retentionMs / 86_400_000,
+    });
     await this.flush();
     return {};
   }
@@ -216,7 +224,9 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- starting workflows
 
-  async startWorkflowExecution(req: ws.IStartWorkflowExecutionRequest): Promise<Loose<ws.IStartWorkflowExecutionResponse>> {
+  async startWorkflowExecution(
+    req: ws.IStartWorkflowExecutionRequest,
+  ): Promise<Loose<ws.IStartWorkflowExecutionResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const workflowId = req.workflowId ?? '';
     if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
@@ -230,15 +240,15 @@ export class WorkflowEngine {
     }
     const touched: Execution[] = [];
     if (current?.isOpen) {
-      const policy = req.workflowIdConflictPolicy ?? 0;
-      const CP = temporal.api.enums.v1.WorkflowIdConflictPolicy;
-      const RP = temporal.api.enums.v1.WorkflowIdReusePolicy;
+      const policy = Number(req.workflowIdConflictPolicy ?? 0);
+      const CP = enumNumbers(temporal.api.enums.v1.WorkflowIdConflictPolicy);
+      const RP = enumNumbers(temporal.api.enums.v1.WorkflowIdReusePolicy);
       if (policy === CP.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING) {
         return { runId: current.state.runId, started: false, status: current.state.status };
       }
       if (
         policy === CP.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING ||
-        req.workflowIdReusePolicy === RP.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
+        Number(req.workflowIdReusePolicy) === RP.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
       ) {
         this.terminateRun(current, 'terminated by a new start with the same workflow id', null, req.identity ?? '');
         touched.push(current);
@@ -280,8 +290,8 @@ export class WorkflowEngine {
     this.checkPayloads(req.input);
     this.checkPayloads(req.signalInput);
     const current = this.currentRun(namespace, workflowId);
-    const CP = temporal.api.enums.v1.WorkflowIdConflictPolicy;
-    if (current?.isOpen && req.workflowIdConflictPolicy !== CP.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING) {
+    const CP = enumNumbers(temporal.api.enums.v1.WorkflowIdConflictPolicy);
+    if (current?.isOpen && Number(req.workflowIdConflictPolicy) !== CP.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING) {
       this.addSignal(current, req.signalName, req.signalInput, req.header, req.identity ?? '');
       await this.persist(current);
       return { runId: current.state.runId, started: false };
@@ -319,14 +329,15 @@ export class WorkflowEngine {
   }
 
   private checkReusePolicy(previous: Execution, policy: number): void {
-    const RP = temporal.api.enums.v1.WorkflowIdReusePolicy;
+    const RP = enumNumbers(temporal.api.enums.v1.WorkflowIdReusePolicy);
     const { workflowId, runId, status: closed } = previous.state;
     if (policy === RP.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE) {
       throw workflowAlreadyStarted(workflowId, runId, previous.state.requestIds[0] ?? '');
     }
     if (
       policy === RP.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY &&
-      (closed === Status.WORKFLOW_EXECUTION_STATUS_COMPLETED || closed === Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+      (closed === Status.WORKFLOW_EXECUTION_STATUS_COMPLETED ||
+        closed === Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
     ) {
       throw workflowAlreadyStarted(workflowId, runId, previous.state.requestIds[0] ?? '');
     }
@@ -439,7 +450,10 @@ export class WorkflowEngine {
     return this.executions.get(`${namespace}/${runs[runs.length - 1]}`);
   }
 
-  private findRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
+  private findRun(
+    namespace: string,
+    execution: temporal.api.common.v1.IWorkflowExecution | null | undefined,
+  ): Execution {
     const workflowId = execution?.workflowId ?? '';
     if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
     const runId = execution?.runId;
@@ -448,7 +462,10 @@ export class WorkflowEngine {
     return exec;
   }
 
-  private findOpenRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
+  private findOpenRun(
+    namespace: string,
+    execution: temporal.api.common.v1.IWorkflowExecution | null | undefined,
+  ): Execution {
     const exec = this.findRun(namespace, execution);
     if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
     return exec;
@@ -475,7 +492,12 @@ export class WorkflowEngine {
   private addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
     if (exec.state.wft?.startedEventId) {
       const provisional = -(exec.buffered.length + 1);
-      exec.buffered.push({ eventId: provisional, eventTime: msToTimestamp(this.clock.now()), eventType, ...attributes });
+      exec.buffered.push({
+        eventId: provisional,
+        eventTime: msToTimestamp(this.clock.now()),
+        eventType,
+        ...attributes,
+      });
       this.markDirty(exec);
       return provisional;
     }
@@ -506,7 +528,8 @@ export class WorkflowEngine {
       exec.events.push(event);
     }
     for (const child of Object.values(exec.state.children)) {
-      if (child.startedEventId !== undefined && child.startedEventId < 0) child.startedEventId = ids.get(child.startedEventId);
+      if (child.startedEventId !== undefined && child.startedEventId < 0)
+        child.startedEventId = ids.get(child.startedEventId);
     }
     this.markDirty(exec);
     exec.notify();
@@ -622,8 +645,10 @@ export class WorkflowEngine {
   private scheduleWorkflowTask(exec: Execution): void {
     const s = exec.state;
     if (!exec.isOpen || s.wft || s.firstWftAt !== undefined) return;
-    const sticky = s.sticky && !this.deadStickyQueues.has(this.queueKey(s.namespace, s.sticky.queue)) ? s.sticky : undefined;
-    const useSticky = sticky !== undefined && this.workflowTasks.isPolled(this.queueKey(s.namespace, sticky.queue), 5_000);
+    const sticky =
+      s.sticky && !this.deadStickyQueues.has(this.queueKey(s.namespace, s.sticky.queue)) ? s.sticky : undefined;
+    const useSticky =
+      sticky !== undefined && this.workflowTasks.isPolled(this.queueKey(s.namespace, sticky.queue), 5_000);
     const queue = useSticky ? sticky.queue : s.taskQueue;
     const attempt = s.wftAttempt + 1;
     const scheduledEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, {
@@ -645,7 +670,11 @@ export class WorkflowEngine {
     const s = exec.state;
     const wft = s.wft;
     if (!wft) return;
-    this.workflowTasks.offer(this.queueKey(s.namespace, wft.queue), { kind: 'workflow', key: exec.key, scheduledEventId: wft.scheduledEventId });
+    this.workflowTasks.offer(this.queueKey(s.namespace, wft.queue), {
+      kind: 'workflow',
+      key: exec.key,
+      scheduledEventId: wft.scheduledEventId,
+    });
     if (wft.queue !== s.taskQueue && s.sticky) {
       // A sticky task nobody picks up in time goes to the normal queue (with the full history).
       this.deadlines.arm(`sticky:${exec.key}`, this.clock.now() + s.sticky.scheduleToStartMs, () => {
@@ -670,7 +699,7 @@ export class WorkflowEngine {
     const queueName = req.taskQueue?.name ?? '';
     if (!queueName) throw invalidArgument('TaskQueue is not set on request.');
     const queueKey = this.queueKey(namespace, queueName);
-    const sticky = req.taskQueue?.kind === TaskQueueKind.TASK_QUEUE_KIND_STICKY;
+    const sticky = Number(req.taskQueue?.kind) === TaskQueueKind.TASK_QUEUE_KIND_STICKY;
     if (sticky) this.deadStickyQueues.delete(queueKey);
     const deadline = Date.now() + this.options.longPollMs;
     let cancelled = false;
@@ -700,7 +729,8 @@ export class WorkflowEngine {
   ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
     const wft = exec?.state.wft;
-    if (!exec || !exec.isOpen || !wft || wft.scheduledEventId !== task.scheduledEventId || wft.startedEventId) return undefined;
+    if (!exec || !exec.isOpen || !wft || wft.scheduledEventId !== task.scheduledEventId || wft.startedEventId)
+      return undefined;
     const s = exec.state;
     this.deadlines.disarm(`sticky:${exec.key}`);
     const startedEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, {
@@ -723,7 +753,10 @@ export class WorkflowEngine {
         id: `${updateId}/request`,
         protocolInstanceId: updateId,
         eventId: wft.scheduledEventId,
-        body: { type_url: 'type.googleapis.com/temporal.api.update.v1.Request', value: Buffer.from(update.request, 'base64') },
+        body: {
+          type_url: 'type.googleapis.com/temporal.api.update.v1.Request',
+          value: Buffer.from(update.request, 'base64'),
+        },
       });
     }
     const queries: Record<string, temporal.api.query.v1.IWorkflowQuery> = {};
@@ -791,14 +824,21 @@ export class WorkflowEngine {
     const wft = exec.state.wft;
     if (!wft?.startedEventId) return;
     this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
-      workflowTaskFailedEventAttributes: { scheduledEventId: wft.scheduledEventId, startedEventId: wft.startedEventId, cause },
+      workflowTaskFailedEventAttributes: {
+        scheduledEventId: wft.scheduledEventId,
+        startedEventId: wft.startedEventId,
+        cause,
+      },
     });
     exec.state.wft = undefined;
     this.deadlines.disarm(`wft:${exec.key}`);
     this.flushBuffered(exec);
   }
 
-  private workflowTaskFromToken(token: Uint8Array | null | undefined): { exec: Execution; token: Extract<TaskToken, { kind: 'workflow' }> } {
+  private workflowTaskFromToken(token: Uint8Array | null | undefined): {
+    exec: Execution;
+    token: Extract<TaskToken, { kind: 'workflow' }>;
+  } {
     const parsed = decodeTaskToken(token);
     if (parsed?.kind !== 'workflow') throw invalidArgument('Invalid task token.');
     const exec = this.executions.get(`${parsed.namespace}/${parsed.runId}`);
@@ -809,7 +849,9 @@ export class WorkflowEngine {
     return { exec, token: parsed };
   }
 
-  async respondWorkflowTaskFailed(req: ws.IRespondWorkflowTaskFailedRequest): Promise<Loose<ws.IRespondWorkflowTaskFailedResponse>> {
+  async respondWorkflowTaskFailed(
+    req: ws.IRespondWorkflowTaskFailedRequest,
+  ): Promise<Loose<ws.IRespondWorkflowTaskFailedResponse>> {
     const { exec } = this.workflowTaskFromToken(req.taskToken);
     const wft = exec.state.wft;
     if (!wft?.startedEventId) throw new ServiceError(status.NOT_FOUND, 'Workflow task not found.');
@@ -903,7 +945,8 @@ export class WorkflowEngine {
     if (exec.isOpen) for (const message of messages.values()) this.applyMessage(exec, message);
     for (const updateId of wft.deliveredUpdates) {
       const update = s.updates[updateId];
-      if (update?.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED && !exec.isOpen) delete s.updates[updateId];
+      if (update?.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED && !exec.isOpen)
+        delete s.updates[updateId];
     }
     if (exec.isOpen) {
       const hadBuffered = this.flushBuffered(exec);
@@ -930,7 +973,7 @@ export class WorkflowEngine {
     touched: Set<Execution>,
   ): boolean {
     const s = exec.state;
-    switch (command.commandType) {
+    switch (Number(command.commandType)) {
       case CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK:
         this.scheduleActivity(exec, command.scheduleActivityTaskCommandAttributes ?? {}, completedId);
         return false;
@@ -960,7 +1003,11 @@ export class WorkflowEngine {
         const a = command.startTimerCommandAttributes ?? {};
         const timerId = a.timerId ?? '';
         const startedEventId = this.append(exec, EventType.EVENT_TYPE_TIMER_STARTED, {
-          timerStartedEventAttributes: { timerId, startToFireTimeout: a.startToFireTimeout, workflowTaskCompletedEventId: completedId },
+          timerStartedEventAttributes: {
+            timerId,
+            startToFireTimeout: a.startToFireTimeout,
+            workflowTaskCompletedEventId: completedId,
+          },
         });
         const fireAt = this.clock.now() + (durationToMs(a.startToFireTimeout) ?? 0);
         s.timers[timerId] = { startedEventId, fireAt };
@@ -972,7 +1019,12 @@ export class WorkflowEngine {
         const timer = s.timers[timerId];
         if (!timer) return false;
         this.append(exec, EventType.EVENT_TYPE_TIMER_CANCELED, {
-          timerCanceledEventAttributes: { timerId, startedEventId: timer.startedEventId, workflowTaskCompletedEventId: completedId, identity },
+          timerCanceledEventAttributes: {
+            timerId,
+            startedEventId: timer.startedEventId,
+            workflowTaskCompletedEventId: completedId,
+            identity,
+          },
         });
         delete s.timers[timerId];
         this.deadlines.disarm(`timer:${exec.key}:${timerId}`);
@@ -1032,7 +1084,10 @@ export class WorkflowEngine {
       case CommandType.COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
         const searchAttributes = command.upsertWorkflowSearchAttributesCommandAttributes?.searchAttributes;
         this.append(exec, EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, {
-          upsertWorkflowSearchAttributesEventAttributes: { searchAttributes, workflowTaskCompletedEventId: completedId },
+          upsertWorkflowSearchAttributesEventAttributes: {
+            searchAttributes,
+            workflowTaskCompletedEventId: completedId,
+          },
         });
         mergePayloadMap(s.searchAttributes, searchAttributes?.indexedFields);
         return false;
@@ -1109,16 +1164,20 @@ export class WorkflowEngine {
       case CommandType.COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION: {
         const a = command.requestCancelExternalWorkflowExecutionCommandAttributes ?? {};
         const namespace = a.namespace || s.namespace;
-        const initiatedEventId = this.append(exec, EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED, {
-          requestCancelExternalWorkflowExecutionInitiatedEventAttributes: {
-            namespace,
-            workflowExecution: { workflowId: a.workflowId, runId: a.runId },
-            control: a.control,
-            childWorkflowOnly: a.childWorkflowOnly,
-            reason: a.reason,
-            workflowTaskCompletedEventId: completedId,
+        const initiatedEventId = this.append(
+          exec,
+          EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED,
+          {
+            requestCancelExternalWorkflowExecutionInitiatedEventAttributes: {
+              namespace,
+              workflowExecution: { workflowId: a.workflowId, runId: a.runId },
+              control: a.control,
+              childWorkflowOnly: a.childWorkflowOnly,
+              reason: a.reason,
+              workflowTaskCompletedEventId: completedId,
+            },
           },
-        });
+        );
         after.push(() => this.deliverExternalCancel(exec, initiatedEventId, namespace, a, touched));
         return false;
       }
@@ -1326,8 +1385,10 @@ export class WorkflowEngine {
           workflowId: record.workflowId,
           workflowType: { name: record.workflowType },
           cause: existing?.isOpen
-            ? temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS
-            : temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_NAMESPACE_NOT_FOUND,
+            ? temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause
+                .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS
+            : temporal.api.enums.v1.StartChildWorkflowExecutionFailedCause
+                .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_NAMESPACE_NOT_FOUND,
           control: a.control,
           initiatedEventId,
           workflowTaskCompletedEventId: 0,
@@ -1399,8 +1460,9 @@ export class WorkflowEngine {
     } else {
       this.addExternal(source, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED, {
         signalExternalWorkflowExecutionFailedEventAttributes: {
-          cause: temporal.api.enums.v1.SignalExternalWorkflowExecutionFailedCause
-            .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+          cause:
+            temporal.api.enums.v1.SignalExternalWorkflowExecutionFailedCause
+              .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
           namespace,
           workflowExecution: a.execution,
           initiatedEventId,
@@ -1435,8 +1497,9 @@ export class WorkflowEngine {
     } else {
       this.addExternal(source, EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED, {
         requestCancelExternalWorkflowExecutionFailedEventAttributes: {
-          cause: temporal.api.enums.v1.CancelExternalWorkflowExecutionFailedCause
-            .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+          cause:
+            temporal.api.enums.v1.CancelExternalWorkflowExecutionFailedCause
+              .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
           namespace,
           workflowExecution: { workflowId, runId: a.runId },
           initiatedEventId,
@@ -1457,11 +1520,19 @@ export class WorkflowEngine {
     external?: temporal.api.common.v1.IWorkflowExecution,
   ): void {
     this.addExternal(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, {
-      workflowExecutionSignaledEventAttributes: { signalName, input, header, identity, externalWorkflowExecution: external },
+      workflowExecutionSignaledEventAttributes: {
+        signalName,
+        input,
+        header,
+        identity,
+        externalWorkflowExecution: external,
+      },
     });
   }
 
-  async signalWorkflowExecution(req: ws.ISignalWorkflowExecutionRequest): Promise<Loose<ws.ISignalWorkflowExecutionResponse>> {
+  async signalWorkflowExecution(
+    req: ws.ISignalWorkflowExecutionRequest,
+  ): Promise<Loose<ws.ISignalWorkflowExecutionResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
     this.checkPayloads(req.input);
@@ -1500,7 +1571,12 @@ export class WorkflowEngine {
     return {};
   }
 
-  private terminateRun(exec: Execution, reason: string, details: IPayloads | null | undefined, identity: string): Execution[] {
+  private terminateRun(
+    exec: Execution,
+    reason: string,
+    details: IPayloads | null | undefined,
+    identity: string,
+  ): Execution[] {
     this.failRunningWorkflowTask(exec, Cause.WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND);
     exec.buffered = [];
     this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED, {
@@ -1509,7 +1585,9 @@ export class WorkflowEngine {
     return this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_TERMINATED, { details });
   }
 
-  async terminateWorkflowExecution(req: ws.ITerminateWorkflowExecutionRequest): Promise<Loose<ws.ITerminateWorkflowExecutionResponse>> {
+  async terminateWorkflowExecution(
+    req: ws.ITerminateWorkflowExecutionRequest,
+  ): Promise<Loose<ws.ITerminateWorkflowExecutionResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findOpenRun(namespace, req.workflowExecution);
     const touched = this.terminateRun(exec, req.reason ?? '', req.details, req.identity ?? '');
@@ -1528,7 +1606,10 @@ export class WorkflowEngine {
     const now = this.clock.now();
     const runLeft = s.runDeadline !== undefined ? s.runDeadline - now : undefined;
     let scheduleToCloseMs = durationToMs(a.scheduleToCloseTimeout) ?? runLeft;
-    const startToCloseMs = Math.min(durationToMs(a.startToCloseTimeout) ?? scheduleToCloseMs ?? Infinity, scheduleToCloseMs ?? Infinity);
+    const startToCloseMs = Math.min(
+      durationToMs(a.startToCloseTimeout) ?? scheduleToCloseMs ?? Infinity,
+      scheduleToCloseMs ?? Infinity,
+    );
     if (scheduleToCloseMs === undefined || scheduleToCloseMs === Infinity) scheduleToCloseMs = undefined;
     const scheduleToStartMs = durationToMs(a.scheduleToStartTimeout) ?? scheduleToCloseMs;
     const heartbeatMs = durationToMs(a.heartbeatTimeout);
@@ -1581,7 +1662,8 @@ export class WorkflowEngine {
     if (activity.scheduleToCloseMs !== undefined) {
       this.deadlines.arm(`${base}:s2c`, activity.firstScheduledTime + activity.scheduleToCloseMs, () => {
         const current = exec.state.activities[activity.scheduledEventId];
-        if (exec.isOpen && current === activity) this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
+        if (exec.isOpen && current === activity)
+          this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
       });
     }
     if (activity.state === 'scheduled') {
@@ -1590,7 +1672,8 @@ export class WorkflowEngine {
           `${base}:s2s`,
           activity.attemptScheduledTime + activity.scheduleToStartMs,
           guard(() => {
-            if (activity.state === 'scheduled') this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
+            if (activity.state === 'scheduled')
+              this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
           }),
         );
       }
@@ -1665,13 +1748,18 @@ export class WorkflowEngine {
     }
     const retryState =
       timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT
-        ? (activity.retry.maximumAttempts > 0 && activity.attempt >= activity.retry.maximumAttempts
-            ? RetryState.MaximumAttemptsReached
-            : RetryState.Timeout)
+        ? activity.retry.maximumAttempts > 0 && activity.attempt >= activity.retry.maximumAttempts
+          ? RetryState.MaximumAttemptsReached
+          : RetryState.Timeout
         : RetryState.Timeout;
     const startedEventId = this.addActivityStarted(exec, activity);
     this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, {
-      activityTaskTimedOutEventAttributes: { failure, scheduledEventId: activity.scheduledEventId, startedEventId, retryState },
+      activityTaskTimedOutEventAttributes: {
+        failure,
+        scheduledEventId: activity.scheduledEventId,
+        startedEventId,
+        retryState,
+      },
     });
     this.removeActivity(exec, activity);
     this.persistQuietly(exec);
@@ -1680,7 +1768,8 @@ export class WorkflowEngine {
   /** Schedules the next attempt if the retry policy allows; false when the failure is final. */
   private retryActivity(exec: Execution, activity: ActivityState, failure: IFailure): boolean {
     const now = this.clock.now();
-    const deadline = activity.scheduleToCloseMs !== undefined ? activity.firstScheduledTime + activity.scheduleToCloseMs : undefined;
+    const deadline =
+      activity.scheduleToCloseMs !== undefined ? activity.firstScheduledTime + activity.scheduleToCloseMs : undefined;
     const decision = nextRetry(activity.retry, activity.attempt, failure, now, deadline);
     if (!('delayMs' in decision)) {
       (activity as ActivityState & { finalRetryState?: number }).finalRetryState = decision.retryState;
@@ -1692,7 +1781,9 @@ export class WorkflowEngine {
     activity.retryAt = now + decision.delayMs;
     activity.startedTime = undefined;
     activity.startedIdentity = undefined;
-    activity.lastFailure = Buffer.from(Failure.encode(failure as temporal.api.failure.v1.IFailure).finish()).toString('base64');
+    activity.lastFailure = Buffer.from(Failure.encode(failure as temporal.api.failure.v1.IFailure).finish()).toString(
+      'base64',
+    );
     this.markDirty(exec);
     this.armActivity(exec, activity, false);
     return true;
@@ -1740,7 +1831,10 @@ export class WorkflowEngine {
     return {};
   }
 
-  private startActivityTask(task: ActivityTaskRef, identity: string): Loose<ws.IPollActivityTaskQueueResponse> | undefined {
+  private startActivityTask(
+    task: ActivityTaskRef,
+    identity: string,
+  ): Loose<ws.IPollActivityTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
     const activity = exec?.state.activities[task.scheduledEventId];
     if (!exec || !exec.isOpen || !activity || activity.attempt !== task.attempt || activity.state !== 'scheduled') {
@@ -1807,11 +1901,21 @@ export class WorkflowEngine {
     return { exec, activity };
   }
 
-  private async completeActivity(exec: Execution, activity: ActivityState, result: IPayloads | null | undefined, identity: string): Promise<void> {
+  private async completeActivity(
+    exec: Execution,
+    activity: ActivityState,
+    result: IPayloads | null | undefined,
+    identity: string,
+  ): Promise<void> {
     this.checkPayloads(result);
     const startedEventId = this.addActivityStarted(exec, activity);
     this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, {
-      activityTaskCompletedEventAttributes: { result, scheduledEventId: activity.scheduledEventId, startedEventId, identity },
+      activityTaskCompletedEventAttributes: {
+        result,
+        scheduledEventId: activity.scheduledEventId,
+        startedEventId,
+        identity,
+      },
     });
     this.removeActivity(exec, activity);
     await this.persist(exec);
@@ -1844,7 +1948,12 @@ export class WorkflowEngine {
     await this.persist(exec);
   }
 
-  private async cancelActivity(exec: Execution, activity: ActivityState, details: IPayloads | null | undefined, identity: string): Promise<void> {
+  private async cancelActivity(
+    exec: Execution,
+    activity: ActivityState,
+    details: IPayloads | null | undefined,
+    identity: string,
+  ): Promise<void> {
     const startedEventId = this.addActivityStarted(exec, activity);
     this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED, {
       activityTaskCanceledEventAttributes: {
@@ -1859,15 +1968,25 @@ export class WorkflowEngine {
     await this.persist(exec);
   }
 
-  private heartbeat(exec: Execution, activity: ActivityState, details: IPayloads | null | undefined): Loose<ws.IRecordActivityTaskHeartbeatResponse> {
+  private heartbeat(
+    exec: Execution,
+    activity: ActivityState,
+    details: IPayloads | null | undefined,
+  ): Loose<ws.IRecordActivityTaskHeartbeatResponse> {
     if (details?.payloads?.length) activity.heartbeatDetails = encodePayloads(details);
     activity.lastHeartbeatTime = this.clock.now();
     this.armHeartbeat(exec, activity);
     this.markDirty(exec);
-    return { cancelRequested: activity.cancelRequestedEventId !== undefined, activityPaused: false, activityReset: false };
+    return {
+      cancelRequested: activity.cancelRequestedEventId !== undefined,
+      activityPaused: false,
+      activityReset: false,
+    };
   }
 
-  async respondActivityTaskCompleted(req: ws.IRespondActivityTaskCompletedRequest): Promise<Loose<ws.IRespondActivityTaskCompletedResponse>> {
+  async respondActivityTaskCompleted(
+    req: ws.IRespondActivityTaskCompletedRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskCompletedResponse>> {
     const { exec, activity } = this.activityFromToken(req.taskToken);
     await this.completeActivity(exec, activity, req.result, req.identity ?? '');
     return {};
@@ -1881,19 +2000,25 @@ export class WorkflowEngine {
     return {};
   }
 
-  async respondActivityTaskFailed(req: ws.IRespondActivityTaskFailedRequest): Promise<Loose<ws.IRespondActivityTaskFailedResponse>> {
+  async respondActivityTaskFailed(
+    req: ws.IRespondActivityTaskFailedRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskFailedResponse>> {
     const { exec, activity } = this.activityFromToken(req.taskToken);
     await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
     return {};
   }
 
-  async respondActivityTaskFailedById(req: ws.IRespondActivityTaskFailedByIdRequest): Promise<Loose<ws.IRespondActivityTaskFailedByIdResponse>> {
+  async respondActivityTaskFailedById(
+    req: ws.IRespondActivityTaskFailedByIdRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskFailedByIdResponse>> {
     const { exec, activity } = this.activityById(req);
     await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
     return {};
   }
 
-  async respondActivityTaskCanceled(req: ws.IRespondActivityTaskCanceledRequest): Promise<Loose<ws.IRespondActivityTaskCanceledResponse>> {
+  async respondActivityTaskCanceled(
+    req: ws.IRespondActivityTaskCanceledRequest,
+  ): Promise<Loose<ws.IRespondActivityTaskCanceledResponse>> {
     const { exec, activity } = this.activityFromToken(req.taskToken);
     await this.cancelActivity(exec, activity, req.details, req.identity ?? '');
     return {};
@@ -1907,7 +2032,9 @@ export class WorkflowEngine {
     return {};
   }
 
-  async recordActivityTaskHeartbeat(req: ws.IRecordActivityTaskHeartbeatRequest): Promise<Loose<ws.IRecordActivityTaskHeartbeatResponse>> {
+  async recordActivityTaskHeartbeat(
+    req: ws.IRecordActivityTaskHeartbeatRequest,
+  ): Promise<Loose<ws.IRecordActivityTaskHeartbeatResponse>> {
     const { exec, activity } = this.activityFromToken(req.taskToken);
     const response = this.heartbeat(exec, activity, req.details);
     await this.persist(exec);
@@ -1925,7 +2052,10 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- queries
 
-  async queryWorkflow(req: ws.IQueryWorkflowRequest, cancellation: PollCancellation): Promise<Loose<ws.IQueryWorkflowResponse>> {
+  async queryWorkflow(
+    req: ws.IQueryWorkflowRequest,
+    cancellation: PollCancellation,
+  ): Promise<Loose<ws.IQueryWorkflowResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     if (!req.query?.queryType) throw invalidArgument('QueryType is not set on request.');
     const exec = this.findRun(namespace, req.execution);
@@ -1970,7 +2100,10 @@ export class WorkflowEngine {
     }
   }
 
-  private startQueryTask(task: Extract<WorkflowTaskRef, { kind: 'query' }>, queueName: string): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
+  private startQueryTask(
+    task: Extract<WorkflowTaskRef, { kind: 'query' }>,
+    queueName: string,
+  ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
     const query = exec?.queries.get(task.queryId);
     if (!exec || !query || query.stage !== 'dispatched' || !exec.history) return undefined;
@@ -2023,7 +2156,7 @@ export class WorkflowEngine {
     if (!query) throw new ServiceError(status.NOT_FOUND, 'query not found');
     query.resolve(
       queryOutcome(
-        req.completedType === temporal.api.enums.v1.QueryResultType.QUERY_RESULT_TYPE_ANSWERED,
+        Number(req.completedType) === enumNumbers(temporal.api.enums.v1.QueryResultType).QUERY_RESULT_TYPE_ANSWERED,
         req.queryResult,
         req.errorMessage,
         req.failure,
@@ -2038,7 +2171,7 @@ export class WorkflowEngine {
       if (!query) continue;
       query.resolve(
         queryOutcome(
-          result.resultType === temporal.api.enums.v1.QueryResultType.QUERY_RESULT_TYPE_ANSWERED,
+          Number(result.resultType) === enumNumbers(temporal.api.enums.v1.QueryResultType).QUERY_RESULT_TYPE_ANSWERED,
           result.answer,
           result.errorMessage,
           result.failure,
@@ -2049,7 +2182,9 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- updates
 
-  async updateWorkflowExecution(req: ws.IUpdateWorkflowExecutionRequest): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
+  async updateWorkflowExecution(
+    req: ws.IUpdateWorkflowExecutionRequest,
+  ): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const updateId = req.request?.meta?.updateId ?? '';
     if (!updateId) throw invalidArgument('Update id is not set on request.');
@@ -2066,11 +2201,16 @@ export class WorkflowEngine {
       if (!exec.state.wft) this.scheduleWorkflowTask(exec);
       await this.persist(exec);
     }
-    const wanted = Math.max(req.waitPolicy?.lifecycleStage ?? 0, Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
+    const wanted = Math.max(
+      req.waitPolicy?.lifecycleStage ?? 0,
+      Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED,
+    );
     return this.waitForUpdate(exec, updateId, wanted);
   }
 
-  async pollWorkflowExecutionUpdate(req: ws.IPollWorkflowExecutionUpdateRequest): Promise<Loose<ws.IPollWorkflowExecutionUpdateResponse>> {
+  async pollWorkflowExecutionUpdate(
+    req: ws.IPollWorkflowExecutionUpdateRequest,
+  ): Promise<Loose<ws.IPollWorkflowExecutionUpdateResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const updateId = req.updateRef?.updateId ?? '';
     const exec = this.findRun(namespace, req.updateRef?.workflowExecution);
@@ -2080,7 +2220,11 @@ export class WorkflowEngine {
     return { outcome: response.outcome, stage: response.stage, updateRef: response.updateRef };
   }
 
-  private async waitForUpdate(exec: Execution, updateId: string, wanted: number): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
+  private async waitForUpdate(
+    exec: Execution,
+    updateId: string,
+    wanted: number,
+  ): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
     const deadline = Date.now() + Math.min(this.options.longPollMs, 20_000);
     for (;;) {
       const update = exec.state.updates[updateId];
@@ -2095,10 +2239,13 @@ export class WorkflowEngine {
         };
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          unsubscribe();
-          resolve();
-        }, Math.max(1, deadline - Date.now()));
+        const timer = setTimeout(
+          () => {
+            unsubscribe();
+            resolve();
+          },
+          Math.max(1, deadline - Date.now()),
+        );
         const unsubscribe = exec.watch(() => {
           clearTimeout(timer);
           resolve();
@@ -2163,7 +2310,9 @@ export class WorkflowEngine {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
     if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
-    const closeOnly = req.historyEventFilterType === temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
+    const closeOnly =
+      Number(req.historyEventFilterType) ===
+      enumNumbers(temporal.api.enums.v1.HistoryEventFilterType).HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
     const from = req.nextPageToken?.length ? Number(Buffer.from(req.nextPageToken).toString('utf8')) : 1;
     const ready = (): boolean => (closeOnly ? !exec.isOpen : exec.events.length >= from);
     if (req.waitNewEvent && !ready()) {
@@ -2172,10 +2321,13 @@ export class WorkflowEngine {
       cancellation.onCancel(() => (cancelled = true));
       while (!ready() && !this.stopped && !cancelled && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            unsubscribe();
-            resolve();
-          }, Math.max(1, Math.min(1_000, deadline - Date.now())));
+          const timer = setTimeout(
+            () => {
+              unsubscribe();
+              resolve();
+            },
+            Math.max(1, Math.min(1_000, deadline - Date.now())),
+          );
           const unsubscribe = exec.watch(() => {
             clearTimeout(timer);
             resolve();
@@ -2203,7 +2355,7 @@ export class WorkflowEngine {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
     const s = exec.state;
-    const ActivityStateEnum = temporal.api.enums.v1.PendingActivityState;
+    const ActivityStateEnum = enumNumbers(temporal.api.enums.v1.PendingActivityState);
     return {
       executionConfig: {
         taskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
@@ -2333,15 +2485,23 @@ function validateCommands(
   const timerIds = new Set(Object.keys(exec.state.timers));
   for (const [index, command] of commands.entries()) {
     if (isCloseCommand(command.commandType ?? 0) && index !== commands.length - 1) {
-      const rest = commands.slice(index + 1).every((c) => c.commandType === CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE);
+      const rest = commands
+        .slice(index + 1)
+        .every((c) => Number(c.commandType) === CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE);
       if (!rest) {
-        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND, message: 'A workflow close command must be the last command.' };
+        return {
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
+          message: 'A workflow close command must be the last command.',
+        };
       }
     }
-    if (command.commandType === CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK) {
+    if (Number(command.commandType) === CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK) {
       const a = command.scheduleActivityTaskCommandAttributes;
       if (!a?.activityId || !a.activityType?.name) {
-        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES, message: 'ActivityId and ActivityType are required.' };
+        return {
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES,
+          message: 'ActivityId and ActivityType are required.',
+        };
       }
       if (!durationToMs(a.startToCloseTimeout) && !durationToMs(a.scheduleToCloseTimeout)) {
         return {
@@ -2350,21 +2510,30 @@ function validateCommands(
         };
       }
       if (activityIds.has(a.activityId)) {
-        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_SCHEDULE_ACTIVITY_DUPLICATE_ID, message: `Duplicate activity id ${a.activityId}.` };
+        return {
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_SCHEDULE_ACTIVITY_DUPLICATE_ID,
+          message: `Duplicate activity id ${a.activityId}.`,
+        };
       }
       activityIds.add(a.activityId);
     }
-    if (command.commandType === CommandType.COMMAND_TYPE_START_TIMER) {
+    if (Number(command.commandType) === CommandType.COMMAND_TYPE_START_TIMER) {
       const timerId = command.startTimerCommandAttributes?.timerId ?? '';
       if (!timerId || timerIds.has(timerId)) {
-        return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_START_TIMER_DUPLICATE_ID, message: `Invalid or duplicate timer id ${timerId}.` };
+        return {
+          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_START_TIMER_DUPLICATE_ID,
+          message: `Invalid or duplicate timer id ${timerId}.`,
+        };
       }
       timerIds.add(timerId);
     }
     for (const payloads of commandPayloads(command)) {
       for (const p of payloads?.payloads ?? []) {
         if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
-          return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_PAYLOADS_TOO_LARGE, message: 'Blob data size exceeds limit.' };
+          return {
+            cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_PAYLOADS_TOO_LARGE,
+            message: 'Blob data size exceeds limit.',
+          };
         }
       }
     }
@@ -2391,7 +2560,9 @@ function queryOutcome(
   if (answered) return { queryResult: result };
   return new ServiceError(status.INVALID_ARGUMENT, errorMessage || failure?.message || 'query failed', {
     typeName: 'temporal.api.errordetails.v1.QueryFailedFailure',
-    value: temporal.api.errordetails.v1.QueryFailedFailure.encode({ failure: failure as temporal.api.failure.v1.IFailure }).finish(),
+    value: temporal.api.errordetails.v1.QueryFailedFailure.encode({
+      failure: failure as temporal.api.failure.v1.IFailure,
+    }).finish(),
   });
 }
 
@@ -2402,5 +2573,3 @@ function encodePayloads(payloads: IPayloads): string {
 function decodePayloads(b64: string | undefined): IPayloads | null {
   return b64 ? Payloads.decode(Buffer.from(b64, 'base64')) : null;
 }
-
-

@@ -30,8 +30,15 @@ export type IDuration = Loose<google.protobuf.IDuration>;
 export type ITimestamp = Loose<google.protobuf.ITimestamp>;
 export type IRetryPolicy = Loose<temporal.api.common.v1.IRetryPolicy>;
 
-export const EventType = temporal.api.enums.v1.EventType;
-export const WorkflowExecutionStatus = temporal.api.enums.v1.WorkflowExecutionStatus;
+/**
+ * An API enum as plain numbers: the server keeps enum values in JSON state and compares them as numbers.
+ */
+export function enumNumbers<T extends object>(values: T): { readonly [K in keyof T]: number } {
+  return values as { readonly [K in keyof T]: number };
+}
+
+export const EventType = enumNumbers(temporal.api.enums.v1.EventType);
+export const WorkflowExecutionStatus = enumNumbers(temporal.api.enums.v1.WorkflowExecutionStatus);
 
 /** A protobuf int64 as it arrives from a decoder (Long) or from our own code (number). */
 export type Int64 = Long | number | string | null | undefined;

@@ -46,11 +46,13 @@ function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler
     ListNamespaces: () => engine.listNamespaces(),
     StartWorkflowExecution: (r: ws.StartWorkflowExecutionRequest) => engine.startWorkflowExecution(r),
     SignalWorkflowExecution: (r: ws.SignalWorkflowExecutionRequest) => engine.signalWorkflowExecution(r),
-    SignalWithStartWorkflowExecution: (r: ws.SignalWithStartWorkflowExecutionRequest) => engine.signalWithStartWorkflowExecution(r),
+    SignalWithStartWorkflowExecution: (r: ws.SignalWithStartWorkflowExecutionRequest) =>
+      engine.signalWithStartWorkflowExecution(r),
     QueryWorkflow: (r: ws.QueryWorkflowRequest, c: PollCancellation) => engine.queryWorkflow(r, c),
     UpdateWorkflowExecution: (r: ws.UpdateWorkflowExecutionRequest) => engine.updateWorkflowExecution(r),
     PollWorkflowExecutionUpdate: (r: ws.PollWorkflowExecutionUpdateRequest) => engine.pollWorkflowExecutionUpdate(r),
-    RequestCancelWorkflowExecution: (r: ws.RequestCancelWorkflowExecutionRequest) => engine.requestCancelWorkflowExecution(r),
+    RequestCancelWorkflowExecution: (r: ws.RequestCancelWorkflowExecutionRequest) =>
+      engine.requestCancelWorkflowExecution(r),
     TerminateWorkflowExecution: (r: ws.TerminateWorkflowExecutionRequest) => engine.terminateWorkflowExecution(r),
     DescribeWorkflowExecution: (r: ws.DescribeWorkflowExecutionRequest) => engine.describeWorkflowExecution(r),
     GetWorkflowExecutionHistory: (r: ws.GetWorkflowExecutionHistoryRequest, c: PollCancellation) =>
@@ -65,23 +67,29 @@ function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler
       const query = parseListQuery(r.query);
       return { count: countExecutions(engine.runsOf(r.namespace || 'default'), query), groups: [] };
     },
-    PollWorkflowTaskQueue: (r: ws.PollWorkflowTaskQueueRequest, c: PollCancellation) => engine.pollWorkflowTaskQueue(r, c),
+    PollWorkflowTaskQueue: (r: ws.PollWorkflowTaskQueueRequest, c: PollCancellation) =>
+      engine.pollWorkflowTaskQueue(r, c),
     RespondWorkflowTaskCompleted: (r: ws.RespondWorkflowTaskCompletedRequest) => engine.respondWorkflowTaskCompleted(r),
     RespondWorkflowTaskFailed: (r: ws.RespondWorkflowTaskFailedRequest) => engine.respondWorkflowTaskFailed(r),
-    PollActivityTaskQueue: (r: ws.PollActivityTaskQueueRequest, c: PollCancellation) => engine.pollActivityTaskQueue(r, c),
+    PollActivityTaskQueue: (r: ws.PollActivityTaskQueueRequest, c: PollCancellation) =>
+      engine.pollActivityTaskQueue(r, c),
     RespondActivityTaskCompleted: (r: ws.RespondActivityTaskCompletedRequest) => engine.respondActivityTaskCompleted(r),
-    RespondActivityTaskCompletedById: (r: ws.RespondActivityTaskCompletedByIdRequest) => engine.respondActivityTaskCompletedById(r),
+    RespondActivityTaskCompletedById: (r: ws.RespondActivityTaskCompletedByIdRequest) =>
+      engine.respondActivityTaskCompletedById(r),
     RespondActivityTaskFailed: (r: ws.RespondActivityTaskFailedRequest) => engine.respondActivityTaskFailed(r),
-    RespondActivityTaskFailedById: (r: ws.RespondActivityTaskFailedByIdRequest) => engine.respondActivityTaskFailedById(r),
+    RespondActivityTaskFailedById: (r: ws.RespondActivityTaskFailedByIdRequest) =>
+      engine.respondActivityTaskFailedById(r),
     RespondActivityTaskCanceled: (r: ws.RespondActivityTaskCanceledRequest) => engine.respondActivityTaskCanceled(r),
-    RespondActivityTaskCanceledById: (r: ws.RespondActivityTaskCanceledByIdRequest) => engine.respondActivityTaskCanceledById(r),
+    RespondActivityTaskCanceledById: (r: ws.RespondActivityTaskCanceledByIdRequest) =>
+      engine.respondActivityTaskCanceledById(r),
     RecordActivityTaskHeartbeat: (r: ws.RecordActivityTaskHeartbeatRequest) => engine.recordActivityTaskHeartbeat(r),
-    RecordActivityTaskHeartbeatById: (r: ws.RecordActivityTaskHeartbeatByIdRequest) => engine.recordActivityTaskHeartbeatById(r),
+    RecordActivityTaskHeartbeatById: (r: ws.RecordActivityTaskHeartbeatByIdRequest) =>
+      engine.recordActivityTaskHeartbeatById(r),
     RespondQueryTaskCompleted: (r: ws.RespondQueryTaskCompletedRequest) => engine.respondQueryTaskCompleted(r),
     ShutdownWorker: (r: ws.ShutdownWorkerRequest) => engine.shutdownWorker(r),
     ResetStickyTaskQueue: (r: ws.ResetStickyTaskQueueRequest) => engine.resetStickyTaskQueue(r),
   };
-  return handlers as unknown as Record<string, Handler>;
+  return handlers;
 }
 
 /**
@@ -105,7 +113,7 @@ function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
     },
     GetCurrentTime: () => ({ time: msToTimestamp(engine.clock.now()) }),
   };
-  return handlers as unknown as Record<string, Handler>;
+  return handlers;
 }
 
 /**
@@ -138,7 +146,10 @@ function serviceDefinition(
     const handler = handlers[method.name];
     const handle: grpc.handleUnaryCall<never, unknown> = (call, callback) => {
       if (!handler) {
-        callback({ code: grpc.status.UNIMPLEMENTED, details: `${method.name} is not implemented by the embedded Temporal server` });
+        callback({
+          code: grpc.status.UNIMPLEMENTED,
+          details: `${method.name} is not implemented by the embedded Temporal server`,
+        });
         return;
       }
       const cancellation: PollCancellation = { onCancel: (cb) => call.on('cancelled', cb) };
@@ -158,7 +169,7 @@ function serviceDefinition(
     };
     implementation[method.name] = handle as grpc.UntypedHandleCall;
   }
-  return { definition: definition as grpc.ServiceDefinition, implementation };
+  return { definition: definition, implementation };
 }
 
 /** A gRPC server for the Temporal WorkflowService (and TestService) over an engine. */
@@ -175,7 +186,12 @@ export function createGrpcServer(engine: WorkflowEngine, onError: (error: unknow
     onError,
   );
   server.addService(workflowService.definition, workflowService.implementation);
-  const testService = serviceDefinition(root.root, 'temporal.api.testservice.v1.TestService', testServiceHandlers(engine), onError);
+  const testService = serviceDefinition(
+    root.root,
+    'temporal.api.testservice.v1.TestService',
+    testServiceHandlers(engine),
+    onError,
+  );
   server.addService(testService.definition, testService.implementation);
   const operator = serviceDefinition(root.root, 'temporal.api.operatorservice.v1.OperatorService', {}, onError);
   server.addService(operator.definition, operator.implementation);

@@ -58,10 +58,17 @@ export function workflowNotFound(workflowId: string, runId?: string | null): Ser
 
 /** ALREADY_EXISTS with `WorkflowExecutionAlreadyStartedFailure`. */
 export function workflowAlreadyStarted(workflowId: string, runId: string, startRequestId: string): ServiceError {
-  return new ServiceError(status.ALREADY_EXISTS, `Workflow execution is already running. WorkflowId: ${workflowId}, RunId: ${runId}.`, {
-    typeName: 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure',
-    value: temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure.encode({ startRequestId, runId }).finish(),
-  });
+  return new ServiceError(
+    status.ALREADY_EXISTS,
+    `Workflow execution is already running. WorkflowId: ${workflowId}, RunId: ${runId}.`,
+    {
+      typeName: 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure',
+      value: temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure.encode({
+        startRequestId,
+        runId,
+      }).finish(),
+    },
+  );
 }
 
 /** INVALID_ARGUMENT: the request is malformed. */

@@ -10,7 +10,16 @@ export interface PostgresExecutionStoreOptions {
   readonly schema?: string;
 }
 
-const STATUS_NAMES = ['Unspecified', 'Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'ContinuedAsNew', 'TimedOut'];
+const STATUS_NAMES = [
+  'Unspecified',
+  'Running',
+  'Completed',
+  'Failed',
+  'Canceled',
+  'Terminated',
+  'ContinuedAsNew',
+  'TimedOut',
+];
 
 /**
  * Keeps namespaces, runs (state, visibility columns) and histories in PostgreSQL, in a schema of its own,
@@ -69,9 +78,16 @@ export class PostgresExecutionStore implements ExecutionStore {
     const namespaces = await this.pool.query<{ name: string; id: string; description: string; retention_days: number }>(
       `SELECT name, id, description, retention_days FROM ${s}.namespaces`,
     );
-    const executions = await this.pool.query<{ state: ExecutionState }>(`SELECT state FROM ${s}.executions ORDER BY start_time`);
+    const executions = await this.pool.query<{ state: ExecutionState }>(
+      `SELECT state FROM ${s}.executions ORDER BY start_time`,
+    );
     return {
-      namespaces: namespaces.rows.map((r) => ({ name: r.name, id: r.id, description: r.description, retentionDays: r.retention_days })),
+      namespaces: namespaces.rows.map((r) => ({
+        name: r.name,
+        id: r.id,
+        description: r.description,
+        retentionDays: r.retention_days,
+      })),
       executions: executions.rows.map((r) => r.state),
     };
   }
