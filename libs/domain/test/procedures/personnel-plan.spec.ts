@@ -55,11 +55,11 @@ const submit: PersonnelPlanCommand = { type: 'SubmitPlan', data: {}, actor: acto
 
 describe('procedure A: personnel plan', () => {
   it('drafting launches the procedure under the rulebook in force and opens the adoption step', () => {
-    expect(launched).toEqual([
-      expect.objectContaining({
-        type: 'ProcedureLaunched',
-        data: expect.objectContaining({ rulebookId: 'rulebook/2025-2030', kind: 'personnel-plan' }),
-      }),
+    expect(launched[0]).toMatchObject({
+      type: 'ProcedureLaunched',
+      data: { rulebookId: 'rulebook/2025-2030', kind: 'personnel-plan', launchedBy: actors.organizationOfficer },
+    });
+    expect(launched.slice(1)).toEqual([
       { type: 'PlanDrafted', data: { revision: 1, plan } },
       {
         type: 'StepOpened',
