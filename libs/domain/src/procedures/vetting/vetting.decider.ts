@@ -61,6 +61,12 @@ export function vettingStepId(personId: string, kind: VettingKind): string {
   return `${personId}/${kind}`;
 }
 
+/** Splits `<personId>/<kind>` at its last slash (person ids may hold slashes themselves). */
+export function parseVettingStepId(stepId: string): { personId: string; kind: VettingKind } {
+  const cut = stepId.lastIndexOf('/');
+  return { personId: stepId.slice(0, Math.max(cut, 0)), kind: stepId.slice(cut + 1) as VettingKind };
+}
+
 function authorityFor(
   kind: VettingKind,
   candidate: RequestVetting['data']['candidates'][number],
@@ -258,7 +264,7 @@ export function createVettingDecider(
       case 'ConcludeVetting':
         return conclude(command, state, command.actor);
       case 'DecideStep': {
-        const [personId = '', kind = ''] = command.data.stepId.split('/');
+        const { personId, kind } = parseVettingStepId(command.data.stepId);
         const decision = command.data.decision;
         if (decision.kind === 'return') {
           throw new ValidationError('A check ends cleared (approve) or blocked (reject with the reason)');
@@ -269,7 +275,7 @@ export function createVettingDecider(
             type: 'ConcludeVetting',
             data: {
               personId,
-              kind: kind as VettingKind,
+              kind,
               outcome: decision.kind === 'approve' ? 'CLEARED' : 'BLOCKED',
               reason: decision.kind === 'reject' ? decision.reason : undefined,
             },
