@@ -115,3 +115,53 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
   }
   return months;
 }
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function minutesOfZone(zone: string): number {
+  if (zone === 'Z') {
+    return 0;
+  }
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/**
+ * The calendar date of an instant in a zone `utcOffsetMinutes` east of UTC (Vietnam: 420). A plain date, or a
+ * date-time without a zone, is taken as already local.
+ *
+ * @example localDate('2025-10-20T18:00:00Z', 420) // '2025-10-21' (01:00 in Hà Nội)
+ */
+export function localDate(value: string, utcOffsetMinutes: number): IsoDate {
+  const match = INSTANT.exec(value);
+  if (!match) {
+    throw new ValidationError(`Expected an ISO date or date-time, got "${value}"`, { value });
+  }
+  const date = formatIsoDate(parseIsoDate(value));
+  const zone = match[7];
+  if (zone === undefined) {
+    return date;
+  }
+  const minutes =
+    toDayNumber(parseIsoDate(date)) * 1440 +
+    Number(match[4]) * 60 +
+    Number(match[5]) -
+    minutesOfZone(zone) +
+    utcOffsetMinutes;
+  return formatIsoDate(fromDayNumber(Math.floor(minutes / 1440)));
+}
+
+/**
+ * The UTC instant at which a local calendar day ends (midnight starting the next day), e.g. when a step due on
+ * that day becomes overdue: a workflow sets its timer to this.
+ *
+ * @example endOfLocalDay('2025-10-17', 420) // '2025-10-17T17:00:00.000Z'
+ */
+export function endOfLocalDay(date: IsoDate, utcOffsetMinutes: number): string {
+  const minutes = (toDayNumber(parseIsoDate(date)) + 1) * 1440 - utcOffsetMinutes;
+  const day = formatIsoDate(fromDayNumber(Math.floor(minutes / 1440)));
+  const inDay = minutes - Math.floor(minutes / 1440) * 1440;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${day}T${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}:00.000Z`;
+}

@@ -1,4 +1,13 @@
-import { addDays, compareIsoDates, dayOfWeek, type IsoDate, parseIsoDate, toIsoDate } from './civil-date';
+import {
+  addDays,
+  compareIsoDates,
+  dayOfWeek,
+  endOfLocalDay,
+  type IsoDate,
+  localDate,
+  parseIsoDate,
+  toIsoDate,
+} from './civil-date';
 import { ValidationError } from '../shared/domain.error';
 
 /**
@@ -7,6 +16,8 @@ import { ValidationError } from '../shared/domain.error';
  */
 export interface HolidayCalendar {
   readonly id: string;
+  /** The zone deadlines are reckoned in, in minutes east of UTC (Vietnam: 420, no daylight saving). */
+  readonly utcOffsetMinutes: number;
   /** Weekly rest days, 0 = Sunday … 6 = Saturday. */
   readonly weekend: readonly number[];
   /** Public holidays and days off as `YYYY-MM-DD`. */
@@ -79,7 +90,17 @@ export function workingDaysBetween(from: string, to: string, calendar: HolidayCa
   return count;
 }
 
-/** A step due on `dueDate` is overdue once `now` falls on a later day. */
-export function isPastDue(dueDate: IsoDate, now: string): boolean {
-  return compareIsoDates(now, dueDate) > 0;
+/** A step due on `dueDate` is overdue once `now`, read in the calendar's zone, falls on a later day. */
+export function isPastDue(dueDate: IsoDate, now: string, calendar: HolidayCalendar): boolean {
+  return compareIsoDates(localDate(now, calendar.utcOffsetMinutes), dueDate) > 0;
+}
+
+/** The instant a step due on `dueDate` becomes overdue (end of that day in the calendar's zone). */
+export function overdueAt(dueDate: IsoDate, calendar: HolidayCalendar): string {
+  return endOfLocalDay(dueDate, calendar.utcOffsetMinutes);
+}
+
+/** Today's date in the calendar's zone for an instant given by the caller. */
+export function calendarDate(now: string, calendar: HolidayCalendar): IsoDate {
+  return localDate(now, calendar.utcOffsetMinutes);
 }

@@ -7,6 +7,7 @@ import { type HolidayCalendar } from './holiday-calendar';
  */
 export const vietnamHolidayCalendar: HolidayCalendar = {
   id: 'calendar/vn-public-holidays',
+  utcOffsetMinutes: 420,
   weekend: [0, 6],
   holidays: [
     // 2020

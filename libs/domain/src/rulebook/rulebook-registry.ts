@@ -1,4 +1,4 @@
-import { compareIsoDates, toIsoDate } from '../calendar/civil-date';
+import { compareIsoDates, localDate, toIsoDate } from '../calendar/civil-date';
 import { NotFoundError } from '../shared/domain.error';
 import { rulebook2020to2025 } from './rulebook-2020-2025';
 import { rulebook2025to2030 } from './rulebook-2025-2030';
@@ -7,9 +7,12 @@ import { type Rulebook, type RulebookId } from './rulebook.types';
 /** The rulebooks shipped with the engine, oldest first. */
 export const defaultRulebooks: readonly Rulebook[] = [rulebook2020to2025, rulebook2025to2030];
 
-/** Whether `rulebook` is in force on `date` (`effectiveFrom` inclusive, `effectiveTo` exclusive). */
+/**
+ * Whether `rulebook` is in force on `date` (`effectiveFrom` inclusive, `effectiveTo` exclusive). An instant is
+ * read in the zone of the rulebook's calendar (Vietnam time for the shipped ones).
+ */
 export function isInForce(rulebook: Rulebook, date: string): boolean {
-  const day = toIsoDate(date);
+  const day = localDate(date, rulebook.calendar.utcOffsetMinutes);
   return (
     compareIsoDates(rulebook.effectiveFrom, day) <= 0 &&
     (rulebook.effectiveTo === undefined || compareIsoDates(day, rulebook.effectiveTo) < 0)

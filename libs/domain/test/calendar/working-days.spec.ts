@@ -2,16 +2,19 @@ import {
   addMonths,
   addWorkingDays,
   dayOfWeek,
+  endOfLocalDay,
   type HolidayCalendar,
   isPastDue,
   isWorkingDay,
+  localDate,
+  overdueAt,
   subtractWorkingDays,
   vietnamHolidayCalendar,
   wholeMonthsBetween,
   workingDaysBetween,
 } from '@cadreflow/domain';
 
-const weekendsOnly: HolidayCalendar = { id: 'test/weekends', weekend: [0, 6], holidays: [] };
+const weekendsOnly: HolidayCalendar = { id: 'test/weekends', utcOffsetMinutes: 420, weekend: [0, 6], holidays: [] };
 
 describe('civil dates', () => {
   it('knows the day of the week', () => {
@@ -60,8 +63,18 @@ describe('working days', () => {
     expect(subtractWorkingDays('2025-10-20', 15, weekendsOnly)).toBe('2025-09-29');
   });
 
-  it('is past due only on the day after the due date', () => {
-    expect(isPastDue('2025-10-20', '2025-10-20T23:59:59Z')).toBe(false);
-    expect(isPastDue('2025-10-20', '2025-10-21T00:00:00Z')).toBe(true);
+  it('is past due only once the due day has ended in Vietnam time (UTC+7)', () => {
+    expect(isPastDue('2025-10-20', '2025-10-20T16:59:59Z', weekendsOnly)).toBe(false);
+    expect(isPastDue('2025-10-20', '2025-10-20T17:00:00Z', weekendsOnly)).toBe(true);
+    expect(isPastDue('2025-10-20', '2025-10-21T00:30:00+07:00', weekendsOnly)).toBe(true);
+    expect(overdueAt('2025-10-20', weekendsOnly)).toBe('2025-10-20T17:00:00.000Z');
+  });
+
+  it('reads instants as local dates', () => {
+    expect(localDate('2025-10-20T18:00:00Z', 420)).toBe('2025-10-21');
+    expect(localDate('2025-10-20T01:00:00+07:00', 0)).toBe('2025-10-19');
+    expect(localDate('2025-10-20', 420)).toBe('2025-10-20');
+    expect(localDate('2025-10-20T23:00', 420)).toBe('2025-10-20');
+    expect(endOfLocalDay('2025-12-31', 0)).toBe('2026-01-01T00:00:00.000Z');
   });
 });

@@ -192,9 +192,18 @@ describe('procedure A: personnel plan', () => {
         },
         { type: 'Escalated', data: { stepId: 'adoption-1', dueDate: '2025-03-17', toBodyId: demoIds.politburo } },
       ]);
+    // Due dates end at midnight in Hà Nội (UTC+7).
     given(launched)
-      .when({ ...late, now: '2025-03-17T23:00:00Z' })
+      .when({ ...late, now: '2025-03-17T16:59:59Z' })
       .then([]);
+    given(launched)
+      .when({ ...late, now: '2025-03-17T17:00:00Z' })
+      .thenIncludes([
+        {
+          type: 'DeadlineBreached',
+          data: { stepId: 'adoption-1', dueDate: '2025-03-17', detectedAt: '2025-03-17T17:00:00Z' },
+        },
+      ]);
     const escalated = runAll(personnelPlanDecider, [late], launched).events;
     given(escalated).when(late).then([]);
   });

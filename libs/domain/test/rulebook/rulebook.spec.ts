@@ -11,7 +11,8 @@ import {
 describe('rulebooks', () => {
   it('resolves the rulebook in force on a date', () => {
     expect(rulebookInForce('2020-10-15').id).toBe('rulebook/2020-2025');
-    expect(rulebookInForce('2024-06-13T23:00:00Z').id).toBe('rulebook/2020-2025');
+    expect(rulebookInForce('2024-06-13T16:59:59Z').id).toBe('rulebook/2020-2025');
+    expect(rulebookInForce('2024-06-13T17:00:00Z').id).toBe('rulebook/2025-2030'); // already 14 June in Hà Nội
     expect(rulebookInForce('2024-06-14').id).toBe('rulebook/2025-2030');
     expect(rulebookInForce('2025-10-15').id).toBe('rulebook/2025-2030');
   });

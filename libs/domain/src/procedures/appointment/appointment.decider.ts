@@ -1,4 +1,5 @@
-import { type IsoDate, toIsoDate } from '../../calendar/civil-date';
+import { type IsoDate } from '../../calendar/civil-date';
+import { calendarDate } from '../../calendar/holiday-calendar';
 import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
@@ -124,7 +125,11 @@ export function createAppointmentDecider(
           return [
             {
               type: 'PolicyApproved',
-              data: { approvedOn: toIsoDate(command.now), deadlineWorkingDays: days, completionDueDate: due },
+              data: {
+                approvedOn: calendarDate(command.now, rulebook.calendar),
+                deadlineWorkingDays: days,
+                completionDueDate: due,
+              },
             },
             { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
             openStep(state, 1, [], due),
@@ -330,7 +335,7 @@ export function createAppointmentDecider(
 
   function decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[] {
     if (isCommonCommand(command)) {
-      return decideCommon(command, state.core);
+      return decideCommon(command, state.core, rulebooks);
     }
     if (command.type === 'LaunchAppointment') {
       assertNotLaunched(state.core, command);

@@ -1,6 +1,6 @@
 import { addWorkingDays } from '../../calendar/holiday-calendar';
-import { isPastDue, type HolidayCalendar } from '../../calendar/holiday-calendar';
-import { type IsoDate, toIsoDate } from '../../calendar/civil-date';
+import { calendarDate, isPastDue, type HolidayCalendar } from '../../calendar/holiday-calendar';
+import { type IsoDate } from '../../calendar/civil-date';
 import {
   assertFourEyes,
   assertNotRecused,
@@ -141,9 +141,9 @@ export function coreRulebook(core: ProcedureCore, rulebooks: readonly Rulebook[]
   return rulebookById(core.rulebookId, rulebooks);
 }
 
-/** The date `workingDays` after `now` in the rulebook's calendar. */
+/** The date `workingDays` after today (`now` read in the calendar's zone) in the rulebook's calendar. */
 export function dueAfter(now: string, workingDays: number, calendar: HolidayCalendar): IsoDate {
-  return addWorkingDays(toIsoDate(now), workingDays, calendar);
+  return addWorkingDays(calendarDate(now, calendar), workingDays, calendar);
 }
 
 /**
@@ -180,7 +180,11 @@ export function authorizeStep(
 /**
  * Handles the commands every procedure accepts: withdraw, deadline check, conflict declaration.
  */
-export function decideCommon(command: CommonCommand, core: ProcedureCore): CommonEvent[] {
+export function decideCommon(
+  command: CommonCommand,
+  core: ProcedureCore,
+  rulebooks: readonly Rulebook[],
+): CommonEvent[] {
   switch (command.type) {
     case 'WithdrawProcedure': {
       assertRunning(core, command);
@@ -201,8 +205,9 @@ export function decideCommon(command: CommonCommand, core: ProcedureCore): Commo
     }
     case 'CheckDeadlines': {
       assertRunning(core, command);
+      const calendar = rulebookById(core.rulebookId, rulebooks).calendar;
       return Object.values(core.openSteps)
-        .filter((step) => !step.escalated && isPastDue(step.dueDate, command.now))
+        .filter((step) => !step.escalated && isPastDue(step.dueDate, command.now, calendar))
         .flatMap((step): CommonEvent[] => [
           { type: 'DeadlineBreached', data: { stepId: step.stepId, dueDate: step.dueDate, detectedAt: command.now } },
           { type: 'Escalated', data: { stepId: step.stepId, dueDate: step.dueDate, toBodyId: core.higherBodyId } },

@@ -262,7 +262,7 @@ export function createElectionDecider(
 
   function decide(command: ElectionCommand, state: ElectionState): ElectionEvent[] {
     if (isCommonCommand(command)) {
-      return decideCommon(command, state.core);
+      return decideCommon(command, state.core, rulebooks);
     }
     if (command.type === 'LaunchElection') {
       assertNotLaunched(state.core, command);

@@ -295,7 +295,7 @@ export function createIntroductionDecider(
 
   function decide(command: IntroductionCommand, state: IntroductionState): IntroductionEvent[] {
     if (isCommonCommand(command)) {
-      return decideCommon(command, state.core);
+      return decideCommon(command, state.core, rulebooks);
     }
     if (command.type === 'LaunchIntroduction') {
       assertNotLaunched(state.core, command);

@@ -144,7 +144,7 @@ export function createPersonnelPlanDecider(
 
   function decide(command: PersonnelPlanCommand, state: PersonnelPlanState): PersonnelPlanEvent[] {
     if (isCommonCommand(command)) {
-      return decideCommon(command, state.core);
+      return decideCommon(command, state.core, rulebooks);
     }
     switch (command.type) {
       case 'DraftPlan': {

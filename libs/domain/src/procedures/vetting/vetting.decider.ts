@@ -179,7 +179,7 @@ export function createVettingDecider(
 
   function decide(command: VettingCommand, state: VettingState): VettingEvent[] {
     if (isCommonCommand(command)) {
-      return decideCommon(command, state.core);
+      return decideCommon(command, state.core, rulebooks);
     }
     if (command.type === 'RequestVetting') {
       assertNotLaunched(state.core, command);
