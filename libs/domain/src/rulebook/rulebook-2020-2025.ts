@@ -146,6 +146,7 @@ export const rulebook2020to2025: Rulebook = {
     referenceOnlySteps: [],
   },
   election: { tieRule: 'revote-among-tied' },
+  actionProgramme: { requiredFor: ['appointment'] },
   vetting: {
     kinds: [
       'political-standard',

@@ -1,6 +1,6 @@
 import { type HolidayCalendar } from '../calendar/holiday-calendar';
 import { type BodyKind, type LevelKind, type PostKind } from '../organisation/organisation.types';
-import { type RoleKind } from '../shared/message.types';
+import { type ProcedureKind, type RoleKind } from '../shared/message.types';
 import { type Ratio } from '../shared/ratio';
 import { type DocumentReference } from './document-reference';
 
@@ -173,6 +173,8 @@ export interface Rulebook {
     readonly referenceOnlySteps: readonly number[];
   };
   readonly election: { readonly tieRule: TieRule };
+  /** Procedures in which a candidate files an action programme before the final vote. [S~] */
+  readonly actionProgramme: { readonly requiredFor: readonly ProcedureKind[] };
   readonly vetting: {
     readonly kinds: readonly VettingKind[];
     /** Who concludes each check; `political-standard` is the configurable one of domain.md §3D. */

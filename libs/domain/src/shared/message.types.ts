@@ -34,6 +34,12 @@ export type RoleKind =
   /** Chi bộ nơi cư trú / cấp ủy nơi công tác giving an opinion. */
   | 'party-cell';
 
+/** The procedures the engine runs (domain.md §3). */
+export type ProcedureKind = 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election';
+
+/** Classification of a personnel dossier: mật (confidential), tối mật (secret), tuyệt mật (top secret). */
+export type Classification = 'unclassified' | 'confidential' | 'secret' | 'top-secret';
+
 /** Who issues a command, and in which role and body at that moment (recorded for personal responsibility). */
 export interface Actor {
   readonly personId: string;

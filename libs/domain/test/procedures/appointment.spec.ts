@@ -3,6 +3,7 @@ import {
   type AppointmentCommand,
   type AppointmentEvent,
   appointmentDecider,
+  ConflictError,
   demoIds,
   IllegalTransitionError,
   type MeetingTally,
@@ -76,11 +77,18 @@ const disclosed = runAll(
   [{ type: 'DiscloseResult', data: { stepId: 'step-2' }, actor: member, now: at }],
   sealed,
 ).events;
-const atStep5 = runAll(
+const atStep4Done = runAll(
   appointmentDecider,
   [tally('step-3', meeting(9, { x: 6, y: 3 }), member), tally('step-4', meeting(30, { x: 20 }, 25), unitConference)],
   disclosed,
 ).events;
+const programme: AppointmentCommand = {
+  type: 'FileActionProgramme',
+  data: { personId: 'x', reference: 'CTHĐ-2025-x' },
+  actor: { ...member, personId: 'x' },
+  now: at,
+};
+const atStep5 = runAll(appointmentDecider, [programme], atStep4Done).events;
 
 describe('procedure C: appointment from the unit', () => {
   it('starts by asking the higher body to approve the policy', () => {
@@ -142,6 +150,46 @@ describe('procedure C: appointment from the unit', () => {
     given(disclosed)
       .when(tally('step-3', meeting(9, { x: 6, y: 3 }), relativeOfX))
       .then(RecusedError);
+  });
+
+  it('step 5 waits for the candidate’s action programme', () => {
+    given(atStep4Done)
+      .when(tally('step-5', meeting(9, { x: 5 }), member))
+      .then(IllegalTransitionError);
+    given(atStep4Done)
+      .when(programme)
+      .then([
+        { type: 'ActionProgrammeFiled', data: { personId: 'x', reference: 'CTHĐ-2025-x', filedOn: '2025-09-05' } },
+      ]);
+    given(atStep5).when(programme).then(ConflictError);
+  });
+
+  it('logs every read of a classified dossier, even after the procedure ended', () => {
+    const done = runAll(appointmentDecider, [tally('step-5', meeting(9, { x: 5 }), member)], atStep5).events;
+    given(done)
+      .when({
+        type: 'RecordDossierAccess',
+        data: {
+          dossierId: 'dossier/x',
+          subjectId: 'x',
+          classification: 'secret',
+          purpose: 'Appraisal by the Central Organization Committee',
+        },
+        actor: secretariat,
+        now: at,
+      })
+      .then([
+        {
+          type: 'DossierAccessed',
+          data: {
+            dossierId: 'dossier/x',
+            subjectId: 'x',
+            classification: 'secret',
+            purpose: 'Appraisal by the Central Organization Committee',
+            readerId: 'person/pb-02',
+          },
+        },
+      ]);
   });
 
   it('step 5: more than half of all members puts the candidate forward', () => {

@@ -9,6 +9,7 @@ import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import { evaluateMeeting, meetingBase, meetingRules } from '../common/meeting-evaluation';
 import {
+  assertActionProgrammes,
   assertNotLaunched,
   assertRunning,
   authorityOf,
@@ -256,6 +257,9 @@ export function createAppointmentDecider(
         openStep(state, step + 1, outcome.forwarded, due),
       ];
     }
+    if (step === 5) {
+      assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
+    }
     const referenceOnly = rulebook.appointment.referenceOnlySteps.includes(step);
     const rules =
       step === 4
@@ -423,6 +427,8 @@ export function createAppointmentDecider(
       case 'StepClosed':
       case 'Escalated':
       case 'ConflictDeclared':
+      case 'DossierAccessed':
+      case 'ActionProgrammeFiled':
         return { ...state, core: evolveCore(state.core, event) };
       case 'DeadlineBreached':
         return { ...state, core: evolveCore(state.core, event), deadlineBreached: true };

@@ -1,4 +1,4 @@
-import { type DomainCommand } from '../../shared/message.types';
+import { type Classification, type DomainCommand } from '../../shared/message.types';
 
 /** Withdraw the procedure, saying why (by the role and body that launched it). */
 export type WithdrawProcedure = DomainCommand<'WithdrawProcedure', { readonly reason: string }>;
@@ -12,8 +12,26 @@ export type DeclareConflict = DomainCommand<
   { readonly subjectId: string; readonly description: string }
 >;
 
+/** Log a read of a classified dossier of a person concerned; accepted even after the procedure ended. */
+export type RecordDossierAccess = DomainCommand<
+  'RecordDossierAccess',
+  {
+    readonly dossierId: string;
+    readonly subjectId: string;
+    readonly classification: Classification;
+    readonly purpose: string;
+  }
+>;
+
+/** A person concerned files their action programme (by themselves, or recorded by the launching office). */
+export type FileActionProgramme = DomainCommand<
+  'FileActionProgramme',
+  { readonly personId: string; readonly reference: string }
+>;
+
 /** Commands every procedure accepts. */
-export type CommonCommand = WithdrawProcedure | CheckDeadlines | DeclareConflict;
+export type CommonCommand =
+  WithdrawProcedure | CheckDeadlines | DeclareConflict | RecordDossierAccess | FileActionProgramme;
 
 /** A decision on an approval step: approve, reject, or return with a reason. */
 export type StepDecision =

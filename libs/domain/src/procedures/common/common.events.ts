@@ -1,9 +1,14 @@
 import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards';
 import { type IsoDate } from '../../calendar/civil-date';
-import { type Actor, type DomainEvent, type RoleKind } from '../../shared/message.types';
+import {
+  type Actor,
+  type Classification,
+  type DomainEvent,
+  type ProcedureKind,
+  type RoleKind,
+} from '../../shared/message.types';
 
-/** The procedures the engine runs (domain.md §3). */
-export type ProcedureKind = 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election';
+export { type ProcedureKind };
 
 /** How a step is decided: an approval (approve / reject / return), a recorded tally, or a conclusion. */
 export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
@@ -68,6 +73,24 @@ export type ConflictDeclared = DomainEvent<
   { readonly personId: string; readonly subjectId: string; readonly description: string }
 >;
 
+/** Someone read a classified dossier during the procedure (every read is logged, QĐ 205/114). */
+export type DossierAccessed = DomainEvent<
+  'DossierAccessed',
+  {
+    readonly dossierId: string;
+    readonly subjectId: string;
+    readonly classification: Classification;
+    readonly readerId: string;
+    readonly purpose: string;
+  }
+>;
+
+/** A candidate filed the action programme owed before a new post, election or appointment. */
+export type ActionProgrammeFiled = DomainEvent<
+  'ActionProgrammeFiled',
+  { readonly personId: string; readonly reference: string; readonly filedOn: string }
+>;
+
 /** The procedure was withdrawn, and why. */
 export type ProcedureWithdrawn = DomainEvent<
   'ProcedureWithdrawn',
@@ -88,5 +111,7 @@ export type CommonEvent =
   | DeadlineBreached
   | Escalated
   | ConflictDeclared
+  | DossierAccessed
+  | ActionProgrammeFiled
   | ProcedureWithdrawn
   | ProcedureCompleted;

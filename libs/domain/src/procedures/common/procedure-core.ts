@@ -12,9 +12,9 @@ import {
 import { rulebookById } from '../../rulebook/rulebook-registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
-import { type Actor, type DomainCommand } from '../../shared/message.types';
+import { type Actor, type DomainCommand, type ProcedureKind } from '../../shared/message.types';
 import { type CommonCommand } from './common.commands';
-import { type CommonEvent, type ProcedureKind, type StepOpened } from './common.events';
+import { type CommonEvent, type StepOpened } from './common.events';
 
 /** A step waiting for a decision. */
 export type OpenStep = StepOpened['data'] & { readonly escalated: boolean };
@@ -31,6 +31,8 @@ export interface ProcedureCore {
   readonly concerned: readonly ConcernedPerson[];
   readonly authorities: Readonly<Record<string, StepAuthority>>;
   readonly conflicts: readonly DeclaredConflict[];
+  /** People who filed their action programme. */
+  readonly actionProgrammes: readonly string[];
   readonly withdrawnReason: string | null;
   readonly completed: boolean;
 }
@@ -47,6 +49,7 @@ export const initialCore: ProcedureCore = {
   concerned: [],
   authorities: {},
   conflicts: [],
+  actionProgrammes: [],
   withdrawnReason: null,
   completed: false,
 };
@@ -83,6 +86,10 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
         ...core,
         conflicts: [...core.conflicts, { personId: event.data.personId, subjectId: event.data.subjectId }],
       };
+    case 'DossierAccessed':
+      return core;
+    case 'ActionProgrammeFiled':
+      return { ...core, actionProgrammes: [...core.actionProgrammes, event.data.personId] };
     case 'ProcedureWithdrawn':
       return { ...core, withdrawnReason: event.data.reason, openSteps: {} };
     case 'ProcedureCompleted':
@@ -231,6 +238,41 @@ export function decideCommon(
         },
       ];
     }
+    case 'RecordDossierAccess': {
+      if (core.procedureId === null) {
+        throw new IllegalTransitionError(
+          'Launch the procedure before logging dossier reads',
+          'NOT_LAUNCHED',
+          command.type,
+        );
+      }
+      if (!command.data.purpose.trim()) {
+        throw new ValidationError('Say why the dossier is read; every read is logged');
+      }
+      return [{ type: 'DossierAccessed', data: { ...command.data, readerId: command.actor.personId } }];
+    }
+    case 'FileActionProgramme': {
+      assertRunning(core, command);
+      const { personId, reference } = command.data;
+      if (!core.concerned.some((c) => c.personId === personId)) {
+        throw new ValidationError(`${personId} is not concerned by this procedure`, { personId });
+      }
+      const launcher = core.launchedBy;
+      const byOffice =
+        launcher !== null && command.actor.role === launcher.role && command.actor.bodyId === launcher.bodyId;
+      if (command.actor.personId !== personId && !byOffice) {
+        throw new NotAllowedError(
+          'An action programme is filed by the person, or recorded by the launching office',
+          command.actor.personId,
+          'ROLE',
+        );
+      }
+      if (core.actionProgrammes.includes(personId)) {
+        throw new ConflictError(`${personId} has already filed an action programme`, personId);
+      }
+      const filedOn = calendarDate(command.now, coreRulebook(core, rulebooks).calendar);
+      return [{ type: 'ActionProgrammeFiled', data: { personId, reference, filedOn } }];
+    }
     default: {
       const _never: never = command;
       return _never;
@@ -238,11 +280,39 @@ export function decideCommon(
   }
 }
 
+const COMMON_COMMANDS: ReadonlySet<string> = new Set([
+  'WithdrawProcedure',
+  'CheckDeadlines',
+  'DeclareConflict',
+  'RecordDossierAccess',
+  'FileActionProgramme',
+]);
+
 /** Whether a command is one of the common ones. */
 export function isCommonCommand(command: DomainCommand): command is CommonCommand {
-  return (
-    command.type === 'WithdrawProcedure' || command.type === 'CheckDeadlines' || command.type === 'DeclareConflict'
-  );
+  return COMMON_COMMANDS.has(command.type);
+}
+
+/**
+ * Throws unless each person has filed an action programme, when the rulebook requires one for this procedure.
+ */
+export function assertActionProgrammes(
+  core: ProcedureCore,
+  personIds: readonly string[],
+  rulebook: Rulebook,
+  commandType: string,
+): void {
+  if (!core.kind || !rulebook.actionProgramme.requiredFor.includes(core.kind)) {
+    return;
+  }
+  const missing = personIds.filter((id) => !core.actionProgrammes.includes(id));
+  if (missing.length > 0) {
+    throw new IllegalTransitionError(
+      `${missing.join(', ')} must file an action programme first (${rulebook.id})`,
+      'ACTION_PROGRAMME_MISSING',
+      commandType,
+    );
+  }
 }
 
 /** Whether an event is one of the common ones. */
@@ -254,6 +324,8 @@ export function isCommonEvent(event: { readonly type: string }): event is Common
     'DeadlineBreached',
     'Escalated',
     'ConflictDeclared',
+    'DossierAccessed',
+    'ActionProgrammeFiled',
     'ProcedureWithdrawn',
     'ProcedureCompleted',
   ].includes(event.type);

@@ -12,6 +12,7 @@ import { evaluateThreshold } from '../../voting/threshold';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import {
+  assertActionProgrammes,
   assertNotLaunched,
   assertRunning,
   authorityOf,
@@ -116,6 +117,7 @@ export function createElectionDecider(
       if (decision.kind !== 'approve') {
         throw new ValidationError('Change the list with floor additions or withdrawals, then approve it');
       }
+      assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       const surplus = checkSurplus(state.seats, state.candidates.length, rulebook.surplus);
       if (!surplus.ok) {
         throw new ValidationError(
@@ -455,6 +457,8 @@ export function createElectionDecider(
       case 'DeadlineBreached':
       case 'Escalated':
       case 'ConflictDeclared':
+      case 'DossierAccessed':
+      case 'ActionProgrammeFiled':
         return { ...state, core: evolveCore(state.core, event) };
       case 'ProcedureCompleted':
         return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };

@@ -531,6 +531,8 @@ export function createIntroductionDecider(
       case 'DeadlineBreached':
       case 'Escalated':
       case 'ConflictDeclared':
+      case 'DossierAccessed':
+      case 'ActionProgrammeFiled':
         return { ...state, core: evolveCore(state.core, event) };
       case 'ProcedureCompleted':
         return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED', current: null, hold: null };

@@ -263,6 +263,8 @@ export function createPersonnelPlanDecider(
       case 'DeadlineBreached':
       case 'Escalated':
       case 'ConflictDeclared':
+      case 'DossierAccessed':
+      case 'ActionProgrammeFiled':
       case 'ProcedureCompleted':
         return { ...state, core: evolveCore(state.core, event) };
       case 'ProcedureWithdrawn':

@@ -380,6 +380,8 @@ export function createVettingDecider(
       case 'DeadlineBreached':
       case 'Escalated':
       case 'ConflictDeclared':
+      case 'DossierAccessed':
+      case 'ActionProgrammeFiled':
         return { ...state, core: evolveCore(state.core, event) };
       case 'ProcedureCompleted':
         return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
