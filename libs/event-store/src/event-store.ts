@@ -9,6 +9,11 @@ import { validateAppend } from './validation';
 export const EVENTS_CHANNEL = 'cadreflow_events';
 /** At most this many events are written in one transaction; more pending appends wait for the next one. */
 const MAX_BATCH_EVENTS = 2000;
+/**
+ * Batches sent at once. The second waits on the append lock inside the database while the first commits, so the
+ * lock never idles for a network round trip between batches.
+ */
+const MAX_IN_FLIGHT = 2;
 
 /** One row returned by the `cadreflow_append` function (see its migration). */
 interface AppendRow {
@@ -70,7 +75,7 @@ interface PendingAppend {
  */
 export class EventStore {
   private readonly pending: PendingAppend[] = [];
-  private flushing = false;
+  private inFlight = 0;
   /** Emits `appended` (last position) after each commit made by this process. */
   readonly local = new EventEmitter();
 
@@ -94,7 +99,7 @@ export class EventStore {
     validateAppend(streamId, expectedVersion, events, options.idempotencyKey);
     return new Promise((resolve, reject) => {
       this.pending.push({ streamId, expectedVersion, events, idempotencyKey: options.idempotencyKey, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.inFlight < MAX_IN_FLIGHT) void this.flush();
     });
   }
 
@@ -132,7 +137,7 @@ export class EventStore {
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
+    this.inFlight++;
     try {
       while (this.pending.length > 0) {
         const batch: PendingAppend[] = [];
@@ -148,7 +153,7 @@ export class EventStore {
         await this.writeBatch(batch);
       }
     } finally {
-      this.flushing = false;
+      this.inFlight--;
     }
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 
 /** The hash before a stream's first event, and before the log's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -25,14 +25,13 @@ export interface HashedFields {
  * never hold a newline and JSON text never does, so an export can be checked with any SHA-256 tool.
  */
 export function eventHash(f: HashedFields): string {
-  return createHash('sha256')
-    .update(
-      `${f.prevHash}\n${f.streamId}\n${f.streamVersion}\n${f.type}\n${f.schemaVersion}\n${f.recordedAt}\n${f.dataText}\n${f.metadataText}`,
-    )
-    .digest('hex');
+  return sha256(
+    'sha256',
+    `${f.prevHash}\n${f.streamId}\n${f.streamVersion}\n${f.type}\n${f.schemaVersion}\n${f.recordedAt}\n${f.dataText}\n${f.metadataText}`,
+  );
 }
 
 /** The running hash over the whole log in global order: each event's hash folded into the previous log hash. */
 export function logHash(prevLogHash: string, hash: string): string {
-  return createHash('sha256').update(prevLogHash).update(hash).digest('hex');
+  return sha256('sha256', prevLogHash + hash);
 }

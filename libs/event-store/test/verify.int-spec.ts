@@ -44,7 +44,7 @@ describe('verify (real PostgreSQL)', () => {
       ['BEGIN', 'SET LOCAL session_replication_role = replica', ...statements, 'COMMIT'].join(';\n'),
     );
   };
-  const verify = () => verifyLog(db.dataSource, { trustedKeys, batchSize: 3 });
+  const verify = () => verifyLog(db.dataSource, { trustedKeys });
 
   it('passes an untouched log', async () => {
     const report = await verify();

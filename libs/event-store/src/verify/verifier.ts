@@ -4,6 +4,7 @@ import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, eventHash, logHash } from '../hashing';
+import { readLogRows, type LogRow } from './log-rows';
 
 /** What kind of damage verification found. */
 export type ProblemKind =
@@ -37,8 +38,6 @@ export interface VerificationReport {
 
 export interface VerifyOptions {
   trustedKeys: TrustedKeys;
-  /** Rows per round trip. */
-  batchSize?: number;
   /** Verify only the events of these streams (and skip log-wide checks). */
   streamIds?: string[];
 }
@@ -50,26 +49,6 @@ interface StreamState {
   broken: boolean;
 }
 
-type Row = [
-  position: string,
-  streamId: string,
-  streamVersion: string,
-  type: string,
-  schemaVersion: string,
-  recordedAt: string,
-  data: string,
-  metadata: string,
-  prevHash: string,
-  hash: string,
-  logHash: string,
-];
-
-interface RawClient {
-  query(config: { text: string; values: unknown[]; rowMode: 'array'; types: unknown }): Promise<{ rows: Row[] }>;
-}
-
-const rawTypes = { getTypeParser: () => (value: string) => value };
-
 /**
  * Re-derives every hash of the log and checks it against the stored chain and the signed checkpoints. Names, per
  * stream, the first event that does not match, and every checkpoint the log no longer agrees with: edited data or
@@ -80,7 +59,6 @@ const rawTypes = { getTypeParser: () => (value: string) => value };
  * if (!report.ok) for (const p of report.problems) logger.warn(p.message);
  */
 export async function verifyLog(dataSource: DataSource, options: VerifyOptions): Promise<VerificationReport> {
-  const batchSize = options.batchSize ?? 20_000;
   const wholeLog = options.streamIds === undefined;
   const problems: VerificationProblem[] = [];
   const streams = new Map<string, StreamState>();
@@ -139,23 +117,11 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   };
 
   const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
-    RawClient,
+    Parameters<typeof readLogRows>[0],
     () => void,
   ];
   try {
-    let after = 0;
-    for (;;) {
-      const filter = wholeLog ? '' : 'AND stream_id = ANY($3::text[])';
-      const { rows } = await client.query({
-        text: `SELECT position::text AS pos, stream_id, stream_version::text, type, schema_version::text,
-                      to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                      data::text, metadata::text, prev_hash, hash, log_hash
-                 FROM events WHERE position > $1 ${filter} ORDER BY events.position LIMIT $2`,
-        values: wholeLog ? [after, batchSize] : [after, batchSize, options.streamIds],
-        rowMode: 'array',
-        types: rawTypes,
-      });
-      if (rows.length === 0) break;
+    for await (const rows of readLogRows(client, options.streamIds)) {
       for (const row of rows) {
         const position = Number(row[0]);
         while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
@@ -163,15 +129,13 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
         }
         checkEvent(row, position);
       }
-      after = Number(rows[rows.length - 1][0]);
-      if (rows.length < batchSize) break;
     }
     while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
   } finally {
     release();
   }
 
-  function checkEvent(row: Row, position: number): void {
+  function checkEvent(row: LogRow, position: number): void {
     eventsChecked++;
     const [
       ,
