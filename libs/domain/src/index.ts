@@ -6,6 +6,7 @@
 export * from './shared/domain.error';
 export * from './shared/message.types';
 export * from './shared/ratio';
+export * from './shared/recorded-events';
 
 export * from './calendar/civil-date';
 export * from './calendar/holiday-calendar';
@@ -30,6 +31,7 @@ export * from './voting/threshold';
 
 export * from './checks/age.check';
 export * from './checks/composition.check';
+export * from './checks/confidence-vote.check';
 export * from './checks/decision-guards';
 export * from './checks/relatives.check';
 
@@ -40,6 +42,7 @@ export * from './procedures/common/meeting-tally';
 export * from './procedures/common/procedure-core';
 export * from './procedures/common/voting.events';
 export * from './procedures/composite-congress';
+export * from './procedures/launch-helpers';
 
 export * from './procedures/personnel-plan/personnel-plan.commands';
 export * from './procedures/personnel-plan/personnel-plan.decider';

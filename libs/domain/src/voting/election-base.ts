@@ -1,3 +1,4 @@
+import { type DecisionBase } from '../rulebook/rulebook.types';
 import { ValidationError } from '../shared/domain.error';
 
 /**
@@ -58,4 +59,31 @@ export function electionBase(attendance: ElectionAttendance): number {
     );
   }
   return base;
+}
+
+/**
+ * The number an election threshold is measured against under the rulebook's configured base; the attendance
+ * figures are validated in every case.
+ */
+export function electionThresholdBase(
+  base: DecisionBase,
+  attendance: ElectionAttendance,
+  validBallots: number,
+): number {
+  const computed = electionBase(attendance);
+  switch (base) {
+    case 'election-base':
+      return computed;
+    case 'present':
+      return attendance.present;
+    case 'valid-ballots':
+      return validBallots;
+    case 'convened':
+    case 'all-members':
+      return attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
+    default: {
+      const _never: never = base;
+      return _never;
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
 import { checkBallotCounts } from '../../voting/ballots';
-import { electionBase } from '../../voting/election-base';
+import { electionThresholdBase } from '../../voting/election-base';
 import { allocateSeats } from '../../voting/seat-allocation';
 import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus';
 import { evaluateThreshold } from '../../voting/threshold';
@@ -171,7 +171,7 @@ export function createElectionDecider(
     const stepId = roundStepId(round.round);
     authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
     const { attendance, ballots, tallies } = command.data;
-    const base = electionBase(attendance);
+    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
     if (ballots.issued > attendance.present) {
       throw new ValidationError(`${ballots.issued} ballots issued to ${attendance.present} present; check the count`, {
         issued: ballots.issued,
