@@ -5,44 +5,44 @@
  */
 export * from './shared/domain.error';
 export * from './shared/message.types';
-export * from './shared/ratio';
-export * from './shared/recorded-events';
+export * from './shared/ratio.util';
+export * from './shared/recorded-events.util';
 
-export * from './calendar/civil-date';
-export * from './calendar/holiday-calendar';
-export * from './calendar/vietnam-holidays';
+export * from './calendar/civil-date.util';
+export * from './calendar/holiday-calendar.util';
+export * from './calendar/vietnam-holidays.data';
 
-export * from './rulebook/document-reference';
+export * from './rulebook/document-reference.types';
 export * from './rulebook/rulebook.types';
-export * from './rulebook/rulebook-2020-2025';
-export * from './rulebook/rulebook-2025-2030';
-export * from './rulebook/rulebook-registry';
+export * from './rulebook/rulebook-2020-2025.data';
+export * from './rulebook/rulebook-2025-2030.data';
+export * from './rulebook/rulebook.registry';
 
 export * from './organisation/organisation.types';
 export * from './organisation/organisation.queries';
 
-export * from './voting/ballots';
-export * from './voting/election-base';
-export * from './voting/nomination';
-export * from './voting/quorum';
-export * from './voting/seat-allocation';
-export * from './voting/surplus';
-export * from './voting/threshold';
+export * from './voting/ballots.rule';
+export * from './voting/election-base.rule';
+export * from './voting/nomination.rule';
+export * from './voting/quorum.rule';
+export * from './voting/seat-allocation.rule';
+export * from './voting/surplus.rule';
+export * from './voting/threshold.rule';
 
 export * from './checks/age.check';
 export * from './checks/composition.check';
 export * from './checks/confidence-vote.check';
-export * from './checks/decision-guards';
+export * from './checks/decision-guards.check';
 export * from './checks/relatives.check';
 
 export * from './procedures/common/common.commands';
 export * from './procedures/common/common.events';
-export * from './procedures/common/meeting-evaluation';
-export * from './procedures/common/meeting-tally';
-export * from './procedures/common/procedure-core';
+export * from './procedures/common/meeting-evaluation.rule';
+export * from './procedures/common/meeting-tally.types';
+export * from './procedures/common/procedure-core.kernel';
 export * from './procedures/common/voting.events';
-export * from './procedures/composite-congress';
-export * from './procedures/launch-helpers';
+export * from './procedures/composite-congress.helpers';
+export * from './procedures/launch.helpers';
 
 export * from './procedures/personnel-plan/personnel-plan.commands';
 export * from './procedures/personnel-plan/personnel-plan.decider';
@@ -64,4 +64,4 @@ export * from './procedures/election/election.commands';
 export * from './procedures/election/election.decider';
 export * from './procedures/election/election.events';
 
-export * from './seed/demo-organisation';
+export * from './seed/demo-organisation.seed';

@@ -1,4 +1,4 @@
-import { addMonths, parseIsoDate, wholeMonthsBetween, formatIsoDate, type IsoDate } from '../calendar/civil-date';
+import { addMonths, parseIsoDate, wholeMonthsBetween, formatIsoDate, type IsoDate } from '../calendar/civil-date.util';
 import { type Gender } from '../organisation/organisation.types';
 import { type AgeSpan, type RetirementRoadmap, type Rulebook, type Track } from '../rulebook/rulebook.types';
 import { ValidationError } from '../shared/domain.error';

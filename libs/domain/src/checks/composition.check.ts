@@ -1,6 +1,6 @@
 import { type Gender, type LevelKind } from '../organisation/organisation.types';
 import { type Rulebook } from '../rulebook/rulebook.types';
-import { atLeast, formatPercent, minimumAtLeast } from '../shared/ratio';
+import { atLeast, formatPercent, minimumAtLeast } from '../shared/ratio.util';
 import { ageInYears } from './age.check';
 
 /** A member of the proposed committee as the composition check needs it. */

@@ -1,6 +1,6 @@
 import { type Rulebook } from '../rulebook/rulebook.types';
-import { atLeast, exceeds } from '../shared/ratio';
-import { evaluateQuorum, type QuorumResult } from '../voting/quorum';
+import { atLeast, exceeds } from '../shared/ratio.util';
+import { evaluateQuorum, type QuorumResult } from '../voting/quorum.rule';
 
 /** Outcome of a confidence vote (lấy phiếu tín nhiệm) for one person. */
 export interface ConfidenceVoteOutcome {

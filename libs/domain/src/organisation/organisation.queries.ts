@@ -1,4 +1,4 @@
-import { compareIsoDates } from '../calendar/civil-date';
+import { compareIsoDates } from '../calendar/civil-date.util';
 import { NotFoundError } from '../shared/domain.error';
 import {
   type Body,

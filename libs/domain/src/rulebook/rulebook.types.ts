@@ -1,8 +1,8 @@
-import { type HolidayCalendar } from '../calendar/holiday-calendar';
+import { type HolidayCalendar } from '../calendar/holiday-calendar.util';
 import { type BodyKind, type LevelKind, type PostKind } from '../organisation/organisation.types';
 import { type ProcedureKind, type RoleKind } from '../shared/message.types';
-import { type Ratio } from '../shared/ratio';
-import { type DocumentReference } from './document-reference';
+import { type Ratio } from '../shared/ratio.util';
+import { type DocumentReference } from './document-reference.types';
 
 /** Rulebook ids look like `rulebook/2025-2030`. */
 export type RulebookId = string;

@@ -11,8 +11,8 @@ import {
   type StepDecision,
   ValidationError,
 } from '@cadreflow/domain';
-import { deciderSpec, runAll } from '../decider-spec';
-import { actors, meeting } from './fixtures';
+import { deciderSpec, runAll } from '../decider-spec.helper';
+import { actors, meeting } from './demo-actors.fixture';
 
 const given = deciderSpec(appointmentDecider);
 const collectiveId = 'body/bn-finance-leadership';

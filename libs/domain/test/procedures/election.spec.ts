@@ -12,8 +12,8 @@ import {
   RecusedError,
   ValidationError,
 } from '@cadreflow/domain';
-import { deciderSpec, runAll } from '../decider-spec';
-import { actors, allValid } from './fixtures';
+import { deciderSpec, runAll } from '../decider-spec.helper';
+import { actors, allValid } from './demo-actors.fixture';
 
 const given = deciderSpec(electionDecider);
 const now = '2025-10-15T08:00:00Z';

@@ -11,8 +11,8 @@ import {
   type StepDecision,
   ValidationError,
 } from '@cadreflow/domain';
-import { deciderSpec, runAll } from '../decider-spec';
-import { actors, meeting } from './fixtures';
+import { deciderSpec, runAll } from '../decider-spec.helper';
+import { actors, meeting } from './demo-actors.fixture';
 
 const given = deciderSpec(introductionDecider);
 const now = '2025-05-05T08:00:00Z';

@@ -9,7 +9,7 @@ import {
   rulebook2025to2030,
   vettingCandidate,
 } from '@cadreflow/domain';
-import { actors } from './fixtures';
+import { actors } from './demo-actors.fixture';
 
 describe('helpers for the workflow layer', () => {
   it('builds launch candidates from the organisation model', () => {

@@ -11,8 +11,8 @@ import {
   type StepDecision,
   ValidationError,
 } from '@cadreflow/domain';
-import { deciderSpec, runAll } from '../decider-spec';
-import { actors } from './fixtures';
+import { deciderSpec, runAll } from '../decider-spec.helper';
+import { actors } from './demo-actors.fixture';
 
 const given = deciderSpec(personnelPlanDecider);
 const candidates = Array.from({ length: 55 }, (_, i) => `person/c-${i + 1}`);

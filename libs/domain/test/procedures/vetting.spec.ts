@@ -12,8 +12,8 @@ import {
   vettingDecider,
   type VettingEvent,
 } from '@cadreflow/domain';
-import { deciderSpec, runAll } from '../decider-spec';
-import { actors } from './fixtures';
+import { deciderSpec, runAll } from '../decider-spec.helper';
+import { actors } from './demo-actors.fixture';
 
 const given = deciderSpec(vettingDecider);
 const now = '2025-07-01T08:00:00Z';

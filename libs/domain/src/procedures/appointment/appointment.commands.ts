@@ -1,6 +1,6 @@
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
-import { type MeetingTally } from '../common/meeting-tally';
+import { type MeetingTally } from '../common/meeting-tally.types';
 
 /** Launch procedure C for one post: step 0 asks the higher body to approve the policy. */
 export type LaunchAppointment = DomainCommand<

@@ -1,13 +1,13 @@
-import { type IsoDate } from '../../calendar/civil-date';
-import { calendarDate } from '../../calendar/holiday-calendar';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { type IsoDate } from '../../calendar/civil-date.util';
+import { calendarDate } from '../../calendar/holiday-calendar.util';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
-import { nominationOutcome } from '../../voting/nomination';
+import { nominationOutcome } from '../../voting/nomination.rule';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
-import { evaluateMeeting, meetingBase, meetingRules } from '../common/meeting-evaluation';
+import { evaluateMeeting, meetingBase, meetingRules } from '../common/meeting-evaluation.rule';
 import {
   assertActionProgrammes,
   assertNotLaunched,
@@ -22,7 +22,7 @@ import {
   isCommonCommand,
   type ProcedureCore,
   withConcerned,
-} from '../common/procedure-core';
+} from '../common/procedure-core.kernel';
 import { type AppointmentCommand, type RecordAppointmentTally } from './appointment.commands';
 import { type AppointmentEvent } from './appointment.events';
 

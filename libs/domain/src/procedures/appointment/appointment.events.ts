@@ -1,4 +1,4 @@
-import { type IsoDate } from '../../calendar/civil-date';
+import { type IsoDate } from '../../calendar/civil-date.util';
 import { type DomainEvent } from '../../shared/message.types';
 import { type CommonEvent } from '../common/common.events';
 import { type CandidateEvent, type VotingEvent } from '../common/voting.events';

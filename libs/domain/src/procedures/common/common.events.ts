@@ -1,5 +1,5 @@
-import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards';
-import { type IsoDate } from '../../calendar/civil-date';
+import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards.check';
+import { type IsoDate } from '../../calendar/civil-date.util';
 import {
   type Actor,
   type Classification,

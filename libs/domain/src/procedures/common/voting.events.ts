@@ -1,6 +1,6 @@
 import { type Track } from '../../rulebook/rulebook.types';
 import { type DomainEvent } from '../../shared/message.types';
-import { type InvalidBallotReason, type Tallies } from '../../voting/ballots';
+import { type InvalidBallotReason, type Tallies } from '../../voting/ballots.rule';
 
 /** A meeting met: who was summoned and who came. */
 export type MeetingConvened = DomainEvent<

@@ -1,7 +1,7 @@
 import { type LevelKind } from '../../organisation/organisation.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
-import { type BallotCounts, type Tallies } from '../../voting/ballots';
-import { type ElectionAttendance } from '../../voting/election-base';
+import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
+import { type ElectionAttendance } from '../../voting/election-base.rule';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
 import { type CandidateSource } from '../common/voting.events';
 

@@ -1,14 +1,14 @@
-import { compareIsoDates } from '../../calendar/civil-date';
-import { subtractWorkingDays } from '../../calendar/holiday-calendar';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { compareIsoDates } from '../../calendar/civil-date.util';
+import { subtractWorkingDays } from '../../calendar/holiday-calendar.util';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
-import { checkBallotCounts } from '../../voting/ballots';
-import { electionThresholdBase } from '../../voting/election-base';
-import { allocateSeats } from '../../voting/seat-allocation';
-import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus';
-import { evaluateThreshold } from '../../voting/threshold';
+import { checkBallotCounts } from '../../voting/ballots.rule';
+import { electionThresholdBase } from '../../voting/election-base.rule';
+import { allocateSeats } from '../../voting/seat-allocation.rule';
+import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus.rule';
+import { evaluateThreshold } from '../../voting/threshold.rule';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import {
@@ -25,7 +25,7 @@ import {
   isCommonCommand,
   type ProcedureCore,
   withConcerned,
-} from '../common/procedure-core';
+} from '../common/procedure-core.kernel';
 import { type ElectionCommand, type RecordRoundTally } from './election.commands';
 import { type ElectionEvent, type ElectionRoundOpened } from './election.events';
 

@@ -2,7 +2,7 @@ import { type Gender } from '../../organisation/organisation.types';
 import { type Track } from '../../rulebook/rulebook.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
-import { type MeetingTally } from '../common/meeting-tally';
+import { type MeetingTally } from '../common/meeting-tally.types';
 
 /** A candidate put into the five-step introduction. */
 export interface IntroductionCandidate {

@@ -1,12 +1,12 @@
 import { checkAge } from '../../checks/age.check';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook, type Track } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
-import { type StepAuthority } from '../../checks/decision-guards';
+import { type StepAuthority } from '../../checks/decision-guards.check';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
-import { evaluateMeeting, meetingRules } from '../common/meeting-evaluation';
+import { evaluateMeeting, meetingRules } from '../common/meeting-evaluation.rule';
 import {
   assertNotLaunched,
   assertRunning,
@@ -20,7 +20,7 @@ import {
   isCommonCommand,
   type ProcedureCore,
   withConcerned,
-} from '../common/procedure-core';
+} from '../common/procedure-core.kernel';
 import { type IntroductionCommand, type RecordTally } from './introduction.commands';
 import { type IntroductionEvent } from './introduction.events';
 

@@ -1,8 +1,8 @@
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
-import { checkSurplus } from '../../voting/surplus';
+import { checkSurplus } from '../../voting/surplus.rule';
 import { type DecideStep } from '../common/common.commands';
 import {
   assertNotLaunched,
@@ -16,7 +16,7 @@ import {
   initialCore,
   isCommonCommand,
   type ProcedureCore,
-} from '../common/procedure-core';
+} from '../common/procedure-core.kernel';
 import { type PersonnelPlanCommand } from './personnel-plan.commands';
 import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-plan.events';
 

@@ -1,5 +1,5 @@
-import { type StepAuthority } from '../../checks/decision-guards';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook-registry';
+import { type StepAuthority } from '../../checks/decision-guards.check';
+import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook, type VettingKind } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
@@ -14,7 +14,7 @@ import {
   initialCore,
   isCommonCommand,
   type ProcedureCore,
-} from '../common/procedure-core';
+} from '../common/procedure-core.kernel';
 import { type ConcludeVetting, type RequestVetting, type VettingCommand } from './vetting.commands';
 import { type VettingEvent } from './vetting.events';
 

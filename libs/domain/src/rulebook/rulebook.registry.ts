@@ -1,7 +1,7 @@
-import { compareIsoDates, localDate, toIsoDate } from '../calendar/civil-date';
+import { compareIsoDates, localDate, toIsoDate } from '../calendar/civil-date.util';
 import { NotFoundError } from '../shared/domain.error';
-import { rulebook2020to2025 } from './rulebook-2020-2025';
-import { rulebook2025to2030 } from './rulebook-2025-2030';
+import { rulebook2020to2025 } from './rulebook-2020-2025.data';
+import { rulebook2025to2030 } from './rulebook-2025-2030.data';
 import { type Rulebook, type RulebookId } from './rulebook.types';
 
 /** The rulebooks shipped with the engine, oldest first. */

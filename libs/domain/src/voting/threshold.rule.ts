@@ -1,4 +1,4 @@
-import { atLeast, exceeds, minimumAtLeast, minimumExceeding } from '../shared/ratio';
+import { atLeast, exceeds, minimumAtLeast, minimumExceeding } from '../shared/ratio.util';
 import { type ThresholdRule } from '../rulebook/rulebook.types';
 
 /** A threshold outcome, as `ThresholdEvaluated` records it. */

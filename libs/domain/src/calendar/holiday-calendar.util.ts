@@ -7,7 +7,7 @@ import {
   localDate,
   parseIsoDate,
   toIsoDate,
-} from './civil-date';
+} from './civil-date.util';
 import { ValidationError } from '../shared/domain.error';
 
 /**

@@ -1,4 +1,4 @@
-import { type BallotCounts, type Tallies } from '../../voting/ballots';
+import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
 
 /**
  * What a secret-ballot meeting produced, as the recorder enters it: attendance, ballot counts and votes per

@@ -1,4 +1,4 @@
-import { atLeast, minimumAtLeast, type Ratio } from '../shared/ratio';
+import { atLeast, minimumAtLeast, type Ratio } from '../shared/ratio.util';
 import { ValidationError } from '../shared/domain.error';
 
 /** Who was summoned to a meeting and who came (raw counts). */

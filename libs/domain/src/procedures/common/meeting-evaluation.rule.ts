@@ -1,10 +1,10 @@
 import { type DecisionBase, type Rulebook, type ThresholdRule } from '../../rulebook/rulebook.types';
 import { ValidationError } from '../../shared/domain.error';
-import { type Ratio } from '../../shared/ratio';
-import { checkBallotCounts } from '../../voting/ballots';
-import { evaluateQuorum } from '../../voting/quorum';
-import { evaluateThreshold, type ThresholdResult } from '../../voting/threshold';
-import { type MeetingTally } from './meeting-tally';
+import { type Ratio } from '../../shared/ratio.util';
+import { checkBallotCounts } from '../../voting/ballots.rule';
+import { evaluateQuorum } from '../../voting/quorum.rule';
+import { evaluateThreshold, type ThresholdResult } from '../../voting/threshold.rule';
+import { type MeetingTally } from './meeting-tally.types';
 import { type ThresholdEvaluated, type VotingEvent } from './voting.events';
 
 /** How a secret-ballot meeting is judged. */

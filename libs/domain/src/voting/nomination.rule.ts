@@ -1,6 +1,6 @@
 import { type ThresholdRule } from '../rulebook/rulebook.types';
-import { evaluateThreshold, type ThresholdResult } from './threshold';
-import { type Tallies } from './ballots';
+import { evaluateThreshold, type ThresholdResult } from './threshold.rule';
+import { type Tallies } from './ballots.rule';
 
 /** Outcome of a nomination ballot for one post (appointment steps 2 and 3). */
 export interface NominationOutcome {

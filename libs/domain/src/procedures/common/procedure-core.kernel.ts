@@ -1,6 +1,6 @@
-import { addWorkingDays } from '../../calendar/holiday-calendar';
-import { calendarDate, isPastDue, type HolidayCalendar } from '../../calendar/holiday-calendar';
-import { type IsoDate } from '../../calendar/civil-date';
+import { addWorkingDays } from '../../calendar/holiday-calendar.util';
+import { calendarDate, isPastDue, type HolidayCalendar } from '../../calendar/holiday-calendar.util';
+import { type IsoDate } from '../../calendar/civil-date.util';
 import {
   assertFourEyes,
   assertNotRecused,
@@ -8,8 +8,8 @@ import {
   type ConcernedPerson,
   type DeclaredConflict,
   type StepAuthority,
-} from '../../checks/decision-guards';
-import { rulebookById } from '../../rulebook/rulebook-registry';
+} from '../../checks/decision-guards.check';
+import { rulebookById } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type DomainCommand, type ProcedureKind } from '../../shared/message.types';

@@ -1,4 +1,4 @@
-import { type HolidayCalendar } from './holiday-calendar';
+import { type HolidayCalendar } from './holiday-calendar.util';
 
 /**
  * Vietnamese public holidays 2020–2026 as announced each year (Tết, Hùng Kings, 30/4–1/5, National Day,

@@ -1,6 +1,6 @@
-import { exceeds } from '../shared/ratio';
+import { exceeds } from '../shared/ratio.util';
 import { type Rulebook } from '../rulebook/rulebook.types';
-import { evaluateThreshold, type ThresholdResult } from './threshold';
+import { evaluateThreshold, type ThresholdResult } from './threshold.rule';
 
 /** Outcome of a surplus check on a candidate list (số dư). */
 export interface SurplusCheck {

@@ -1,11 +1,11 @@
-import { type ConcernedPerson } from '../checks/decision-guards';
+import { type ConcernedPerson } from '../checks/decision-guards.check';
 import { findLinkedPostConflicts, type ProposedSeat } from '../checks/relatives.check';
-import { overdueAt } from '../calendar/holiday-calendar';
+import { overdueAt } from '../calendar/holiday-calendar.util';
 import { personById, relativesOf } from '../organisation/organisation.queries';
 import { type OrganisationModel } from '../organisation/organisation.types';
-import { defaultRulebooks, rulebookById } from '../rulebook/rulebook-registry';
+import { defaultRulebooks, rulebookById } from '../rulebook/rulebook.registry';
 import { type Rulebook, type Track } from '../rulebook/rulebook.types';
-import { type ProcedureCore } from './common/procedure-core';
+import { type ProcedureCore } from './common/procedure-core.kernel';
 import { type IntroductionCandidate } from './introduction/introduction.commands';
 import { type VettingCandidate } from './vetting/vetting.commands';
 

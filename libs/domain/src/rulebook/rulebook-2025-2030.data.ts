@@ -1,4 +1,4 @@
-import { rulebook2020to2025, regulation205LinkedPosts } from './rulebook-2020-2025';
+import { rulebook2020to2025, regulation205LinkedPosts } from './rulebook-2020-2025.data';
 import { type Rulebook } from './rulebook.types';
 
 /** QĐ 114 adds the heads of 13 sectors in the same locality to the linked posts of QĐ 205. */

@@ -1,4 +1,4 @@
-import { vietnamHolidayCalendar } from '../calendar/vietnam-holidays';
+import { vietnamHolidayCalendar } from '../calendar/vietnam-holidays.data';
 import { type Rulebook } from './rulebook.types';
 
 const oneHalf = { numerator: 1, denominator: 2 };
