@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  EventStore,
+  ExpectedVersionConflictError,
+  IdempotencyKeyMismatchError,
+  InvalidAppendError,
+} from '@cadreflow/event-store';
+import {
+  EXPECTED_VERSION_CONFLICT,
+  type ProcedureActivities,
+  type RecordEventsInput,
+  type RecordedEventRef,
+} from '@cadreflow/workflows/activities';
+
+/**
+ * The activities of the procedure workflows. Appending with the workflow's idempotency key makes retries safe:
+ * an append that succeeded but whose answer was lost returns the first result on retry.
+ */
+@Injectable()
+export class ProcedureActivitiesService implements ProcedureActivities {
+  constructor(private readonly store: EventStore) {}
+
+  async recordEvents(input: RecordEventsInput): Promise<RecordedEventRef[]> {
+    try {
+      const result = await this.store.append(input.streamId, input.expectedVersion, input.events, {
+        idempotencyKey: input.idempotencyKey,
+      });
+      return result.events.map((e) => ({
+        position: e.position,
+        streamVersion: e.streamVersion,
+        type: e.type,
+        hash: e.hash,
+        recordedAt: e.recordedAt.toISOString(),
+      }));
+    } catch (error) {
+      // Retrying cannot fix these: the workflow must see them at once.
+      if (error instanceof ExpectedVersionConflictError) {
+        throw ApplicationFailure.create({
+          type: EXPECTED_VERSION_CONFLICT,
+          message: error.message,
+          nonRetryable: true,
+        });
+      }
+      if (error instanceof InvalidAppendError || error instanceof IdempotencyKeyMismatchError) {
+        throw ApplicationFailure.create({ type: error.name, message: error.message, nonRetryable: true });
+      }
+      throw error;
+    }
+  }
+
+  /** The activity functions, bound, as `Worker.create({ activities })` takes them. */
+  asActivities(): ProcedureActivities {
+    return { recordEvents: (input) => this.recordEvents(input) };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The worker process for production: `DATABASE_URL` and `TEMPORAL_ADDRESS` name the services; several workers can
+ * poll the same task queue. On the embedded default `npm start` runs the worker in its own process instead.
+ */
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@cadreflow/config';
+import { readRuntimeInfo } from '@cadreflow/event-store';
+import { WorkerModule } from './worker.module';
+import { WorkerSettings } from './worker-settings';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await readRuntimeInfo(config.dataDir);
+  const databaseUrl = config.database.kind === 'external' ? config.database.url : running?.databaseUrl;
+  const temporalAddress = config.temporal.kind === 'external' ? config.temporal.address : running?.temporalAddress;
+  if (!databaseUrl || !temporalAddress) {
+    throw new Error('Set DATABASE_URL and TEMPORAL_ADDRESS, or run `npm start`, which starts a worker of its own.');
+  }
+  const tls = config.temporal.kind === 'external' && config.temporal.tls;
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      new WorkerSettings(databaseUrl, temporalAddress, config.temporal.namespace, config.taskQueue, tls),
+    ),
+  );
+  app.enableShutdownHooks();
+}
+
+main().catch((error: unknown) => {
+  new Logger('worker').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+/** What the worker process needs to know; provided once at boot (a class, so it is its own DI token). */
+export class WorkerSettings {
+  constructor(
+    readonly databaseUrl: string,
+    readonly temporalAddress: string,
+    readonly namespace: string,
+    readonly taskQueue: string,
+    readonly tls: boolean,
+  ) {}
+}
