@@ -309,4 +309,55 @@ describe('procedure B: five-step introduction', () => {
     const { state } = runAll(introductionDecider, [decideStep('re-election/1', { kind: 'approve' })], under2020);
     expect(state.core.rulebookId).toBe('rulebook/2020-2025');
   });
+
+  it('whoever declares a conflict about a candidate is recused from that candidate’s steps', () => {
+    const declared = runAll(
+      introductionDecider,
+      [
+        {
+          type: 'DeclareConflict',
+          data: { subjectId: 'r1', description: 'Former business partner' },
+          actor: actors.standingMember,
+          now,
+        },
+      ],
+      launched,
+    ).events;
+    expect(declared.at(-1)).toEqual({
+      type: 'ConflictDeclared',
+      data: { personId: actors.standingMember.personId, subjectId: 'r1', description: 'Former business partner' },
+    });
+    given(declared)
+      .when(decideStep('re-election/1', { kind: 'approve' }))
+      .then(RecusedError);
+    given(declared)
+      .when(decideStep('re-election/1', { kind: 'approve' }, { ...actors.standingMember, personId: 'person/bn-07' }))
+      .thenIncludes([{ type: 'ListApproved', data: { stepId: 're-election/1', personIds: ['r1', 'r3'] } }]);
+  });
+
+  it('when the last candidates of a track withdraw, its open step closes and the procedure moves on', () => {
+    const atFirstTime = runAll(
+      introductionDecider,
+      [decideStep('re-election/1', { kind: 'reject', reason: 'The list is to be rebuilt from the succession pool' })],
+      launched,
+    );
+    expect(atFirstTime.state.current).toEqual({ track: 'first-time', step: 1, attempt: 1 });
+    const withdraw = (personId: string): IntroductionCommand => ({
+      type: 'WithdrawCandidacy',
+      data: { personId, reason: 'Asked to step aside' },
+      actor: { ...actors.standingMember, personId },
+      now,
+    });
+    const { events, state } = runAll(introductionDecider, [withdraw('f1'), withdraw('f2')], atFirstTime.events);
+    expect(events.slice(-4)).toEqual([
+      { type: 'CandidateWithdrew', data: { personId: 'f2', reason: 'Asked to step aside' } },
+      { type: 'StepClosed', data: { stepId: 'first-time/1', outcome: 'cancelled' } },
+      { type: 'TrackCompleted', data: { track: 'first-time', personIds: [] } },
+      { type: 'ProcedureCompleted', data: { outcome: 'introduced', personIds: [] } },
+    ]);
+    expect(state.status).toBe('COMPLETED');
+    given(atFirstTime.events)
+      .when({ ...withdraw('f1'), actor: actors.standingMember })
+      .then(NotAllowedError);
+  });
 });

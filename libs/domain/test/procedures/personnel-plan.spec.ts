@@ -231,4 +231,48 @@ describe('procedure A: personnel plan', () => {
       .when({ ...withdraw, actor: actors.standingMember })
       .then(NotAllowedError);
   });
+
+  it('a rejected draft ends the procedure', () => {
+    given(launched)
+      .when(decide('adoption-1', { kind: 'reject', reason: 'Structure conflicts with the merger decision' }))
+      .then([
+        {
+          type: 'PlanRejected',
+          data: { revision: 1, stepId: 'adoption-1', reason: 'Structure conflicts with the merger decision' },
+        },
+        { type: 'StepClosed', data: { stepId: 'adoption-1', outcome: 'rejected' } },
+        { type: 'ProcedureCompleted', data: { outcome: 'rejected', personIds: [] } },
+      ]);
+  });
+
+  it('a draft sent back by the standing committee is revised and put to it again', () => {
+    const { events, state } = runAll(
+      personnelPlanDecider,
+      [
+        decide('adoption-1', { kind: 'return', reason: 'Fewer deputy secretaries' }),
+        {
+          type: 'RevisePlan',
+          data: { plan: { ...plan, deputySecretaries: 2 } },
+          actor: actors.organizationOfficer,
+          now,
+        },
+      ],
+      launched,
+    );
+    expect(events.slice(-2).map((e) => e.type)).toEqual(['PlanDrafted', 'StepOpened']);
+    expect(Object.keys(state.core.openSteps)).toEqual(['adoption-2']);
+    expect(state.plan?.deputySecretaries).toBe(2);
+  });
+
+  it('refuses commands before launch with a clear transition error', () => {
+    given([]).when(submit).then(IllegalTransitionError);
+    given([])
+      .when({
+        type: 'RecordDossierAccess',
+        data: { dossierId: 'd', subjectId: 's', classification: 'secret', purpose: 'check' },
+        actor: actors.organizationOfficer,
+        now,
+      })
+      .then(IllegalTransitionError);
+  });
 });
