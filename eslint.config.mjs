@@ -85,6 +85,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['libs/database/**/*.ts'],
+    rules: restrict(
+      [],
+      ['@cadreflow/domain', '@cadreflow/embedded-temporal', '@cadreflow/workflows', '@temporalio/*'],
+      'libs/database is NestJS glue for the event store only.',
+    ),
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off', 'no-restricted-imports': 'off' },
   },
