@@ -39,6 +39,8 @@ export interface AppointmentState {
   readonly sealed: readonly string[];
   readonly deadlineBreached: boolean;
   readonly explanationFiled: boolean;
+  /** Step-5 results, kept for the head's decision at exactly half. */
+  readonly finalResults: Readonly<Record<string, { readonly votes: number; readonly base: number }>>;
   readonly headReferral: { readonly personId: string; readonly votes: number; readonly base: number } | null;
 }
 
@@ -53,6 +55,7 @@ const initialState = (): AppointmentState => ({
   sealed: [],
   deadlineBreached: false,
   explanationFiled: false,
+  finalResults: {},
   headReferral: null,
 });
 
@@ -420,7 +423,9 @@ export function createAppointmentDecider(
           return { ...state, core, policyAttempts: state.policyAttempts + 1 };
         }
         if (id === 'head-decision') {
-          return { ...state, core, status: 'AWAITING_HEAD', step: 6 };
+          const personId = event.data.subjectIds[0] ?? '';
+          const result = state.finalResults[personId] ?? { votes: 0, base: 0 };
+          return { ...state, core, status: 'AWAITING_HEAD', step: 6, headReferral: { personId, ...result } };
         }
         return { ...state, core, status: 'IN_PROGRESS', step: Number(id.slice('step-'.length, 'step-'.length + 1)) };
       }
@@ -452,10 +457,13 @@ export function createAppointmentDecider(
       case 'ResultDisclosed':
         return { ...state, sealed: state.sealed.filter((id) => id !== event.data.stepId) };
       case 'ThresholdEvaluated':
-        return state.step === 5 && state.status === 'IN_PROGRESS' && event.data.votes * 2 === event.data.base
+        return event.data.stepId === appointmentStepId(5)
           ? {
               ...state,
-              headReferral: { personId: event.data.personId, votes: event.data.votes, base: event.data.base },
+              finalResults: {
+                ...state.finalResults,
+                [event.data.personId]: { votes: event.data.votes, base: event.data.base },
+              },
             }
           : state;
       case 'LateExplanationFiled':

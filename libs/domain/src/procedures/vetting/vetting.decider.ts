@@ -7,7 +7,6 @@ import {
   assertNotLaunched,
   assertRunning,
   authorizeStep,
-  coreRulebook,
   decideCommon,
   dueAfter,
   evolveCore,
@@ -259,7 +258,6 @@ export function createVettingDecider(
       return events;
     }
     assertRunning(state.core, command);
-    coreRulebook(state.core, rulebooks);
     switch (command.type) {
       case 'ConcludeVetting':
         return conclude(command, state, command.actor);
