@@ -937,9 +937,10 @@ export class WorkflowEngine {
     const after: Array<() => void> = [];
     const messages = new Map((req.messages ?? []).map((m) => [m.id ?? '', m]));
     let needsTask = !!req.forceCreateNewWorkflowTask;
+    const eager: number[] = [];
     for (const command of commands) {
       if (!exec.isOpen) break;
-      const result = this.applyCommand(exec, command, completedId, req.identity ?? '', messages, after, touched);
+      const result = this.applyCommand(exec, command, completedId, req.identity ?? '', messages, after, touched, eager);
       needsTask = needsTask || result;
     }
     if (exec.isOpen) for (const message of messages.values()) this.applyMessage(exec, message);
@@ -958,8 +959,13 @@ export class WorkflowEngine {
     for (const action of after) action();
     this.dispatchWaitingQueries(exec);
     exec.notify();
+    const activityTasks: Loose<ws.IPollActivityTaskQueueResponse>[] = [];
+    for (const scheduledEventId of exec.isOpen ? eager : []) {
+      const task = this.startActivityTask({ key: exec.key, scheduledEventId, attempt: 1 }, req.identity ?? '');
+      if (task) activityTasks.push(task);
+    }
     await this.persist(...touched);
-    return {};
+    return { activityTasks };
   }
 
   /** Applies one command; returns whether it needs a new workflow task right away. */
@@ -971,12 +977,19 @@ export class WorkflowEngine {
     messages: Map<string, temporal.api.protocol.v1.IMessage>,
     after: Array<() => void>,
     touched: Set<Execution>,
+    eager: number[],
   ): boolean {
     const s = exec.state;
     switch (Number(command.commandType)) {
-      case CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK:
-        this.scheduleActivity(exec, command.scheduleActivityTaskCommandAttributes ?? {}, completedId);
+      case CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK: {
+        const attributes = command.scheduleActivityTaskCommandAttributes ?? {};
+        const activity = this.scheduleActivity(exec, attributes, completedId);
+        // Eager dispatch: hand the activity back with the completion, as Temporal does (at most 3).
+        if (attributes.requestEagerExecution && activity.taskQueue === s.taskQueue && eager.length < 3) {
+          eager.push(activity.scheduledEventId);
+        }
         return false;
+      }
       case CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK: {
         const scheduledEventId = toNumber(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId);
         const activity = s.activities[scheduledEventId];
@@ -1601,7 +1614,7 @@ export class WorkflowEngine {
     exec: Execution,
     a: temporal.api.command.v1.IScheduleActivityTaskCommandAttributes,
     completedId: number,
-  ): void {
+  ): ActivityState {
     const s = exec.state;
     const now = this.clock.now();
     const runLeft = s.runDeadline !== undefined ? s.runDeadline - now : undefined;
@@ -1649,6 +1662,7 @@ export class WorkflowEngine {
     };
     s.activities[scheduledEventId] = activity;
     this.armActivity(exec, activity, true);
+    return activity;
   }
 
   /** Arms the deadlines of an activity for its current state; `offer` also queues it if scheduled. */

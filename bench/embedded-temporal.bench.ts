@@ -1,0 +1,230 @@
+/**
+ * Throughput and latency of the embedded Temporal server with the real SDK, worker in the same process.
+ *
+ *   node -r ./tools/register.js bench/embedded-temporal.bench.ts [--rounds 5] [--workflows 200]
+ *
+ * Scenarios: a one-activity workflow, 50 started concurrently; a three-step signal-driven workflow.
+ * Each runs on the memory store and on the PostgreSQL store (an embedded PostgreSQL in a temporary folder,
+ * unless TEST_DATABASE_URL names a server). Prints a table: median and p95 over rounds of workflows/s,
+ * p50/p95 of start→result latency, and the ratio to the target (>= 150 wf/s memory, >= 80 PostgreSQL).
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { Client, Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundle,
+} from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
+import { startEmbeddedTemporal } from '../libs/embedded-temporal/src';
+import * as activities from '../libs/embedded-temporal/test/activities';
+import { startTestPostgres } from '../test/setup/postgres';
+
+interface Sample {
+  workflowsPerSecond: number;
+  latencies: number[];
+}
+
+interface Row {
+  scenario: string;
+  store: string;
+  target?: number;
+  samples: Sample[];
+}
+
+const CONCURRENCY = 50;
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Runs `count` jobs with at most `concurrency` in flight; returns wall time and each job's latency. */
+async function runConcurrently(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<Sample> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await job(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { workflowsPerSecond: count / seconds, latencies };
+}
+
+async function benchStore(
+  store: string,
+  storeName: string,
+  bundle: WorkflowBundle,
+  rounds: number,
+  workflows: number,
+): Promise<Row[]> {
+  const server = await startEmbeddedTemporal({ store });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const native = await NativeConnection.connect({ address: server.address });
+  const taskQueue = `bench-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: native,
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+    maxConcurrentWorkflowTaskExecutions: 100,
+    maxConcurrentActivityTaskExecutions: 100,
+  });
+  const one: Row = {
+    scenario: 'one-activity workflow, 50 concurrent',
+    store: storeName,
+    target: storeName === 'memory' ? 150 : 80,
+    samples: [],
+  };
+  const signals: Row = { scenario: 'three-step signal-driven workflow, 50 concurrent', store: storeName, samples: [] };
+  try {
+    await worker.runUntil(async () => {
+      // Warm-up: JIT, sticky queues, database caches.
+      await runConcurrently(CONCURRENCY, CONCURRENCY, async (i) => {
+        await client.workflow.execute('oneActivity', {
+          taskQueue,
+          workflowId: `warm-${i}-${randomUUID()}`,
+          args: ['w'],
+        });
+      });
+      for (let round = 0; round < rounds; round++) {
+        one.samples.push(
+          await runConcurrently(workflows, CONCURRENCY, async (i) => {
+            await client.workflow.execute('oneActivity', {
+              taskQueue,
+              workflowId: `one-${round}-${i}-${randomUUID()}`,
+              args: ['x'],
+            });
+          }),
+        );
+        signals.samples.push(
+          await runConcurrently(Math.max(CONCURRENCY, Math.floor(workflows / 2)), CONCURRENCY, async (i) => {
+            const handle = await client.workflow.start('signalDriven', {
+              taskQueue,
+              workflowId: `sig-${round}-${i}-${randomUUID()}`,
+              args: [3],
+            });
+            for (const step of ['first', 'second', 'third']) await handle.signal('approve', step);
+            await handle.result();
+          }),
+        );
+      }
+    });
+  } finally {
+    await native.close();
+    await connection.close();
+    await server.stop();
+  }
+  return [one, signals];
+}
+
+async function createDatabase(adminUrl: string): Promise<string> {
+  const name = `bench_temporal_${randomUUID().replace(/-/g, '')}`;
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function printTable(rows: Row[]): void {
+  const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+  const header = [
+    'scenario',
+    'store',
+    'wf/s median',
+    'wf/s p95*',
+    'latency p50 ms',
+    'latency p95 ms',
+    'target wf/s',
+    'median/target',
+  ];
+  const body = rows.map((row) => {
+    const rates = row.samples.map((s) => s.workflowsPerSecond);
+    const latencies = row.samples.flatMap((s) => s.latencies);
+    const median = percentile(rates, 50);
+    return [
+      row.scenario,
+      row.store,
+      fmt(median),
+      fmt(percentile(rates, 5)),
+      fmt(percentile(latencies, 50)),
+      fmt(percentile(latencies, 95)),
+      row.target ? String(row.target) : '-',
+      row.target ? `${fmt(median / row.target, 2)}x` : '-',
+    ];
+  });
+  const memory = rows.find((r) => r.store === 'memory' && r.target);
+  const postgres = rows.find((r) => r.store === 'PostgreSQL' && r.target);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+  for (const r of body) process.stdout.write(`${line(r)}\n`);
+  process.stdout.write('* wf/s p95: the rate 95% of rounds reached or beat (5th percentile of round rates).\n');
+  if (memory && postgres) {
+    const ratio =
+      percentile(
+        postgres.samples.map((s) => s.workflowsPerSecond),
+        50,
+      ) /
+      percentile(
+        memory.samples.map((s) => s.workflowsPerSecond),
+        50,
+      );
+    process.stdout.write(`PostgreSQL / memory throughput (one-activity): ${ratio.toFixed(2)}\n`);
+  }
+  process.stdout.write(
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const rounds = arg('rounds', 5);
+  const workflows = arg('workflows', 200);
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../libs/embedded-temporal/test/workflows'),
+    logger: new DefaultLogger('ERROR'),
+  });
+  const rows: Row[] = [];
+  rows.push(...(await benchStore('memory', 'memory', bundle, rounds, workflows)));
+  const postgres = await startTestPostgres({ durable: true });
+  try {
+    const url = await createDatabase(postgres.adminUrl);
+    rows.push(...(await benchStore(url, 'PostgreSQL', bundle, rounds, workflows)));
+  } finally {
+    await postgres.stop();
+  }
+  printTable(rows);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
