@@ -1,0 +1,351 @@
+/**
+ * The message contract of the procedure workflows: workflow type names, launch inputs, Updates, Queries and
+ * Signals. Import-safe in Node (types and `define*` calls only), so the HTTP API — a Temporal client — builds
+ * against this file alone.
+ *
+ * Conventions:
+ * - procedure id = workflow id = event stream id.
+ * - Every decision is an Update; the Update returns the events it recorded (position, hash) once they are durable.
+ * - An illegal move is rejected by the Update's validator (nothing is recorded, nothing enters history).
+ *
+ * How a rejection reaches the client: the validator throws
+ * `ApplicationFailure.create({ type: <DomainErrorCode>, message, nonRetryable: true, details: [DomainErrorDetails] })`.
+ * `handle.executeUpdate(decideUpdate, { args: [input] })` then rejects with a `WorkflowUpdateFailedError` whose
+ * `cause` is an `ApplicationFailure` with `type` equal to the domain code (`VALIDATION`, `NOT_ALLOWED`, `RECUSED`,
+ * `ILLEGAL_TRANSITION`, `CONFLICT`, `NOT_FOUND`), `message` the domain message, and `details[0]` a
+ * {@link DomainErrorDetails}. Use {@link domainFailureOf} to read it.
+ *
+ * @example
+ * const handle = client.workflow.getHandle(procedureId);
+ * try {
+ *   const refs = await handle.executeUpdate(decideUpdate, {
+ *     args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }],
+ *   });
+ * } catch (error) {
+ *   const failure = domainFailureOf(error); // { code: 'NOT_ALLOWED', message, details } or null
+ * }
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  AddFloorCandidate,
+  Classification,
+  ConcernedPerson,
+  DeclareConflict,
+  DiscloseResult,
+  DomainErrorCode,
+  DraftPlan,
+  DropCandidate,
+  ElectionAttendance,
+  EscalateDisagreement,
+  FileActionProgramme,
+  FileAssetDeclaration,
+  FileLateExplanation,
+  IsoDate,
+  LaunchAppointment,
+  LaunchElection,
+  LaunchIntroduction,
+  MeetingTally,
+  OrganisationModel,
+  PersonnelPlanContent,
+  RaiseNewIssue,
+  ReceiveComplaint,
+  RecordDossierAccess,
+  RequestVetting,
+  ResolveComplaint,
+  RevisePlan,
+  RoleKind,
+  StepDecisionKind,
+  SubmitPlan,
+  BallotCounts,
+  Tallies,
+  VerifyAssetDeclaration,
+  WithdrawCandidacy,
+} from '@cadreflow/domain';
+import type { RecordedEventRef } from './activities';
+
+export type { RecordedEventRef };
+
+/** Workflow type names, one per procedure (domain.md §3) plus the composite congress procedure. */
+export const workflowTypes = {
+  'personnel-plan': 'personnelPlanWorkflow',
+  introduction: 'introductionWorkflow',
+  appointment: 'appointmentWorkflow',
+  vetting: 'vettingWorkflow',
+  election: 'electionWorkflow',
+  'congress-personnel': 'congressPersonnelWorkflow',
+} as const;
+
+/** What a workflow runs: one of the five procedures, or the composite congress-personnel procedure. */
+export type WorkflowKind = keyof typeof workflowTypes;
+
+/** The single-procedure kinds (each backed by one domain decider). */
+export type SingleProcedureKind = Exclude<WorkflowKind, 'congress-personnel'>;
+
+/** Who acts, in which role and for which body at that moment (recorded on every event). */
+export interface ActorRef {
+  readonly actorId: string;
+  readonly role: RoleKind;
+  readonly bodyId: string;
+}
+
+/** Fields every launch carries. */
+export interface LaunchCommon {
+  /** = workflow id = event stream id. */
+  readonly procedureId: string;
+  /** The party organisation (or unit) the procedure is for. */
+  readonly bodyId: string;
+  readonly launchedBy: ActorRef;
+  /**
+   * The day the procedure counts as launched; the domain picks the rulebook in force on that day (and due dates
+   * count from it). Defaults to the workflow clock at start.
+   */
+  readonly launchDate?: string;
+}
+
+type Without<T, K extends keyof T> = Omit<T, K>;
+
+/** Launch A: the first draft of the personnel plan. */
+export interface PersonnelPlanLaunch extends LaunchCommon {
+  readonly kind: 'personnel-plan';
+  readonly data: Without<DraftPlan['data'], 'procedureId'>;
+}
+/** Launch B: both tracks of the five-step introduction. */
+export interface IntroductionLaunch extends LaunchCommon {
+  readonly kind: 'introduction';
+  readonly data: Without<LaunchIntroduction['data'], 'procedureId'>;
+}
+/** Launch C: an appointment to one post; step 0 asks for the policy approval. */
+export interface AppointmentLaunch extends LaunchCommon {
+  readonly kind: 'appointment';
+  readonly data: Without<LaunchAppointment['data'], 'procedureId'>;
+}
+/** Launch D: every configured check per candidate, in parallel. */
+export interface VettingLaunch extends LaunchCommon {
+  readonly kind: 'vetting';
+  readonly data: Without<RequestVetting['data'], 'procedureId'>;
+}
+/** Launch F: the congress election. */
+export interface ElectionLaunch extends LaunchCommon {
+  readonly kind: 'election';
+  readonly data: Without<LaunchElection['data'], 'procedureId'>;
+}
+
+/** Input of a single-procedure workflow (`args: [input]`). */
+export type ProcedureLaunch =
+  PersonnelPlanLaunch | IntroductionLaunch | AppointmentLaunch | VettingLaunch | ElectionLaunch;
+
+/**
+ * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
+ * (the Politburo for a provincial body) → election, for one party organisation (`bodyId`). Each stage runs as a
+ * child workflow with id `<procedureId>/<stage>` (its own stream); the consultation step lives on the composite's
+ * own stream `<procedureId>`.
+ */
+export interface CongressPersonnelLaunch extends LaunchCommon {
+  readonly kind: 'congress-personnel';
+  /** The personnel plan to draft (seats, candidate list with its surplus, standards). */
+  readonly plan: PersonnelPlanContent;
+  readonly congressDate: IsoDate;
+  /** The organisation model the stages read bodies and people from; defaults to the seeded demo organisation. */
+  readonly organisation?: OrganisationModel;
+}
+
+/** Any workflow input. */
+export type WorkflowLaunch = ProcedureLaunch | CongressPersonnelLaunch;
+
+/** A step decision: the domain's approval decisions plus the recorded results of secret-ballot meetings. */
+export type StepDecisionInput =
+  | { readonly kind: 'approve'; readonly note?: string }
+  | { readonly kind: 'reject'; readonly reason: string }
+  | { readonly kind: 'return'; readonly reason: string }
+  /** B and C, steps 2–5: a meeting's result; in C give each nominee's declared relatives at step 2. */
+  | {
+      readonly kind: 'tally';
+      readonly tally: MeetingTally;
+      readonly relatives?: Readonly<Record<string, readonly string[]>>;
+    }
+  /** F, step `round-<n>`: a round's count by the counting board. */
+  | {
+      readonly kind: 'round-tally';
+      readonly attendance: ElectionAttendance;
+      readonly ballots: BallotCounts;
+      readonly tallies: Tallies;
+    }
+  /** F, step `decision-<n>`: seats remain; the congress decides whether to vote again, and on whom. */
+  | { readonly kind: 'next-round'; readonly proceed: boolean; readonly candidateIds: readonly string[] };
+
+/** Input of {@link decideUpdate}. */
+export interface DecideInput {
+  readonly stepId: string;
+  readonly actor: ActorRef;
+  readonly decision: StepDecisionInput;
+}
+
+type CommandShape<C extends { type: string; data: unknown }> = C extends unknown
+  ? { readonly type: C['type']; readonly data: C['data'] }
+  : never;
+
+/**
+ * The other commands a procedure accepts (not a step decision): revise/submit a plan, drop a candidate, raise a
+ * new issue, file and verify declarations, complaints, floor candidates, action programmes, conflicts, dossier
+ * reads… The decider of the procedure's kind validates them; one it does not know is rejected with `VALIDATION`.
+ */
+export type ProcedureCommandInput = CommandShape<
+  | RevisePlan
+  | SubmitPlan
+  | DropCandidate
+  | RaiseNewIssue
+  | EscalateDisagreement
+  | WithdrawCandidacy
+  | DiscloseResult
+  | FileLateExplanation
+  | FileAssetDeclaration
+  | VerifyAssetDeclaration
+  | ReceiveComplaint
+  | ResolveComplaint
+  | AddFloorCandidate
+  | DeclareConflict
+  | RecordDossierAccess
+  | FileActionProgramme
+>;
+
+/** Input of {@link commandUpdate}. */
+export interface CommandInput {
+  readonly actor: ActorRef;
+  readonly command: ProcedureCommandInput;
+}
+
+/** Input of {@link withdrawUpdate}: only the role and body that launched the procedure may withdraw it. */
+export interface WithdrawInput {
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+/** Input of {@link higherOpinionSignal}: the higher level's opinion on an open opinion/approval step. */
+export interface HigherOpinionInput {
+  readonly stepId: string;
+  readonly actor: ActorRef;
+  /** `true`: favourable (the step is approved with the opinion as note); `false`: returned with it as reason. */
+  readonly favourable: boolean;
+  readonly opinion: string;
+}
+
+/** An open step, as a task queue shows it. */
+export interface OpenStepView {
+  /** The workflow (= procedure, = stream) to send the decision to; a child's id inside a composite. */
+  readonly procedureId: string;
+  readonly stepId: string;
+  readonly title: string;
+  readonly bodyId: string;
+  /** The role allowed to decide. */
+  readonly role: RoleKind;
+  readonly dueDate: IsoDate;
+  readonly decision: StepDecisionKind;
+  /** People the step concerns, with their declared relatives (for recusal). */
+  readonly concerned: readonly ConcernedPerson[];
+  /** Who launched the procedure and who proposed what is decided (four-eyes: they may not decide). */
+  readonly launchedBy: string | null;
+  readonly proposedBy: readonly string[];
+  readonly escalated: boolean;
+}
+
+/** Where a procedure is. */
+export type ProcedureRunStatus = 'running' | 'completed' | 'withdrawn';
+
+/** Current state, as {@link stateQuery} returns it. */
+export interface ProcedureStateView {
+  readonly procedureId: string;
+  readonly kind: WorkflowKind;
+  readonly bodyId: string;
+  readonly rulebookId: string;
+  readonly launchedBy: ActorRef | null;
+  readonly run: ProcedureRunStatus;
+  /** The decider's own status (e.g. `SUBMITTED`, `ROUND`), or the composite's current stage. */
+  readonly status: string;
+  /** Events recorded on this workflow's own stream so far. */
+  readonly streamVersion: number;
+  readonly openSteps: readonly OpenStepView[];
+  readonly withdrawnReason: string | null;
+  /** The last recorded event of this stream, if any. */
+  readonly lastEvent: RecordedEventRef | null;
+  /** The decider's full state (JSON), for detail views. */
+  readonly detail: unknown;
+  /** Composite only: its stages and their child procedures. */
+  readonly stages?: readonly StageView[];
+}
+
+/** A stage of the composite congress-personnel procedure. */
+export interface StageView {
+  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
+  /** The child workflow id (or the composite's own id for the consultation). */
+  readonly procedureId: string;
+  readonly state: 'pending' | 'running' | 'done' | 'failed';
+}
+
+/** Structured details of a domain rejection, in `ApplicationFailure.details[0]`. */
+export interface DomainErrorDetails {
+  readonly code: DomainErrorCode;
+  /** The domain error class name, e.g. `RecusedError`. */
+  readonly name: string;
+  /** The error's readonly context (actor, status, subject…). */
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+/** Decide an open step. Returns the recorded events once durable. */
+export const decideUpdate = defineUpdate<RecordedEventRef[], [DecideInput]>('decide');
+
+/** Any other command of the procedure (see {@link ProcedureCommandInput}). Returns the recorded events. */
+export const commandUpdate = defineUpdate<RecordedEventRef[], [CommandInput]>('command');
+
+/** Withdraw the procedure, recording why. The workflow then completes. Returns the recorded events. */
+export const withdrawUpdate = defineUpdate<RecordedEventRef[], [WithdrawInput]>('withdraw');
+
+/** The current state, including open steps. */
+export const stateQuery = defineQuery<ProcedureStateView>('state');
+
+/**
+ * An outside input: the higher level's opinion (e.g. the Politburo on a provincial consultation, or a higher
+ * committee asked after a disagreement). Signals cannot answer: an opinion the domain refuses is logged and
+ * dropped; prefer {@link decideUpdate} when the caller needs the result.
+ */
+export const higherOpinionSignal = defineSignal<[HigherOpinionInput]>('higherOpinion');
+
+/** A domain rejection as read from a client-side error, or null if the error is something else. */
+export interface DomainFailure {
+  readonly code: DomainErrorCode;
+  readonly message: string;
+  readonly details: DomainErrorDetails | null;
+}
+
+const DOMAIN_CODES: ReadonlySet<string> = new Set([
+  'VALIDATION',
+  'NOT_ALLOWED',
+  'RECUSED',
+  'ILLEGAL_TRANSITION',
+  'CONFLICT',
+  'NOT_FOUND',
+]);
+
+/**
+ * Reads the domain rejection carried by an Update failure (`WorkflowUpdateFailedError` → `cause`:
+ * `ApplicationFailure{ type: code }`), without importing the client: walks `cause` links.
+ *
+ * @example
+ * catch (e) { const f = domainFailureOf(e); if (f?.code === 'RECUSED') return reply(403, f.message); throw e; }
+ */
+export function domainFailureOf(error: unknown): DomainFailure | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const candidate = current as Error & { type?: unknown; details?: unknown; cause?: unknown };
+    if (typeof candidate.type === 'string' && DOMAIN_CODES.has(candidate.type)) {
+      const details = Array.isArray(candidate.details)
+        ? (candidate.details[0] as DomainErrorDetails | undefined)
+        : null;
+      return { code: candidate.type as DomainErrorCode, message: candidate.message, details: details ?? null };
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
+
+/** A dossier classification, re-exported for callers of `RecordDossierAccess`. */
+export type { Classification };
