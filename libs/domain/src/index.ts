@@ -5,6 +5,7 @@
  */
 export * from './shared/domain.error';
 export * from './shared/message.types';
+export * from './shared/compare.util';
 export * from './shared/ratio.util';
 export * from './shared/recorded-events.util';
 

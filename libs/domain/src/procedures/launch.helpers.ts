@@ -1,3 +1,4 @@
+import { compareText } from '../shared/compare.util';
 import { type ConcernedPerson } from '../checks/decision-guards.check';
 import { findLinkedPostConflicts, type ProposedSeat } from '../checks/relatives.check';
 import { overdueAt } from '../calendar/holiday-calendar.util';
@@ -61,5 +62,5 @@ export function openStepTimers(core: ProcedureCore, rulebooks: readonly Rulebook
       overdueAt: overdueAt(step.dueDate, calendar),
       escalated: step.escalated,
     }))
-    .sort((a, b) => a.overdueAt.localeCompare(b.overdueAt) || a.stepId.localeCompare(b.stepId));
+    .sort((a, b) => compareText(a.overdueAt, b.overdueAt) || compareText(a.stepId, b.stepId));
 }

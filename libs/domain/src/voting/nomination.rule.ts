@@ -1,3 +1,4 @@
+import { compareText } from '../shared/compare.util';
 import { type ThresholdRule } from '../rulebook/rulebook.types';
 import { evaluateThreshold, type ThresholdResult } from './threshold.rule';
 import { type Tallies } from './ballots.rule';
@@ -17,7 +18,7 @@ export interface NominationOutcome {
 export function nominationOutcome(tallies: Tallies, base: number, threshold: ThresholdRule): NominationOutcome {
   const ranked = Object.entries(tallies)
     .map(([personId, votes]) => ({ personId, ...evaluateThreshold(votes, base, threshold) }))
-    .sort((a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId));
+    .sort((a, b) => b.votes - a.votes || compareText(a.personId, b.personId));
   const [first, second] = ranked;
   if (first && first.passed && (!second || second.votes < first.votes)) {
     return { forwarded: [first.personId], rule: 'most-votes-and-majority', evaluations: ranked };

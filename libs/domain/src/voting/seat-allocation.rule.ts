@@ -1,3 +1,4 @@
+import { compareText } from '../shared/compare.util';
 /** A candidate's result in a round. */
 export interface CandidateResult {
   readonly personId: string;
@@ -26,7 +27,7 @@ export function allocateSeats(seats: number, results: readonly CandidateResult[]
   const passing = results
     .filter((r) => r.passed)
     .slice()
-    .sort((a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId));
+    .sort((a, b) => b.votes - a.votes || compareText(a.personId, b.personId));
   if (passing.length <= seats) {
     return { elected: passing.map((r) => r.personId), tie: null, seatsLeft: seats - passing.length };
   }

@@ -273,3 +273,20 @@ describe('procedure F: congress election', () => {
       .then(NotAllowedError);
   });
 });
+
+describe('procedure F: history as stored', () => {
+  it('replays from JSON to the same state (events survive a payload round trip)', () => {
+    const { events, state } = runAll(
+      electionDecider,
+      [
+        round(1, { a: 150, b: 140, c: 120, d: 120 }),
+        round(2, { c: 110, d: 70 }),
+        ratify({ ...actors.politburo, personId: 'person/pb-02' }),
+      ],
+      voting,
+    );
+    const stored = JSON.parse(JSON.stringify(events)) as ElectionEvent[];
+    expect(stored.reduce(electionDecider.evolve, electionDecider.initialState())).toEqual(state);
+    expect(state.status).toBe('COMPLETED');
+  });
+});

@@ -1,3 +1,4 @@
+import { compareText } from '../../shared/compare.util';
 import { type IsoDate } from '../../calendar/civil-date.util';
 import { calendarDate } from '../../calendar/holiday-calendar.util';
 import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
@@ -291,7 +292,7 @@ export function createAppointmentDecider(
         ? [...events, openStep(state, 5, left, due)]
         : [...events, { type: 'ProcedureCompleted', data: { outcome: 'no-candidate', personIds: [] } }];
     }
-    const ranked = [...meeting.results].sort((a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId));
+    const ranked = [...meeting.results].sort((a, b) => b.votes - a.votes || compareText(a.personId, b.personId));
     const top = ranked[0];
     const runnerUp = ranked[1];
     events.push({ type: 'StepClosed', data: { stepId, outcome: 'recorded' } });
