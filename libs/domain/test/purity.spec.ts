@@ -5,6 +5,7 @@ import {
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
+  procedureDeciders,
   replay,
   vettingDecider,
 } from '@cadreflow/domain';
@@ -34,13 +35,9 @@ describe('libs/domain stays pure (safe inside deterministic workflows)', () => {
   });
 
   it('exposes five deciders whose initial states are plain JSON', () => {
-    for (const decider of [
-      personnelPlanDecider,
-      introductionDecider,
-      appointmentDecider,
-      vettingDecider,
-      electionDecider,
-    ]) {
+    const all = [personnelPlanDecider, introductionDecider, appointmentDecider, vettingDecider, electionDecider];
+    expect(Object.values(procedureDeciders)).toEqual(all);
+    for (const decider of all) {
       const state = decider.initialState();
       expect(JSON.parse(JSON.stringify(state))).toEqual(state);
       expect(replay(decider as never, [])).toEqual(state);

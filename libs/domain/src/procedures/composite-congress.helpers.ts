@@ -2,6 +2,11 @@ import { bodyOfKind, consultingHigherBody, levelById, organisationOf } from '../
 import { type Body, type LevelKind, type OrganisationModel } from '../organisation/organisation.types';
 import { type RoleKind } from '../shared/message.types';
 import { type ProcedureKind } from './common/common.events';
+import { appointmentDecider } from './appointment/appointment.decider';
+import { electionDecider } from './election/election.decider';
+import { introductionDecider } from './introduction/introduction.decider';
+import { personnelPlanDecider } from './personnel-plan/personnel-plan.decider';
+import { vettingDecider } from './vetting/vetting.decider';
 
 /** The stages of a congress personnel procedure, in order, as the workflow layer composes them. */
 export type CongressStage = 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
@@ -85,3 +90,12 @@ export function procedureBodies(model: OrganisationModel, organisationId: string
     keyCadresConference: find('key-cadres-conference'),
   };
 }
+
+/** The deciders by procedure kind, for a workflow that runs any of them. */
+export const procedureDeciders = {
+  'personnel-plan': personnelPlanDecider,
+  introduction: introductionDecider,
+  appointment: appointmentDecider,
+  vetting: vettingDecider,
+  election: electionDecider,
+} as const satisfies Record<ProcedureKind, unknown>;

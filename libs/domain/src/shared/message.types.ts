@@ -32,7 +32,9 @@ export type RoleKind =
   /** Ban kiểm phiếu (counting board). */
   | 'counting-board'
   /** Chi bộ nơi cư trú / cấp ủy nơi công tác giving an opinion. */
-  | 'party-cell';
+  | 'party-cell'
+  /** The engine itself, e.g. a deadline timer sending `CheckDeadlines`; no step is ever decided in this role. */
+  | 'system';
 
 /** The procedures the engine runs (domain.md §3). */
 export type ProcedureKind = 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election';
@@ -64,7 +66,7 @@ export interface DomainCommand<Type extends string = string, Data = unknown> {
  */
 export interface EventMetadata {
   readonly actorId: string;
-  readonly actorRole: RoleKind | 'system';
+  readonly actorRole: RoleKind;
   readonly bodyId: string;
   readonly rulebookId: string;
   readonly occurredAt: string;

@@ -14,7 +14,7 @@ export const actors = {
   conferenceRecorder: { personId: 'person/bn-09', role: 'key-cadres-conference', bodyId: demoIds.keyCadresConference },
   inspector: { personId: 'person/bn-05', role: 'inspection-committee', bodyId: demoIds.inspectionCommittee },
   politburo: { personId: demoIds.people.politburoMember, role: 'politburo', bodyId: demoIds.politburo },
-  system: { personId: 'system', role: 'organization-committee', bodyId: demoIds.organizationCommittee },
+  system: { personId: 'system', role: 'system', bodyId: demoIds.organizationCommittee },
 } satisfies Record<string, Actor>;
 
 /** Ballot counts with every returned ballot valid. */
