@@ -1,20 +1,27 @@
-import type { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import type { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, demoUsers, seedDemoUsers } from '@cadreflow/api';
 import type { AppConfig } from '@cadreflow/config';
 import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import {
   Checkpointer,
   clearRuntimeInfo,
   createDataSource,
+  TrustedKeys,
   provideDatabase,
   readRuntimeInfo,
   resolveSigner,
   writeRuntimeInfo,
 } from '@cadreflow/event-store';
+import { WorkerModule, WorkerSettings } from '@cadreflow/worker';
+import { loadOrCreateSecret } from './secrets';
 
 /** Everything `npm start` runs, and how to stop it in reverse order. */
 export interface RunningStack {
   databaseUrl: string;
   temporalAddress: string;
+  apiUrl: string;
   summary(): string[];
   stop(): Promise<void>;
 }
@@ -49,7 +56,7 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
       database.embedded ? `embedded PostgreSQL started (data in ${config.dataDir}/postgres)` : 'using DATABASE_URL',
     );
 
-    const dataSource = createDataSource({ url: database.url });
+    const dataSource = createDataSource({ url: database.url, extraEntities: apiEntities, extraMigrations: apiMigrations });
     await dataSource.initialize();
     stops.push(() => dataSource.destroy());
     const migrations = await dataSource.runMigrations();
@@ -76,17 +83,40 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
       temporalAddress = config.temporal.address;
     }
 
+    const tls = config.temporal.kind === 'external' && config.temporal.tls;
+    const worker: INestApplicationContext = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(new WorkerSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls)),
+      { logger: ['error', 'warn', 'log'] },
+    );
+    stops.push(() => worker.close());
+
+    const seeded = database.embedded ? await seedDemoUsers(dataSource) : [];
+    const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
+    const api = await createApiApp(
+      new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),
+      new TrustedKeys([signer.publicKey]),
+    );
+    await api.listen(config.port);
+    stops.push(() => api.close());
+    const apiUrl = (await api.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+
     if (database.embedded) {
-      await writeRuntimeInfo(config.dataDir, { pid: process.pid, databaseUrl: database.url, temporalAddress });
+      await writeRuntimeInfo(config.dataDir, { pid: process.pid, databaseUrl: database.url, temporalAddress, apiUrl });
       stops.push(() => clearRuntimeInfo(config.dataDir));
     }
     return {
       databaseUrl: database.url,
       temporalAddress,
+      apiUrl,
       summary: () => [
         `database:  ${redact(database.url)}`,
         `temporal:  ${temporalAddress} (namespace ${config.temporal.namespace})`,
         `checkpoint signing key: ${signer.keyId} (npm run audit -- public-key)`,
+        ...(database.embedded
+          ? [`demo users (password "${DEMO_PASSWORD}")${seeded.length > 0 ? ', created now' : ''}:`, ...demoUsers.map((u) => `  ${u.username.padEnd(11)} ${u.purpose}`)]
+          : []),
+        `API docs:  ${apiUrl}/docs`,
+        `open:      ${apiUrl}/`,
       ],
       stop: stopAll,
     };

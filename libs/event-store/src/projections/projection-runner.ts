@@ -26,7 +26,7 @@ export class ProjectionRunner {
 
   /** Applies the next batch after the stored checkpoint; returns how many events it applied. */
   async runOnce(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+    const applied = await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
         [this.projection.name],
@@ -44,6 +44,8 @@ export class ProjectionRunner {
       ]);
       return events.length;
     });
+    if (applied > 0) this.projection.afterCommit?.();
+    return applied;
   }
 
   /** Applies batches until the projection has reached the log's head as it is now. */

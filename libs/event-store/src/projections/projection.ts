@@ -11,4 +11,6 @@ export interface Projection {
   apply(events: RecordedEvent[], tx: EntityManager): Promise<void>;
   /** Empties the read model before a rebuild from position 0. */
   reset(tx: EntityManager): Promise<void>;
+  /** Called after a batch's transaction committed, e.g. to notify live listeners of what is now readable. */
+  afterCommit?(): void;
 }

@@ -1,0 +1,11 @@
+/** What the API process needs to know; provided once at boot (a class, so it is its own DI token). */
+export class ApiSettings {
+  constructor(
+    readonly databaseUrl: string,
+    readonly temporalAddress: string,
+    readonly namespace: string,
+    readonly taskQueue: string,
+    readonly tls: boolean,
+    readonly jwtSecret: string,
+  ) {}
+}

@@ -1,0 +1,62 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { DatabaseModule } from '@cadreflow/database';
+import type { TrustedKeys } from '@cadreflow/event-store';
+import { ApiSettings } from './api-settings';
+import { AuditController } from './audit/audit.controller';
+import { AuditKeys } from './audit/audit-keys';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { UserEntity } from './auth/user.entity';
+import { Visibility } from './auth/visibility';
+import { IdempotencyService } from './common/idempotency.service';
+import { ApiErrorFilter } from './errors/api-error.filter';
+import { HealthController } from './health.controller';
+import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
+import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
+import { DossierService } from './procedures/dossier.service';
+import { ProceduresController } from './procedures/procedures.controller';
+import { ProceduresService } from './procedures/procedures.service';
+import { ProjectionsService } from './projections/projections.service';
+import { ReadModelProjection } from './projections/read-model.projection';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { TemporalClientHolder } from './temporal/temporal-client.provider';
+
+/** The API's own tables, migrated beside the event store's. */
+export const apiEntities = [UserEntity];
+export const apiMigrations = [CreateUsers1763785000000, CreateReadModels1763785100000];
+
+/** The HTTP API: a Temporal client plus read models; it never writes events itself. */
+@Module({})
+export class ApiModule {
+  static forRoot(settings: ApiSettings, trustedKeys: TrustedKeys): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forRoot({ url: settings.databaseUrl, entities: apiEntities, migrations: apiMigrations }),
+        JwtModule.register({ secret: settings.jwtSecret }),
+      ],
+      controllers: [HealthController, AuthController, ProceduresController, TasksController, AuditController],
+      providers: [
+        { provide: ApiSettings, useValue: settings },
+        { provide: AuditKeys, useValue: new AuditKeys(trustedKeys) },
+        { provide: Authenticator, useClass: PasswordAuthenticator },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: Visibility, useValue: new Visibility() },
+        { provide: ReadModelProjection, useValue: new ReadModelProjection() },
+        TemporalClientHolder,
+        IdempotencyService,
+        ProjectionsService,
+        ProceduresService,
+        DossierService,
+        TasksService,
+        AuditService,
+      ],
+    };
+  }
+}

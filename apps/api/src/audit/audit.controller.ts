@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { VerificationReport } from '@cadreflow/event-store';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuditService, type AuditTrail } from './audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller()
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get('procedures/:procedureId/audit')
+  @ApiOperation({ summary: "A procedure's event trail, with the verdict of re-deriving every hash of it" })
+  trail(@CurrentUser() user: AuthenticatedUser, @Param('procedureId') procedureId: string): Promise<AuditTrail> {
+    return this.audit.trail(user, procedureId);
+  }
+
+  @Get('procedures/:procedureId/audit/state')
+  @ApiOperation({ summary: 'The state of the procedure as of one event (time travel)' })
+  stateAt(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('procedureId') procedureId: string,
+    @Query('position', ParseIntPipe) position: number,
+  ): Promise<unknown> {
+    return this.audit.stateAt(user, procedureId, position);
+  }
+
+  @Post('audit/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify the whole log and its signed checkpoints (inspection committees)' })
+  verify(@CurrentUser() user: AuthenticatedUser): Promise<VerificationReport> {
+    return this.audit.verifyAll(user);
+  }
+}

@@ -1,0 +1,99 @@
+import { hash } from 'bcryptjs';
+import type { DataSource } from 'typeorm';
+import { demoIds } from '@cadreflow/domain';
+import { UserEntity, type Grant } from './user.entity';
+
+/** The password of every demo user of the embedded default. */
+export const DEMO_PASSWORD = 'cadreflow-demo';
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  personId: string;
+  grants: Grant[];
+  /** What a person trying the system does with this account. */
+  purpose: string;
+}
+
+const provincialCollectives: Grant[] = [
+  { role: 'standing-committee', bodyId: demoIds.standingCommittee },
+  { role: 'executive-committee', bodyId: demoIds.executiveCommittee },
+  { role: 'key-cadres-conference', bodyId: demoIds.keyCadresConference },
+];
+
+/** Accounts for the demo province (Bắc Ninh) and the Politburo above it. */
+export const demoUsers: readonly DemoUser[] = [
+  {
+    username: 'tochuc',
+    displayName: 'Trịnh Văn Tổ (Ban Tổ chức)',
+    personId: demoIds.people.organizationOfficer,
+    grants: [{ role: 'organization-committee', bodyId: demoIds.organizationCommittee }],
+    purpose: 'launches procedures, follows progress',
+  },
+  {
+    username: 'phobithu',
+    displayName: 'Deputy secretary (BTV, BCH)',
+    personId: demoIds.people.deputySecretary1,
+    grants: provincialCollectives,
+    purpose: 'records the decisions of the standing and executive committees',
+  },
+  {
+    username: 'phobithu2',
+    displayName: 'Second deputy secretary (BTV, BCH)',
+    personId: demoIds.people.deputySecretary2,
+    grants: provincialCollectives,
+    purpose: 'a second approver of the same bodies',
+  },
+  {
+    username: 'kiemphieu',
+    displayName: 'Counting board of the provincial congress',
+    personId: 'person/bn-10',
+    grants: [
+      { role: 'counting-board', bodyId: demoIds.provincialCongress },
+      { role: 'congress-presidium', bodyId: demoIds.provincialCongress },
+    ],
+    purpose: 'records ballot counts and tallies at the congress',
+  },
+  {
+    username: 'ubkt',
+    displayName: 'Chair of the Inspection Committee (UBKT)',
+    personId: demoIds.people.inspectionCommitteeChair,
+    grants: [{ role: 'inspection-committee', bodyId: demoIds.inspectionCommittee }],
+    purpose: 'gives vetting opinions; replays and verifies audit trails',
+  },
+  {
+    username: 'bochinhtri',
+    displayName: 'Politburo office',
+    personId: demoIds.people.politburoMember,
+    grants: [{ role: 'politburo', bodyId: demoIds.politburo }],
+    purpose: 'gives opinions on and approves provincial personnel plans',
+  },
+  {
+    username: 'bn30',
+    displayName: 'Executive committee member, sibling of the secretary',
+    personId: demoIds.people.secretarySibling,
+    grants: [{ role: 'executive-committee', bodyId: demoIds.executiveCommittee }],
+    purpose: 'shows recusal: may not decide a step about the secretary',
+  },
+];
+
+/**
+ * Creates the demo users if there are no users yet (embedded default and tests only).
+ * @returns the users created, empty when users existed already
+ */
+export async function seedDemoUsers(dataSource: DataSource): Promise<readonly DemoUser[]> {
+  const repository = dataSource.getRepository(UserEntity);
+  if ((await repository.count()) > 0) return [];
+  const passwordHash = await hash(DEMO_PASSWORD, 10);
+  await repository.insert(
+    demoUsers.map((u) => ({
+      id: `user/${u.username}`,
+      username: u.username,
+      passwordHash,
+      displayName: u.displayName,
+      personId: u.personId,
+      grants: u.grants,
+    })),
+  );
+  return demoUsers;
+}

@@ -1,0 +1,28 @@
+/**
+ * The API process for production (`DATABASE_URL`, `TEMPORAL_ADDRESS`, `JWT_SECRET`); `npm start` runs it for the
+ * embedded default instead.
+ */
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@cadreflow/config';
+import { TrustedKeys, resolveSigner } from '@cadreflow/event-store';
+import { ApiSettings } from './api-settings';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.database.kind !== 'external' || config.temporal.kind !== 'external' || !config.jwtSecret) {
+    throw new Error('The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.');
+  }
+  const signer = await resolveSigner(config.signingKeyPem, config.dataDir);
+  const app = await createApiApp(
+    new ApiSettings(config.database.url, config.temporal.address, config.temporal.namespace, config.taskQueue, config.temporal.tls, config.jwtSecret),
+    new TrustedKeys([signer.publicKey]),
+  );
+  await app.listen(config.port);
+  new Logger('api').log(`listening on port ${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  new Logger('api').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { workflowTypes, type WorkflowKind } from '@cadreflow/workflows/messages';
+
+export const WORKFLOW_KINDS = Object.keys(workflowTypes) as WorkflowKind[];
+const ID = /^[A-Za-z0-9_.:\-/@]+$/;
+
+/**
+ * Launch a procedure. `input` carries the kind's own launch data (see the workflow message contract), e.g. for
+ * `congress-personnel` `{ plan, congressDate }`, for `personnel-plan` `{ data: { seats, candidates, ... } }`.
+ */
+export class LaunchProcedureDto {
+  @ApiProperty({ enum: WORKFLOW_KINDS, example: 'congress-personnel' })
+  @IsIn(WORKFLOW_KINDS)
+  kind!: WorkflowKind;
+
+  @ApiProperty({ example: 'org/bac-ninh', description: 'The party organisation (or unit) the procedure is for' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Matches(ID, { message: 'bodyId may hold letters, digits and _ . : - / @ only' })
+  bodyId!: string;
+
+  @ApiProperty({ description: 'The launch data of this kind of procedure', type: 'object', additionalProperties: true })
+  @IsObject()
+  input!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The day the procedure counts as launched (picks the rulebook in force)', example: '2025-03-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  launchDate?: string;
+}
+
+export class ListProceduresQuery {
+  @ApiPropertyOptional({ enum: WORKFLOW_KINDS })
+  @IsOptional()
+  @IsIn([...WORKFLOW_KINDS, 'personnel-plan', 'introduction', 'appointment', 'vetting', 'election'])
+  type?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  body?: string;
+
+  @ApiPropertyOptional({ enum: ['grassroots', 'district', 'province', 'national'] })
+  @IsOptional()
+  @IsIn(['grassroots', 'district', 'province', 'national'])
+  level?: string;
+
+  @ApiPropertyOptional({ enum: ['running', 'completed', 'withdrawn'] })
+  @IsOptional()
+  @IsIn(['running', 'completed', 'withdrawn'])
+  status?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class WithdrawDto {
+  @ApiProperty({ example: 'The congress date moved; the plan will be relaunched' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

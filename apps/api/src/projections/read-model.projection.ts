@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
+import type { EntityManager } from 'typeorm';
+import { bodyById, demoOrganisation, levelById, type OrganisationModel } from '@cadreflow/domain';
+import type { Projection, RecordedEvent } from '@cadreflow/event-store';
+
+/** A change of the task queue, pushed to live listeners after it is committed. */
+export interface TaskChange {
+  taskId: string;
+  procedureId: string;
+  bodyId: string;
+  role: string;
+  status: 'open' | 'closed';
+  position: number;
+}
+
+/** Stable, URL-safe id of the task of one step of one procedure. */
+export function taskIdOf(procedureId: string, stepId: string): string {
+  return createHash('sha256').update(`${procedureId}\n${stepId}`).digest('base64url').slice(0, 22);
+}
+
+/** The top-level procedure of a stream: a composite's stages are `<root>/<stage>`. */
+export function rootOf(procedureId: string): string {
+  const slash = procedureId.indexOf('/');
+  return slash < 0 ? procedureId : procedureId.slice(0, slash);
+}
+
+type Data = Record<string, unknown>;
+
+/**
+ * Projects the log into `procedure_summaries` and `tasks`: what the queue, the procedure list and the progress
+ * dashboard read. Rebuildable from zero.
+ */
+@Injectable()
+export class ReadModelProjection implements Projection {
+  readonly name = 'api-read-models';
+  /** Task changes of committed batches, for server-sent events. */
+  readonly changes = new Subject<TaskChange>();
+  private readonly pending: TaskChange[] = [];
+
+  constructor(private readonly organisation: OrganisationModel = demoOrganisation) {}
+
+  async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    // Changes of a batch that failed (and rolled back) are never published.
+    this.pending.length = 0;
+    for (const event of events) await this.applyOne(event, tx);
+  }
+
+  /** Publishes the changes of the batch just committed. */
+  afterCommit(): void {
+    for (const change of this.pending.splice(0)) this.changes.next(change);
+  }
+
+  /** Claims are operational state, not history: a rebuild starts the queue without them. */
+  async reset(tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM tasks`);
+    await tx.query(`DELETE FROM procedure_summaries`);
+  }
+
+  private levelKind(bodyId: string): string | null {
+    try {
+      return levelById(this.organisation, bodyById(this.organisation, bodyId).levelId).kind;
+    } catch {
+      return null;
+    }
+  }
+
+  private async applyOne(event: RecordedEvent, tx: EntityManager): Promise<void> {
+    const data = event.data as Data;
+    const procedureId = event.streamId;
+    const at = event.recordedAt;
+    switch (event.type) {
+      case 'ProcedureLaunched': {
+        const launchedBy = data.launchedBy as { personId?: string } | undefined;
+        await tx.query(
+          `INSERT INTO procedure_summaries (procedure_id, root_id, kind, body_id, level_kind, status, rulebook_id,
+                                            launched_by, launched_at, last_position)
+           VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, $8, $9)
+           ON CONFLICT (procedure_id) DO NOTHING`,
+          [
+            procedureId,
+            rootOf(procedureId),
+            String(data.kind),
+            String(data.bodyId),
+            this.levelKind(String(data.bodyId)),
+            String(data.rulebookId),
+            launchedBy?.personId ?? String(event.metadata.actorId ?? ''),
+            String(data.launchedAt ?? at.toISOString()),
+            event.position,
+          ],
+        );
+        return;
+      }
+      case 'StepOpened': {
+        const taskId = taskIdOf(procedureId, String(data.stepId));
+        const kind: { kind: string }[] = await tx.query(`SELECT kind FROM procedure_summaries WHERE procedure_id = $1`, [procedureId]);
+        await tx.query(
+          `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision,
+                              due_date, subject_ids, status, escalated, opened_at, opened_position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', false, $12, $13)
+           ON CONFLICT (task_id) DO UPDATE SET status = 'open', outcome = NULL, closed_at = NULL, escalated = false,
+             title = EXCLUDED.title, due_date = EXCLUDED.due_date, opened_at = EXCLUDED.opened_at,
+             opened_position = EXCLUDED.opened_position, subject_ids = EXCLUDED.subject_ids`,
+          [
+            taskId,
+            procedureId,
+            rootOf(procedureId),
+            kind[0]?.kind ?? null,
+            String(data.stepId),
+            String(data.name ?? data.stepId),
+            String(data.bodyId),
+            String(data.role),
+            String(data.decision ?? 'approval'),
+            String(data.dueDate),
+            JSON.stringify(data.subjectIds ?? []),
+            at,
+            event.position,
+          ],
+        );
+        this.pending.push({ taskId, procedureId, bodyId: String(data.bodyId), role: String(data.role), status: 'open', position: event.position });
+        break;
+      }
+      case 'StepClosed': {
+        await this.closeTask(tx, event, String(data.stepId), String(data.outcome));
+        break;
+      }
+      case 'Escalated': {
+        await tx.query(`UPDATE tasks SET escalated = true WHERE task_id = $1`, [taskIdOf(procedureId, String(data.stepId))]);
+        break;
+      }
+      case 'ProcedureWithdrawn':
+      case 'ProcedureCompleted': {
+        const status = event.type === 'ProcedureWithdrawn' ? 'withdrawn' : 'completed';
+        const outcome = event.type === 'ProcedureWithdrawn' ? String(data.reason) : String(data.outcome);
+        await tx.query(
+          `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4 WHERE procedure_id = $1`,
+          [procedureId, status, at, outcome],
+        );
+        const open: { step_id: string }[] = await tx.query(
+          `SELECT step_id FROM tasks WHERE procedure_id = $1 AND status = 'open'`,
+          [procedureId],
+        );
+        for (const row of open) await this.closeTask(tx, event, row.step_id, 'cancelled');
+        break;
+      }
+      default:
+        break;
+    }
+    await tx.query(`UPDATE procedure_summaries SET last_position = $2 WHERE procedure_id = $1`, [procedureId, event.position]);
+  }
+
+  private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
+    const taskId = taskIdOf(event.streamId, stepId);
+    const rows: { body_id: string; role: string }[] = await tx.query(
+      `UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
+        WHERE task_id = $1 RETURNING body_id, role`,
+      [taskId, outcome, event.recordedAt],
+    );
+    if (rows[0]) {
+      this.pending.push({ taskId, procedureId: event.streamId, bodyId: rows[0].body_id, role: rows[0].role, status: 'closed', position: event.position });
+    }
+  }
+}

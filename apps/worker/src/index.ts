@@ -1,0 +1,4 @@
+export { WorkerModule } from './worker.module';
+export { WorkerSettings } from './worker-settings';
+export { bundleProcedureWorkflows } from './temporal/workflow-bundle';
+export { ProcedureActivitiesService } from './activities/procedure.activities';
