@@ -48,21 +48,26 @@ export * from './procedures/launch.helpers';
 export * from './procedures/personnel-plan/personnel-plan.commands';
 export * from './procedures/personnel-plan/personnel-plan.decider';
 export * from './procedures/personnel-plan/personnel-plan.events';
+export * from './procedures/personnel-plan/personnel-plan.state';
 
 export * from './procedures/introduction/introduction.commands';
 export * from './procedures/introduction/introduction.decider';
 export * from './procedures/introduction/introduction.events';
+export * from './procedures/introduction/introduction.state';
 
 export * from './procedures/appointment/appointment.commands';
 export * from './procedures/appointment/appointment.decider';
 export * from './procedures/appointment/appointment.events';
+export * from './procedures/appointment/appointment.state';
 
 export * from './procedures/vetting/vetting.commands';
 export * from './procedures/vetting/vetting.decider';
 export * from './procedures/vetting/vetting.events';
+export * from './procedures/vetting/vetting.state';
 
 export * from './procedures/election/election.commands';
 export * from './procedures/election/election.decider';
 export * from './procedures/election/election.events';
+export * from './procedures/election/election.state';
 
 export * from './seed/demo-organisation.seed';

@@ -18,47 +18,16 @@ import {
   coreRulebook,
   decideCommon,
   dueAfter,
-  evolveCore,
-  initialCore,
   isCommonCommand,
-  type ProcedureCore,
-  withConcerned,
 } from '../common/procedure-core.kernel';
 import { type AppointmentCommand, type RecordAppointmentTally } from './appointment.commands';
 import { type AppointmentEvent } from './appointment.events';
-
-/** State of procedure C. */
-export interface AppointmentState {
-  readonly core: ProcedureCore;
-  readonly status: 'NOT_STARTED' | 'AWAITING_POLICY' | 'IN_PROGRESS' | 'AWAITING_HEAD' | 'COMPLETED' | 'WITHDRAWN';
-  /** 0 = policy, 1–5 the steps, 6 = the head's decision. */
-  readonly step: number;
-  readonly policyAttempts: number;
-  readonly centralManagement: boolean;
-  readonly completionDueDate: IsoDate | null;
-  readonly candidates: readonly string[];
-  readonly sealed: readonly string[];
-  readonly deadlineBreached: boolean;
-  readonly explanationFiled: boolean;
-  /** Step-5 results, kept for the head's decision at exactly half. */
-  readonly finalResults: Readonly<Record<string, { readonly votes: number; readonly base: number }>>;
-  readonly headReferral: { readonly personId: string; readonly votes: number; readonly base: number } | null;
-}
-
-const initialState = (): AppointmentState => ({
-  core: initialCore,
-  status: 'NOT_STARTED',
-  step: 0,
-  policyAttempts: 0,
-  centralManagement: false,
-  completionDueDate: null,
-  candidates: [],
-  sealed: [],
-  deadlineBreached: false,
-  explanationFiled: false,
-  finalResults: {},
-  headReferral: null,
-});
+import {
+  appointmentStepId,
+  type AppointmentState,
+  evolveAppointment,
+  initialAppointmentState,
+} from './appointment.state';
 
 const STEP_NAMES: Record<number, { name: string; part: string; kind: 'approval' | 'tally' }> = {
   1: { name: 'Head and leadership propose structure, standards and process', part: 'collective', kind: 'approval' },
@@ -67,11 +36,6 @@ const STEP_NAMES: Record<number, { name: string; part: string; kind: 'approval' 
   4: { name: 'Key-cadres conference votes', part: 'conference', kind: 'tally' },
   5: { name: 'Leadership collective votes', part: 'collective', kind: 'tally' },
 };
-
-/** Step id of appointment step `n` (`step-1` … `step-5`). */
-export function appointmentStepId(step: number): string {
-  return `step-${step}`;
-}
 
 /**
  * Builds the decider of procedure C, appointment or introduction from the unit (QĐ 105 → 80 → 377): policy
@@ -371,7 +335,7 @@ export function createAppointmentDecider(
         },
         { type: 'PolicyRequested', data: { ...data.post, toBodyId: data.higherBodyId } },
       ];
-      const after = launched.reduce(evolve, state);
+      const after = launched.reduce(evolveAppointment, state);
       return [...launched, openPolicy(after, 1, command.now, rulebook)];
     }
     assertRunning(state.core, command);
@@ -411,83 +375,7 @@ export function createAppointmentDecider(
     }
   }
 
-  function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
-    switch (event.type) {
-      case 'ProcedureLaunched':
-        return { ...state, core: evolveCore(state.core, event), status: 'AWAITING_POLICY' };
-      case 'PolicyRequested':
-        return { ...state, centralManagement: event.data.centralManagement };
-      case 'StepOpened': {
-        const core = evolveCore(state.core, event);
-        const id = event.data.stepId;
-        if (id.startsWith('policy')) {
-          return { ...state, core, policyAttempts: state.policyAttempts + 1 };
-        }
-        if (id === 'head-decision') {
-          const personId = event.data.subjectIds[0] ?? '';
-          const result = state.finalResults[personId] ?? { votes: 0, base: 0 };
-          return { ...state, core, status: 'AWAITING_HEAD', step: 6, headReferral: { personId, ...result } };
-        }
-        return { ...state, core, status: 'IN_PROGRESS', step: Number(id.slice('step-'.length, 'step-'.length + 1)) };
-      }
-      case 'StepClosed':
-      case 'Escalated':
-      case 'ConflictDeclared':
-      case 'DossierAccessed':
-      case 'ActionProgrammeFiled':
-        return { ...state, core: evolveCore(state.core, event) };
-      case 'DeadlineBreached':
-        return { ...state, core: evolveCore(state.core, event), deadlineBreached: true };
-      case 'ProcedureCompleted':
-        return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
-      case 'ProcedureWithdrawn':
-        return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
-      case 'PolicyApproved':
-        return { ...state, completionDueDate: event.data.completionDueDate };
-      case 'CandidateAdded':
-        return {
-          ...state,
-          core: withConcerned(state.core, [{ personId: event.data.personId, relativeIds: event.data.relativeIds }]),
-          candidates: [...state.candidates, event.data.personId],
-        };
-      case 'CandidateDropped':
-      case 'CandidateWithdrew':
-        return { ...state, candidates: state.candidates.filter((id) => id !== event.data.personId) };
-      case 'ResultSealed':
-        return { ...state, sealed: [...state.sealed, event.data.stepId] };
-      case 'ResultDisclosed':
-        return { ...state, sealed: state.sealed.filter((id) => id !== event.data.stepId) };
-      case 'ThresholdEvaluated':
-        return event.data.stepId === appointmentStepId(5)
-          ? {
-              ...state,
-              finalResults: {
-                ...state.finalResults,
-                [event.data.personId]: { votes: event.data.votes, base: event.data.base },
-              },
-            }
-          : state;
-      case 'LateExplanationFiled':
-        return { ...state, explanationFiled: true };
-      case 'MeetingConvened':
-      case 'QuorumFailed':
-      case 'BallotsIssued':
-      case 'BallotsReturned':
-      case 'TallyRecorded':
-      case 'PolicyReturned':
-      case 'PolicyRejected':
-      case 'ProposalApproved':
-      case 'NominationForwarded':
-      case 'CandidateProposed':
-        return state;
-      default: {
-        const _never: never = event;
-        return _never;
-      }
-    }
-  }
-
-  return { decide, evolve, initialState };
+  return { decide, evolve: evolveAppointment, initialState: initialAppointmentState };
 }
 
 /** Procedure C with the shipped rulebooks. */

@@ -12,36 +12,16 @@ import {
   coreRulebook,
   decideCommon,
   dueAfter,
-  evolveCore,
-  initialCore,
   isCommonCommand,
-  type ProcedureCore,
 } from '../common/procedure-core.kernel';
 import { type PersonnelPlanCommand } from './personnel-plan.commands';
 import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-plan.events';
-
-/** States of a personnel plan (domain.md §3A). */
-export type PlanStatus =
-  'NOT_STARTED' | 'DRAFT' | 'ADOPTED' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'CONSUMED' | 'REJECTED' | 'WITHDRAWN';
-
-/** State of procedure A. */
-export interface PersonnelPlanState {
-  readonly core: ProcedureCore;
-  readonly status: PlanStatus;
-  readonly revision: number;
-  readonly submissions: number;
-  readonly plan: PersonnelPlanContent | null;
-  readonly draftedBy: readonly string[];
-}
-
-const initialState = (): PersonnelPlanState => ({
-  core: initialCore,
-  status: 'NOT_STARTED',
-  revision: 0,
-  submissions: 0,
-  plan: null,
-  draftedBy: [],
-});
+import {
+  evolvePersonnelPlan,
+  initialPersonnelPlanState,
+  type PersonnelPlanState,
+  type PlanStatus,
+} from './personnel-plan.state';
 
 /**
  * Validates a plan's numbers against the rulebook: positive seats, a standing committee smaller than the
@@ -254,50 +234,7 @@ export function createPersonnelPlanDecider(
     }
   }
 
-  function evolve(state: PersonnelPlanState, event: PersonnelPlanEvent): PersonnelPlanState {
-    switch (event.type) {
-      case 'ProcedureLaunched':
-        return { ...state, core: evolveCore(state.core, event), draftedBy: [event.data.launchedBy.personId] };
-      case 'StepOpened':
-      case 'StepClosed':
-      case 'DeadlineBreached':
-      case 'Escalated':
-      case 'ConflictDeclared':
-      case 'DossierAccessed':
-      case 'ActionProgrammeFiled':
-      case 'ProcedureCompleted':
-        return { ...state, core: evolveCore(state.core, event) };
-      case 'ProcedureWithdrawn':
-        return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
-      case 'PlanDrafted':
-        return {
-          ...state,
-          status: state.status === 'NOT_STARTED' ? 'DRAFT' : state.status,
-          revision: event.data.revision,
-          plan: event.data.plan,
-        };
-      case 'PlanAdopted':
-        return { ...state, status: 'ADOPTED' };
-      case 'PlanDraftReturned':
-        return { ...state, status: 'DRAFT' };
-      case 'PlanSubmitted':
-        return { ...state, status: 'SUBMITTED', submissions: event.data.submission };
-      case 'PlanReturned':
-        return { ...state, status: 'RETURNED' };
-      case 'PlanApproved':
-        return { ...state, status: 'APPROVED' };
-      case 'PlanRejected':
-        return { ...state, status: 'REJECTED' };
-      case 'PlanConsumed':
-        return { ...state, status: 'CONSUMED' };
-      default: {
-        const _never: never = event;
-        return _never;
-      }
-    }
-  }
-
-  return { decide, evolve, initialState };
+  return { decide, evolve: evolvePersonnelPlan, initialState: initialPersonnelPlanState };
 }
 
 /** Procedure A with the shipped rulebooks. */

@@ -9,41 +9,11 @@ import {
   authorizeStep,
   decideCommon,
   dueAfter,
-  evolveCore,
-  initialCore,
   isCommonCommand,
-  type ProcedureCore,
 } from '../common/procedure-core.kernel';
 import { type ConcludeVetting, type RequestVetting, type VettingCommand } from './vetting.commands';
 import { type VettingEvent } from './vetting.events';
-
-/** Where one candidate's vetting stands. */
-export interface VettingCandidateState {
-  readonly status: 'PENDING' | 'CLEARED' | 'BLOCKED';
-  readonly concluded: Readonly<Partial<Record<VettingKind, 'CLEARED' | 'BLOCKED'>>>;
-  readonly declarationFiled: boolean;
-}
-
-/** State of procedure D. */
-export interface VettingState {
-  readonly core: ProcedureCore;
-  readonly status: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED' | 'WITHDRAWN';
-  readonly kinds: readonly VettingKind[];
-  readonly candidates: Readonly<Record<string, VettingCandidateState>>;
-  readonly order: readonly string[];
-  readonly complaints: Readonly<
-    Record<string, { readonly personId: string; readonly resolved: boolean; readonly substantiated: boolean }>
-  >;
-}
-
-const initialState = (): VettingState => ({
-  core: initialCore,
-  status: 'NOT_STARTED',
-  kinds: [],
-  candidates: {},
-  order: [],
-  complaints: {},
-});
+import { evolveVetting, initialVettingState, type VettingCandidateState, type VettingState } from './vetting.state';
 
 const KIND_NAMES: Record<VettingKind, string> = {
   'political-standard': 'Political-standard conclusion',
@@ -234,7 +204,7 @@ export function createVettingDecider(
         }
       }
       // The relatives check needs no task: it concludes now from the conflicts the caller found.
-      let state2 = events.reduce(evolve, state);
+      let state2 = events.reduce(evolveVetting, state);
       if (rulebook.vetting.kinds.includes('relatives')) {
         for (const candidate of data.candidates) {
           const stepId = vettingStepId(candidate.personId, 'relatives');
@@ -252,7 +222,7 @@ export function createVettingDecider(
             ).filter((e) => !(e.type === 'StepClosed' && e.data.stepId === stepId)),
           ];
           events.push(...concluded);
-          state2 = concluded.reduce(evolve, state2);
+          state2 = concluded.reduce(evolveVetting, state2);
         }
       }
       return events;
@@ -358,95 +328,7 @@ export function createVettingDecider(
     }
   }
 
-  function updateCandidate(
-    state: VettingState,
-    personId: string,
-    change: Partial<VettingCandidateState>,
-  ): VettingState {
-    const candidate = state.candidates[personId];
-    return candidate
-      ? { ...state, candidates: { ...state.candidates, [personId]: { ...candidate, ...change } } }
-      : state;
-  }
-
-  function evolve(state: VettingState, event: VettingEvent): VettingState {
-    switch (event.type) {
-      case 'ProcedureLaunched':
-        return { ...state, core: evolveCore(state.core, event), status: 'IN_PROGRESS' };
-      case 'StepOpened':
-      case 'StepClosed':
-      case 'DeadlineBreached':
-      case 'Escalated':
-      case 'ConflictDeclared':
-      case 'DossierAccessed':
-      case 'ActionProgrammeFiled':
-        return { ...state, core: evolveCore(state.core, event) };
-      case 'ProcedureCompleted':
-        return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
-      case 'ProcedureWithdrawn':
-        return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
-      case 'VettingRequested': {
-        if (event.data.kind === 'verification') return state;
-        const kinds = state.kinds.includes(event.data.kind) ? state.kinds : [...state.kinds, event.data.kind];
-        const known = state.candidates[event.data.personId];
-        return known
-          ? { ...state, kinds }
-          : {
-              ...state,
-              kinds,
-              order: [...state.order, event.data.personId],
-              candidates: {
-                ...state.candidates,
-                [event.data.personId]: { status: 'PENDING', concluded: {}, declarationFiled: false },
-              },
-            };
-      }
-      case 'VettingConcluded': {
-        if (event.data.kind === 'verification') return state;
-        const candidate = state.candidates[event.data.personId];
-        return candidate
-          ? updateCandidate(state, event.data.personId, {
-              concluded: { ...candidate.concluded, [event.data.kind]: event.data.outcome },
-            })
-          : state;
-      }
-      case 'AssetDeclarationFiled':
-        return updateCandidate(state, event.data.personId, { declarationFiled: true });
-      case 'ComplaintReceived':
-        return {
-          ...state,
-          complaints: {
-            ...state.complaints,
-            [event.data.complaintId]: { personId: event.data.personId, resolved: false, substantiated: false },
-          },
-        };
-      case 'ComplaintResolved': {
-        const complaint = state.complaints[event.data.complaintId];
-        return complaint
-          ? {
-              ...state,
-              complaints: {
-                ...state.complaints,
-                [event.data.complaintId]: { ...complaint, resolved: true, substantiated: event.data.substantiated },
-              },
-            }
-          : state;
-      }
-      case 'CandidateCleared':
-        return updateCandidate(state, event.data.personId, { status: 'CLEARED' });
-      case 'CandidateBlocked':
-        return updateCandidate(state, event.data.personId, { status: 'BLOCKED' });
-      case 'AssetDeclarationVerified':
-      case 'ConflictDetected':
-        return state;
-      default: {
-        const _never: never = event;
-        return _never;
-      }
-    }
-  }
-
-  return { decide, evolve, initialState };
+  return { decide, evolve: evolveVetting, initialState: initialVettingState };
 }
 
 /** Procedure D with the shipped rulebooks. */

@@ -1,0 +1,85 @@
+import { evolveCore, initialCore, type ProcedureCore, withConcerned } from '../common/procedure-core.kernel';
+import { type ElectionEvent, type ElectionRoundOpened } from './election.events';
+
+/** State of procedure F. */
+export interface ElectionState {
+  readonly core: ProcedureCore;
+  readonly status:
+    'NOT_STARTED' | 'LIST' | 'VOTING' | 'AWAITING_DECISION' | 'AWAITING_RATIFICATION' | 'COMPLETED' | 'WITHDRAWN';
+  readonly seats: number;
+  readonly candidates: readonly string[];
+  readonly elected: readonly string[];
+  readonly round: ElectionRoundOpened['data'] | null;
+}
+
+/** The state before launch. */
+export const initialElectionState = (): ElectionState => ({
+  core: initialCore,
+  status: 'NOT_STARTED',
+  seats: 0,
+  candidates: [],
+  elected: [],
+  round: null,
+});
+
+/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+export function evolveElection(state: ElectionState, event: ElectionEvent): ElectionState {
+  switch (event.type) {
+    case 'ProcedureLaunched':
+      return { ...state, core: evolveCore(state.core, event), status: 'LIST' };
+    case 'StepOpened': {
+      const core = evolveCore(state.core, event);
+      if (event.data.stepId.startsWith('decision-')) return { ...state, core, status: 'AWAITING_DECISION' };
+      if (event.data.stepId === 'ratification') return { ...state, core, status: 'AWAITING_RATIFICATION' };
+      return { ...state, core };
+    }
+    case 'StepClosed':
+    case 'DeadlineBreached':
+    case 'Escalated':
+    case 'ConflictDeclared':
+    case 'DossierAccessed':
+    case 'ActionProgrammeFiled':
+      return { ...state, core: evolveCore(state.core, event) };
+    case 'ProcedureCompleted':
+      return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
+    case 'ProcedureWithdrawn':
+      return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
+    case 'CandidateAdded':
+      return state.candidates.includes(event.data.personId)
+        ? state
+        : {
+            ...state,
+            core: withConcerned(state.core, [{ personId: event.data.personId, relativeIds: event.data.relativeIds }]),
+            candidates: [...state.candidates, event.data.personId],
+          };
+    case 'CandidateDropped':
+    case 'CandidateWithdrew':
+      return { ...state, candidates: state.candidates.filter((id) => id !== event.data.personId) };
+    case 'ElectionScheduled':
+    case 'CandidateListApproved':
+      return { ...state, seats: event.data.seats };
+    case 'ElectionRoundOpened':
+      return { ...state, status: 'VOTING', round: event.data };
+    case 'CandidateElected':
+      return { ...state, elected: [...state.elected, event.data.personId] };
+    case 'ElectionConcluded':
+      return { ...state, elected: event.data.elected };
+    case 'MeetingConvened':
+    case 'QuorumFailed':
+    case 'BallotsIssued':
+    case 'BallotsReturned':
+    case 'TallyRecorded':
+    case 'ThresholdEvaluated':
+    case 'ResultSealed':
+    case 'ResultDisclosed':
+    case 'TieDetected':
+    case 'ElectionRoundClosed':
+    case 'ResultRatified':
+    case 'RatificationRefused':
+      return state;
+    default: {
+      const _never: never = event;
+      return _never;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-plan.events';
+
+/** States of a personnel plan (domain.md §3A). */
+export type PlanStatus =
+  'NOT_STARTED' | 'DRAFT' | 'ADOPTED' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'CONSUMED' | 'REJECTED' | 'WITHDRAWN';
+
+/** State of procedure A. */
+export interface PersonnelPlanState {
+  readonly core: ProcedureCore;
+  readonly status: PlanStatus;
+  readonly revision: number;
+  readonly submissions: number;
+  readonly plan: PersonnelPlanContent | null;
+  readonly draftedBy: readonly string[];
+}
+
+/** The state before launch. */
+export const initialPersonnelPlanState = (): PersonnelPlanState => ({
+  core: initialCore,
+  status: 'NOT_STARTED',
+  revision: 0,
+  submissions: 0,
+  plan: null,
+  draftedBy: [],
+});
+
+/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelPlanEvent): PersonnelPlanState {
+  switch (event.type) {
+    case 'ProcedureLaunched':
+      return { ...state, core: evolveCore(state.core, event), draftedBy: [event.data.launchedBy.personId] };
+    case 'StepOpened':
+    case 'StepClosed':
+    case 'DeadlineBreached':
+    case 'Escalated':
+    case 'ConflictDeclared':
+    case 'DossierAccessed':
+    case 'ActionProgrammeFiled':
+    case 'ProcedureCompleted':
+      return { ...state, core: evolveCore(state.core, event) };
+    case 'ProcedureWithdrawn':
+      return { ...state, core: evolveCore(state.core, event), status: 'WITHDRAWN' };
+    case 'PlanDrafted':
+      return {
+        ...state,
+        status: state.status === 'NOT_STARTED' ? 'DRAFT' : state.status,
+        revision: event.data.revision,
+        plan: event.data.plan,
+      };
+    case 'PlanAdopted':
+      return { ...state, status: 'ADOPTED' };
+    case 'PlanDraftReturned':
+      return { ...state, status: 'DRAFT' };
+    case 'PlanSubmitted':
+      return { ...state, status: 'SUBMITTED', submissions: event.data.submission };
+    case 'PlanReturned':
+      return { ...state, status: 'RETURNED' };
+    case 'PlanApproved':
+      return { ...state, status: 'APPROVED' };
+    case 'PlanRejected':
+      return { ...state, status: 'REJECTED' };
+    case 'PlanConsumed':
+      return { ...state, status: 'CONSUMED' };
+    default: {
+      const _never: never = event;
+      return _never;
+    }
+  }
+}
