@@ -1,9 +1,11 @@
 import { type HolidayCalendar } from './holiday-calendar.util';
 
 /**
- * Vietnamese public holidays 2020–2026 as announced each year (Tết, Hùng Kings, 30/4–1/5, National Day,
- * including announced days off and compensatory days; working Saturdays go in `workingWeekendDays`). Saturday and Sunday are rest days.
- * [A] Entered from the annual notices; a new year's notice is added here as data.
+ * Days off for Vietnamese public servants, 2020–2026: Tết, Hùng Kings, 30/4–1/5 and National Day, with the
+ * announced bridge and compensatory days. Working Saturdays are listed in `workingWeekendDays`. Saturday and
+ * Sunday are rest days.
+ * [A] Transcribed by hand: check each year against the official notice, and add the next year's notice here
+ * as data.
  */
 export const vietnamHolidayCalendar: HolidayCalendar = {
   id: 'calendar/vn-public-holidays',
@@ -85,7 +87,6 @@ export const vietnamHolidayCalendar: HolidayCalendar = {
     '2025-09-02',
     // 2026
     '2026-01-01',
-    '2026-01-02',
     '2026-02-16',
     '2026-02-17',
     '2026-02-18',
@@ -94,8 +95,8 @@ export const vietnamHolidayCalendar: HolidayCalendar = {
     '2026-04-27',
     '2026-04-30',
     '2026-05-01',
-    '2026-08-31',
     '2026-09-01',
     '2026-09-02',
   ],
+  workingWeekendDays: ['2024-05-04', '2025-04-26'],
 };

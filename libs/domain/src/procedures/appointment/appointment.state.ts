@@ -41,7 +41,7 @@ export const initialAppointmentState = (): AppointmentState => ({
   headReferral: null,
 });
 
-/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+/** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolveAppointment(state: AppointmentState, event: AppointmentEvent): AppointmentState {
   switch (event.type) {
     case 'ProcedureLaunched':

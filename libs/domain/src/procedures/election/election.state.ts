@@ -22,7 +22,7 @@ export const initialElectionState = (): ElectionState => ({
   round: null,
 });
 
-/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+/** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolveElection(state: ElectionState, event: ElectionEvent): ElectionState {
   switch (event.type) {
     case 'ProcedureLaunched':

@@ -51,7 +51,7 @@ export const initialIntroductionState = (): IntroductionState => ({
   holds: 0,
 });
 
-/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+/** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolveIntroduction(state: IntroductionState, event: IntroductionEvent): IntroductionState {
   switch (event.type) {
     case 'ProcedureLaunched':

@@ -25,7 +25,7 @@ export const initialPersonnelPlanState = (): PersonnelPlanState => ({
   draftedBy: [],
 });
 
-/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+/** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelPlanEvent): PersonnelPlanState {
   switch (event.type) {
     case 'ProcedureLaunched':

@@ -36,7 +36,7 @@ function updateCandidate(state: VettingState, personId: string, change: Partial<
   return candidate ? { ...state, candidates: { ...state.candidates, [personId]: { ...candidate, ...change } } } : state;
 }
 
-/** Folds one event of the procedure into its state (pure, total: unknown repeats are ignored). */
+/** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolveVetting(state: VettingState, event: VettingEvent): VettingState {
   switch (event.type) {
     case 'ProcedureLaunched':
