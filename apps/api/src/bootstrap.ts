@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { TrustedKeys } from '@cadreflow/event-store';
@@ -13,8 +13,12 @@ import { createValidationPipe } from './errors/validation.pipe';
  * const app = await createApiApp(settings, trustedKeys);
  * await app.listen(3000);
  */
-export async function createApiApp(settings: ApiSettings, trustedKeys: TrustedKeys): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(settings, trustedKeys), { logger: ['error', 'warn', 'log'] });
+export async function createApiApp(
+  settings: ApiSettings,
+  trustedKeys: TrustedKeys,
+  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(settings, trustedKeys), { logger: logLevels });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -11,11 +11,20 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.database.kind !== 'external' || config.temporal.kind !== 'external' || !config.jwtSecret) {
-    throw new Error('The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.');
+    throw new Error(
+      'The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.',
+    );
   }
   const signer = await resolveSigner(config.signingKeyPem, config.dataDir);
   const app = await createApiApp(
-    new ApiSettings(config.database.url, config.temporal.address, config.temporal.namespace, config.taskQueue, config.temporal.tls, config.jwtSecret),
+    new ApiSettings(
+      config.database.url,
+      config.temporal.address,
+      config.temporal.namespace,
+      config.taskQueue,
+      config.temporal.tls,
+      config.jwtSecret,
+    ),
     new TrustedKeys([signer.publicKey]),
   );
   await app.listen(config.port);

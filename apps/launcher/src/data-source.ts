@@ -8,6 +8,13 @@ import { apiEntities, apiMigrations } from '@cadreflow/api';
 
 const config = loadConfig();
 if (config.database.kind !== 'external') {
-  throw new Error('Migration commands need DATABASE_URL. The embedded database (npm start) runs its migrations itself.');
+  throw new Error(
+    'Migration commands need DATABASE_URL. The embedded database (npm start) runs its migrations itself.',
+  );
 }
-export default createDataSource({ url: config.database.url, poolSize: 2, extraEntities: apiEntities, extraMigrations: apiMigrations });
+export default createDataSource({
+  url: config.database.url,
+  poolSize: 2,
+  extraEntities: apiEntities,
+  extraMigrations: apiMigrations,
+});

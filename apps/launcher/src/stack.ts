@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, demoUsers, seedDemoUsers } from '@cadreflow/api';
+import {
+  ApiSettings,
+  DEMO_PASSWORD,
+  apiEntities,
+  apiMigrations,
+  createApiApp,
+  demoUsers,
+  seedDemoUsers,
+} from '@cadreflow/api';
 import type { AppConfig } from '@cadreflow/config';
 import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import {
@@ -56,7 +64,11 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
       database.embedded ? `embedded PostgreSQL started (data in ${config.dataDir}/postgres)` : 'using DATABASE_URL',
     );
 
-    const dataSource = createDataSource({ url: database.url, extraEntities: apiEntities, extraMigrations: apiMigrations });
+    const dataSource = createDataSource({
+      url: database.url,
+      extraEntities: apiEntities,
+      extraMigrations: apiMigrations,
+    });
     await dataSource.initialize();
     stops.push(() => dataSource.destroy());
     const migrations = await dataSource.runMigrations();
@@ -85,7 +97,9 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
 
     const tls = config.temporal.kind === 'external' && config.temporal.tls;
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot(new WorkerSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls)),
+      WorkerModule.forRoot(
+        new WorkerSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls),
+      ),
       { logger: ['error', 'warn', 'log'] },
     );
     stops.push(() => worker.close());
@@ -113,7 +127,10 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         `temporal:  ${temporalAddress} (namespace ${config.temporal.namespace})`,
         `checkpoint signing key: ${signer.keyId} (npm run audit -- public-key)`,
         ...(database.embedded
-          ? [`demo users (password "${DEMO_PASSWORD}")${seeded.length > 0 ? ', created now' : ''}:`, ...demoUsers.map((u) => `  ${u.username.padEnd(11)} ${u.purpose}`)]
+          ? [
+              `demo users (password "${DEMO_PASSWORD}")${seeded.length > 0 ? ', created now' : ''}:`,
+              ...demoUsers.map((u) => `  ${u.username.padEnd(11)} ${u.purpose}`),
+            ]
           : []),
         `API docs:  ${apiUrl}/docs`,
         `open:      ${apiUrl}/`,

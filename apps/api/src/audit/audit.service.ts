@@ -19,11 +19,11 @@ import { AuditKeys } from './audit-keys';
 type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
 
 const DECIDERS: Record<string, AnyDecider> = {
-  'personnel-plan': personnelPlanDecider as unknown as AnyDecider,
-  introduction: introductionDecider as unknown as AnyDecider,
-  appointment: appointmentDecider as unknown as AnyDecider,
-  vetting: vettingDecider as unknown as AnyDecider,
-  election: electionDecider as unknown as AnyDecider,
+  'personnel-plan': personnelPlanDecider,
+  introduction: introductionDecider,
+  appointment: appointmentDecider,
+  vetting: vettingDecider,
+  election: electionDecider,
 };
 
 /** A procedure's audit trail with the verdict of re-deriving its hashes. */
@@ -47,31 +47,49 @@ export class AuditService {
 
   async trail(user: AuthenticatedUser, procedureId: string): Promise<AuditTrail> {
     const streamIds = await this.streamsOf(user, procedureId);
-    const events = (await Promise.all(streamIds.map((id) => this.store.readStream(id)))).flat().sort((a, b) => a.position - b.position);
+    const events = (await Promise.all(streamIds.map((id) => this.store.readStream(id))))
+      .flat()
+      .sort((a, b) => a.position - b.position);
     const report = await verifyLog(this.dataSource, { trustedKeys: this.keys.trusted, streamIds });
-    return { procedureId, streamIds, verification: { ok: report.ok, eventsChecked: report.eventsChecked, problems: report.problems }, events };
+    return {
+      procedureId,
+      streamIds,
+      verification: { ok: report.ok, eventsChecked: report.eventsChecked, problems: report.problems },
+      events,
+    };
   }
 
   /** Time travel: the procedure's state folded from its events up to and including `position`. */
-  async stateAt(user: AuthenticatedUser, procedureId: string, position: number): Promise<{ procedureId: string; position: number; eventsApplied: number; state: unknown }> {
+  async stateAt(
+    user: AuthenticatedUser,
+    procedureId: string,
+    position: number,
+  ): Promise<{ procedureId: string; position: number; eventsApplied: number; state: unknown }> {
     await this.streamsOf(user, procedureId);
     const events = (await this.store.readStream(procedureId)).filter((e) => e.position <= position);
     const launched = events.find((e) => e.type === 'ProcedureLaunched');
-    const decider = launched ? DECIDERS[String(launched.data.kind)] : undefined;
+    const kind = launched?.data.kind;
+    const decider = typeof kind === 'string' ? DECIDERS[kind] : undefined;
     if (!decider) {
       throw new UnprocessableEntityException({
         message: `No state to rebuild for "${procedureId}" at position ${position}: ask for a single procedure (a stage of a composite has its own id) at or after its launch.`,
         code: 'VALIDATION',
       });
     }
-    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as DomainEvent), decider.initialState());
+    const state = events.reduce(
+      (s, e) => decider.evolve(s, { type: e.type, data: e.data }),
+      decider.initialState(),
+    );
     return { procedureId, position, eventsApplied: events.length, state };
   }
 
   /** Re-derives every hash of the whole log and checks every signed checkpoint (inspection committees only). */
   async verifyAll(user: AuthenticatedUser): Promise<VerificationReport> {
     if (!hasRole(user, 'inspection-committee')) {
-      throw new ForbiddenException({ message: 'Verifying the whole log is for inspection committees.', code: 'NOT_ALLOWED' });
+      throw new ForbiddenException({
+        message: 'Verifying the whole log is for inspection committees.',
+        code: 'NOT_ALLOWED',
+      });
     }
     return verifyLog(this.dataSource, { trustedKeys: this.keys.trusted });
   }
@@ -85,7 +103,10 @@ export class AuditService {
     const own = rows.find((r) => r.procedure_id === procedureId);
     if (!own) throw new NotFoundException({ message: `No procedure "${procedureId}".`, code: 'NOT_FOUND' });
     if (!this.visibility.canSee(user, own.body_id)) {
-      throw new ForbiddenException({ message: `You may not read the trail of procedures of ${own.body_id}.`, code: 'NOT_ALLOWED' });
+      throw new ForbiddenException({
+        message: `You may not read the trail of procedures of ${own.body_id}.`,
+        code: 'NOT_ALLOWED',
+      });
     }
     const streams: { stream_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT stream_id FROM events WHERE stream_id = $1 OR stream_id LIKE $2 ORDER BY stream_id`,

@@ -33,6 +33,12 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
-    return { userId: user.userId, username: user.username, displayName: user.displayName, personId: user.personId, grants: user.grants };
+    return {
+      userId: user.userId,
+      username: user.username,
+      displayName: user.displayName,
+      personId: user.personId,
+      grants: user.grants,
+    };
   }
 }

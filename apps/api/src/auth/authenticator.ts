@@ -22,7 +22,10 @@ export class PasswordAuthenticator extends Authenticator {
   async authenticate(username: string, password: string): Promise<AuthenticatedUser | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     // Compare even for an unknown user, so timing does not tell which usernames exist.
-    const ok = await compare(password, user?.passwordHash ?? '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
+    const ok = await compare(
+      password,
+      user?.passwordHash ?? '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva',
+    );
     if (!user || !ok) return null;
     return toAuthenticatedUser(user);
   }

@@ -24,7 +24,8 @@ export class JwtAuthGuard implements CanActivate {
     }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : request.query.access_token;
-    if (!token) throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.');
+    if (!token)
+      throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.');
     try {
       request.user = await this.jwt.verifyAsync<AuthenticatedUser>(token);
     } catch {

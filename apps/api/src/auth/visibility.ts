@@ -25,7 +25,12 @@ export class Visibility {
     while (grew) {
       grew = false;
       for (const body of this.organisation.bodies) {
-        if (body.kind === 'party-organisation' && body.parentId && visible.has(body.parentId) && !visible.has(body.id)) {
+        if (
+          body.kind === 'party-organisation' &&
+          body.parentId &&
+          visible.has(body.parentId) &&
+          !visible.has(body.id)
+        ) {
           visible.add(body.id);
           grew = true;
         }
@@ -37,7 +42,9 @@ export class Visibility {
   /** Whether the user may see a procedure for `bodyId`. */
   canSee(user: AuthenticatedUser, bodyId: string): boolean {
     try {
-      return this.organisationsOf(user).has(organisationOf(this.organisation, bodyById(this.organisation, bodyId).id).id);
+      return this.organisationsOf(user).has(
+        organisationOf(this.organisation, bodyById(this.organisation, bodyId).id).id,
+      );
     } catch {
       return false;
     }

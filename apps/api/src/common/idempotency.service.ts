@@ -6,12 +6,16 @@ import { DataSource } from 'typeorm';
 export function requireIdempotencyKey(value: string | undefined): string {
   if (!value || value.trim().length === 0) {
     throw new BadRequestException({
-      message: 'Send an Idempotency-Key header (e.g. a UUID) with every decision, so a retried request is applied once.',
+      message:
+        'Send an Idempotency-Key header (e.g. a UUID) with every decision, so a retried request is applied once.',
       code: 'VALIDATION',
     });
   }
   if (value.length > 200 || !/^[\x21-\x7e]+$/.test(value)) {
-    throw new BadRequestException({ message: 'Idempotency-Key must be at most 200 visible ASCII characters.', code: 'VALIDATION' });
+    throw new BadRequestException({
+      message: 'Idempotency-Key must be at most 200 visible ASCII characters.',
+      code: 'VALIDATION',
+    });
   }
   return value;
 }
@@ -42,7 +46,10 @@ export class IdempotencyService {
       );
       return result;
     } catch (error) {
-      await this.dataSource.query(`DELETE FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`, [userId, key]);
+      await this.dataSource.query(`DELETE FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`, [
+        userId,
+        key,
+      ]);
       throw error;
     }
   }
@@ -55,7 +62,10 @@ export class IdempotencyService {
       );
       const row = rows[0];
       if (!row) {
-        throw new ConflictException({ message: 'The first request with this Idempotency-Key failed; send it again.', code: 'CONFLICT' });
+        throw new ConflictException({
+          message: 'The first request with this Idempotency-Key failed; send it again.',
+          code: 'CONFLICT',
+        });
       }
       if (row.request_hash !== requestHash) {
         throw new UnprocessableEntityException({
@@ -66,6 +76,9 @@ export class IdempotencyService {
       if (row.status_code !== null) return row.response;
       await sleep(100);
     }
-    throw new ConflictException({ message: 'The first request with this Idempotency-Key is still running; retry shortly.', code: 'CONFLICT' });
+    throw new ConflictException({
+      message: 'The first request with this Idempotency-Key is still running; retry shortly.',
+      code: 'CONFLICT',
+    });
   }
 }

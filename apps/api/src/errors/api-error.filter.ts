@@ -56,12 +56,8 @@ export class ApiErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof HttpException) {
       const answer = exception.getResponse();
-      const message =
-        typeof answer === 'string'
-          ? answer
-          : Array.isArray((answer as { message?: unknown }).message)
-            ? ((answer as { message: string[] }).message).join('; ')
-            : String((answer as { message?: unknown }).message ?? exception.message);
+      const raw = typeof answer === 'string' ? answer : (answer as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
       const code = typeof answer === 'object' ? (answer as { code?: string }).code : undefined;
       return { statusCode: exception.getStatus(), error: HttpStatus[exception.getStatus()] ?? 'Error', message, code };
     }
@@ -72,16 +68,36 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof WorkflowUpdateFailedError) {
       const cause = exception.cause;
-      if (cause instanceof ApplicationFailure && isDomainCode(cause.type)) return this.domain(cause.type, cause.message);
-      return { statusCode: 409, error: 'CONFLICT', message: cause?.message ?? exception.message, code: 'ILLEGAL_TRANSITION' };
+      if (cause instanceof ApplicationFailure && isDomainCode(cause.type))
+        return this.domain(cause.type, cause.message);
+      return {
+        statusCode: 409,
+        error: 'CONFLICT',
+        message: cause?.message ?? exception.message,
+        code: 'ILLEGAL_TRANSITION',
+      };
     }
     if (exception instanceof WorkflowNotFoundError) {
-      return { statusCode: 404, error: 'NOT_FOUND', message: 'No such procedure (it may have finished).', code: 'NOT_FOUND' };
+      return {
+        statusCode: 404,
+        error: 'NOT_FOUND',
+        message: 'No such procedure (it may have finished).',
+        code: 'NOT_FOUND',
+      };
     }
     if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return { statusCode: 409, error: 'CONFLICT', message: 'A procedure with this id is already running.', code: 'CONFLICT' };
+      return {
+        statusCode: 409,
+        error: 'CONFLICT',
+        message: 'A procedure with this id is already running.',
+        code: 'CONFLICT',
+      };
     }
-    return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; nothing was recorded.' };
+    return {
+      statusCode: 500,
+      error: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on our side; nothing was recorded.',
+    };
   }
 
   private domain(code: DomainErrorCode, message: string): ErrorBody {

@@ -3,7 +3,9 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((c) => `${path}: ${c.replace(new RegExp(`^${error.property} `), '')}`);
+    const own = Object.values(error.constraints ?? {}).map(
+      (c) => `${path}: ${c.replace(new RegExp(`^${error.property} `), '')}`,
+    );
     return [...own, ...describe(error.children ?? [], path)];
   });
 }

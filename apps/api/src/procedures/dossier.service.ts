@@ -1,11 +1,5 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  demoOrganisation,
-  membershipsOf,
-  relativesOf,
-  type OrganisationModel,
-  type Person,
-} from '@cadreflow/domain';
+import { demoOrganisation, membershipsOf, relativesOf, type OrganisationModel, type Person } from '@cadreflow/domain';
 import { commandUpdate } from '@cadreflow/workflows/messages';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
@@ -26,7 +20,10 @@ export class DossierService {
 
   async read(user: AuthenticatedUser, procedureId: string, personId: string, purpose: string | undefined) {
     if (!purpose || purpose.trim().length < 3) {
-      throw new BadRequestException({ message: 'Say why you read this file: ?purpose=... (it is recorded).', code: 'VALIDATION' });
+      throw new BadRequestException({
+        message: 'Say why you read this file: ?purpose=... (it is recorded).',
+        code: 'VALIDATION',
+      });
     }
     const { summary } = await this.procedures.get(user, procedureId);
     if (summary.status !== 'running') {
@@ -35,7 +32,8 @@ export class DossierService {
     const person: Person | undefined = this.organisation.people.find((p) => p.id === personId);
     if (!person) throw new NotFoundException({ message: `No personnel file for "${personId}".`, code: 'NOT_FOUND' });
     const grant = user.grants[0];
-    if (!grant || !user.personId) throw new ForbiddenException({ message: 'Only a person acting for a body may read files.', code: 'NOT_ALLOWED' });
+    if (!grant || !user.personId)
+      throw new ForbiddenException({ message: 'Only a person acting for a body may read files.', code: 'NOT_ALLOWED' });
     const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
     const recorded = await handle.executeUpdate(commandUpdate, {
       args: [
@@ -43,7 +41,12 @@ export class DossierService {
           actor: { actorId: user.personId, role: grant.role, bodyId: grant.bodyId },
           command: {
             type: 'RecordDossierAccess',
-            data: { dossierId: `dossier/${personId}`, subjectId: personId, classification: 'secret', purpose: purpose.trim() },
+            data: {
+              dossierId: `dossier/${personId}`,
+              subjectId: personId,
+              classification: 'secret',
+              purpose: purpose.trim(),
+            },
           },
         },
       ],

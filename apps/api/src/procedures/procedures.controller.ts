@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import type { RecordedEventRef } from '@cadreflow/workflows/messages';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { requireIdempotencyKey } from '../common/idempotency.service';
+import { IdempotencyService, requireIdempotencyKey } from '../common/idempotency.service';
 import { DossierService } from './dossier.service';
-import { LaunchProcedureDto, ListProceduresQuery, WithdrawDto } from './procedures.dto';
+import { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto, WithdrawDto } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
 
 @ApiTags('procedures')
@@ -16,11 +16,16 @@ export class ProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
     private readonly dossiers: DossierService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Launch a procedure (Organization Committees)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried launch with the same key starts nothing new' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried launch with the same key starts nothing new',
+  })
   async launch(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: LaunchProcedureDto,
@@ -61,6 +66,22 @@ export class ProceduresController {
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<RecordedEventRef[]> {
     return this.procedures.withdraw(user, procedureId, body.reason, requireIdempotencyKey(key));
+  }
+
+  @Post(':procedureId/commands')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Send another command of the procedure; answers with the recorded events' })
+  command(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('procedureId') procedureId: string,
+    @Body() body: ProcedureCommandDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<RecordedEventRef[]> {
+    const idempotencyKey = requireIdempotencyKey(key);
+    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, () =>
+      this.procedures.command(user, procedureId, body, idempotencyKey),
+    );
   }
 
   @Get(':procedureId/dossiers/:personId')

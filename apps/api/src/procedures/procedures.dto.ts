@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { workflowTypes, type WorkflowKind } from '@cadreflow/workflows/messages';
 
 export const WORKFLOW_KINDS = Object.keys(workflowTypes) as WorkflowKind[];
@@ -26,7 +39,10 @@ export class LaunchProcedureDto {
   @IsObject()
   input!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'The day the procedure counts as launched (picks the rulebook in force)', example: '2025-03-01' })
+  @ApiPropertyOptional({
+    description: 'The day the procedure counts as launched (picks the rulebook in force)',
+    example: '2025-03-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   launchDate?: string;
@@ -76,4 +92,37 @@ export class WithdrawDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason!: string;
+}
+
+/** Acting in one of your roles, for one of your bodies. */
+export class ActAsDto {
+  @ApiProperty({ example: 'organization-committee' })
+  @IsString()
+  @IsNotEmpty()
+  role!: string;
+
+  @ApiProperty({ example: 'body/bn-organization-committee' })
+  @IsString()
+  @IsNotEmpty()
+  bodyId!: string;
+}
+
+/**
+ * Any other command of a procedure (see the workflow contract): e.g. `{ type: 'SubmitPlan', data: {} }`,
+ * `{ type: 'DropCandidate', data: { candidateId, reason } }`, `{ type: 'ReceiveComplaint', data: {...} }`.
+ */
+export class ProcedureCommandDto {
+  @ApiProperty({ type: ActAsDto })
+  @ValidateNested()
+  @Type(() => ActAsDto)
+  actAs!: ActAsDto;
+
+  @ApiProperty({ example: 'SubmitPlan' })
+  @IsString()
+  @Matches(/^[A-Z][A-Za-z]+$/, { message: 'type must be a command name such as SubmitPlan' })
+  type!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  @IsObject()
+  data!: Record<string, unknown>;
 }

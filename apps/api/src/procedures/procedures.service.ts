@@ -12,9 +12,11 @@ import {
   type OrganisationModel,
 } from '@cadreflow/domain';
 import {
+  commandUpdate,
   stateQuery,
   withdrawUpdate,
   workflowTypes,
+  type ProcedureCommandInput,
   type ProcedureStateView,
   type RecordedEventRef,
   type WorkflowLaunch,
@@ -24,7 +26,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { requireActor } from '../auth/grants';
 import { Visibility } from '../auth/visibility';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
-import type { LaunchProcedureDto, ListProceduresQuery } from './procedures.dto';
+import type { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto } from './procedures.dto';
 
 /** A row of the procedure list. */
 export interface ProcedureSummary {
@@ -109,7 +111,10 @@ export class ProceduresService {
     }
     const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
     if (!committee) {
-      throw new UnprocessableEntityException({ message: `${organisationId} has no Organization Committee to launch procedures.`, code: 'VALIDATION' });
+      throw new UnprocessableEntityException({
+        message: `${organisationId} has no Organization Committee to launch procedures.`,
+        code: 'VALIDATION',
+      });
     }
     const launchedBy = requireActor(user, 'organization-committee', committee.id, 'Launching a procedure');
     const procedureId = idempotencyKey
@@ -160,13 +165,19 @@ export class ProceduresService {
           () => undefined,
           (e: unknown) => (e instanceof WorkflowFailedError ? e.cause : e) as Error | undefined,
         );
-        throw new UnprocessableEntityException({ message: failure?.message ?? 'The procedure could not start.', code: 'VALIDATION' });
+        throw new UnprocessableEntityException({
+          message: failure?.message ?? 'The procedure could not start.',
+          code: 'VALIDATION',
+        });
       }
       throw error;
     }
   }
 
-  async list(user: AuthenticatedUser, query: ListProceduresQuery): Promise<{ items: ProcedureSummary[]; total: number; page: number; pageSize: number }> {
+  async list(
+    user: AuthenticatedUser,
+    query: ListProceduresQuery,
+  ): Promise<{ items: ProcedureSummary[]; total: number; page: number; pageSize: number }> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const where: string[] = [`root_id = procedure_id OR $1::text IS NOT NULL`];
@@ -187,7 +198,10 @@ export class ProceduresService {
         return false;
       }
     });
-    add('body_id = ANY(?)', visibleBodies.map((b) => b.id));
+    add(
+      'body_id = ANY(?)',
+      visibleBodies.map((b) => b.id),
+    );
     const clause = where.map((w) => `(${w})`).join(' AND ');
     const rows: (SummaryRow & { total: string })[] = await this.dataSource.query(
       `SELECT *, count(*) OVER () AS total FROM procedure_summaries WHERE ${clause}
@@ -237,23 +251,53 @@ export class ProceduresService {
     });
   }
 
-  async get(user: AuthenticatedUser, procedureId: string): Promise<{ summary: ProcedureSummary; state: ProcedureStateView | null }> {
-    const rows: SummaryRow[] = await this.dataSource.query(`SELECT * FROM procedure_summaries WHERE procedure_id = $1`, [procedureId]);
+  async get(
+    user: AuthenticatedUser,
+    procedureId: string,
+  ): Promise<{ summary: ProcedureSummary; state: ProcedureStateView | null }> {
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT * FROM procedure_summaries WHERE procedure_id = $1`,
+      [procedureId],
+    );
     if (!rows[0]) throw new NotFoundException({ message: `No procedure "${procedureId}".`, code: 'NOT_FOUND' });
     if (!this.visibility.canSee(user, rows[0].body_id)) {
-      throw new ForbiddenException({ message: `You may not see procedures of ${rows[0].body_id}.`, code: 'NOT_ALLOWED' });
+      throw new ForbiddenException({
+        message: `You may not see procedures of ${rows[0].body_id}.`,
+        code: 'NOT_ALLOWED',
+      });
     }
     const summary = toSummary(rows[0]);
     const state = summary.status === 'running' ? await this.liveState(procedureId) : null;
     return { summary, state };
   }
 
-  async withdraw(user: AuthenticatedUser, procedureId: string, reason: string, idempotencyKey: string): Promise<RecordedEventRef[]> {
+  async withdraw(
+    user: AuthenticatedUser,
+    procedureId: string,
+    reason: string,
+    idempotencyKey: string,
+  ): Promise<RecordedEventRef[]> {
     const { summary } = await this.get(user, procedureId);
     const organisationId = organisationOf(this.organisation, summary.bodyId).id;
     const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
     const actor = requireActor(user, 'organization-committee', committee?.id ?? '', 'Withdrawing a procedure');
     const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
     return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason }], updateId: `withdraw:${idempotencyKey}` });
+  }
+
+  /** Sends another command of the procedure (submit a plan, drop a candidate, file a declaration...). */
+  async command(
+    user: AuthenticatedUser,
+    procedureId: string,
+    dto: ProcedureCommandDto,
+    idempotencyKey: string,
+  ): Promise<RecordedEventRef[]> {
+    await this.get(user, procedureId);
+    const actor = requireActor(user, dto.actAs.role, dto.actAs.bodyId, `Sending ${dto.type}`);
+    const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
+    return handle.executeUpdate(commandUpdate, {
+      args: [{ actor, command: { type: dto.type, data: dto.data } as ProcedureCommandInput }],
+      updateId: `command:${user.userId}:${idempotencyKey}`,
+    });
   }
 }

@@ -28,6 +28,11 @@ export function rootOf(procedureId: string): string {
 
 type Data = Record<string, unknown>;
 
+/** A text field of event data, or the fallback when it is missing or not text. */
+function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
 /**
  * Projects the log into `procedure_summaries` and `tasks`: what the queue, the procedure list and the progress
  * dashboard read. Rebuildable from zero.
@@ -85,8 +90,8 @@ export class ReadModelProjection implements Projection {
             String(data.bodyId),
             this.levelKind(String(data.bodyId)),
             String(data.rulebookId),
-            launchedBy?.personId ?? String(event.metadata.actorId ?? ''),
-            String(data.launchedAt ?? at.toISOString()),
+            launchedBy?.personId ?? text(event.metadata.actorId),
+            text(data.launchedAt, at.toISOString()),
             event.position,
           ],
         );
@@ -94,7 +99,10 @@ export class ReadModelProjection implements Projection {
       }
       case 'StepOpened': {
         const taskId = taskIdOf(procedureId, String(data.stepId));
-        const kind: { kind: string }[] = await tx.query(`SELECT kind FROM procedure_summaries WHERE procedure_id = $1`, [procedureId]);
+        const kind: { kind: string }[] = await tx.query(
+          `SELECT kind FROM procedure_summaries WHERE procedure_id = $1`,
+          [procedureId],
+        );
         await tx.query(
           `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision,
                               due_date, subject_ids, status, escalated, opened_at, opened_position)
@@ -111,14 +119,21 @@ export class ReadModelProjection implements Projection {
             String(data.name ?? data.stepId),
             String(data.bodyId),
             String(data.role),
-            String(data.decision ?? 'approval'),
+            text(data.decision, 'approval'),
             String(data.dueDate),
             JSON.stringify(data.subjectIds ?? []),
             at,
             event.position,
           ],
         );
-        this.pending.push({ taskId, procedureId, bodyId: String(data.bodyId), role: String(data.role), status: 'open', position: event.position });
+        this.pending.push({
+          taskId,
+          procedureId,
+          bodyId: String(data.bodyId),
+          role: String(data.role),
+          status: 'open',
+          position: event.position,
+        });
         break;
       }
       case 'StepClosed': {
@@ -126,7 +141,9 @@ export class ReadModelProjection implements Projection {
         break;
       }
       case 'Escalated': {
-        await tx.query(`UPDATE tasks SET escalated = true WHERE task_id = $1`, [taskIdOf(procedureId, String(data.stepId))]);
+        await tx.query(`UPDATE tasks SET escalated = true WHERE task_id = $1`, [
+          taskIdOf(procedureId, String(data.stepId)),
+        ]);
         break;
       }
       case 'ProcedureWithdrawn':
@@ -147,7 +164,10 @@ export class ReadModelProjection implements Projection {
       default:
         break;
     }
-    await tx.query(`UPDATE procedure_summaries SET last_position = $2 WHERE procedure_id = $1`, [procedureId, event.position]);
+    await tx.query(`UPDATE procedure_summaries SET last_position = $2 WHERE procedure_id = $1`, [
+      procedureId,
+      event.position,
+    ]);
   }
 
   private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
@@ -158,7 +178,14 @@ export class ReadModelProjection implements Projection {
       [taskId, outcome, event.recordedAt],
     );
     if (rows[0]) {
-      this.pending.push({ taskId, procedureId: event.streamId, bodyId: rows[0].body_id, role: rows[0].role, status: 'closed', position: event.position });
+      this.pending.push({
+        taskId,
+        procedureId: event.streamId,
+        bodyId: rows[0].body_id,
+        role: rows[0].role,
+        status: 'closed',
+        position: event.position,
+      });
     }
   }
 }

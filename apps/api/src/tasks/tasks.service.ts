@@ -78,7 +78,12 @@ const toView = (r: TaskRow): TaskView => ({
   claimedAt: r.claimed_at?.toISOString() ?? null,
 });
 
-const SORTS = { due: 't.due_date ASC', '-due': 't.due_date DESC', opened: 't.opened_at ASC', '-opened': 't.opened_at DESC' } as const;
+const SORTS = {
+  due: 't.due_date ASC',
+  '-due': 't.due_date DESC',
+  opened: 't.opened_at ASC',
+  '-opened': 't.opened_at DESC',
+} as const;
 const COLUMNS = `t.task_id, t.procedure_id, t.root_id, t.procedure_kind, t.step_id, t.title, t.body_id, t.role, t.decision,
   to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.escalated, t.status, t.outcome, t.opened_at, t.claimed_by, t.claimed_at,
   t.due_date < current_date AS overdue`;
@@ -94,7 +99,10 @@ export class TasksService {
   ) {}
 
   /** Open tasks the caller's roles and bodies may act on. */
-  async queue(user: AuthenticatedUser, q: TaskQueueQuery): Promise<{ items: TaskView[]; total: number; page: number; pageSize: number }> {
+  async queue(
+    user: AuthenticatedUser,
+    q: TaskQueueQuery,
+  ): Promise<{ items: TaskView[]; total: number; page: number; pageSize: number }> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const params: unknown[] = [user.grants.map((g) => g.role), user.grants.map((g) => g.bodyId)];
@@ -118,7 +126,9 @@ export class TasksService {
   }
 
   async get(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
-    const rows: TaskRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM tasks t WHERE t.task_id = $1`, [taskId]);
+    const rows: TaskRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM tasks t WHERE t.task_id = $1`, [
+      taskId,
+    ]);
     const row = rows[0];
     if (!row) throw new NotFoundException({ message: `No task "${taskId}".`, code: 'NOT_FOUND' });
     if (!user.grants.some((g) => g.role === row.role && g.bodyId === row.body_id)) {
@@ -139,7 +149,8 @@ export class TasksService {
         WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1`,
       [taskId, user.userId],
     );
-    if (rows.length === 0) throw new ConflictException({ message: 'Another approver has claimed this task.', code: 'CONFLICT' });
+    if (rows.length === 0)
+      throw new ConflictException({ message: 'Another approver has claimed this task.', code: 'CONFLICT' });
     return this.get(user, taskId);
   }
 
@@ -149,7 +160,8 @@ export class TasksService {
       `UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1`,
       [taskId, user.userId],
     );
-    if (rows.length === 0) throw new ConflictException({ message: 'You have not claimed this task.', code: 'CONFLICT' });
+    if (rows.length === 0)
+      throw new ConflictException({ message: 'You have not claimed this task.', code: 'CONFLICT' });
     return this.get(user, taskId);
   }
 
@@ -166,7 +178,10 @@ export class TasksService {
     return this.idempotency.run(user.userId, idempotencyKey, { taskId, dto }, async () => {
       const task = await this.openTask(user, taskId);
       if (task.claimedBy && task.claimedBy !== user.userId) {
-        throw new ConflictException({ message: 'Another approver has claimed this task; they decide it.', code: 'CONFLICT' });
+        throw new ConflictException({
+          message: 'Another approver has claimed this task; they decide it.',
+          code: 'CONFLICT',
+        });
       }
       const actor = await this.eligibleActor(user, task);
       const handle = (await this.temporal.get()).workflow.getHandle(task.procedureId);
@@ -180,7 +195,8 @@ export class TasksService {
 
   /** Task changes the caller may act on, as server-sent events. */
   changes(user: AuthenticatedUser): Observable<{ data: unknown; type: string }> {
-    const mine = (role: string, bodyId: string): boolean => user.grants.some((g) => g.role === role && g.bodyId === bodyId);
+    const mine = (role: string, bodyId: string): boolean =>
+      user.grants.some((g) => g.role === role && g.bodyId === bodyId);
     return this.readModels.changes.pipe(
       filter((c) => mine(c.role, c.bodyId)),
       map((c) => ({ type: c.status === 'open' ? 'task-opened' : 'task-closed', data: c })),
@@ -190,7 +206,10 @@ export class TasksService {
   private async openTask(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
     const task = await this.get(user, taskId);
     if (task.status !== 'open') {
-      throw new ConflictException({ message: `This task is already closed (${task.outcome ?? 'done'}).`, code: 'ILLEGAL_TRANSITION' });
+      throw new ConflictException({
+        message: `This task is already closed (${task.outcome ?? 'done'}).`,
+        code: 'ILLEGAL_TRANSITION',
+      });
     }
     return task;
   }
@@ -235,7 +254,12 @@ function toDecision(dto: DecisionDto): StepDecisionInput {
     case 'tally':
       return { kind: 'tally', tally: dto.tally as never, ...(dto.relatives ? { relatives: dto.relatives } : {}) };
     case 'round-tally':
-      return { kind: 'round-tally', attendance: dto.attendance as never, ballots: dto.ballots as never, tallies: dto.tallies as never };
+      return {
+        kind: 'round-tally',
+        attendance: dto.attendance as never,
+        ballots: dto.ballots as never,
+        tallies: dto.tallies as never,
+      };
     case 'next-round':
       return { kind: 'next-round', proceed: dto.proceed!, candidateIds: dto.candidateIds ?? [] };
     default: {

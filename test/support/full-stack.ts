@@ -1,0 +1,136 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, seedDemoUsers } from '@cadreflow/api';
+import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
+import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
+import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import { createEmptyDatabase } from '../setup/database';
+
+/** The whole system on one machine, as `npm start` runs it, for end-to-end tests. */
+export interface FullStack {
+  baseUrl: string;
+  temporal: EmbeddedTemporal;
+  databaseUrl: string;
+  signer: CheckpointSigner;
+  /** Signs in a demo user and returns a client that sends their token. */
+  as(username: string): Promise<HttpClient>;
+  /** A client without a token. */
+  anonymous: HttpClient;
+  stop(): Promise<void>;
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A small JSON-over-HTTP client for tests. */
+export class HttpClient {
+  constructor(
+    private readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = unknown>(path: string): Promise<HttpResponse<T>> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.request<T>('POST', path, body ?? {}, headers);
+  }
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow bundle, built once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleProcedureWorkflows();
+  return bundle;
+}
+
+/** Starts database, embedded Temporal, worker and API; `stop()` tears it all down. */
+export async function startFullStack(): Promise<FullStack> {
+  const database = await createEmptyDatabase('e2e');
+  const migrator = createDataSource({
+    url: database.url,
+    extraEntities: apiEntities,
+    extraMigrations: apiMigrations,
+    poolSize: 2,
+  });
+  await migrator.initialize();
+  await migrator.runMigrations();
+  await seedDemoUsers(migrator);
+  await migrator.destroy();
+
+  const temporal = await startEmbeddedTemporal({ store: 'memory' });
+  const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;
+  const worker: INestApplicationContext = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      new WorkerSettings(database.url, temporal.address, 'default', taskQueue, false),
+      await workflowBundle(),
+    ),
+    { logger: ['error'] },
+  );
+  const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
+  const api: INestApplication = await createApiApp(
+    new ApiSettings(
+      database.url,
+      temporal.address,
+      'default',
+      taskQueue,
+      false,
+      'e2e-secret-that-is-long-enough-for-tests',
+    ),
+    new TrustedKeys([signer.publicKey]),
+    ['error'],
+  );
+  await api.listen(0, '127.0.0.1');
+  const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  const anonymous = new HttpClient(baseUrl);
+  return {
+    baseUrl,
+    temporal,
+    databaseUrl: database.url,
+    signer,
+    anonymous,
+    async as(username: string) {
+      const login = await anonymous.post<{ accessToken: string }>('/auth/login', { username, password: DEMO_PASSWORD });
+      if (login.status !== 200) throw new Error(`cannot sign in ${username}: ${JSON.stringify(login.body)}`);
+      return new HttpClient(baseUrl, login.body.accessToken);
+    },
+    async stop() {
+      await api.close();
+      await worker.close();
+      await temporal.stop();
+      await database.drop();
+    },
+  };
+}
