@@ -1,4 +1,5 @@
-import { ApplicationFailure, Context, sleep } from '@temporalio/activity';
+import { ApplicationFailure, CompleteAsyncError, Context, sleep } from '@temporalio/activity';
+import { asyncTaskTokens } from './async-completion';
 
 /** Returns its input. */
 export async function echo(value: string): Promise<string> {
@@ -25,4 +26,18 @@ export async function heartbeating(): Promise<string> {
     Context.current().heartbeat();
     await sleep(100);
   }
+}
+
+/** Leaves its completion to the test (through the client), by token or by id. */
+export function completeLater(): Promise<string> {
+  const info = Context.current().info;
+  asyncTaskTokens.set(info.workflowExecution?.workflowId ?? '', info.taskToken);
+  throw new CompleteAsyncError();
+}
+
+/** Heartbeats once, then stops (its heartbeat timeout expires). */
+export async function stopsHeartbeating(): Promise<string> {
+  Context.current().heartbeat('once');
+  await sleep(30_000);
+  return 'unreachable';
 }

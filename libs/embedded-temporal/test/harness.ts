@@ -18,7 +18,7 @@ let runtimeInstalled = false;
 export function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  Runtime.install({ logger: new DefaultLogger((process.env.SDK_LOG as 'WARN') ?? 'ERROR') });
 }
 
 /** Bundles `test/workflows.ts` once (webpack is slow); pass the result to every worker of a file. */

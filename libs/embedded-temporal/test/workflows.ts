@@ -3,6 +3,7 @@
  * Kept in one file so each test file bundles them once.
  */
 import {
+  type ActivityOptions,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -202,4 +203,54 @@ export function echoWorkflow(input: string): Promise<string> {
 /** Never finishes its workflow task: used for workflow task timeouts. */
 export async function heartbeatingActivity(): Promise<string> {
   return await heartbeating();
+}
+
+/** Fails until its third attempt (a workflow retry policy retries it). */
+export async function retriedWorkflow(): Promise<number> {
+  const { attempt } = workflowInfo();
+  await sleep(1);
+  if (attempt < 3) throw ApplicationFailure.create({ message: `attempt ${attempt} fails` });
+  return attempt;
+}
+
+/** Runs an activity configured to time out one way, and reports the timeout type. */
+export async function activityTimeout(kind: 'scheduleToStart' | 'scheduleToClose' | 'heartbeat'): Promise<string> {
+  const options: Record<typeof kind, ActivityOptions> = {
+    scheduleToStart: {
+      taskQueue: 'nobody-polls-this',
+      scheduleToStartTimeout: '1 second',
+      startToCloseTimeout: '1 second',
+    },
+    scheduleToClose: { scheduleToCloseTimeout: '1 second' },
+    heartbeat: { startToCloseTimeout: '1 minute', heartbeatTimeout: '1 second', retry: { maximumAttempts: 1 } },
+  };
+  const acts = proxyActivities<typeof activities>(options[kind]);
+  try {
+    if (kind === 'heartbeat') await acts.stopsHeartbeating();
+    else if (kind === 'scheduleToClose') await acts.slow(30_000);
+    else await acts.echo('never');
+    return 'no timeout';
+  } catch (err) {
+    const cause = (err as { cause?: { timeoutType?: unknown } }).cause;
+    return String(cause?.timeoutType ?? err);
+  }
+}
+
+/** Waits for an activity the test completes through the client. */
+export async function asyncActivity(): Promise<string> {
+  const { completeLater } = proxyActivities<typeof activities>({
+    startToCloseTimeout: '1 minute',
+    retry: { maximumAttempts: 1 },
+  });
+  try {
+    return await completeLater();
+  } catch (err) {
+    return `failed: ${(err as { cause?: { message?: string } }).cause?.message ?? String(err)}`;
+  }
+}
+
+/** Throws a plain error: the SDK fails the workflow task (not the workflow) and it is retried. */
+export async function brokenWorkflow(): Promise<void> {
+  await sleep(1);
+  throw new TypeError('a bug in workflow code');
 }

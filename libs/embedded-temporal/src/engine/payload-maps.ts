@@ -1,11 +1,11 @@
-import { type IPayload, temporal } from '../proto/temporal-proto';
+import { type IPayload, type Loose, temporal } from '../proto/temporal-proto';
 
 const Payload = temporal.api.common.v1.Payload;
 
 /**
  * Search attributes and memo are maps of `Payload`s; runs keep them encoded (base64) in their JSON state.
  */
-export function encodePayloadMap(fields: Record<string, IPayload> | null | undefined): Record<string, string> {
+export function encodePayloadMap(fields: Record<string, Loose<IPayload>> | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   mergePayloadMap(out, fields);
   return out;
@@ -14,7 +14,7 @@ export function encodePayloadMap(fields: Record<string, IPayload> | null | undef
 /** Upserts payloads into an encoded map; an empty value (`[]`, or no data) removes the entry, as Temporal does. */
 export function mergePayloadMap(
   target: Record<string, string>,
-  fields: Record<string, IPayload> | null | undefined,
+  fields: Record<string, Loose<IPayload>> | null | undefined,
 ): void {
   for (const [name, payload] of Object.entries(fields ?? {})) {
     const text = payload.data ? Buffer.from(payload.data).toString('utf8') : '';
@@ -22,7 +22,7 @@ export function mergePayloadMap(
       delete target[name];
       continue;
     }
-    target[name] = Buffer.from(Payload.encode(payload).finish()).toString('base64');
+    target[name] = Buffer.from(Payload.encode(payload as IPayload).finish()).toString('base64');
   }
 }
 

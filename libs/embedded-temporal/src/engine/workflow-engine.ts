@@ -73,10 +73,10 @@ interface StartParams {
   workflowId: string;
   workflowType: string;
   taskQueue: string;
-  input?: IPayloads | null;
-  header?: temporal.api.common.v1.IHeader | null;
-  memo?: temporal.api.common.v1.IMemo | null;
-  searchAttributes?: temporal.api.common.v1.ISearchAttributes | null;
+  input?: Loose<IPayloads> | null;
+  header?: Loose<temporal.api.common.v1.IHeader> | null;
+  memo?: Loose<temporal.api.common.v1.IMemo> | null;
+  searchAttributes?: Loose<temporal.api.common.v1.ISearchAttributes> | null;
   runTimeoutMs?: number;
   executionTimeoutMs?: number;
   wftTimeoutMs?: number;
@@ -93,6 +93,8 @@ interface StartParams {
     executionDeadline?: number;
   };
   startDelayMs?: number;
+  /** Attempt of a workflow retried by its retry policy; 1 otherwise. */
+  attempt?: number;
   cronSchedule?: string;
   /** A signal delivered with the start (SignalWithStart). */
   signal?: { name: string; input?: IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity: string };
@@ -401,7 +403,7 @@ export class WorkflowEngine {
         workflowTaskTimeout: msToDuration(wftTimeoutMs),
         workflowExecutionExpirationTime: executionDeadline ? msToTimestamp(executionDeadline) : null,
         identity: p.identity,
-        attempt: 1,
+        attempt: p.attempt ?? 1,
         firstExecutionRunId: firstRunId,
         originalExecutionRunId: runId,
         continuedExecutionRunId: p.continued?.runId ?? '',
@@ -714,7 +716,7 @@ export class WorkflowEngine {
         break;
       }
       const response =
-        task.kind === 'workflow' ? this.startWorkflowTask(task, req, sticky) : this.startQueryTask(task, queueName);
+        task.kind === 'workflow' ? this.startWorkflowTask(task, req, sticky) : this.startQueryTask(task, sticky);
       if (!response) continue;
       await this.flush();
       return response;
@@ -1058,14 +1060,22 @@ export class WorkflowEngine {
       }
       case CommandType.COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION: {
         const failure = command.failWorkflowExecutionCommandAttributes?.failure;
+        const retry = this.retryWorkflow(exec, failure, identity);
+        if (retry.next) touched.add(retry.next);
         this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, {
           workflowExecutionFailedEventAttributes: {
             failure,
-            retryState: RetryState.RetryPolicyNotSet,
+            retryState: retry.retryState,
             workflowTaskCompletedEventId: completedId,
+            newExecutionRunId: retry.next?.state.runId ?? '',
           },
         });
-        for (const t of this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_FAILED, { failure })) touched.add(t);
+        for (const t of this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_FAILED, {
+          failure,
+          retrying: !!retry.next,
+        })) {
+          touched.add(t);
+        }
         return false;
       }
       case CommandType.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION: {
@@ -1218,7 +1228,14 @@ export class WorkflowEngine {
   private closeRun(
     exec: Execution,
     closeStatus: number,
-    outcome: { result?: IPayloads | null; failure?: IFailure | null; details?: IPayloads | null; timedOut?: boolean },
+    outcome: {
+      result?: IPayloads | null;
+      failure?: IFailure | null;
+      details?: IPayloads | null;
+      timedOut?: boolean;
+      /** The run failed and a retry run carries on: the parent is not told yet. */
+      retrying?: boolean;
+    },
   ): Execution[] {
     const s = exec.state;
     s.status = closeStatus;
@@ -1247,7 +1264,7 @@ export class WorkflowEngine {
         touched.push(current);
       }
     }
-    if (closeStatus !== Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW && s.parent) {
+    if (closeStatus !== Status.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW && !outcome.retrying && s.parent) {
       const parent = this.executions.get(`${s.parent.namespace}/${s.parent.runId}`);
       if (parent?.isOpen) {
         this.reportChildClosed(parent, exec, closeStatus, outcome);
@@ -1309,6 +1326,57 @@ export class WorkflowEngine {
       default:
         break;
     }
+  }
+
+  /** Starts the next attempt of a failed run when its retry policy allows; says why not otherwise. */
+  private retryWorkflow(
+    exec: Execution,
+    failure: IFailure | null | undefined,
+    identity: string,
+  ): { next?: Execution; retryState: number } {
+    const s = exec.state;
+    const started = exec.events[0]?.workflowExecutionStartedEventAttributes;
+    if (!started?.retryPolicy) return { retryState: RetryState.RetryPolicyNotSet };
+    const attempt = started.attempt ?? 1;
+    const decision = nextRetry(
+      normalizeRetryPolicy(started.retryPolicy),
+      attempt,
+      failure,
+      this.clock.now(),
+      s.executionDeadline,
+    );
+    if (!('delayMs' in decision)) return { retryState: decision.retryState };
+    const next = this.createRun({
+      namespace: s.namespace,
+      workflowId: s.workflowId,
+      workflowType: s.workflowType,
+      taskQueue: s.taskQueue,
+      input: started.input,
+      header: started.header,
+      memo: started.memo,
+      searchAttributes: started.searchAttributes,
+      runTimeoutMs: durationToMs(started.workflowRunTimeout),
+      wftTimeoutMs: s.wftTimeoutMs,
+      retryPolicy: started.retryPolicy,
+      identity,
+      requestId: randomUUID(),
+      parent: s.parent,
+      continued: {
+        runId: s.runId,
+        firstRunId: s.firstRunId,
+        initiator: enumNumbers(temporal.api.enums.v1.ContinueAsNewInitiator).CONTINUE_AS_NEW_INITIATOR_RETRY,
+        failure,
+        executionDeadline: s.executionDeadline,
+      },
+      startDelayMs: decision.delayMs,
+      attempt: attempt + 1,
+    });
+    if (s.parent) {
+      const parent = this.executions.get(`${s.parent.namespace}/${s.parent.runId}`);
+      const record = parent?.state.children[s.parent.initiatedEventId];
+      if (record) record.runId = next.state.runId;
+    }
+    return { next, retryState: RetryState.InProgress };
   }
 
   private continueAsNew(
@@ -2103,10 +2171,12 @@ export class WorkflowEngine {
   private dispatchWaitingQueries(exec: Execution): void {
     if (exec.state.wft || exec.queries.size === 0) return;
     if (exec.isOpen && exec.state.lastCompletedWftStartedId === 0) return;
+    // Like Temporal: a worker with the run in its sticky cache answers from it; others replay.
+    const queue = this.liveStickyQueue(exec) ?? exec.state.taskQueue;
     for (const query of exec.queries.values()) {
       if (query.stage !== 'waiting') continue;
       query.stage = 'dispatched';
-      this.workflowTasks.offer(this.queueKey(exec.state.namespace, exec.state.taskQueue), {
+      this.workflowTasks.offer(this.queueKey(exec.state.namespace, queue), {
         kind: 'query',
         key: exec.key,
         queryId: query.id,
@@ -2114,47 +2184,31 @@ export class WorkflowEngine {
     }
   }
 
+  /** The run's sticky queue if a worker is polling it. */
+  private liveStickyQueue(exec: Execution): string | undefined {
+    const sticky = exec.state.sticky;
+    if (!exec.isOpen || !sticky) return undefined;
+    const key = this.queueKey(exec.state.namespace, sticky.queue);
+    return !this.deadStickyQueues.has(key) && this.workflowTasks.isPolled(key, 5_000) ? sticky.queue : undefined;
+  }
+
   private startQueryTask(
     task: Extract<WorkflowTaskRef, { kind: 'query' }>,
-    queueName: string,
+    sticky: boolean,
   ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
     const query = exec?.queries.get(task.queryId);
     if (!exec || !query || query.stage !== 'dispatched' || !exec.history) return undefined;
     const s = exec.state;
-    const events = exec.history.slice();
-    let startedEventId = s.lastCompletedWftStartedId;
-    if (exec.isOpen) {
-      // A query task replays the history to a workflow task: end it with one, as the test server does.
-      const last = events.length;
-      events.push(
-        {
-          eventId: last + 1,
-          eventTime: msToTimestamp(this.clock.now()),
-          eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
-          workflowTaskScheduledEventAttributes: {
-            taskQueue: { name: queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-            startToCloseTimeout: msToDuration(s.wftTimeoutMs),
-            attempt: 1,
-          },
-        },
-        {
-          eventId: last + 2,
-          eventTime: msToTimestamp(this.clock.now()),
-          eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-          workflowTaskStartedEventAttributes: { scheduledEventId: last + 1 },
-        },
-      );
-      startedEventId = last + 2;
-    }
     return {
       taskToken: encodeTaskToken({ kind: 'query', namespace: s.namespace, runId: s.runId, queryId: query.id }),
       workflowExecution: { workflowId: s.workflowId, runId: s.runId },
       workflowType: { name: s.workflowType },
       previousStartedEventId: s.lastCompletedWftStartedId,
-      startedEventId,
+      startedEventId: s.lastCompletedWftStartedId,
       attempt: 1,
-      history: { events },
+      // A sticky worker has the run cached: Temporal sends it no history for a query.
+      history: { events: sticky ? [] : exec.history.slice() },
       query: query.query,
       workflowExecutionTaskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       scheduledTime: msToTimestamp(this.clock.now()),
