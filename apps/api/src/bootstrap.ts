@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { TrustedKeys } from '@cadreflow/event-store';
 import { ApiModule } from './api.module';
@@ -7,7 +10,19 @@ import type { ApiSettings } from './api-settings';
 import { createValidationPipe } from './errors/validation.pipe';
 
 /**
- * Builds the API application (validation, OpenAPI at /docs, shutdown hooks); the caller listens.
+ * The web UI's static files (`apps/web/public`), found from the source tree or from a compiled `dist/` copy.
+ * Undefined when neither exists (an API-only deployment still starts).
+ */
+export function webUiFolder(): string | undefined {
+  const candidates = [
+    join(__dirname, '..', '..', 'web', 'public'),
+    join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public'),
+  ];
+  return candidates.find((folder) => existsSync(join(folder, 'index.html')));
+}
+
+/**
+ * Builds the API application (validation, OpenAPI at /docs, the web UI at /, shutdown hooks); the caller listens.
  *
  * @example
  * const app = await createApiApp(settings, trustedKeys);
@@ -18,7 +33,12 @@ export async function createApiApp(
   trustedKeys: TrustedKeys,
   logLevels: LogLevel[] = ['error', 'warn', 'log'],
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(settings, trustedKeys), { logger: logLevels });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings, trustedKeys), {
+    logger: logLevels,
+  });
+  const webUi = webUiFolder();
+  // Static files answer first and fall through on a miss, so the API routes and /docs keep working.
+  if (webUi) app.useStaticAssets(webUi, { index: 'index.html', fallthrough: true });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

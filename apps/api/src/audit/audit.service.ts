@@ -76,10 +76,7 @@ export class AuditService {
         code: 'VALIDATION',
       });
     }
-    const state = events.reduce(
-      (s, e) => decider.evolve(s, { type: e.type, data: e.data }),
-      decider.initialState(),
-    );
+    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState());
     return { procedureId, position, eventsApplied: events.length, state };
   }
 

@@ -69,11 +69,11 @@ export const demoUsers: readonly DemoUser[] = [
     purpose: 'gives opinions on and approves provincial personnel plans',
   },
   {
-    username: 'bn30',
-    displayName: 'Executive committee member, sibling of the secretary',
-    personId: demoIds.people.secretarySibling,
-    grants: [{ role: 'executive-committee', bodyId: demoIds.executiveCommittee }],
-    purpose: 'shows recusal: may not decide a step about the secretary',
+    username: 'bn12',
+    displayName: 'Standing committee member, spouse of candidate bn-40',
+    personId: 'person/bn-12',
+    grants: provincialCollectives,
+    purpose: 'shows recusal: may not decide a step about their spouse',
   },
 ];
 

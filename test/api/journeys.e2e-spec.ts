@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { demoIds } from '@cadreflow/domain';
+import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
+import { startFullStack, type FullStack, type HttpClient } from '../support/full-stack';
+
+interface Task {
+  taskId: string;
+  procedureId: string;
+  stepId: string;
+  role: string;
+  bodyId: string;
+  claimedBy: string | null;
+}
+interface RecordedRef {
+  position: number;
+  hash: string;
+  type: string;
+  streamVersion: number;
+}
+interface Trail {
+  verification: { ok: boolean; eventsChecked: number; problems: unknown[] };
+  events: { position: number; type: string; streamVersion: number; metadata: Record<string, unknown> }[];
+}
+
+/** 53 candidates for 48 seats: the sitting members and five more (a surplus of 10.4%). */
+const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
+const planInput = {
+  data: {
+    organisationId: demoIds.province,
+    standingCommitteeId: demoIds.standingCommittee,
+    higherBodyId: demoIds.politburo,
+    higherRole: 'politburo',
+    plan: provincialPlan(candidates),
+  },
+};
+const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (accept(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)', () => {
+  let stack: FullStack;
+  let committee: HttpClient;
+  let approver: HttpClient;
+  let approver2: HttpClient;
+  let politburo: HttpClient;
+  let inspector: HttpClient;
+  let relative: HttpClient;
+
+  beforeAll(async () => {
+    stack = await startFullStack();
+    [committee, approver, approver2, politburo, inspector, relative] = await Promise.all(
+      ['tochuc', 'phobithu', 'phobithu2', 'bochinhtri', 'ubkt', 'bn12'].map((u) => stack.as(u)),
+    );
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const launchPlan = async (): Promise<string> => {
+    const launched = await committee.post<{ procedureId: string; state: { openSteps: { stepId: string }[] } }>(
+      '/procedures',
+      { kind: 'personnel-plan', bodyId: demoIds.province, input: planInput },
+      key(),
+    );
+    expect(launched.status).toBe(201);
+    expect(launched.body.state.openSteps.map((s) => s.stepId)).toEqual(['adoption-1']);
+    return launched.body.procedureId;
+  };
+  const taskOf = async (client: HttpClient, procedureId: string, stepId: string): Promise<Task> => {
+    const queue = await eventually(
+      () => client.get<{ items: Task[] }>('/tasks?pageSize=200'),
+      (r) => r.body.items.some((t) => t.procedureId === procedureId && t.stepId === stepId),
+      `task ${stepId} of ${procedureId} in the queue`,
+    );
+    return queue.body.items.find((t) => t.procedureId === procedureId && t.stepId === stepId)!;
+  };
+  const trail = async (procedureId: string): Promise<Trail> =>
+    (await inspector.get<Trail>(`/procedures/${procedureId}/audit`)).body;
+
+  it('journeys: the committee launches, approvers decide every step from their queues, the inspector verifies the trail', async () => {
+    const procedureId = await launchPlan();
+    const listed = await committee.get<{ items: { procedureId: string; status: string }[] }>(
+      '/procedures?type=personnel-plan',
+    );
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ procedureId, status: 'running' }));
+
+    const adoption = await taskOf(approver, procedureId, 'adoption-1');
+    expect(adoption).toMatchObject({ role: 'standing-committee', bodyId: demoIds.standingCommittee });
+    const claimed = await approver.post<Task>(`/tasks/${adoption.taskId}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.claimedBy).toBe('user/phobithu');
+    const adopted = await approver.post<{ events: RecordedRef[] }>(
+      `/tasks/${adoption.taskId}/decision`,
+      { kind: 'approve' },
+      key(),
+    );
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.events.map((e) => e.type)).toEqual(['PlanAdopted', 'StepClosed']);
+    expect(adopted.body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const submitted = await committee.post(
+      `/procedures/${procedureId}/commands`,
+      {
+        actAs: { role: 'organization-committee', bodyId: demoIds.organizationCommittee },
+        type: 'SubmitPlan',
+        data: {},
+      },
+      key(),
+    );
+    expect(submitted.status).toBe(200);
+    const review = await taskOf(politburo, procedureId, 'review-1');
+    const approved = await politburo.post<{ events: RecordedRef[] }>(
+      `/tasks/${review.taskId}/decision`,
+      { kind: 'approve', note: 'Agreed' },
+      key(),
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body.events[0].type).toBe('PlanApproved');
+
+    const closed = await eventually(
+      () => politburo.get<{ items: Task[] }>('/tasks?pageSize=200'),
+      (r) => !r.body.items.some((t) => t.taskId === review.taskId),
+      'the decided task to leave the queue',
+    );
+    expect(closed.status).toBe(200);
+
+    const audit = await trail(procedureId);
+    expect(audit.verification).toMatchObject({ ok: true, problems: [] });
+    const types = audit.events.map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['ProcedureLaunched', 'PlanDrafted', 'PlanAdopted', 'PlanSubmitted', 'PlanApproved']),
+    );
+    const approval = audit.events.find((e) => e.type === 'PlanApproved')!;
+    expect(approval.metadata).toMatchObject({
+      actorId: demoIds.people.politburoMember,
+      actorRole: 'politburo',
+      correlationId: procedureId,
+    });
+    expect(approval.position).toBe(approved.body.events[0].position);
+
+    const adoptedAt = audit.events.find((e) => e.type === 'PlanAdopted')!.position;
+    const past = await inspector.get<{ state: { status: string } }>(
+      `/procedures/${procedureId}/audit/state?position=${adoptedAt}`,
+    );
+    expect(past.status).toBe(200);
+    expect(past.body.state.status).toBe('ADOPTED');
+
+    const whole = await inspector.post<{ ok: boolean; eventsChecked: number }>('/audit/verify');
+    expect(whole.status).toBe(200);
+    expect(whole.body.ok).toBe(true);
+    expect(whole.body.eventsChecked).toBeGreaterThanOrEqual(audit.events.length);
+    expect((await approver.post('/audit/verify')).status).toBe(403);
+  });
+
+  it('refuses the unauthenticated (401), a decider outside the body (403) and a recused spouse (403), recording nothing', async () => {
+    // Step 1 of the introduction reviews each candidate: bn-40, whose declared spouse is the standing member bn-12.
+    const launched = await committee.post<{ procedureId: string; state: { openSteps: { stepId: string }[] } }>(
+      '/procedures',
+      {
+        kind: 'introduction',
+        bodyId: demoIds.province,
+        launchDate: '2025-03-03',
+        input: {
+          data: {
+            organisationId: demoIds.province,
+            congressDate: '2025-10-15',
+            standingCommitteeId: demoIds.standingCommittee,
+            executiveCommitteeId: demoIds.executiveCommittee,
+            keyCadresConferenceId: demoIds.keyCadresConference,
+            inspectionCommitteeId: demoIds.inspectionCommittee,
+            higherBodyId: demoIds.politburo,
+            higherRole: 'politburo',
+            candidates: [
+              {
+                personId: 'person/bn-40',
+                track: 're-election',
+                birthDate: '1985-09-21',
+                gender: 'male',
+                relativeIds: ['person/bn-12'],
+              },
+              {
+                personId: 'person/bn-42',
+                track: 're-election',
+                birthDate: '1973-07-15',
+                gender: 'male',
+                relativeIds: [],
+              },
+            ],
+          },
+        },
+      },
+      key(),
+    );
+    expect(launched.status).toBe(201);
+    const procedureId = launched.body.procedureId;
+    const task = await taskOf(approver, procedureId, launched.body.state.openSteps[0].stepId);
+    const before = (await trail(procedureId)).events.length;
+
+    const anonymous = await stack.anonymous.post(`/tasks/${task.taskId}/decision`, { kind: 'approve' }, key());
+    expect(anonymous.status).toBe(401);
+    expect((await stack.anonymous.get('/tasks')).status).toBe(401);
+
+    const outsider = await politburo.post<{ message: string; code: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve' },
+      key(),
+    );
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.message).toMatch(/standing-committee/);
+
+    const recusedClaim = await relative.post<{ message: string; code: string }>(`/tasks/${task.taskId}/claim`);
+    expect(recusedClaim.status).toBe(403);
+    expect(recusedClaim.body.code).toBe('RECUSED');
+    const recusedDecision = await relative.post<{ message: string; code: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve' },
+      key(),
+    );
+    expect(recusedDecision.status).toBe(403);
+    expect(recusedDecision.body).toMatchObject({ code: 'RECUSED', message: expect.stringMatching(/recuse/) });
+
+    expect((await trail(procedureId)).events.length).toBe(before);
+  });
+
+  it('lets one of two approvers deciding the same task at once win: one 200, one 409', async () => {
+    const procedureId = await launchPlan();
+    const task = await taskOf(approver, procedureId, 'adoption-1');
+    const answers = await Promise.all([
+      approver.post(`/tasks/${task.taskId}/decision`, { kind: 'approve' }, key()),
+      approver2.post(`/tasks/${task.taskId}/decision`, { kind: 'return', reason: 'Add more women' }, key()),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const adoptions = (await trail(procedureId)).events.filter((e) =>
+      ['PlanAdopted', 'PlanDraftReturned'].includes(e.type),
+    );
+    expect(adoptions).toHaveLength(1);
+  });
+
+  it('answers a malformed body with 400 naming the field, and applies a repeated Idempotency-Key once', async () => {
+    const procedureId = await launchPlan();
+    const task = await taskOf(approver, procedureId, 'adoption-1');
+    const before = (await trail(procedureId)).events.length;
+
+    const noReason = await approver.post<{ message: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'return' },
+      key(),
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toMatch(/reason/);
+    const badKind = await approver.post<{ message: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'maybe' },
+      key(),
+    );
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.message).toMatch(/kind/);
+    const unknownField = await approver.post<{ message: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve', votes: 3 },
+      key(),
+    );
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.message).toMatch(/votes/);
+    const noKey = await approver.post<{ message: string }>(`/tasks/${task.taskId}/decision`, { kind: 'approve' });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.message).toMatch(/Idempotency-Key/);
+    const notJson = await approver.request('POST', `/tasks/${task.taskId}/decision`, '{"kind":', {
+      'content-type': 'application/json',
+      ...key(),
+    });
+    expect(notJson.status).toBe(400);
+    const badLaunch = await committee.post<{ message: string }>('/procedures', {
+      kind: 'personnel-plan',
+      bodyId: 'org/nowhere',
+      input: {},
+    });
+    expect(badLaunch.status).toBe(422);
+    expect(badLaunch.body.message).toMatch(/Unknown body/);
+    expect((await trail(procedureId)).events.length).toBe(before);
+
+    const same = key();
+    const [first, second] = await Promise.all([
+      approver.post<{ events: RecordedRef[] }>(`/tasks/${task.taskId}/decision`, { kind: 'approve' }, same),
+      approver.post<{ events: RecordedRef[] }>(`/tasks/${task.taskId}/decision`, { kind: 'approve' }, same),
+    ]);
+    const third = await approver.post<{ events: RecordedRef[] }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve' },
+      same,
+    );
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    expect(second.body).toEqual(first.body);
+    expect(third.body).toEqual(first.body);
+    const reused = await approver.post<{ message: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'return', reason: 'other' },
+      same,
+    );
+    expect(reused.status).toBe(422);
+    const adoptions = (await trail(procedureId)).events.filter((e) => e.type === 'PlanAdopted');
+    expect(adoptions).toHaveLength(1);
+  });
+});
