@@ -491,7 +491,7 @@ export class WorkflowEngine {
    * workflow task is running, otherwise buffered until that task completes, as Temporal does, so a
    * worker never sees events appear in the middle of its task. Returns the id (negative while buffered).
    */
-  private addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
+  private addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent, scheduleTask = true): number {
     if (exec.state.wft?.startedEventId) {
       const provisional = -(exec.buffered.length + 1);
       exec.buffered.push({
@@ -504,7 +504,7 @@ export class WorkflowEngine {
       return provisional;
     }
     const id = this.append(exec, eventType, attributes);
-    this.scheduleWorkflowTask(exec);
+    if (scheduleTask) this.scheduleWorkflowTask(exec);
     return id;
   }
 
@@ -1874,15 +1874,21 @@ export class WorkflowEngine {
   /** Adds ActivityTaskStarted for a started activity (Temporal writes it only when the attempt ends). */
   private addActivityStarted(exec: Execution, activity: ActivityState): number {
     if (activity.state !== 'started') return 0;
-    return this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED, {
-      activityTaskStartedEventAttributes: {
-        scheduledEventId: activity.scheduledEventId,
-        identity: activity.startedIdentity ?? '',
-        requestId: randomUUID(),
-        attempt: activity.attempt,
-        lastFailure: activity.lastFailure ? Failure.decode(Buffer.from(activity.lastFailure, 'base64')) : null,
+    // No workflow task yet: the closing event follows at once, and Started must sit right before it.
+    return this.addExternal(
+      exec,
+      EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+      {
+        activityTaskStartedEventAttributes: {
+          scheduledEventId: activity.scheduledEventId,
+          identity: activity.startedIdentity ?? '',
+          requestId: randomUUID(),
+          attempt: activity.attempt,
+          lastFailure: activity.lastFailure ? Failure.decode(Buffer.from(activity.lastFailure, 'base64')) : null,
+        },
       },
-    });
+      false,
+    );
   }
 
   async pollActivityTaskQueue(
