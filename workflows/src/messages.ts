@@ -28,6 +28,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AddFloorCandidate,
+  ConsumePlan,
   Classification,
   ConcernedPerson,
   DeclareConflict,
@@ -100,6 +101,11 @@ export interface LaunchCommon {
    * count from it). Defaults to the workflow clock at start.
    */
   readonly launchDate?: string;
+  /**
+   * Set by the composite congress procedure on its children: an approved personnel plan is then consumed by
+   * this procedure at once, so the stage completes.
+   */
+  readonly parentProcedureId?: string;
 }
 
 type Without<T, K extends keyof T> = Omit<T, K>;
@@ -206,6 +212,7 @@ export type ProcedureCommandInput = CommandShape<
   | DeclareConflict
   | RecordDossierAccess
   | FileActionProgramme
+  | ConsumePlan
 >;
 
 /** Input of {@link commandUpdate}. */
@@ -308,6 +315,30 @@ export const stateQuery = defineQuery<ProcedureStateView>('state');
  * dropped; prefer {@link decideUpdate} when the caller needs the result.
  */
 export const higherOpinionSignal = defineSignal<[HigherOpinionInput]>('higherOpinion');
+
+/**
+ * Sent by the composite congress procedure to its running child when the composite is withdrawn (its own
+ * `withdrawUpdate` validated the request first). Not for API use.
+ */
+export const withdrawRequestSignal = defineSignal<[WithdrawInput]>('withdrawRequest');
+
+/** What a workflow returns when it ends. */
+export interface ProcedureResult {
+  readonly procedureId: string;
+  readonly kind: WorkflowKind;
+  readonly run: Exclude<ProcedureRunStatus, 'running'>;
+  /** The domain's outcome (`ProcedureCompleted.outcome`, e.g. `elected`, `consumed`), or null when withdrawn. */
+  readonly outcome: string | null;
+  /** The people the outcome names (introduced, cleared, elected…). */
+  readonly personIds: readonly string[];
+  readonly streamVersion: number;
+  /** The events recorded by the last append (the completion or the withdrawal). */
+  readonly closingEvents: readonly RecordedEventRef[];
+  /** The decider's final state (JSON). */
+  readonly detail: unknown;
+  /** Composite only: the results of its stages, in order. */
+  readonly stages?: readonly ProcedureResult[];
+}
 
 /** A domain rejection as read from a client-side error, or null if the error is something else. */
 export interface DomainFailure {

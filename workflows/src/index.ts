@@ -1,0 +1,11 @@
+/**
+ * The workflow functions the Worker registers (bundled from this file). Messages live in `./messages`, the
+ * activity contract in `./activities`.
+ */
+export {
+  appointmentWorkflow,
+  electionWorkflow,
+  introductionWorkflow,
+  personnelPlanWorkflow,
+  vettingWorkflow,
+} from './procedure.workflow';

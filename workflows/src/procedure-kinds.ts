@@ -1,0 +1,103 @@
+import {
+  appointmentDecider,
+  electionDecider,
+  introductionDecider,
+  personnelPlanDecider,
+  roundStepId,
+  vettingDecider,
+  type Actor,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+  type ProcedureCore,
+} from '@cadreflow/domain';
+import { invalidInput } from './domain-failure';
+import type { ProcedureLaunch, SingleProcedureKind, StepDecisionInput } from './messages';
+
+/** A decider seen from the workflow: commands and events are plain JSON, the state carries the common core. */
+export type AnyDecider = Decider<DomainCommand, DomainEvent, { readonly core: ProcedureCore; readonly status: string }>;
+
+/** The domain decider of each procedure kind. */
+export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
+  'personnel-plan': personnelPlanDecider,
+  introduction: introductionDecider,
+  appointment: appointmentDecider,
+  vetting: vettingDecider,
+  election: electionDecider,
+};
+
+const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
+  'personnel-plan': 'DraftPlan',
+  introduction: 'LaunchIntroduction',
+  appointment: 'LaunchAppointment',
+  vetting: 'RequestVetting',
+  election: 'LaunchElection',
+};
+
+/** The domain command that launches a procedure (procedure id = workflow id). */
+export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
+  return {
+    type: launchCommandType[input.kind],
+    data: { ...input.data, procedureId: input.procedureId },
+    actor,
+    now,
+  };
+}
+
+/**
+ * Maps a step decision to the domain command that carries it: `DecideStep` for approvals, `RecordTally` for a
+ * meeting (B, C), `RecordRoundTally` / `DecideNextRound` for the congress election (F).
+ */
+export function decisionCommand(
+  kind: SingleProcedureKind,
+  stepId: string,
+  decision: StepDecisionInput,
+  actor: Actor,
+  now: string,
+): DomainCommand {
+  switch (decision.kind) {
+    case 'approve':
+    case 'reject':
+    case 'return':
+      return { type: 'DecideStep', data: { stepId, decision }, actor, now };
+    case 'tally':
+      if (kind !== 'introduction' && kind !== 'appointment') {
+        throw invalidInput(`A meeting tally is not recorded in a ${kind} procedure`, { stepId });
+      }
+      return {
+        type: 'RecordTally',
+        data: decision.relatives
+          ? { stepId, tally: decision.tally, relatives: decision.relatives }
+          : { stepId, tally: decision.tally },
+        actor,
+        now,
+      };
+    case 'round-tally': {
+      const round = electionRound(kind, stepId, 'round');
+      const { attendance, ballots, tallies } = decision;
+      return { type: 'RecordRoundTally', data: { round, attendance, ballots, tallies }, actor, now };
+    }
+    case 'next-round': {
+      electionRound(kind, stepId, 'decision');
+      return {
+        type: 'DecideNextRound',
+        data: { proceed: decision.proceed, candidateIds: decision.candidateIds },
+        actor,
+        now,
+      };
+    }
+    default: {
+      const _never: never = decision;
+      return _never;
+    }
+  }
+}
+
+function electionRound(kind: SingleProcedureKind, stepId: string, prefix: 'round' | 'decision'): number {
+  const round = Number(stepId.slice(stepId.lastIndexOf('-') + 1));
+  const expected = prefix === 'round' ? roundStepId(round) : `decision-${round}`;
+  if (kind !== 'election' || !Number.isInteger(round) || round < 1 || stepId !== expected) {
+    throw invalidInput(`Step "${stepId}" of a ${kind} procedure is not decided this way`, { stepId });
+  }
+  return round;
+}

@@ -1,0 +1,271 @@
+import { condition, currentUpdateInfo, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  openStepTimers,
+  recordWith,
+  type Actor,
+  type DomainCommand,
+  type DomainEvent,
+  type EventMetadata,
+  type ProcedureCore,
+  type RoleKind,
+} from '@cadreflow/domain';
+import type { EventToRecord, JsonObject, ProcedureActivities } from './activities';
+import { EXPECTED_VERSION_CONFLICT } from './activities';
+import { asUpdateFailure } from './domain-failure';
+import type { AnyDecider } from './procedure-kinds';
+import type {
+  ActorRef,
+  OpenStepView,
+  ProcedureRunStatus,
+  ProcedureStateView,
+  RecordedEventRef,
+  WorkflowKind,
+} from './messages';
+
+const { recordEvents } = proxyActivities<ProcedureActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: [EXPECTED_VERSION_CONFLICT],
+  },
+});
+
+/** Who an append is recorded for: a person acting in a role, or the workflow itself (timers, follow-ups). */
+export interface Recorder {
+  readonly actorId: string;
+  readonly actorRole: RoleKind | 'system';
+  readonly bodyId: string;
+}
+
+/** The domain actor of an API actor. */
+export function domainActor(actor: ActorRef): Actor {
+  return { personId: actor.actorId, role: actor.role, bodyId: actor.bodyId };
+}
+
+/** The recorder of an API actor. */
+export function recorderOf(actor: ActorRef): Recorder {
+  return { actorId: actor.actorId, actorRole: actor.role, bodyId: actor.bodyId };
+}
+
+/** The workflow clock as an ISO instant (deterministic inside a workflow). */
+export function workflowNow(): string {
+  return new Date(Date.now()).toISOString();
+}
+
+/** Milliseconds to wait after a deadline check that found nothing overdue yet (clock read at a day boundary). */
+const RECHECK_MS = 60_000;
+
+/**
+ * Runs one domain decider on one event stream inside a workflow: validates commands with `decide`, records the
+ * events through the idempotent `recordEvents` activity (key `<streamId>/<expectedVersion>`), then folds them
+ * with `evolve`. Appends are serialised, so concurrent Updates see each other's effects in order.
+ *
+ * @example
+ * const runner = new ProcedureRunner('personnel-plan', workflowInfo().workflowId, deciders['personnel-plan']);
+ * const refs = await runner.apply(() => command, recorderOf(actor));
+ */
+export class ProcedureRunner {
+  private state: { readonly core: ProcedureCore; readonly status: string };
+  private version = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+  private lastEvent: RecordedEventRef | null = null;
+  private lastAppend: RecordedEventRef[] = [];
+  private completion: { readonly outcome: string; readonly personIds: readonly string[] } | null = null;
+
+  constructor(
+    readonly kind: WorkflowKind,
+    readonly streamId: string,
+    private readonly decider: AnyDecider,
+  ) {
+    this.state = decider.initialState();
+  }
+
+  /** The decider's current state. */
+  get current(): { readonly core: ProcedureCore; readonly status: string } {
+    return this.state;
+  }
+
+  /** Events recorded on the stream so far. */
+  get streamVersion(): number {
+    return this.version;
+  }
+
+  /** The refs of the last append. */
+  get lastAppended(): readonly RecordedEventRef[] {
+    return this.lastAppend;
+  }
+
+  /** The domain's `ProcedureCompleted` data, once recorded. */
+  get completed(): { readonly outcome: string; readonly personIds: readonly string[] } | null {
+    return this.completion;
+  }
+
+  /** Where the procedure is. */
+  get run(): ProcedureRunStatus {
+    if (this.state.core.withdrawnReason !== null) return 'withdrawn';
+    return this.state.core.completed ? 'completed' : 'running';
+  }
+
+  /**
+   * Dry-runs `decide` on the current state, for an Update validator: throws the domain rejection as an
+   * `ApplicationFailure` whose type is the domain code; records nothing. Before the launch is recorded, the
+   * Update is accepted and decided after the launch (its handler then rejects it if the decider refuses).
+   */
+  validate(build: () => DomainCommand): void {
+    if (this.version === 0) {
+      return;
+    }
+    try {
+      this.decider.decide(build(), this.state);
+    } catch (error) {
+      throw asUpdateFailure(error);
+    }
+  }
+
+  /**
+   * Decides the command built by `build` (called once earlier appends are done, so it sees the latest state),
+   * records the events and folds them in. Returns the recorded refs (empty when the decider had nothing to say).
+   */
+  apply(build: () => DomainCommand, recorder: Recorder, causationId?: string): Promise<RecordedEventRef[]> {
+    const run = this.tail.then(() => {
+      let command: DomainCommand;
+      try {
+        command = build();
+      } catch (error) {
+        throw asUpdateFailure(error);
+      }
+      return this.decideAndRecord(command, recorder, causationId);
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async decideAndRecord(
+    command: DomainCommand,
+    recorder: Recorder,
+    causationId: string | undefined,
+  ): Promise<RecordedEventRef[]> {
+    let events: DomainEvent[];
+    try {
+      events = this.decider.decide(command, this.state);
+    } catch (error) {
+      throw asUpdateFailure(error);
+    }
+    if (events.length === 0) {
+      return [];
+    }
+    const launched = events.find((e) => e.type === 'ProcedureLaunched')?.data as { rulebookId?: string } | undefined;
+    const metadata: EventMetadata = {
+      actorId: recorder.actorId,
+      actorRole: recorder.actorRole,
+      bodyId: recorder.bodyId,
+      rulebookId: this.state.core.rulebookId || launched?.rulebookId || '',
+      occurredAt: command.now,
+      correlationId: workflowInfo().workflowId,
+      causationId: causationId ?? currentUpdateInfo()?.id ?? command.type,
+    };
+    const toRecord = recordWith(events, metadata).map((e): EventToRecord => ({
+      type: e.type,
+      data: e.data as JsonObject,
+      metadata: e.metadata as unknown as JsonObject,
+    }));
+    const expectedVersion = this.version;
+    const refs = await recordEvents({
+      streamId: this.streamId,
+      expectedVersion,
+      events: toRecord,
+      idempotencyKey: `${this.streamId}/${expectedVersion}`,
+    });
+    this.state = events.reduce((s, e) => this.decider.evolve(s, e), this.state);
+    this.version += events.length;
+    this.lastAppend = refs;
+    this.lastEvent = refs[refs.length - 1] ?? this.lastEvent;
+    const done = events.find((e) => e.type === 'ProcedureCompleted');
+    if (done) {
+      this.completion = done.data as { outcome: string; personIds: readonly string[] };
+    }
+    return refs;
+  }
+
+  /**
+   * Keeps the procedure alive until it completes or is withdrawn: sleeps until the earliest open step becomes
+   * overdue (end of its due day in the rulebook's zone) and then records the domain's `CheckDeadlines` outcome
+   * (`DeadlineBreached` + `Escalated`). `followUp` may return a command the workflow issues itself (e.g. consume
+   * an approved plan inside a composite).
+   */
+  async runUntilDone(followUp: () => DomainCommand | null = () => null): Promise<void> {
+    const system: Recorder = { actorId: 'system', actorRole: 'system', bodyId: this.state.core.bodyId };
+    while (this.run === 'running') {
+      const next = followUp();
+      if (next) {
+        await this.apply(() => ({ ...next, now: workflowNow() }), system, `follow-up/${next.type}`);
+        continue;
+      }
+      const seen = this.version;
+      const timer = openStepTimers(this.state.core).find((t) => !t.escalated);
+      const waitMs = timer ? Date.parse(timer.overdueAt) - Date.now() : undefined;
+      if (waitMs !== undefined && waitMs <= 0 && timer) {
+        const refs = await this.apply(
+          () => ({ type: 'CheckDeadlines', data: {}, actor: this.systemActor(), now: workflowNow() }),
+          system,
+          `deadline/${timer.stepId}`,
+        );
+        if (refs.length === 0) {
+          await condition(() => this.version !== seen || this.run !== 'running', RECHECK_MS);
+        } else {
+          log.info('Step overdue: deadline breach and escalation recorded', { stepId: timer.stepId });
+        }
+        continue;
+      }
+      const changed = () => this.version !== seen || this.run !== 'running' || followUp() !== null;
+      if (waitMs === undefined) {
+        await condition(changed);
+      } else {
+        await condition(changed, waitMs);
+      }
+    }
+  }
+
+  private systemActor(): Actor {
+    const launcher = this.state.core.launchedBy;
+    return { personId: 'system', role: launcher?.role ?? 'organization-committee', bodyId: this.state.core.bodyId };
+  }
+
+  /** The state a `stateQuery` returns. */
+  view(): ProcedureStateView {
+    const core = this.state.core;
+    const proposedBy = (this.state as { readonly draftedBy?: readonly string[] }).draftedBy ?? [];
+    const launcher = core.launchedBy;
+    const openSteps: OpenStepView[] = Object.values(core.openSteps).map((step) => ({
+      procedureId: this.streamId,
+      stepId: step.stepId,
+      title: step.name,
+      bodyId: step.bodyId,
+      role: step.role,
+      dueDate: step.dueDate,
+      decision: step.decision,
+      concerned: step.subjectIds.map(
+        (id) => core.concerned.find((c) => c.personId === id) ?? { personId: id, relativeIds: [] },
+      ),
+      launchedBy: launcher?.personId ?? null,
+      proposedBy,
+      escalated: step.escalated,
+    }));
+    return {
+      procedureId: this.streamId,
+      kind: this.kind,
+      bodyId: core.bodyId,
+      rulebookId: core.rulebookId,
+      launchedBy: launcher ? { actorId: launcher.personId, role: launcher.role, bodyId: launcher.bodyId } : null,
+      run: this.run,
+      status: this.state.status,
+      streamVersion: this.version,
+      openSteps,
+      withdrawnReason: core.withdrawnReason,
+      lastEvent: this.lastEvent,
+      detail: this.state,
+    };
+  }
+}

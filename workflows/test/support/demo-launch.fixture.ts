@@ -1,0 +1,50 @@
+import { demoIds, type PersonnelPlanContent } from '@cadreflow/domain';
+import type { ActorRef, PersonnelPlanLaunch } from '@cadreflow/workflows/messages';
+
+/** Actors of the demo province, as the API would pass them. */
+export const demoActors = {
+  organizationOfficer: {
+    actorId: 'person/bn-ot-01',
+    role: 'organization-committee',
+    bodyId: demoIds.organizationCommittee,
+  },
+  standingMember: { actorId: 'person/bn-06', role: 'standing-committee', bodyId: demoIds.standingCommittee },
+  executiveMember: { actorId: 'person/bn-02', role: 'executive-committee', bodyId: demoIds.executiveCommittee },
+  conferenceClerk: { actorId: 'person/bn-08', role: 'key-cadres-conference', bodyId: demoIds.keyCadresConference },
+  inspector: { actorId: 'person/bn-05', role: 'inspection-committee', bodyId: demoIds.inspectionCommittee },
+  politburo: { actorId: demoIds.people.politburoMember, role: 'politburo', bodyId: demoIds.politburo },
+} satisfies Record<string, ActorRef>;
+
+/** The 48 sitting members of the demo provincial executive committee. */
+export const sittingMembers: string[] = Array.from(
+  { length: 48 },
+  (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`,
+);
+
+/** A valid plan: 48 seats, 15 standing, 3 deputies, the sitting members plus a 10% surplus of `extra`. */
+export function provincialPlan(candidateIds: readonly string[]): PersonnelPlanContent {
+  return {
+    executiveCommitteeSeats: 48,
+    standingCommitteeSeats: 15,
+    deputySecretaries: 3,
+    candidateIds,
+    standards: ['Standards of QĐ 214', 'Under-40 at least 10%, women at least 15%'],
+  };
+}
+
+/** A personnel-plan launch for the demo province. */
+export function planLaunch(procedureId: string, plan: PersonnelPlanContent): PersonnelPlanLaunch {
+  return {
+    kind: 'personnel-plan',
+    procedureId,
+    bodyId: demoIds.province,
+    launchedBy: demoActors.organizationOfficer,
+    data: {
+      organisationId: demoIds.province,
+      standingCommitteeId: demoIds.standingCommittee,
+      higherBodyId: demoIds.politburo,
+      higherRole: 'politburo',
+      plan,
+    },
+  };
+}
