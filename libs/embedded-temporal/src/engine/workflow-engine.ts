@@ -565,7 +565,8 @@ export class WorkflowEngine {
       .then(async () => {
         this.pendingFlush = undefined;
         const writes: ExecutionWrite[] = [];
-        for (const exec of this.dirty) {
+        const batch = [...this.dirty];
+        for (const exec of batch) {
           exec.syncBufferedToState();
           const history = exec.history ?? [];
           const newEvents = history.slice(exec.persistedEvents).map(encodeEvent);
@@ -576,6 +577,8 @@ export class WorkflowEngine {
         const namespaces = [...this.dirtyNamespaces];
         this.dirtyNamespaces.clear();
         if (writes.length > 0 || namespaces.length > 0) await this.store.write(writes, namespaces);
+        // Closed runs keep only their state in memory; their history is read back from the store on demand.
+        for (const exec of batch) if (!exec.isOpen && exec.queries.size === 0) exec.history = undefined;
       })
       .then(
         () => pending.resolve(),
@@ -2388,7 +2391,7 @@ export class WorkflowEngine {
       Number(req.historyEventFilterType) ===
       enumNumbers(temporal.api.enums.v1.HistoryEventFilterType).HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
     const from = req.nextPageToken?.length ? Number(Buffer.from(req.nextPageToken).toString('utf8')) : 1;
-    const ready = (): boolean => (closeOnly ? !exec.isOpen : exec.events.length >= from);
+    const ready = (): boolean => (closeOnly ? !exec.isOpen : !exec.isOpen || exec.events.length >= from);
     if (req.waitNewEvent && !ready()) {
       const deadline = Date.now() + this.options.longPollMs;
       let cancelled = false;
@@ -2409,6 +2412,7 @@ export class WorkflowEngine {
         });
       }
     }
+    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
     const events = exec.events;
     if (closeOnly) {
       if (exec.isOpen) return { history: { events: [] }, nextPageToken: Buffer.from(String(from)) };

@@ -152,7 +152,7 @@ function serviceDefinition(
         });
         return;
       }
-      const cancellation: PollCancellation = { onCancel: (cb) => call.on('cancelled', cb) };
+      const cancellation = onceCancelled(call);
       Promise.resolve()
         .then(() => handler(call.request, cancellation))
         .then(
@@ -170,6 +170,28 @@ function serviceDefinition(
     implementation[method.name] = handle as grpc.UntypedHandleCall;
   }
   return { definition: definition, implementation };
+}
+
+/** One 'cancelled' listener per call, however many waits register with it. */
+function onceCancelled(call: grpc.ServerUnaryCall<never, unknown>): PollCancellation {
+  let cancelled = false;
+  let callbacks: Array<() => void> | undefined;
+  return {
+    onCancel: (callback) => {
+      if (cancelled) {
+        callback();
+        return;
+      }
+      if (!callbacks) {
+        callbacks = [];
+        call.once('cancelled', () => {
+          cancelled = true;
+          for (const cb of callbacks?.splice(0) ?? []) cb();
+        });
+      }
+      callbacks.push(callback);
+    },
+  };
 }
 
 /** A gRPC server for the Temporal WorkflowService (and TestService) over an engine. */
