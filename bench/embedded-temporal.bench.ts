@@ -5,9 +5,11 @@
  *
  * Scenarios: a one-activity workflow, 50 started concurrently; a three-step signal-driven workflow.
  * Each runs on the memory store and on the PostgreSQL store (an embedded PostgreSQL in a temporary folder,
- * unless TEST_DATABASE_URL names a server). Prints a table: median and p95 over rounds of workflows/s,
+ * unless TEST_DATABASE_URL names a server), with the server in this process (as `npm start` runs it) and
+ * as the standalone CLI in a child process (as `temporal server start-dev` would run). Prints a table: median and p95 over rounds of workflows/s,
  * p50/p95 of start→result latency, and the ratio to the target (>= 150 wf/s memory, >= 80 PostgreSQL).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
@@ -32,6 +34,7 @@ interface Sample {
 interface Row {
   scenario: string;
   store: string;
+  server: Mode;
   target?: number;
   samples: Sample[];
 }
@@ -68,14 +71,47 @@ async function runConcurrently(count: number, concurrency: number, job: (i: numb
   return { workflowsPerSecond: count / seconds, latencies };
 }
 
+/** A server to benchmark against: in this process, or the standalone CLI in a child process. */
+interface BenchServer {
+  address: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(store: string, mode: Mode): Promise<BenchServer> {
+  if (mode === 'in-process') return await startEmbeddedTemporal({ store });
+  const child = spawn(
+    process.execPath,
+    ['-r', './tools/register.js', 'libs/embedded-temporal/src/cli.ts', '--port', '0', '--db', store],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const address = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`temporal:dev exited with ${code}`)));
+    child.stdout.on('data', (data: Buffer) => {
+      const match = /listening on (\S+)/.exec(data.toString());
+      if (match) resolve(match[1]);
+    });
+  });
+  return {
+    address,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+type Mode = 'in-process' | 'separate process';
+
 async function benchStore(
   store: string,
   storeName: string,
+  mode: Mode,
   bundle: WorkflowBundle,
   rounds: number,
   workflows: number,
 ): Promise<Row[]> {
-  const server = await startEmbeddedTemporal({ store });
+  const server = await startServer(store, mode);
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
   const native = await NativeConnection.connect({ address: server.address });
@@ -91,10 +127,16 @@ async function benchStore(
   const one: Row = {
     scenario: 'one-activity workflow, 50 concurrent',
     store: storeName,
+    server: mode,
     target: storeName === 'memory' ? 150 : 80,
     samples: [],
   };
-  const signals: Row = { scenario: 'three-step signal-driven workflow, 50 concurrent', store: storeName, samples: [] };
+  const signals: Row = {
+    scenario: 'three-step signal-driven workflow, 50 concurrent',
+    store: storeName,
+    server: mode,
+    samples: [],
+  };
   try {
     await worker.runUntil(async () => {
       // Warm-up: JIT, sticky queues, database caches.
@@ -155,6 +197,7 @@ function printTable(rows: Row[]): void {
   const header = [
     'scenario',
     'store',
+    'server',
     'wf/s median',
     'wf/s p95*',
     'latency p50 ms',
@@ -169,6 +212,7 @@ function printTable(rows: Row[]): void {
     return [
       row.scenario,
       row.store,
+      row.server,
       fmt(median),
       fmt(percentile(rates, 5)),
       fmt(percentile(latencies, 50)),
@@ -177,24 +221,23 @@ function printTable(rows: Row[]): void {
       row.target ? `${fmt(median / row.target, 2)}x` : '-',
     ];
   });
-  const memory = rows.find((r) => r.store === 'memory' && r.target);
-  const postgres = rows.find((r) => r.store === 'PostgreSQL' && r.target);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const r of body) process.stdout.write(`${line(r)}\n`);
   process.stdout.write('* wf/s p95: the rate 95% of rounds reached or beat (5th percentile of round rates).\n');
-  if (memory && postgres) {
-    const ratio =
-      percentile(
-        postgres.samples.map((s) => s.workflowsPerSecond),
-        50,
-      ) /
-      percentile(
-        memory.samples.map((s) => s.workflowsPerSecond),
-        50,
-      );
-    process.stdout.write(`PostgreSQL / memory throughput (one-activity): ${ratio.toFixed(2)}\n`);
+  const rate = (store: string, server: Mode): number => {
+    const row = rows.find((r) => r.store === store && r.server === server && r.target);
+    return row
+      ? percentile(
+          row.samples.map((s) => s.workflowsPerSecond),
+          50,
+        )
+      : NaN;
+  };
+  for (const server of ['in-process', 'separate process'] as const) {
+    const ratio = rate('PostgreSQL', server) / rate('memory', server);
+    process.stdout.write(`PostgreSQL / memory throughput, one-activity, server ${server}: ${fmt(ratio, 2)}\n`);
   }
   process.stdout.write(
     `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`,
@@ -210,11 +253,13 @@ async function main(): Promise<void> {
     logger: new DefaultLogger('ERROR'),
   });
   const rows: Row[] = [];
-  rows.push(...(await benchStore('memory', 'memory', bundle, rounds, workflows)));
   const postgres = await startTestPostgres({ durable: true });
   try {
-    const url = await createDatabase(postgres.adminUrl);
-    rows.push(...(await benchStore(url, 'PostgreSQL', bundle, rounds, workflows)));
+    for (const mode of ['in-process', 'separate process'] as const) {
+      rows.push(...(await benchStore('memory', 'memory', mode, bundle, rounds, workflows)));
+      const url = await createDatabase(postgres.adminUrl);
+      rows.push(...(await benchStore(url, 'PostgreSQL', mode, bundle, rounds, workflows)));
+    }
   } finally {
     await postgres.stop();
   }

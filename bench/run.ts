@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: runs every benchmark and prints one table each. `npm run bench -- event-store` runs one.
  */
+import { runApiBench } from './api.bench';
 import { runEventStoreBench } from './event-store.bench';
 
 const benches: Record<string, () => Promise<string>> = {
   'event-store': runEventStoreBench,
+  api: runApiBench,
 };
 
 async function main(): Promise<void> {

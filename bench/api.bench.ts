@@ -1,0 +1,236 @@
+/**
+ * API benchmarks on the whole stack (real PostgreSQL, embedded Temporal, worker, HTTP):
+ * - with 100k open tasks and 1M events loaded, the queue endpoint's latency (target p95 < 50 ms), against
+ *   GET /health in the same run (the floor of an authenticated-less HTTP round trip);
+ * - 20 concurrent approvers deciding: decisions/s (target >= 100) and latency (target p95 < 150 ms), against
+ *   the same decisions sent straight to Temporal (no HTTP, auth, checks or idempotency) in the same run.
+ * Sizes can be lowered with BENCH_EVENTS and BENCH_TASKS for a quick look.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { demoIds } from '@cadreflow/domain';
+import { EventStore, createDataSource, type NewEvent } from '@cadreflow/event-store';
+import { decideUpdate } from '@cadreflow/workflows/messages';
+import { Client, Connection } from '@temporalio/client';
+import { startTestPostgres } from '../test/setup/postgres';
+import { startFullStack, type HttpClient } from '../test/support/full-stack';
+import { provincialPlan } from '../workflows/test/support/demo-launch.fixture';
+import { summarise, table, type ResultRow } from './lib/stats';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
+const APPROVERS = 20;
+const DECISIONS = 200;
+
+const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
+const planInput = {
+  data: {
+    organisationId: demoIds.province,
+    standingCommitteeId: demoIds.standingCommittee,
+    higherBodyId: demoIds.politburo,
+    higherRole: 'politburo',
+    plan: provincialPlan(candidates),
+  },
+};
+
+async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
+  const t = performance.now();
+  await work();
+  samples.push(performance.now() - t);
+}
+
+async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+async function loadEvents(url: string): Promise<void> {
+  const dataSource = createDataSource({ url, poolSize: 4 });
+  await dataSource.initialize();
+  const store = new EventStore(dataSource);
+  const payload = (i: number): NewEvent => ({
+    type: 'TallyRecorded',
+    data: { stepId: `step-${i % 5}`, votes: i % 97, base: 96, note: 'x'.repeat(200) },
+    metadata: {
+      actorId: 'person/bn-10',
+      actorRole: 'counting-board',
+      bodyId: 'body/bn-congress',
+      rulebookId: 'rulebook/2025-2030',
+    },
+  });
+  const pending: Promise<unknown>[] = [];
+  for (let n = 0; n < EVENTS; n += 500) {
+    pending.push(
+      store.append(
+        `history-${n % 20_000}`,
+        'any',
+        Array.from({ length: Math.min(500, EVENTS - n) }, (_, k) => payload(n + k)),
+      ),
+    );
+    if (pending.length >= 8) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  await dataSource.destroy();
+}
+
+async function loadTasks(url: string): Promise<void> {
+  const pg = new PgClient({ connectionString: url });
+  await pg.connect();
+  // Open tasks across 700 bodies and 4 roles; the benchmark user's three bodies hold their share of them.
+  await pg.query(
+    `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision, due_date,
+                        subject_ids, status, escalated, opened_at, opened_position)
+     SELECT 'bench-' || g, 'bench-proc-' || (g / 3), 'bench-proc-' || (g / 3), 'introduction', 'step-' || (g % 3),
+            'Review of the candidate list', b.body, b.role, 'approval', date '2025-01-01' + (g % 400),
+            '[]', 'open', false, now(), g
+       FROM generate_series(1, $1) g
+       CROSS JOIN LATERAL (SELECT CASE g % 700 WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 ELSE 'body/other-' || (g % 700) END AS body,
+                                  CASE g % 700 WHEN 0 THEN 'standing-committee' WHEN 1 THEN 'executive-committee'
+                                               WHEN 2 THEN 'key-cadres-conference' ELSE 'standing-committee' END AS role) b`,
+    [TASKS, demoIds.standingCommittee, demoIds.executiveCommittee, demoIds.keyCadresConference],
+  );
+  await pg.query('ANALYZE tasks');
+  await pg.query('ANALYZE events');
+  await pg.end();
+}
+
+export async function runApiBench(): Promise<string> {
+  const server = await startTestPostgres({ durable: true });
+  process.env.CADREFLOW_TEST_ADMIN_URL = server.adminUrl;
+  const stack = await startFullStack();
+  try {
+    await loadEvents(stack.databaseUrl);
+    await loadTasks(stack.databaseUrl);
+    const approvers: HttpClient[] = await Promise.all([stack.as('phobithu'), stack.as('phobithu2')]);
+    const committee = await stack.as('tochuc');
+
+    // Queue endpoint against GET /health.
+    const health: number[] = [];
+    const queue: number[] = [];
+    const queries = [
+      '/tasks',
+      '/tasks?sort=-opened',
+      '/tasks?overdue=true',
+      `/tasks?body=${demoIds.standingCommittee}&page=2`,
+      '/tasks?dueBefore=2025-06-01',
+    ];
+    for (let i = 0; i < 300; i++) {
+      await timed(health, () => stack.anonymous.get('/health'));
+      await timed(queue, async () => {
+        const r = await approvers[0].get(queries[i % queries.length]);
+        if (r.status !== 200) throw new Error(`queue answered ${r.status}`);
+      });
+    }
+
+    // Open as many adoption steps as there are decisions to take, twice: one set through HTTP, one straight to Temporal.
+    const launch = async (): Promise<string> => {
+      const r = await committee.post<{ procedureId: string }>(
+        '/procedures',
+        { kind: 'personnel-plan', bodyId: demoIds.province, input: planInput },
+        { 'idempotency-key': randomUUID() },
+      );
+      if (r.status !== 201) throw new Error(`launch answered ${r.status}: ${JSON.stringify(r.body)}`);
+      return r.body.procedureId;
+    };
+    const viaHttp: string[] = [];
+    const direct: string[] = [];
+    await pool(
+      Array.from({ length: DECISIONS * 2 }, (_, i) => i),
+      APPROVERS,
+      async (i) => {
+        (i % 2 === 0 ? viaHttp : direct).push(await launch());
+      },
+    );
+    const tasks = new Map<string, string>();
+    for (let page = 1; tasks.size < DECISIONS; page++) {
+      const r = await approvers[0].get<{ items: { taskId: string; procedureId: string; stepId: string }[] }>(
+        `/tasks?type=personnel-plan&pageSize=200&page=${page}`,
+      );
+      if (r.body.items.length === 0) {
+        page = 0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      for (const t of r.body.items)
+        if (t.stepId === 'adoption-1' && viaHttp.includes(t.procedureId)) tasks.set(t.procedureId, t.taskId);
+    }
+
+    const decisionLatency: number[] = [];
+    let n = 0;
+    const httpSeconds = await pool([...tasks.values()], APPROVERS, async (taskId) => {
+      const approver = approvers[n++ % approvers.length];
+      await timed(decisionLatency, async () => {
+        const r = await approver.post(
+          `/tasks/${taskId}/decision`,
+          { kind: 'approve' },
+          { 'idempotency-key': randomUUID() },
+        );
+        if (r.status !== 200) throw new Error(`decision answered ${r.status}: ${JSON.stringify(r.body)}`);
+      });
+    });
+
+    const connection = await Connection.connect({ address: stack.temporal.address });
+    const client = new Client({ connection });
+    const directLatency: number[] = [];
+    const actor = {
+      actorId: demoIds.people.deputySecretary1,
+      role: 'standing-committee' as const,
+      bodyId: demoIds.standingCommittee,
+    };
+    const directSeconds = await pool(direct, APPROVERS, async (procedureId) => {
+      const handle = client.workflow.getHandle(procedureId);
+      await timed(directLatency, () =>
+        handle.executeUpdate(decideUpdate, { args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }] }),
+      );
+    });
+    await connection.close();
+
+    const h = summarise(health);
+    const q = summarise(queue);
+    const d = summarise(decisionLatency);
+    const b = summarise(directLatency);
+    const rows: ResultRow[] = [
+      { benchmark: 'GET /health (baseline)', unit: 'ms', median: h.median, p95: h.p95 },
+      {
+        benchmark: `GET /tasks, ${TASKS} open tasks, ${EVENTS} events`,
+        unit: 'ms',
+        median: q.median,
+        p95: q.p95,
+        ratio: q.median / h.median,
+        target: 'p95 < 50',
+      },
+      { benchmark: 'decide via Temporal only (baseline)', unit: 'ms', median: b.median, p95: b.p95 },
+      {
+        benchmark: `POST decision, ${APPROVERS} approvers`,
+        unit: 'ms',
+        median: d.median,
+        p95: d.p95,
+        ratio: d.median / b.median,
+        target: 'p95 < 150',
+      },
+      {
+        benchmark: 'decide via Temporal only (baseline)',
+        unit: 'decisions/s',
+        median: direct.length / directSeconds,
+        p95: NaN,
+      },
+      {
+        benchmark: `POST decision, ${APPROVERS} approvers`,
+        unit: 'decisions/s',
+        median: tasks.size / httpSeconds,
+        p95: NaN,
+        ratio: tasks.size / httpSeconds / (direct.length / directSeconds),
+        target: '>= 100',
+      },
+    ];
+    return table('API (throughput rows have one sample: the whole run)', rows);
+  } finally {
+    await stack.stop();
+    await server.stop();
+  }
+}
