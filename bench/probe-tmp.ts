@@ -24,7 +24,7 @@ async function main() {
   );
   await c.query('ANALYZE events');
   for (const n of [1, 8]) {
-    let t = performance.now();
+    const t = performance.now();
     for (let i = 0; i < 500; i++) {
       const reqs = Array.from({ length: n }, (_, k) => ({
         s: `s-${i}-${k}-${n}`,
