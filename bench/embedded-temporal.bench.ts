@@ -6,12 +6,14 @@
  * Scenarios: a one-activity workflow, 50 started concurrently; a three-step signal-driven workflow.
  * Each runs on the memory store and on the PostgreSQL store (an embedded PostgreSQL in a temporary folder,
  * unless TEST_DATABASE_URL names a server), with the server in this process (as `npm start` runs it) and
- * as the standalone CLI in a child process (as `temporal server start-dev` would run). Prints a table: median and p95 over rounds of workflows/s,
- * p50/p95 of start→result latency, and the ratio to the target (>= 150 wf/s memory, >= 80 PostgreSQL).
+ * as the standalone CLI in a child process (as `temporal server start-dev` would run).
+ * Prints a table: median and p95 over rounds of workflows/s, p50/p95 of start→result latency, and the
+ * ratio to the target (>= 150 wf/s memory, >= 80 PostgreSQL), with the machine's load average, since
+ * the SDK (client, worker, workflow sandbox) shares the same cores.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import {
   bundleWorkflowCode,
@@ -240,7 +242,10 @@ function printTable(rows: Row[]): void {
     process.stdout.write(`PostgreSQL / memory throughput, one-activity, server ${server}: ${fmt(ratio, 2)}\n`);
   }
   process.stdout.write(
-    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`,
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ` +
+      `load average (1/5/15 min) at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}\n`,
   );
 }
 
