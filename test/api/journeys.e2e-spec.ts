@@ -309,4 +309,60 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const adoptions = (await trail(procedureId)).events.filter((e) => e.type === 'PlanAdopted');
     expect(adoptions).toHaveLength(1);
   });
+
+  it('pushes queue changes live, lets a claimant unclaim, records every dossier read, and reports progress per level', async () => {
+    const controller = new AbortController();
+    const received: string[] = [];
+    const stream = await fetch(`${stack.baseUrl}/tasks/events?access_token=${approver.token}`, {
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = stream.body!.getReader();
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        received.push(decoder.decode(value));
+      }
+    })();
+
+    const procedureId = await launchPlan();
+    await eventually(
+      () => Promise.resolve(received.join('')),
+      (text) => text.includes('event: task-opened') && text.includes(procedureId),
+      'a live task-opened event',
+    );
+    controller.abort();
+    await reading;
+
+    const task = await taskOf(approver, procedureId, 'adoption-1');
+    expect((await approver.post<Task>(`/tasks/${task.taskId}/claim`)).body.claimedBy).toBe('user/phobithu');
+    const taken = await approver2.post<{ code: string }>(`/tasks/${task.taskId}/claim`);
+    expect(taken.status).toBe(409);
+    expect((await approver.post<Task>(`/tasks/${task.taskId}/unclaim`)).body.claimedBy).toBeNull();
+    expect((await approver2.post<Task>(`/tasks/${task.taskId}/claim`)).body.claimedBy).toBe('user/phobithu2');
+
+    const noPurpose = await approver.get(`/procedures/${procedureId}/dossiers/${encodeURIComponent('person/bn-40')}`);
+    expect(noPurpose.status).toBe(400);
+    const file = await approver.get<{ person: { id: string }; declaredRelatives: unknown[] }>(
+      `/procedures/${procedureId}/dossiers/${encodeURIComponent('person/bn-40')}?purpose=${encodeURIComponent('Review before the adoption meeting')}`,
+    );
+    expect(file.status).toBe(200);
+    expect(file.body.person.id).toBe('person/bn-40');
+    expect(file.body.declaredRelatives).toContainEqual(
+      expect.objectContaining({ relativeId: 'person/bn-12', kind: 'spouse' }),
+    );
+    const read = (await trail(procedureId)).events.find((e) => e.type === 'DossierAccessed');
+    expect(read?.metadata).toMatchObject({ actorId: demoIds.people.deputySecretary1 });
+
+    const progress = await committee.get<{ levelKind: string; organisations: number; done: number; label: string }[]>(
+      '/procedures/progress?type=personnel-plan',
+    );
+    expect(progress.status).toBe(200);
+    expect(progress.body).toContainEqual(
+      expect.objectContaining({ levelKind: 'province', organisations: 1, done: 0, label: '0/1 done, 0.00%' }),
+    );
+  });
 });

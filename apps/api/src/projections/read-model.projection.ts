@@ -173,8 +173,9 @@ export class ReadModelProjection implements Projection {
   private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
     const taskId = taskIdOf(event.streamId, stepId);
     const rows: { body_id: string; role: string }[] = await tx.query(
-      `UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
-        WHERE task_id = $1 RETURNING body_id, role`,
+      `WITH closed AS (UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
+        WHERE task_id = $1 RETURNING body_id, role)
+       SELECT * FROM closed`,
       [taskId, outcome, event.recordedAt],
     );
     if (rows[0]) {

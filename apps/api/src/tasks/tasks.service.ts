@@ -145,8 +145,10 @@ export class TasksService {
     const task = await this.openTask(user, taskId);
     await this.eligibleActor(user, task);
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE tasks SET claimed_by = $2, claimed_at = now()
-        WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1`,
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
+      `WITH claimed AS (UPDATE tasks SET claimed_by = $2, claimed_at = now()
+        WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1)
+       SELECT * FROM claimed`,
       [taskId, user.userId],
     );
     if (rows.length === 0)
@@ -157,7 +159,8 @@ export class TasksService {
   async unclaim(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
     await this.openTask(user, taskId);
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1`,
+      `WITH released AS (UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1)
+       SELECT * FROM released`,
       [taskId, user.userId],
     );
     if (rows.length === 0)
