@@ -6,6 +6,26 @@ import { launchChromium, newUserPage, signIn } from './support/browser';
 /** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at; never committed). */
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
 
+/** The launch data of Bắc Ninh's personnel plan, as the UI's example fills it in. */
+const personnelPlanInput = {
+  data: {
+    organisationId: 'org/bac-ninh',
+    standingCommitteeId: 'body/bn-btv',
+    higherBodyId: 'body/politburo',
+    higherRole: 'politburo',
+    plan: {
+      executiveCommitteeSeats: 48,
+      standingCommitteeSeats: 15,
+      deputySecretaries: 3,
+      candidateIds: [
+        ...Array.from({ length: 48 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`),
+        ...Array.from({ length: 5 }, (_, i) => `person/new-${String(i + 1).padStart(2, '0')}`),
+      ],
+      standards: ['Standards of QĐ 214'],
+    },
+  },
+};
+
 async function snap(page: Page, name: string): Promise<void> {
   if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
 }
@@ -124,6 +144,28 @@ describe('web UI in Chromium against the full stack', () => {
     await launcher.context.close();
   });
 
+  it('highlights an overdue task and filters the queue down to overdue tasks', async () => {
+    // Launched on a past date, its first step was due long ago.
+    const tochuc = await stack.as('tochuc');
+    const late = await tochuc.post<{ procedureId: string }>('/procedures', {
+      kind: 'personnel-plan',
+      bodyId: 'org/bac-ninh',
+      launchDate: '2025-03-03',
+      input: personnelPlanInput,
+    });
+    expect(late.status).toBe(201);
+    const { context, page } = await newUserPage(browser, stack.baseUrl);
+    await signIn(page, 'phobithu', DEMO_PASSWORD);
+    const row = page.locator('tr', { hasText: late.body.procedureId });
+    await row.getByText('Quá hạn').waitFor();
+    expect(await row.getAttribute('class')).toContain('overdue');
+    await page.getByLabel('Chỉ việc quá hạn').check();
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.getByText('1 việc').waitFor();
+    await snap(page, 'queue-overdue');
+    await context.close();
+  });
+
   it('lets an inspector replay the trail, see it verified, travel in time and verify the whole log', async () => {
     expect(procedureId).not.toBe('');
     const { context, page } = await newUserPage(browser, stack.baseUrl);
@@ -138,11 +180,12 @@ describe('web UI in Chromium against the full stack', () => {
     await first.click();
     expect(await first.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('heading', { name: /^Trạng thái tại sự kiện 1\/\d+: Procedure launched$/ }).waitFor();
-    await page.locator('pre.json').waitFor();
+    expect(await page.getByTestId('replay-state').textContent()).toContain(procedureId);
 
     await page.getByLabel('Xem trạng thái tại sự kiện').focus();
     await page.keyboard.press('End');
     await page.getByRole('heading', { name: /^Trạng thái tại sự kiện (\d+)\/\1: / }).waitFor();
+    await page.locator('.state-view').getByText('ADOPTED', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Xác minh toàn bộ nhật ký' }).click();
     await page.getByText(/Toàn bộ nhật ký toàn vẹn: \d+ sự kiện/).waitFor();

@@ -93,7 +93,23 @@ export async function renderReplay(main, context, procedureId) {
     try {
       const answer = await get(`${path}/state?position=${event.position}`);
       if (mine !== request) return;
-      mount(stateView, header, hashes, h('pre', { class: 'json' }, JSON.stringify(answer.state, null, 2)));
+      const status = answer.state && typeof answer.state.status === 'string' ? answer.state.status : null;
+      mount(
+        stateView,
+        header,
+        hashes,
+        status
+          ? h('p', {}, h('span', { class: 'muted' }, `${t('procedure.status')}: `), h('strong', {}, status))
+          : null,
+        h(
+          'details',
+          {},
+          h('summary', {}, t('replay.eventData')),
+          h('pre', { class: 'json' }, JSON.stringify({ data: event.data, metadata: event.metadata }, null, 2)),
+        ),
+        h('h4', {}, t('replay.stateJson')),
+        h('pre', { class: 'json', 'data-testid': 'replay-state' }, JSON.stringify(answer.state, null, 2)),
+      );
     } catch (error) {
       if (mine !== request) return;
       mount(
@@ -115,7 +131,7 @@ export async function renderReplay(main, context, procedureId) {
       h(
         'a',
         { class: 'button ghost', href: `#/procedures/${encodeURIComponent(procedureId)}` },
-        t('procedure.summary'),
+        t('queue.open'),
       ),
     ),
     badge,
