@@ -322,9 +322,12 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const reading = (async () => {
       const decoder = new TextDecoder();
       for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        received.push(decoder.decode(value));
+        // Aborting the request ends the read with an error: that is the end of the stream here.
+        const chunk: ReadableStreamReadResult<Uint8Array> = await reader
+          .read()
+          .catch(() => ({ value: undefined, done: true as const }));
+        if (chunk.done) return;
+        received.push(decoder.decode(chunk.value));
       }
     })();
 
