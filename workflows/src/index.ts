@@ -9,3 +9,4 @@ export {
   personnelPlanWorkflow,
   vettingWorkflow,
 } from './procedure.workflow';
+export { congressPersonnelWorkflow } from './congress-personnel.workflow';

@@ -143,8 +143,9 @@ export type ProcedureLaunch =
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
  * (the Politburo for a provincial body) → election, for one party organisation (`bodyId`). Each stage runs as a
- * child workflow with id `<procedureId>/<stage>` (its own stream); the consultation step lives on the composite's
- * own stream `<procedureId>`.
+ * child workflow with id `<procedureId>/<stage>` on its own stream: the consultation is a personnel-plan procedure
+ * (`<procedureId>/consultation`) putting the vetted list to the consulted body (adopt, submit, approve or return).
+ * The composite records nothing on a stream of its own; `stateQuery` lists the stages and their child ids.
  */
 export interface CongressPersonnelLaunch extends LaunchCommon {
   readonly kind: 'congress-personnel';

@@ -54,6 +54,12 @@ export function workflowNow(): string {
   return new Date(Date.now()).toISOString();
 }
 
+/** The instant a launch counts from: the given launch day (a date reads as midnight UTC), else the clock. */
+export function launchInstant(launchDate: string | undefined): string {
+  if (!launchDate) return workflowNow();
+  return launchDate.includes('T') ? launchDate : `${launchDate}T00:00:00.000Z`;
+}
+
 /** Milliseconds to wait after a deadline check that found nothing overdue yet (clock read at a day boundary). */
 const RECHECK_MS = 60_000;
 

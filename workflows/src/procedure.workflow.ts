@@ -15,13 +15,7 @@ import {
   type WithdrawInput,
 } from './messages';
 import { decisionCommand, deciders, launchCommand } from './procedure-kinds';
-import { domainActor, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
-
-/** The instant a launch counts from: the given launch day (a date reads as midnight UTC), else the clock. */
-function launchInstant(launchDate: string | undefined): string {
-  if (!launchDate) return workflowNow();
-  return launchDate.includes('T') ? launchDate : `${launchDate}T00:00:00.000Z`;
-}
+import { domainActor, launchInstant, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
 
 function withdrawCommand(input: WithdrawInput): DomainCommand {
   return {

@@ -1,0 +1,227 @@
+import {
+  allHandlersFinished,
+  condition,
+  log,
+  setHandler,
+  startChild,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import {
+  decideCommon,
+  defaultRulebooks,
+  demoOrganisation,
+  evolveCore,
+  IllegalTransitionError,
+  initialCore,
+  rulebookInForce,
+  type PersonnelPlanContent,
+  type ProcedureCore,
+} from '@cadreflow/domain';
+import { asUpdateFailure } from './domain-failure';
+import { CongressStageLaunches, stageProcedureId, type CongressStageName } from './congress-stage-launches';
+import {
+  stateQuery,
+  withdrawRequestSignal,
+  withdrawUpdate,
+  type CongressPersonnelLaunch,
+  type ProcedureLaunch,
+  type ProcedureResult,
+  type ProcedureStateView,
+  type RecordedEventRef,
+  type StageView,
+  type WithdrawInput,
+} from './messages';
+import { electionWorkflow, introductionWorkflow, personnelPlanWorkflow, vettingWorkflow } from './procedure.workflow';
+import { domainActor, launchInstant, workflowNow } from './procedure-runner';
+
+const stageOrder: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
+
+const workflowOf = {
+  'personnel-plan': personnelPlanWorkflow,
+  introduction: introductionWorkflow,
+  vetting: vettingWorkflow,
+  election: electionWorkflow,
+} as const;
+
+/** A stage ended without what the next stage needs (a rejected plan, nobody left, a refused ratification). */
+function stopsHere(stage: CongressStageName, result: ProcedureResult): boolean {
+  if (result.run === 'withdrawn') return true;
+  if (stage === 'plan' || stage === 'consultation') return result.outcome !== 'consumed';
+  if (stage === 'election') return false;
+  return result.personIds.length === 0;
+}
+
+/**
+ * The composite congress-personnel procedure for one party organisation: plan → introduction → vetting →
+ * consultation with the higher level (the Politburo for a provincial body) → election. Each stage is a child
+ * workflow `<procedureId>/<stage>` running that procedure's decider on its own stream; decisions go to the child
+ * named in `stateQuery().stages`. Withdrawing the composite withdraws the running stage (recorded on its stream).
+ *
+ * @example
+ * await client.workflow.start(congressPersonnelWorkflow, { workflowId: id, taskQueue, args: [{ kind: 'congress-personnel', procedureId: id, ... }] });
+ */
+export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch): Promise<ProcedureResult> {
+  const launchedAt = launchInstant(input.launchDate);
+  const model = input.organisation ?? demoOrganisation;
+  const rulebookId = rulebookInForce(launchedAt).id;
+  const stages = new Map<CongressStageName, StageView>(
+    stageOrder.map((stage) => [
+      stage,
+      { stage, procedureId: stageProcedureId(input.procedureId, stage), state: 'pending' },
+    ]),
+  );
+  const results: ProcedureResult[] = [];
+  let current: {
+    stage: CongressStageName;
+    kind: ProcedureLaunch['kind'];
+    handle: ChildWorkflowHandle<typeof personnelPlanWorkflow>;
+  } | null = null;
+  let withdrawal: RecordedEventRef[] | null = null;
+  let finished = false;
+
+  const view = (): ProcedureStateView => ({
+    procedureId: input.procedureId,
+    kind: 'congress-personnel',
+    bodyId: input.bodyId,
+    rulebookId,
+    launchedBy: input.launchedBy,
+    run: withdrawal ? 'withdrawn' : results.length === stageOrder.length || finished ? 'completed' : 'running',
+    status: current?.stage ?? (finished ? 'done' : 'plan'),
+    streamVersion: 0,
+    openSteps: [],
+    withdrawnReason: null,
+    lastEvent: null,
+    detail: { results },
+    stages: [...stages.values()],
+  });
+  /** The launcher's rule for withdrawing, as the domain states it, on a core built from this launch. */
+  const validateWithdrawal = (w: WithdrawInput): void => {
+    try {
+      if (!current) {
+        throw new IllegalTransitionError(
+          'No stage is running: nothing to withdraw',
+          'NOT_RUNNING',
+          'WithdrawProcedure',
+        );
+      }
+      const core: ProcedureCore = evolveCore(initialCore, {
+        type: 'ProcedureLaunched',
+        data: {
+          procedureId: input.procedureId,
+          kind: current.kind,
+          bodyId: input.bodyId,
+          rulebookId,
+          launchedBy: domainActor(input.launchedBy),
+          launchedAt,
+          higherBodyId: null,
+          concerned: [],
+          authorities: {},
+        },
+      });
+      decideCommon(
+        { type: 'WithdrawProcedure', data: { reason: w.reason }, actor: domainActor(w.actor), now: workflowNow() },
+        core,
+        defaultRulebooks,
+      );
+    } catch (error) {
+      throw asUpdateFailure(error);
+    }
+  };
+
+  setHandler(stateQuery, view);
+  setHandler(
+    withdrawUpdate,
+    async (w) => {
+      const running = current;
+      if (!running) return [];
+      await running.handle.signal(withdrawRequestSignal, w);
+      await condition(() => withdrawal !== null || current !== running);
+      return withdrawal ?? [];
+    },
+    { validator: validateWithdrawal },
+  );
+
+  let launches: CongressStageLaunches;
+  try {
+    launches = new CongressStageLaunches(input, model, launchedAt);
+  } catch (error) {
+    throw asUpdateFailure(error);
+  }
+
+  const runStage = async (stage: CongressStageName, launch: ProcedureLaunch): Promise<ProcedureResult | null> => {
+    const workflow = workflowOf[launch.kind as keyof typeof workflowOf];
+    stages.set(stage, { ...(stages.get(stage) as StageView), state: 'running' });
+    try {
+      const handle = await startChild(workflow, { workflowId: launch.procedureId, args: [launch] });
+      current = { stage, kind: launch.kind, handle };
+      const result = await handle.result();
+      results.push(result);
+      stages.set(stage, { ...(stages.get(stage) as StageView), state: 'done' });
+      if (result.run === 'withdrawn') withdrawal = [...result.closingEvents];
+      return result;
+    } catch (error) {
+      log.warn('A stage of the congress procedure failed', {
+        stage,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      stages.set(stage, { ...(stages.get(stage) as StageView), state: 'failed' });
+      return null;
+    } finally {
+      current = null;
+    }
+  };
+
+  let outcome: string | null = null;
+  let personIds: readonly string[] = [];
+  let approvedPlan: PersonnelPlanContent | null = null;
+  let candidates: readonly string[] = input.plan.candidateIds;
+  for (const stage of stageOrder) {
+    let launch: ProcedureLaunch;
+    switch (stage) {
+      case 'plan':
+        launch = launches.plan('plan', input.plan);
+        break;
+      case 'introduction':
+        launch = launches.introduction(candidates);
+        break;
+      case 'vetting':
+        launch = launches.vetting(candidates);
+        break;
+      case 'consultation':
+        launch = launches.plan('consultation', { ...(approvedPlan ?? input.plan), candidateIds: candidates });
+        break;
+      case 'election':
+        launch = launches.election((approvedPlan ?? input.plan).executiveCommitteeSeats, candidates);
+        break;
+    }
+    const result = await runStage(stage, launch);
+    if (!result) {
+      outcome = `${stage}-failed`;
+      break;
+    }
+    if (stage === 'plan') {
+      approvedPlan = (result.detail as { plan: PersonnelPlanContent | null }).plan;
+    }
+    candidates = result.personIds;
+    if (stopsHere(stage, result)) {
+      outcome = result.run === 'withdrawn' ? null : `${stage}-${result.outcome ?? 'ended'}`;
+      break;
+    }
+    outcome = result.outcome;
+    personIds = result.personIds;
+  }
+  finished = true;
+  await condition(allHandlersFinished);
+  const last = results[results.length - 1];
+  return {
+    procedureId: input.procedureId,
+    kind: 'congress-personnel',
+    run: withdrawal ? 'withdrawn' : 'completed',
+    outcome,
+    personIds,
+    streamVersion: 0,
+    closingEvents: last?.closingEvents ?? [],
+    detail: { approvedPlan },
+    stages: results,
+  };
+}

@@ -1,0 +1,160 @@
+import {
+  checkAge,
+  demoIds,
+  demoOrganisation,
+  membersOf,
+  noInvalidBallots,
+  personById,
+  rulebookInForce,
+  type OrganisationModel,
+  type Person,
+} from '@cadreflow/domain';
+import {
+  decideUpdate,
+  stateQuery,
+  workflowTypes,
+  type CongressPersonnelLaunch,
+  type OpenStepView,
+  type ProcedureResult,
+} from '@cadreflow/workflows/messages';
+import {
+  startProcedureTestEnvironment,
+  type ProcedureTestEnvironment,
+} from '../../apps/worker/test/procedure-test-harness';
+import { demoActors, provincialPlan } from './support/demo-launch.fixture';
+import {
+  adoptSubmitApprove,
+  approve,
+  clearAll,
+  clerkFor,
+  introduceAll,
+  launchedState,
+  waitFor,
+} from './support/procedure-driver';
+
+const SEATS = 48;
+const LIST = 53; // 10% surplus: 5 names over 48 seats
+const CONGRESS_DATE = '2027-06-15';
+
+/** The demo province plus young first-time candidates from the succession pool. */
+function organisationWithNewcomers(count: number): OrganisationModel {
+  const newcomers: Person[] = Array.from({ length: count }, (_, i) => ({
+    id: `person/bn-pool-${String(i + 1).padStart(2, '0')}`,
+    fullName: `Ứng viên quy hoạch ${i + 1}`,
+    gender: i % 3 === 0 ? 'female' : 'male',
+    birthDate: `${1986 + (i % 5)}-0${1 + (i % 9)}-15`,
+  }));
+  return { ...demoOrganisation, people: [...demoOrganisation.people, ...newcomers] };
+}
+
+/** Sitting members still young enough for re-election at the congress, topped up with newcomers to `LIST`. */
+function candidateList(model: OrganisationModel, today: string): string[] {
+  const rulebook = rulebookInForce(today);
+  const eligible = membersOf(model, demoIds.executiveCommittee, today).filter((id) => {
+    const person = personById(model, id);
+    return checkAge({ ...person, track: 're-election', congressDate: CONGRESS_DATE }, rulebook).eligible;
+  });
+  const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
+  return [...eligible, ...pool].slice(0, LIST);
+}
+
+describe('composite congress-personnel workflow on the embedded server', () => {
+  let env: ProcedureTestEnvironment;
+
+  beforeAll(async () => {
+    env = await startProcedureTestEnvironment();
+  });
+
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it(`runs a provincial congress end to end: plan → introduction → vetting → Politburo consultation → election of ${SEATS} from ${LIST}`, async () => {
+    await env.withWorker(async (taskQueue) => {
+      const model = organisationWithNewcomers(LIST);
+      const candidates = candidateList(model, env.temporal.now().toISOString());
+      expect(candidates).toHaveLength(LIST);
+      const procedureId = 'congress/bac-ninh-2027';
+      const launch: CongressPersonnelLaunch = {
+        kind: 'congress-personnel',
+        procedureId,
+        bodyId: demoIds.province,
+        launchedBy: demoActors.organizationOfficer,
+        plan: provincialPlan(candidates),
+        congressDate: CONGRESS_DATE,
+        organisation: model,
+      };
+      const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [launch],
+      });
+      const child = (stage: string) => env.client.workflow.getHandle(`${procedureId}/${stage}`);
+
+      await adoptSubmitApprove(child('plan'), demoActors.organizationOfficer);
+      await introduceAll(child('introduction'));
+      await clearAll(child('vetting'), demoActors.organizationOfficer);
+
+      const consultation = await launchedState(child('consultation'));
+      expect(consultation.openSteps[0]).toMatchObject({ role: 'standing-committee' });
+      await adoptSubmitApprove(child('consultation'), demoActors.organizationOfficer);
+      await waitFor(async () => (await composite.query(stateQuery)).status === 'election');
+      const composed = await composite.query(stateQuery);
+      const consulted = (await child('consultation').query(stateQuery)).detail as { status: string };
+      expect(consulted.status).toBe('CONSUMED');
+      expect(composed.stages?.map((s) => [s.stage, s.state])).toEqual([
+        ['plan', 'done'],
+        ['introduction', 'done'],
+        ['vetting', 'done'],
+        ['consultation', 'done'],
+        ['election', 'running'],
+      ]);
+
+      const election = child('election');
+      const listStep = (await launchedState(election)).openSteps[0];
+      expect(listStep.stepId).toBe('candidate-list');
+      await approve(election, listStep);
+      const roundStep = (await election.query(stateQuery)).openSteps[0];
+      const delegates = 350;
+      const tallies = Object.fromEntries(candidates.map((id, i) => [id, i < SEATS ? 300 - i : 120]));
+      await election.executeUpdate(decideUpdate, {
+        args: [
+          {
+            stepId: roundStep.stepId,
+            actor: clerkFor(roundStep),
+            decision: {
+              kind: 'round-tally',
+              attendance: {
+                kind: 'delegates',
+                delegatesConvened: delegates,
+                conveningCommitteeAbsentThroughout: 0,
+                delegatesAbsentWithoutAlternate: 0,
+                present: 340,
+              },
+              ballots: { issued: 340, returned: 340, valid: 340, invalid: noInvalidBallots() },
+              tallies,
+            },
+          },
+        ],
+      });
+      const ratification = (await election.query(stateQuery)).openSteps[0];
+      expect(ratification).toMatchObject({ stepId: 'ratification', role: 'politburo', bodyId: demoIds.politburo });
+      await election.executeUpdate(decideUpdate, {
+        args: [{ stepId: 'ratification', actor: demoActors.politburo, decision: { kind: 'approve' } }],
+      });
+
+      const result = (await composite.result()) as ProcedureResult;
+      expect(result.run).toBe('completed');
+      expect(result.outcome).toBe('elected');
+      expect(result.personIds).toHaveLength(SEATS);
+      expect(new Set(result.personIds)).toEqual(new Set(candidates.slice(0, SEATS)));
+
+      const electionStream = await env.store.readStream(`${procedureId}/election`);
+      expect(electionStream.filter((e) => e.type === 'CandidateElected')).toHaveLength(SEATS);
+      expect(electionStream.map((e) => e.type)).toContain('ResultRatified');
+      const vettingStream = await env.store.readStream(`${procedureId}/vetting`);
+      expect(vettingStream.filter((e) => e.type === 'CandidateCleared')).toHaveLength(LIST);
+      await waitFor(async () => (await composite.describe()).status.name === 'COMPLETED');
+    });
+  });
+});
