@@ -318,16 +318,12 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     });
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = stream.body!.getReader();
     const reading = (async () => {
       const decoder = new TextDecoder();
-      for (;;) {
-        // Aborting the request ends the read with an error: that is the end of the stream here.
-        const chunk: ReadableStreamReadResult<Uint8Array> = await reader
-          .read()
-          .catch(() => ({ value: undefined, done: true as const }));
-        if (chunk.done) return;
-        received.push(decoder.decode(chunk.value));
+      try {
+        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) received.push(decoder.decode(chunk));
+      } catch {
+        // Aborting the request ends the stream with an error: that is how this reader stops.
       }
     })();
 
