@@ -14,7 +14,6 @@ import {
   stateQuery,
   workflowTypes,
   type CongressPersonnelLaunch,
-  type OpenStepView,
   type ProcedureResult,
 } from '@cadreflow/workflows/messages';
 import {
