@@ -1,4 +1,4 @@
-import { type IPayload, type Loose, temporal } from '../proto/temporal-proto';
+import { type IPayload, type IPayloads, type Loose, temporal } from '../proto/temporal-proto';
 
 const Payload = temporal.api.common.v1.Payload;
 
@@ -53,4 +53,14 @@ export function decodeSearchAttributes(fields: Record<string, IPayload>): Record
     out[name] = value;
   }
   return out;
+}
+
+/** Encodes `Payloads` (heartbeat details) to base64 for the JSON state. */
+export function encodePayloads(payloads: IPayloads): string {
+  return Buffer.from(temporal.api.common.v1.Payloads.encode(payloads).finish()).toString('base64');
+}
+
+/** Decodes base64 `Payloads`; `null` when absent. */
+export function decodePayloads(b64: string | undefined): IPayloads | null {
+  return b64 ? temporal.api.common.v1.Payloads.decode(Buffer.from(b64, 'base64')) : null;
 }

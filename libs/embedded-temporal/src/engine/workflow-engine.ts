@@ -28,7 +28,9 @@ import {
 } from '../server/service-error';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord } from '../store/execution-store';
 import { Execution, type PendingQuery } from './execution';
-import { decodePayloadMap, encodePayloadMap, mergePayloadMap } from './payload-maps';
+import { isCloseCommand, MAX_BLOB_BYTES, validateCommands } from './command-validation';
+import { decodePayloadMap, decodePayloads, encodePayloadMap, encodePayloads, mergePayloadMap } from './payload-maps';
+import { queryOutcome } from './query-outcome';
 import type { ActivityState, ExecutionState } from './execution-state';
 import { nextRetry, normalizeRetryPolicy, RetryState, retryPolicyToProto } from './retry-policy';
 import { type PollCancellation, TaskMatcher } from './task-matcher';
@@ -45,11 +47,9 @@ const Status = WorkflowExecutionStatus;
 const TaskQueueKind = enumNumbers(temporal.api.enums.v1.TaskQueueKind);
 const UpdateRequest = temporal.api.update.v1.Request;
 const UpdateOutcome = temporal.api.update.v1.Outcome;
-const Payloads = temporal.api.common.v1.Payloads;
 const Failure = temporal.api.failure.v1.Failure;
 
 const DEFAULT_WFT_TIMEOUT_MS = 10_000;
-const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
 /** Tunables of the engine. */
 export interface WorkflowEngineOptions {
@@ -2541,113 +2541,4 @@ export class WorkflowEngine {
   skipTime(ms: number): void {
     this.clock.advance(ms);
   }
-}
-
-// ---------------------------------------------------------------- helpers
-
-function isCloseCommand(type: number): boolean {
-  return (
-    type === CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION ||
-    type === CommandType.COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION ||
-    type === CommandType.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION ||
-    type === CommandType.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION
-  );
-}
-
-/** Rejects commands a real server refuses, with the workflow task failure cause it records. */
-function validateCommands(
-  exec: Execution,
-  commands: temporal.api.command.v1.ICommand[],
-): { cause: number; message: string } | undefined {
-  const activityIds = new Set(Object.values(exec.state.activities).map((a) => a.activityId));
-  const timerIds = new Set(Object.keys(exec.state.timers));
-  for (const [index, command] of commands.entries()) {
-    if (isCloseCommand(command.commandType ?? 0) && index !== commands.length - 1) {
-      const rest = commands
-        .slice(index + 1)
-        .every((c) => Number(c.commandType) === CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE);
-      if (!rest) {
-        return {
-          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
-          message: 'A workflow close command must be the last command.',
-        };
-      }
-    }
-    if (Number(command.commandType) === CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK) {
-      const a = command.scheduleActivityTaskCommandAttributes;
-      if (!a?.activityId || !a.activityType?.name) {
-        return {
-          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES,
-          message: 'ActivityId and ActivityType are required.',
-        };
-      }
-      if (!durationToMs(a.startToCloseTimeout) && !durationToMs(a.scheduleToCloseTimeout)) {
-        return {
-          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SCHEDULE_ACTIVITY_ATTRIBUTES,
-          message: 'A valid StartToClose or ScheduleToCloseTimeout is not set on ScheduleActivityTaskCommand.',
-        };
-      }
-      if (activityIds.has(a.activityId)) {
-        return {
-          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_SCHEDULE_ACTIVITY_DUPLICATE_ID,
-          message: `Duplicate activity id ${a.activityId}.`,
-        };
-      }
-      activityIds.add(a.activityId);
-    }
-    if (Number(command.commandType) === CommandType.COMMAND_TYPE_START_TIMER) {
-      const timerId = command.startTimerCommandAttributes?.timerId ?? '';
-      if (!timerId || timerIds.has(timerId)) {
-        return {
-          cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_START_TIMER_DUPLICATE_ID,
-          message: `Invalid or duplicate timer id ${timerId}.`,
-        };
-      }
-      timerIds.add(timerId);
-    }
-    for (const payloads of commandPayloads(command)) {
-      for (const p of payloads?.payloads ?? []) {
-        if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
-          return {
-            cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_PAYLOADS_TOO_LARGE,
-            message: 'Blob data size exceeds limit.',
-          };
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function commandPayloads(command: temporal.api.command.v1.ICommand): Array<IPayloads | null | undefined> {
-  return [
-    command.scheduleActivityTaskCommandAttributes?.input,
-    command.completeWorkflowExecutionCommandAttributes?.result,
-    command.continueAsNewWorkflowExecutionCommandAttributes?.input,
-    command.startChildWorkflowExecutionCommandAttributes?.input,
-    command.signalExternalWorkflowExecutionCommandAttributes?.input,
-  ];
-}
-
-function queryOutcome(
-  answered: boolean,
-  result: IPayloads | null | undefined,
-  errorMessage: string | null | undefined,
-  failure: IFailure | null | undefined,
-): Loose<ws.IQueryWorkflowResponse> | Error {
-  if (answered) return { queryResult: result };
-  return new ServiceError(status.INVALID_ARGUMENT, errorMessage || failure?.message || 'query failed', {
-    typeName: 'temporal.api.errordetails.v1.QueryFailedFailure',
-    value: temporal.api.errordetails.v1.QueryFailedFailure.encode({
-      failure: failure as temporal.api.failure.v1.IFailure,
-    }).finish(),
-  });
-}
-
-function encodePayloads(payloads: IPayloads): string {
-  return Buffer.from(Payloads.encode(payloads).finish()).toString('base64');
-}
-
-function decodePayloads(b64: string | undefined): IPayloads | null {
-  return b64 ? Payloads.decode(Buffer.from(b64, 'base64')) : null;
 }
