@@ -185,7 +185,12 @@ export class EventStore {
         request.reject(new ExpectedVersionConflictError(request.streamId, expected, own[0].actual_version!));
         return;
       }
-      const events = own.map((row) => toRecordedEvent(row, request.idempotencyKey ?? null));
+      const events = own.map((row, i) =>
+        toRecordedEvent(
+          outcome === 'write' ? { ...row, ev_data: request.events[i].data, ev_metadata: request.events[i].metadata } : row,
+          request.idempotencyKey ?? null,
+        ),
+      );
       if (outcome === 'repeat') {
         this.settleRepeat(request, events);
         return;

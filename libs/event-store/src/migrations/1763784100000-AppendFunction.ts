@@ -102,9 +102,10 @@ export class AppendFunction1763784100000 implements MigrationInterface {
             FROM unnest(w_pos, w_stream, w_version, w_type, w_schema, w_data, w_meta, w_key, w_prev, w_hash, w_log)
                  AS u(p, s, v, t, sv, d, m, k, ph, hh, lh);
           PERFORM pg_notify('cadreflow_events', w_pos[cardinality(w_pos)]::text);
-          RETURN QUERY SELECT rq, 'write', NULL::int, p, v, d, m, ph, hh, lh, s, t, sv, recorded
-            FROM unnest(w_req, w_pos, w_version, w_data, w_meta, w_prev, w_hash, w_log, w_stream, w_type, w_schema)
-                 AS u(rq, p, v, d, m, ph, hh, lh, s, t, sv);
+          -- The caller has the data and metadata it sent: they are not sent back.
+          RETURN QUERY SELECT rq, 'write', NULL::int, p, v, NULL::jsonb, NULL::jsonb, ph, hh, lh, s, t, sv, recorded
+            FROM unnest(w_req, w_pos, w_version, w_prev, w_hash, w_log, w_stream, w_type, w_schema)
+                 AS u(rq, p, v, ph, hh, lh, s, t, sv);
         END IF;
         IF cardinality(repeats) > 0 THEN
           RETURN QUERY SELECT rr.rq, 'repeat', NULL::int, e.position, e.stream_version, e.data, e.metadata,
