@@ -65,7 +65,7 @@ describe('appointment workflow (C) on the embedded server', () => {
       const stream = await env.store.readStream(procedureId);
       const approved = stream.find((e) => e.type === 'PolicyApproved');
       expect(approved?.data).toMatchObject({ deadlineWorkingDays: 30 });
-      const due = String(approved?.data.completionDueDate);
+      const due = approved?.data.completionDueDate as string;
       const step1 = (await handle.query(stateQuery)).openSteps[0];
       expect(step1).toMatchObject({ stepId: 'step-1', dueDate: due, escalated: false });
 
