@@ -21,6 +21,7 @@ import {
 import type { Loose } from '../proto/temporal-proto';
 import {
   invalidArgument,
+  unsupported,
   namespaceNotFound,
   ServiceError,
   workflowAlreadyStarted,
@@ -234,6 +235,7 @@ export class WorkflowEngine {
     if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
     if (!req.workflowType?.name) throw invalidArgument('WorkflowType is not set on request.');
     if (!req.taskQueue?.name) throw invalidArgument('TaskQueue is not set on request.');
+    if (req.cronSchedule) throw unsupported('cron schedules');
     this.checkPayloads(req.input);
     const requestId = req.requestId || randomUUID();
     const current = this.currentRun(namespace, workflowId);
@@ -289,6 +291,7 @@ export class WorkflowEngine {
     const workflowId = req.workflowId ?? '';
     if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
     if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
+    if (req.cronSchedule) throw unsupported('cron schedules');
     this.checkPayloads(req.input);
     this.checkPayloads(req.signalInput);
     const current = this.currentRun(namespace, workflowId);

@@ -80,3 +80,8 @@ export function invalidArgument(message: string): ServiceError {
 export function failedPrecondition(message: string): ServiceError {
   return new ServiceError(status.FAILED_PRECONDITION, message);
 }
+
+/** UNIMPLEMENTED for a feature this server does not offer (rather than silently ignoring it). */
+export function unsupported(feature: string): ServiceError {
+  return new ServiceError(status.UNIMPLEMENTED, `${feature} are not supported by the embedded Temporal server`);
+}
