@@ -76,7 +76,7 @@ describe('web UI in Chromium against the full stack', () => {
     await context.close();
   });
 
-  it('launches a personnel plan; the approver sees it arrive live, a wrong decision shows the API message, then claims and approves', async () => {
+  it('launches a personnel plan; the approver sees it arrive live, a wrong decision shows the API message, claims and approves; the plan is submitted and the Politburo returns it', async () => {
     const approver = await newUserPage(browser, stack.baseUrl);
     await signIn(approver.page, 'phobithu', DEMO_PASSWORD);
     await approver.page.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
@@ -138,7 +138,28 @@ describe('web UI in Chromium against the full stack', () => {
     await launcher.page.getByRole('link', { name: 'Xem quy trình' }).click();
     await launcher.page.getByRole('heading', { name: `Quy trình ${procedureId}` }).waitFor();
     await launcher.page.locator('.timeline').getByText('Plan adopted').waitFor();
+
+    // The Organization Committee submits the adopted plan to the Politburo with a command.
+    expect(launcher.pageErrors).toEqual([]);
+    await launcher.page.getByText('Gửi lệnh khác (ví dụ: trình đề án)').click();
+    expect(await launcher.page.getByLabel('Lệnh', { exact: true }).inputValue()).toBe('SubmitPlan');
+    await launcher.page.getByRole('button', { name: 'Gửi lệnh' }).click();
+    await launcher.page.getByText('Đã ghi lệnh.').waitFor();
+    await launcher.page.locator('.steps').getByText('Vai trò Bộ Chính trị tại body/politburo').waitFor();
     await snap(launcher.page, 'procedure');
+
+    // The Politburo returns it with a reason.
+    const politburo = await newUserPage(browser, stack.baseUrl);
+    await signIn(politburo.page, 'bochinhtri', DEMO_PASSWORD);
+    const review = politburo.page.locator('tr', { hasText: procedureId });
+    await review.getByRole('button', { name: 'Quyết định' }).click();
+    const reviewDialog = politburo.page.getByRole('dialog');
+    await reviewDialog.getByRole('radio', { name: 'Trả lại để hoàn thiện' }).check();
+    await reviewDialog.getByLabel('Lý do (bắt buộc khi không tán thành hoặc trả lại)').fill('Tăng tỷ lệ cán bộ trẻ');
+    await reviewDialog.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await politburo.page.getByText(/Đã ghi quyết định/).waitFor();
+    await review.waitFor({ state: 'detached' });
+    await politburo.context.close();
 
     await approver.context.close();
     await launcher.context.close();
@@ -185,7 +206,7 @@ describe('web UI in Chromium against the full stack', () => {
     await page.getByLabel('Xem trạng thái tại sự kiện').focus();
     await page.keyboard.press('End');
     await page.getByRole('heading', { name: /^Trạng thái tại sự kiện (\d+)\/\1: / }).waitFor();
-    await page.locator('.state-view').getByText('ADOPTED', { exact: true }).waitFor();
+    await page.locator('.state-view').getByText('RETURNED', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Xác minh toàn bộ nhật ký' }).click();
     await page.getByText(/Toàn bộ nhật ký toàn vẹn: \d+ sự kiện/).waitFor();

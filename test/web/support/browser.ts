@@ -19,8 +19,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A signed-out page, its context, and the uncaught script errors seen so far (a test expects none). */
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}
+
 /** A page in its own browser context (own session storage), so several users can be signed in at once. */
-export async function newUserPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function newUserPage(browser: Browser, baseUrl: string): Promise<UserPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 860 },
@@ -28,7 +35,9 @@ export async function newUserPage(browser: Browser, baseUrl: string): Promise<{ 
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  return { context, page };
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
 }
 
 /** Signs in through the UI's form (Vietnamese labels: the UI starts in Vietnamese). */

@@ -80,6 +80,7 @@ export async function renderProcedure(main, context, procedureId) {
               ),
             ]
           : null,
+        summary.status === 'running' && context.me?.grants.length ? commandForm(procedureId, context) : null,
         summary.status === 'running' && context.hasRole('organization-committee')
           ? withdrawForm(procedureId, context)
           : null,
@@ -105,6 +106,86 @@ export async function renderProcedure(main, context, procedureId) {
           h('pre', { class: 'json' }, JSON.stringify(state.detail, null, 2)),
         )
       : null,
+  );
+}
+
+/** Commands the procedures accept besides decisions, offered as suggestions (the API checks each one). */
+const COMMANDS = [
+  'SubmitPlan',
+  'RevisePlan',
+  'DropCandidate',
+  'RaiseNewIssue',
+  'EscalateDisagreement',
+  'WithdrawCandidacy',
+  'FileAssetDeclaration',
+  'VerifyAssetDeclaration',
+  'ReceiveComplaint',
+  'ResolveComplaint',
+  'AddFloorCandidate',
+  'DiscloseResult',
+  'FileLateExplanation',
+];
+
+/** Any other command of the procedure (e.g. submit the adopted plan), sent in one of the user's roles. */
+function commandForm(/** @type {string} */ procedureId, /** @type {import('../app.js').Context} */ context) {
+  const grants = context.me?.grants ?? [];
+  const actAs = h(
+    'select',
+    { name: 'actAs' },
+    grants.map((g, index) => h('option', { value: index }, `${roleName(g.role)} — ${g.bodyId}`)),
+  );
+  const type = h('input', { name: 'type', list: 'command-types', value: 'SubmitPlan', spellcheck: 'false' });
+  const data = /** @type {HTMLTextAreaElement} */ (
+    h('textarea', { name: 'data', rows: 3, class: 'mono', spellcheck: 'false' })
+  );
+  data.value = '{}';
+  const alert = h('div', { class: 'alert error', role: 'alert', hidden: true });
+  let key = idempotencyKey();
+  for (const control of [actAs, type, data]) control.addEventListener('input', () => (key = idempotencyKey()));
+  return h(
+    'details',
+    { class: 'command' },
+    h('summary', {}, t('procedure.command')),
+    h(
+      'form',
+      {
+        onsubmit: async (/** @type {Event} */ event) => {
+          event.preventDefault();
+          alert.hidden = true;
+          let parsed;
+          try {
+            parsed = JSON.parse(data.value || '{}');
+          } catch (error) {
+            alert.textContent = t('decide.badJson', { error: error instanceof Error ? error.message : String(error) });
+            alert.hidden = false;
+            return;
+          }
+          try {
+            const grant = grants[Number(/** @type {HTMLSelectElement} */ (actAs).value)];
+            await post(
+              `/procedures/${encodeURIComponent(procedureId)}/commands`,
+              { actAs: grant, type: /** @type {HTMLInputElement} */ (type).value.trim(), data: parsed },
+              { 'Idempotency-Key': key },
+            );
+            context.notify(t('procedure.commandDone'), 'ok');
+            context.navigate(`/procedures/${encodeURIComponent(procedureId)}`);
+          } catch (error) {
+            alert.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+            alert.hidden = false;
+          }
+        },
+      },
+      alert,
+      field(t('procedure.actAs'), actAs),
+      field(t('procedure.commandType'), type),
+      h(
+        'datalist',
+        { id: 'command-types' },
+        COMMANDS.map((c) => h('option', { value: c })),
+      ),
+      field(t('procedure.commandData'), data),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, t('procedure.commandSend'))),
+    ),
   );
 }
 

@@ -128,11 +128,7 @@ export async function renderReplay(main, context, procedureId) {
       'div',
       { class: 'page-head' },
       h('h1', {}, t('replay.heading', { id: procedureId })),
-      h(
-        'a',
-        { class: 'button ghost', href: `#/procedures/${encodeURIComponent(procedureId)}` },
-        t('queue.open'),
-      ),
+      h('a', { class: 'button ghost', href: `#/procedures/${encodeURIComponent(procedureId)}` }, t('queue.open')),
     ),
     badge,
     context.hasRole('inspection-committee') ? verifyWholeLog() : null,
