@@ -15,7 +15,9 @@ async function main(): Promise<void> {
       'The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.',
     );
   }
-  const signer = await resolveSigner(config.signingKeyPem, config.dataDir);
+  const trustedKeys = config.checkpointPublicKeyPem
+    ? TrustedKeys.fromPems([config.checkpointPublicKeyPem])
+    : new TrustedKeys([(await resolveSigner(config.signingKeyPem, config.dataDir)).publicKey]);
   const app = await createApiApp(
     new ApiSettings(
       config.database.url,
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
       config.temporal.tls,
       config.jwtSecret,
     ),
-    new TrustedKeys([signer.publicKey]),
+    trustedKeys,
   );
   await app.listen(config.port);
   new Logger('api').log(`listening on port ${config.port}`);

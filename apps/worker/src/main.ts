@@ -1,6 +1,6 @@
 /**
  * The worker process for production: `DATABASE_URL` and `TEMPORAL_ADDRESS` name the services; several workers can
- * poll the same task queue. On the embedded default `npm start` runs the worker in its own process instead.
+ * poll the same task queue. On the embedded default `npm start` runs a worker inside its own process.
  */
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

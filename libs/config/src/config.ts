@@ -24,6 +24,8 @@ export interface AppConfig {
   port: number;
   /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; when absent the embedded default keeps one in `dataDir`. */
   signingKeyPem?: string;
+  /** Public key(s) (PEM) that checkpoints are verified with, for processes that do not sign (the API, inspectors). */
+  checkpointPublicKeyPem?: string;
   /** Secret for signing access tokens; when absent the embedded default keeps one in `dataDir`. */
   jwtSecret?: string;
   /** Make a signed checkpoint after this many new events. */
@@ -97,6 +99,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")',
     );
   }
+  const checkpointPublicKeyPem = text('CADREFLOW_CHECKPOINT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  if (checkpointPublicKeyPem !== undefined && !checkpointPublicKeyPem.includes('BEGIN PUBLIC KEY')) {
+    problems.push('CADREFLOW_CHECKPOINT_PUBLIC_KEY must be a public key in PEM form ("-----BEGIN PUBLIC KEY-----")');
+  }
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
@@ -110,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     taskQueue: text('TEMPORAL_TASK_QUEUE') ?? 'cadreflow',
     port,
     signingKeyPem,
+    checkpointPublicKeyPem,
     jwtSecret,
     checkpointEvery,
     logLevel,
