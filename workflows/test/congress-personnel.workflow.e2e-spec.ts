@@ -16,6 +16,7 @@ import {
   type CongressPersonnelLaunch,
   type ProcedureResult,
 } from '@cadreflow/workflows/messages';
+import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
@@ -154,6 +155,10 @@ describe('composite congress-personnel workflow on the embedded server', () => {
       const vettingStream = await env.store.readStream(`${procedureId}/vetting`);
       expect(vettingStream.filter((e) => e.type === 'CandidateCleared')).toHaveLength(LIST);
       await waitFor(async () => (await composite.describe()).status.name === 'COMPLETED');
+      await keepHistory(composite, 'congress-personnel-provincial-48-seats');
+      for (const stage of ['plan', 'introduction', 'consultation', 'election']) {
+        await keepHistory(child(stage), `congress-personnel-provincial-48-seats-${stage}`);
+      }
     });
   });
 });

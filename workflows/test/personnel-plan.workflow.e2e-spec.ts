@@ -9,6 +9,7 @@ import {
   workflowTypes,
   type ProcedureResult,
 } from '@cadreflow/workflows/messages';
+import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
@@ -94,6 +95,7 @@ describe('personnel plan workflow (A) on the embedded server', () => {
       expect(withdrawn[0]).toMatchObject({ type: 'ProcedureWithdrawn' });
       const result = (await handle.result()) as ProcedureResult;
       expect(result).toMatchObject({ run: 'withdrawn', streamVersion: stream.length + 1 });
+      await keepHistory(handle, 'personnel-plan-returned-approved-withdrawn');
     });
   });
 
