@@ -28,12 +28,13 @@ import {
   workflowNotFound,
 } from '../server/service-error';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord } from '../store/execution-store';
+import { ActivityTasks, type EngineCore } from './activity-tasks';
 import { Execution, type PendingQuery } from './execution';
 import { isCloseCommand, MAX_BLOB_BYTES, validateCommands } from './command-validation';
-import { decodePayloadMap, decodePayloads, encodePayloadMap, encodePayloads, mergePayloadMap } from './payload-maps';
+import { decodePayloadMap, decodePayloads, encodePayloadMap, mergePayloadMap } from './payload-maps';
 import { queryOutcome } from './query-outcome';
-import type { ActivityState, ExecutionState } from './execution-state';
-import { nextRetry, normalizeRetryPolicy, RetryState, retryPolicyToProto } from './retry-policy';
+import type { ExecutionState } from './execution-state';
+import { nextRetry, normalizeRetryPolicy, RetryState } from './retry-policy';
 import { type PollCancellation, TaskMatcher } from './task-matcher';
 import { decodeTaskToken, encodeTaskToken, type TaskToken } from './task-token';
 
@@ -62,11 +63,6 @@ export interface WorkflowEngineOptions {
 
 type WorkflowTaskRef =
   { kind: 'workflow'; key: string; scheduledEventId: number } | { kind: 'query'; key: string; queryId: string };
-interface ActivityTaskRef {
-  key: string;
-  scheduledEventId: number;
-  attempt: number;
-}
 
 /** Everything needed to start a run, whatever asked for it (client, parent, continue-as-new). */
 interface StartParams {
@@ -107,13 +103,14 @@ interface StartParams {
  * the {@link ExecutionStore} (group commit) before the RPC that caused it is answered; on start the
  * engine reloads the store and re-arms every deadline and pending task.
  */
-export class WorkflowEngine {
+export class WorkflowEngine implements EngineCore {
   private readonly namespaces = new Map<string, NamespaceRecord>();
   private readonly executions = new Map<string, Execution>();
   private readonly runsByWorkflowId = new Map<string, string[]>();
   private readonly workflowTasks = new TaskMatcher<WorkflowTaskRef>();
-  private readonly activityTasks = new TaskMatcher<ActivityTaskRef>();
-  private readonly deadlines: DeadlineScheduler;
+  /** Activity tasks: scheduling, dispatch, heartbeats, results, timeouts and retries. */
+  readonly activities: ActivityTasks;
+  readonly deadlines: DeadlineScheduler;
   private readonly deadStickyQueues = new Set<string>();
   private readonly dirty = new Set<Execution>();
   private readonly dirtyNamespaces = new Set<NamespaceRecord>();
@@ -127,6 +124,19 @@ export class WorkflowEngine {
     private readonly options: WorkflowEngineOptions,
   ) {
     this.deadlines = new DeadlineScheduler(clock);
+    this.activities = new ActivityTasks(this);
+  }
+
+  get longPollMs(): number {
+    return this.options.longPollMs;
+  }
+
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  execution(key: string): Execution | undefined {
+    return this.executions.get(key);
   }
 
   /** Loads the store, creates the `default` namespace if missing and re-arms pending work. */
@@ -153,7 +163,7 @@ export class WorkflowEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     this.workflowTasks.close();
-    this.activityTasks.close();
+    this.activities.close();
     this.deadlines.stop();
     for (const exec of this.executions.values()) {
       for (const query of exec.queries.values())
@@ -219,7 +229,7 @@ export class WorkflowEngine {
     };
   }
 
-  private requireNamespace(name: string | null | undefined): string {
+  requireNamespace(name: string | null | undefined): string {
     const ns = name || 'default';
     if (!this.namespaces.has(ns)) throw namespaceNotFound(ns);
     return ns;
@@ -348,7 +358,7 @@ export class WorkflowEngine {
     }
   }
 
-  private checkPayloads(payloads: IPayloads | null | undefined): void {
+  checkPayloads(payloads: IPayloads | null | undefined): void {
     for (const p of payloads?.payloads ?? []) {
       if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
         throw invalidArgument(`Blob data size exceeds limit. Size: ${p.data?.length ?? 0}, limit: ${MAX_BLOB_BYTES}.`);
@@ -467,10 +477,7 @@ export class WorkflowEngine {
     return exec;
   }
 
-  private findOpenRun(
-    namespace: string,
-    execution: temporal.api.common.v1.IWorkflowExecution | null | undefined,
-  ): Execution {
+  findOpenRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
     const exec = this.findRun(namespace, execution);
     if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
     return exec;
@@ -479,7 +486,7 @@ export class WorkflowEngine {
   // ---------------------------------------------------------------- events
 
   /** Appends an event now (no workflow task running) and returns its id. */
-  private append(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
+  append(exec: Execution, eventType: number, attributes: IHistoryEvent): number {
     const eventId = exec.state.nextEventId++;
     const event: IHistoryEvent = { eventId, eventTime: msToTimestamp(this.clock.now()), eventType, ...attributes };
     exec.events.push(event);
@@ -494,7 +501,7 @@ export class WorkflowEngine {
    * workflow task is running, otherwise buffered until that task completes, as Temporal does, so a
    * worker never sees events appear in the middle of its task. Returns the id (negative while buffered).
    */
-  private addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent, scheduleTask = true): number {
+  addExternal(exec: Execution, eventType: number, attributes: IHistoryEvent, scheduleTask = true): number {
     if (exec.state.wft?.startedEventId) {
       const provisional = -(exec.buffered.length + 1);
       exec.buffered.push({
@@ -543,17 +550,17 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- persistence
 
-  private markDirty(exec: Execution): void {
+  markDirty(exec: Execution): void {
     this.dirty.add(exec);
   }
 
   /** Saves the given runs (and everything else changed so far); resolves once durable. */
-  private persist(...execs: Execution[]): Promise<void> {
+  persist(...execs: Execution[]): Promise<void> {
     for (const exec of execs) this.dirty.add(exec);
     return this.flush();
   }
 
-  private flush(): Promise<void> {
+  flush(): Promise<void> {
     if (this.pendingFlush) return this.pendingFlush.promise;
     let resolve!: () => void;
     let reject!: (e: unknown) => void;
@@ -594,7 +601,7 @@ export class WorkflowEngine {
   }
 
   /** Saves in the background (a deadline fired; nobody waits for the answer). */
-  private persistQuietly(...execs: Execution[]): void {
+  persistQuietly(...execs: Execution[]): void {
     this.persist(...execs).catch(() => undefined);
   }
 
@@ -624,7 +631,7 @@ export class WorkflowEngine {
         this.offerWorkflowTask(exec);
       }
     }
-    for (const activity of Object.values(s.activities)) this.armActivity(exec, activity, true);
+    for (const activity of Object.values(s.activities)) this.activities.arm(exec, activity, true);
     for (const query of exec.queries.values()) if (query.stage === 'dispatched') query.stage = 'waiting';
   }
 
@@ -635,7 +642,7 @@ export class WorkflowEngine {
     this.deadlines.disarm(`wft:${key}`);
     this.deadlines.disarm(`sticky:${key}`);
     for (const timerId of Object.keys(exec.state.timers)) this.deadlines.disarm(`timer:${key}:${timerId}`);
-    for (const activity of Object.values(exec.state.activities)) this.disarmActivity(exec, activity);
+    for (const activity of Object.values(exec.state.activities)) this.activities.disarm(exec, activity);
   }
 
   private onRunTimeout(exec: Execution): void {
@@ -695,7 +702,7 @@ export class WorkflowEngine {
     }
   }
 
-  private queueKey(namespace: string, queue: string): string {
+  queueKey(namespace: string, queue: string): string {
     return `${namespace}\u0000${queue}`;
   }
 
@@ -969,7 +976,7 @@ export class WorkflowEngine {
     exec.notify();
     const activityTasks: Loose<ws.IPollActivityTaskQueueResponse>[] = [];
     for (const scheduledEventId of exec.isOpen ? eager : []) {
-      const task = this.startActivityTask({ key: exec.key, scheduledEventId, attempt: 1 }, req.identity ?? '');
+      const task = this.activities.start({ key: exec.key, scheduledEventId, attempt: 1 }, req.identity ?? '');
       if (task) activityTasks.push(task);
     }
     await this.persist(...touched);
@@ -991,7 +998,7 @@ export class WorkflowEngine {
     switch (Number(command.commandType)) {
       case CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK: {
         const attributes = command.scheduleActivityTaskCommandAttributes ?? {};
-        const activity = this.scheduleActivity(exec, attributes, completedId);
+        const activity = this.activities.schedule(exec, attributes, completedId);
         // Eager dispatch: hand the activity back with the completion, as Temporal does (at most 3).
         if (attributes.requestEagerExecution && activity.taskQueue === s.taskQueue && eager.length < 3) {
           eager.push(activity.scheduledEventId);
@@ -1014,7 +1021,7 @@ export class WorkflowEngine {
               identity,
             },
           });
-          this.removeActivity(exec, activity);
+          this.activities.remove(exec, activity);
           return true;
         }
         activity.cancelRequestedEventId = requestedId;
@@ -1680,468 +1687,6 @@ export class WorkflowEngine {
     const touched = this.terminateRun(exec, req.reason ?? '', req.details, req.identity ?? '');
     await this.persist(exec, ...touched);
     return {};
-  }
-
-  // ---------------------------------------------------------------- activities
-
-  private scheduleActivity(
-    exec: Execution,
-    a: temporal.api.command.v1.IScheduleActivityTaskCommandAttributes,
-    completedId: number,
-  ): ActivityState {
-    const s = exec.state;
-    const now = this.clock.now();
-    const runLeft = s.runDeadline !== undefined ? s.runDeadline - now : undefined;
-    let scheduleToCloseMs = durationToMs(a.scheduleToCloseTimeout) ?? runLeft;
-    const startToCloseMs = Math.min(
-      durationToMs(a.startToCloseTimeout) ?? scheduleToCloseMs ?? Infinity,
-      scheduleToCloseMs ?? Infinity,
-    );
-    if (scheduleToCloseMs === undefined || scheduleToCloseMs === Infinity) scheduleToCloseMs = undefined;
-    const scheduleToStartMs = durationToMs(a.scheduleToStartTimeout) ?? scheduleToCloseMs;
-    const heartbeatMs = durationToMs(a.heartbeatTimeout);
-    const retry = normalizeRetryPolicy(a.retryPolicy);
-    const taskQueue = a.taskQueue?.name || s.taskQueue;
-    const scheduledEventId = this.append(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, {
-      activityTaskScheduledEventAttributes: {
-        activityId: a.activityId,
-        activityType: a.activityType,
-        taskQueue: { name: taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        header: a.header,
-        input: a.input,
-        scheduleToCloseTimeout: scheduleToCloseMs ? msToDuration(scheduleToCloseMs) : null,
-        scheduleToStartTimeout: scheduleToStartMs ? msToDuration(scheduleToStartMs) : null,
-        startToCloseTimeout: msToDuration(startToCloseMs),
-        heartbeatTimeout: heartbeatMs ? msToDuration(heartbeatMs) : null,
-        workflowTaskCompletedEventId: completedId,
-        retryPolicy: retryPolicyToProto(retry),
-        useWorkflowBuildId: a.useWorkflowBuildId,
-        priority: a.priority,
-      },
-    });
-    const activity: ActivityState = {
-      scheduledEventId,
-      activityId: a.activityId ?? '',
-      activityType: a.activityType?.name ?? '',
-      taskQueue,
-      attempt: 1,
-      state: 'scheduled',
-      firstScheduledTime: now,
-      attemptScheduledTime: now,
-      scheduleToCloseMs,
-      scheduleToStartMs,
-      startToCloseMs,
-      heartbeatMs,
-      retry,
-    };
-    s.activities[scheduledEventId] = activity;
-    this.armActivity(exec, activity, true);
-    return activity;
-  }
-
-  /** Arms the deadlines of an activity for its current state; `offer` also queues it if scheduled. */
-  private armActivity(exec: Execution, activity: ActivityState, offer: boolean): void {
-    const base = `act:${exec.key}:${activity.scheduledEventId}`;
-    const attempt = activity.attempt;
-    const guard = (fn: () => void) => () => {
-      const current = exec.state.activities[activity.scheduledEventId];
-      if (exec.isOpen && current === activity && current.attempt === attempt) fn();
-    };
-    if (activity.scheduleToCloseMs !== undefined) {
-      this.deadlines.arm(`${base}:s2c`, activity.firstScheduledTime + activity.scheduleToCloseMs, () => {
-        const current = exec.state.activities[activity.scheduledEventId];
-        if (exec.isOpen && current === activity)
-          this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
-      });
-    }
-    if (activity.state === 'scheduled') {
-      if (activity.scheduleToStartMs !== undefined && activity.scheduleToStartMs !== activity.scheduleToCloseMs) {
-        this.deadlines.arm(
-          `${base}:s2s`,
-          activity.attemptScheduledTime + activity.scheduleToStartMs,
-          guard(() => {
-            if (activity.state === 'scheduled')
-              this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
-          }),
-        );
-      }
-      if (offer) {
-        this.activityTasks.offer(this.queueKey(exec.state.namespace, activity.taskQueue), {
-          key: exec.key,
-          scheduledEventId: activity.scheduledEventId,
-          attempt,
-        });
-      }
-    } else if (activity.state === 'started' && activity.startedTime !== undefined) {
-      this.deadlines.arm(
-        `${base}:st2c`,
-        activity.startedTime + activity.startToCloseMs,
-        guard(() => this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE)),
-      );
-      this.armHeartbeat(exec, activity);
-    } else if (activity.state === 'backoff' && activity.retryAt !== undefined) {
-      this.deadlines.arm(
-        `${base}:retry`,
-        activity.retryAt,
-        guard(() => {
-          activity.state = 'scheduled';
-          activity.attemptScheduledTime = this.clock.now();
-          activity.retryAt = undefined;
-          this.armActivity(exec, activity, true);
-          this.persistQuietly(exec);
-        }),
-      );
-    }
-  }
-
-  private armHeartbeat(exec: Execution, activity: ActivityState): void {
-    if (activity.heartbeatMs === undefined || activity.state !== 'started') return;
-    const attempt = activity.attempt;
-    const last = activity.lastHeartbeatTime ?? activity.startedTime ?? this.clock.now();
-    this.deadlines.arm(`act:${exec.key}:${activity.scheduledEventId}:hb`, last + activity.heartbeatMs, () => {
-      const current = exec.state.activities[activity.scheduledEventId];
-      if (exec.isOpen && current === activity && current.attempt === attempt && current.state === 'started') {
-        this.timeoutActivity(exec, activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
-      }
-    });
-  }
-
-  private disarmActivity(exec: Execution, activity: ActivityState): void {
-    const base = `act:${exec.key}:${activity.scheduledEventId}`;
-    for (const suffix of ['s2c', 's2s', 'st2c', 'hb', 'retry']) this.deadlines.disarm(`${base}:${suffix}`);
-  }
-
-  private removeActivity(exec: Execution, activity: ActivityState): void {
-    this.disarmActivity(exec, activity);
-    delete exec.state.activities[activity.scheduledEventId];
-  }
-
-  private timeoutActivity(exec: Execution, activity: ActivityState, timeoutType: number): void {
-    const names: Record<number, string> = {
-      [TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE]: 'StartToClose',
-      [TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START]: 'ScheduleToStart',
-      [TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE]: 'ScheduleToClose',
-      [TimeoutType.TIMEOUT_TYPE_HEARTBEAT]: 'Heartbeat',
-    };
-    const failure: IFailure = {
-      message: `activity ${names[timeoutType]} timeout`,
-      source: 'Server',
-      timeoutFailureInfo: { timeoutType, lastHeartbeatDetails: decodePayloads(activity.heartbeatDetails) },
-    };
-    if (timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT) {
-      if (this.retryActivity(exec, activity, failure)) {
-        this.persistQuietly(exec);
-        return;
-      }
-    }
-    const retryState =
-      timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT
-        ? activity.retry.maximumAttempts > 0 && activity.attempt >= activity.retry.maximumAttempts
-          ? RetryState.MaximumAttemptsReached
-          : RetryState.Timeout
-        : RetryState.Timeout;
-    const startedEventId = this.addActivityStarted(exec, activity);
-    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, {
-      activityTaskTimedOutEventAttributes: {
-        failure,
-        scheduledEventId: activity.scheduledEventId,
-        startedEventId,
-        retryState,
-      },
-    });
-    this.removeActivity(exec, activity);
-    this.persistQuietly(exec);
-  }
-
-  /** Schedules the next attempt if the retry policy allows; false when the failure is final. */
-  private retryActivity(exec: Execution, activity: ActivityState, failure: IFailure): boolean {
-    const now = this.clock.now();
-    const deadline =
-      activity.scheduleToCloseMs !== undefined ? activity.firstScheduledTime + activity.scheduleToCloseMs : undefined;
-    const decision = nextRetry(activity.retry, activity.attempt, failure, now, deadline);
-    if (!('delayMs' in decision)) {
-      (activity as ActivityState & { finalRetryState?: number }).finalRetryState = decision.retryState;
-      return false;
-    }
-    this.disarmActivity(exec, activity);
-    activity.attempt += 1;
-    activity.state = 'backoff';
-    activity.retryAt = now + decision.delayMs;
-    activity.startedTime = undefined;
-    activity.startedIdentity = undefined;
-    activity.lastFailure = Buffer.from(Failure.encode(failure as temporal.api.failure.v1.IFailure).finish()).toString(
-      'base64',
-    );
-    this.markDirty(exec);
-    this.armActivity(exec, activity, false);
-    return true;
-  }
-
-  /** Adds ActivityTaskStarted for a started activity (Temporal writes it only when the attempt ends). */
-  private addActivityStarted(exec: Execution, activity: ActivityState): number {
-    if (activity.state !== 'started') return 0;
-    // No workflow task yet: the closing event follows at once, and Started must sit right before it.
-    return this.addExternal(
-      exec,
-      EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
-      {
-        activityTaskStartedEventAttributes: {
-          scheduledEventId: activity.scheduledEventId,
-          identity: activity.startedIdentity ?? '',
-          requestId: randomUUID(),
-          attempt: activity.attempt,
-          lastFailure: activity.lastFailure ? Failure.decode(Buffer.from(activity.lastFailure, 'base64')) : null,
-        },
-      },
-      false,
-    );
-  }
-
-  async pollActivityTaskQueue(
-    req: ws.IPollActivityTaskQueueRequest,
-    cancellation: PollCancellation,
-  ): Promise<Loose<ws.IPollActivityTaskQueueResponse>> {
-    const namespace = this.requireNamespace(req.namespace);
-    const queueName = req.taskQueue?.name ?? '';
-    if (!queueName) throw invalidArgument('TaskQueue is not set on request.');
-    const queueKey = this.queueKey(namespace, queueName);
-    const deadline = Date.now() + this.options.longPollMs;
-    let cancelled = false;
-    cancellation.onCancel(() => (cancelled = true));
-    while (!this.stopped && !cancelled) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) break;
-      const task = await this.activityTasks.poll(queueKey, remaining, cancellation);
-      if (!task) break;
-      if (cancelled) {
-        this.activityTasks.offer(queueKey, task);
-        break;
-      }
-      const response = this.startActivityTask(task, req.identity ?? '');
-      if (!response) continue;
-      await this.flush();
-      return response;
-    }
-    return {};
-  }
-
-  private startActivityTask(
-    task: ActivityTaskRef,
-    identity: string,
-  ): Loose<ws.IPollActivityTaskQueueResponse> | undefined {
-    const exec = this.executions.get(task.key);
-    const activity = exec?.state.activities[task.scheduledEventId];
-    if (!exec || !exec.isOpen || !activity || activity.attempt !== task.attempt || activity.state !== 'scheduled') {
-      return undefined;
-    }
-    const s = exec.state;
-    const now = this.clock.now();
-    this.deadlines.disarm(`act:${exec.key}:${activity.scheduledEventId}:s2s`);
-    activity.state = 'started';
-    activity.startedTime = now;
-    activity.startedIdentity = identity;
-    activity.lastHeartbeatTime = undefined;
-    this.armActivity(exec, activity, false);
-    this.markDirty(exec);
-    const scheduled = exec.events[activity.scheduledEventId - 1]?.activityTaskScheduledEventAttributes;
-    return {
-      taskToken: encodeTaskToken({
-        kind: 'activity',
-        namespace: s.namespace,
-        runId: s.runId,
-        scheduledEventId: activity.scheduledEventId,
-        attempt: activity.attempt,
-      }),
-      workflowNamespace: s.namespace,
-      workflowType: { name: s.workflowType },
-      workflowExecution: { workflowId: s.workflowId, runId: s.runId },
-      activityType: { name: activity.activityType },
-      activityId: activity.activityId,
-      header: scheduled?.header,
-      input: scheduled?.input,
-      heartbeatDetails: decodePayloads(activity.heartbeatDetails),
-      scheduledTime: msToTimestamp(activity.firstScheduledTime),
-      currentAttemptScheduledTime: msToTimestamp(activity.attemptScheduledTime),
-      startedTime: msToTimestamp(now),
-      attempt: activity.attempt,
-      scheduleToCloseTimeout: msToDuration(activity.scheduleToCloseMs ?? 0),
-      startToCloseTimeout: msToDuration(activity.startToCloseMs),
-      heartbeatTimeout: msToDuration(activity.heartbeatMs ?? 0),
-      retryPolicy: retryPolicyToProto(activity.retry),
-    };
-  }
-
-  private activityFromToken(token: Uint8Array | null | undefined): { exec: Execution; activity: ActivityState } {
-    const parsed = decodeTaskToken(token);
-    if (parsed?.kind !== 'activity') throw invalidArgument('Invalid task token.');
-    const exec = this.executions.get(`${parsed.namespace}/${parsed.runId}`);
-    const activity = exec?.state.activities[parsed.scheduledEventId];
-    if (!exec || !exec.isOpen || !activity || activity.attempt !== parsed.attempt || activity.state !== 'started') {
-      throw new ServiceError(status.NOT_FOUND, 'Activity task not found.');
-    }
-    return { exec, activity };
-  }
-
-  private activityById(req: {
-    namespace?: string | null;
-    workflowId?: string | null;
-    runId?: string | null;
-    activityId?: string | null;
-  }): { exec: Execution; activity: ActivityState } {
-    const namespace = this.requireNamespace(req.namespace);
-    const exec = this.findOpenRun(namespace, { workflowId: req.workflowId, runId: req.runId });
-    const activity = Object.values(exec.state.activities).find((a) => a.activityId === req.activityId);
-    if (!activity || activity.state !== 'started') throw new ServiceError(status.NOT_FOUND, 'Activity task not found.');
-    return { exec, activity };
-  }
-
-  private async completeActivity(
-    exec: Execution,
-    activity: ActivityState,
-    result: IPayloads | null | undefined,
-    identity: string,
-  ): Promise<void> {
-    this.checkPayloads(result);
-    const startedEventId = this.addActivityStarted(exec, activity);
-    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, {
-      activityTaskCompletedEventAttributes: {
-        result,
-        scheduledEventId: activity.scheduledEventId,
-        startedEventId,
-        identity,
-      },
-    });
-    this.removeActivity(exec, activity);
-    await this.persist(exec);
-  }
-
-  private async failActivity(
-    exec: Execution,
-    activity: ActivityState,
-    failure: IFailure | null | undefined,
-    lastHeartbeatDetails: IPayloads | null | undefined,
-    identity: string,
-  ): Promise<void> {
-    if (lastHeartbeatDetails?.payloads?.length) activity.heartbeatDetails = encodePayloads(lastHeartbeatDetails);
-    const retried = this.retryActivity(exec, activity, failure ?? { message: 'activity failed' });
-    if (!retried) {
-      const retryState =
-        (activity as ActivityState & { finalRetryState?: number }).finalRetryState ?? RetryState.NonRetryableFailure;
-      const startedEventId = this.addActivityStarted(exec, activity);
-      this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, {
-        activityTaskFailedEventAttributes: {
-          failure,
-          scheduledEventId: activity.scheduledEventId,
-          startedEventId,
-          identity,
-          retryState,
-        },
-      });
-      this.removeActivity(exec, activity);
-    }
-    await this.persist(exec);
-  }
-
-  private async cancelActivity(
-    exec: Execution,
-    activity: ActivityState,
-    details: IPayloads | null | undefined,
-    identity: string,
-  ): Promise<void> {
-    const startedEventId = this.addActivityStarted(exec, activity);
-    this.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED, {
-      activityTaskCanceledEventAttributes: {
-        details,
-        latestCancelRequestedEventId: activity.cancelRequestedEventId ?? 0,
-        scheduledEventId: activity.scheduledEventId,
-        startedEventId,
-        identity,
-      },
-    });
-    this.removeActivity(exec, activity);
-    await this.persist(exec);
-  }
-
-  private heartbeat(
-    exec: Execution,
-    activity: ActivityState,
-    details: IPayloads | null | undefined,
-  ): Loose<ws.IRecordActivityTaskHeartbeatResponse> {
-    if (details?.payloads?.length) activity.heartbeatDetails = encodePayloads(details);
-    activity.lastHeartbeatTime = this.clock.now();
-    this.armHeartbeat(exec, activity);
-    this.markDirty(exec);
-    return {
-      cancelRequested: activity.cancelRequestedEventId !== undefined,
-      activityPaused: false,
-      activityReset: false,
-    };
-  }
-
-  async respondActivityTaskCompleted(
-    req: ws.IRespondActivityTaskCompletedRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskCompletedResponse>> {
-    const { exec, activity } = this.activityFromToken(req.taskToken);
-    await this.completeActivity(exec, activity, req.result, req.identity ?? '');
-    return {};
-  }
-
-  async respondActivityTaskCompletedById(
-    req: ws.IRespondActivityTaskCompletedByIdRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskCompletedByIdResponse>> {
-    const { exec, activity } = this.activityById(req);
-    await this.completeActivity(exec, activity, req.result, req.identity ?? '');
-    return {};
-  }
-
-  async respondActivityTaskFailed(
-    req: ws.IRespondActivityTaskFailedRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskFailedResponse>> {
-    const { exec, activity } = this.activityFromToken(req.taskToken);
-    await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
-    return {};
-  }
-
-  async respondActivityTaskFailedById(
-    req: ws.IRespondActivityTaskFailedByIdRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskFailedByIdResponse>> {
-    const { exec, activity } = this.activityById(req);
-    await this.failActivity(exec, activity, req.failure, req.lastHeartbeatDetails, req.identity ?? '');
-    return {};
-  }
-
-  async respondActivityTaskCanceled(
-    req: ws.IRespondActivityTaskCanceledRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskCanceledResponse>> {
-    const { exec, activity } = this.activityFromToken(req.taskToken);
-    await this.cancelActivity(exec, activity, req.details, req.identity ?? '');
-    return {};
-  }
-
-  async respondActivityTaskCanceledById(
-    req: ws.IRespondActivityTaskCanceledByIdRequest,
-  ): Promise<Loose<ws.IRespondActivityTaskCanceledByIdResponse>> {
-    const { exec, activity } = this.activityById(req);
-    await this.cancelActivity(exec, activity, req.details, req.identity ?? '');
-    return {};
-  }
-
-  async recordActivityTaskHeartbeat(
-    req: ws.IRecordActivityTaskHeartbeatRequest,
-  ): Promise<Loose<ws.IRecordActivityTaskHeartbeatResponse>> {
-    const { exec, activity } = this.activityFromToken(req.taskToken);
-    const response = this.heartbeat(exec, activity, req.details);
-    await this.persist(exec);
-    return response;
-  }
-
-  async recordActivityTaskHeartbeatById(
-    req: ws.IRecordActivityTaskHeartbeatByIdRequest,
-  ): Promise<Loose<ws.IRecordActivityTaskHeartbeatByIdResponse>> {
-    const { exec, activity } = this.activityById(req);
-    const response = this.heartbeat(exec, activity, req.details);
-    await this.persist(exec);
-    return response;
   }
 
   // ---------------------------------------------------------------- queries

@@ -72,19 +72,23 @@ function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler
     RespondWorkflowTaskCompleted: (r: ws.RespondWorkflowTaskCompletedRequest) => engine.respondWorkflowTaskCompleted(r),
     RespondWorkflowTaskFailed: (r: ws.RespondWorkflowTaskFailedRequest) => engine.respondWorkflowTaskFailed(r),
     PollActivityTaskQueue: (r: ws.PollActivityTaskQueueRequest, c: PollCancellation) =>
-      engine.pollActivityTaskQueue(r, c),
-    RespondActivityTaskCompleted: (r: ws.RespondActivityTaskCompletedRequest) => engine.respondActivityTaskCompleted(r),
+      engine.activities.pollActivityTaskQueue(r, c),
+    RespondActivityTaskCompleted: (r: ws.RespondActivityTaskCompletedRequest) =>
+      engine.activities.respondActivityTaskCompleted(r),
     RespondActivityTaskCompletedById: (r: ws.RespondActivityTaskCompletedByIdRequest) =>
-      engine.respondActivityTaskCompletedById(r),
-    RespondActivityTaskFailed: (r: ws.RespondActivityTaskFailedRequest) => engine.respondActivityTaskFailed(r),
+      engine.activities.respondActivityTaskCompletedById(r),
+    RespondActivityTaskFailed: (r: ws.RespondActivityTaskFailedRequest) =>
+      engine.activities.respondActivityTaskFailed(r),
     RespondActivityTaskFailedById: (r: ws.RespondActivityTaskFailedByIdRequest) =>
-      engine.respondActivityTaskFailedById(r),
-    RespondActivityTaskCanceled: (r: ws.RespondActivityTaskCanceledRequest) => engine.respondActivityTaskCanceled(r),
+      engine.activities.respondActivityTaskFailedById(r),
+    RespondActivityTaskCanceled: (r: ws.RespondActivityTaskCanceledRequest) =>
+      engine.activities.respondActivityTaskCanceled(r),
     RespondActivityTaskCanceledById: (r: ws.RespondActivityTaskCanceledByIdRequest) =>
-      engine.respondActivityTaskCanceledById(r),
-    RecordActivityTaskHeartbeat: (r: ws.RecordActivityTaskHeartbeatRequest) => engine.recordActivityTaskHeartbeat(r),
+      engine.activities.respondActivityTaskCanceledById(r),
+    RecordActivityTaskHeartbeat: (r: ws.RecordActivityTaskHeartbeatRequest) =>
+      engine.activities.recordActivityTaskHeartbeat(r),
     RecordActivityTaskHeartbeatById: (r: ws.RecordActivityTaskHeartbeatByIdRequest) =>
-      engine.recordActivityTaskHeartbeatById(r),
+      engine.activities.recordActivityTaskHeartbeatById(r),
     RespondQueryTaskCompleted: (r: ws.RespondQueryTaskCompletedRequest) => engine.respondQueryTaskCompleted(r),
     ShutdownWorker: (r: ws.ShutdownWorkerRequest) => engine.shutdownWorker(r),
     ResetStickyTaskQueue: (r: ws.ResetStickyTaskQueueRequest) => engine.resetStickyTaskQueue(r),
