@@ -11,7 +11,9 @@ import {
 } from '@cadreflow/domain';
 import {
   decideUpdate,
+  domainFailureOf,
   stateQuery,
+  withdrawUpdate,
   workflowTypes,
   type CongressPersonnelLaunch,
   type ProcedureResult,
@@ -159,6 +161,53 @@ describe('composite congress-personnel workflow on the embedded server', () => {
       for (const stage of ['plan', 'introduction', 'consultation', 'election']) {
         await keepHistory(child(stage), `congress-personnel-provincial-48-seats-${stage}`);
       }
+    });
+  });
+
+  it('withdraws the running stage when the composite is withdrawn by its launcher, recording why', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const model = organisationWithNewcomers(LIST);
+      const procedureId = 'congress/bac-ninh-withdrawn';
+      const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [
+          {
+            kind: 'congress-personnel',
+            procedureId,
+            bodyId: demoIds.province,
+            launchedBy: demoActors.organizationOfficer,
+            plan: provincialPlan(candidateList(model, env.temporal.now().toISOString())),
+            congressDate: CONGRESS_DATE,
+            organisation: model,
+          } satisfies CongressPersonnelLaunch,
+        ],
+      });
+      await launchedState(env.client.workflow.getHandle(`${procedureId}/plan`));
+
+      const refused = await composite
+        .executeUpdate(withdrawUpdate, { args: [{ actor: demoActors.standingMember, reason: 'Not mine to withdraw' }] })
+        .catch((error: unknown) => domainFailureOf(error));
+      expect(refused).toMatchObject({ code: 'NOT_ALLOWED' });
+
+      const refs = await composite.executeUpdate(withdrawUpdate, {
+        args: [{ actor: demoActors.organizationOfficer, reason: 'The congress was merged with another province' }],
+      });
+      expect(refs.map((r) => r.type)).toEqual(['ProcedureWithdrawn']);
+      const result = (await composite.result()) as ProcedureResult;
+      expect(result).toMatchObject({ run: 'withdrawn', outcome: null });
+      const planStream = await env.store.readStream(`${procedureId}/plan`);
+      expect(planStream[planStream.length - 1]).toMatchObject({
+        type: 'ProcedureWithdrawn',
+        data: { reason: 'The congress was merged with another province', openStepIds: ['adoption-1'] },
+      });
+      expect((await composite.query(stateQuery)).stages?.map((st) => st.state)).toEqual([
+        'done',
+        'pending',
+        'pending',
+        'pending',
+        'pending',
+      ]);
     });
   });
 });
