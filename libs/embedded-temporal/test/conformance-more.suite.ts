@@ -99,6 +99,21 @@ export function moreConformanceSuite(maxCachedWorkflows: number | undefined): vo
     });
   });
 
+  it('runs local activities, recorded as markers', async () => {
+    await h.withWorker(async (taskQueue) => {
+      const id = workflowId('local');
+      await expect(
+        client.workflow.execute<typeof workflows.localActivities>('localActivities', {
+          taskQueue,
+          workflowId: id,
+          args: ['near'],
+        }),
+      ).resolves.toEqual(['near', 'succeeded on attempt 2']);
+      const history = await client.workflow.getHandle(id).fetchHistory();
+      expect(history.events?.filter((e) => e.markerRecordedEventAttributes).length).toBe(2);
+    });
+  });
+
   it('registers, describes and lists namespaces', async () => {
     const name = `ns-${randomUUID()}`;
     await h.connection.workflowService.registerNamespace({

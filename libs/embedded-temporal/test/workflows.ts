@@ -17,6 +17,7 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   startChild,
@@ -253,4 +254,13 @@ export async function asyncActivity(): Promise<string> {
 export async function brokenWorkflow(): Promise<void> {
   await sleep(1);
   throw new TypeError('a bug in workflow code');
+}
+
+/** Runs local activities (recorded as markers), including a retried one. */
+export async function localActivities(name: string): Promise<string[]> {
+  const local = proxyLocalActivities<typeof activities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '10 ms', maximumAttempts: 3 },
+  });
+  return [await local.echo(name), await local.fail('succeed')];
 }
