@@ -253,6 +253,9 @@ export interface OpenStepView {
   /** Who launched the procedure and who proposed what is decided (four-eyes: they may not decide). */
   readonly launchedBy: string | null;
   readonly proposedBy: readonly string[];
+  /** The deciding body was reminded (from the start of the due day, in the rulebook's zone). */
+  readonly reminded: boolean;
+  /** The step went past its due date: `DeadlineBreached` and `Escalated` were recorded. */
   readonly escalated: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { condition, currentUpdateInfo, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import {
   openStepTimers,
   recordWith,
@@ -60,6 +60,11 @@ export function launchInstant(launchDate: string | undefined): string {
   return launchDate.includes('T') ? launchDate : `${launchDate}T00:00:00.000Z`;
 }
 
+/** The `patched()` id of step reminders (the morning a step is due). */
+export const STEP_REMINDERS_PATCH = 'step-reminders';
+
+const DAY_MS = 24 * 3600_000;
+
 /** Milliseconds to wait after a deadline check that found nothing overdue yet (clock read at a day boundary). */
 const RECHECK_MS = 60_000;
 
@@ -78,6 +83,7 @@ export class ProcedureRunner {
   private tail: Promise<unknown> = Promise.resolve();
   private lastEvent: RecordedEventRef | null = null;
   private lastAppend: RecordedEventRef[] = [];
+  private readonly reminded = new Set<string>();
   private completion: { readonly outcome: string; readonly personIds: readonly string[] } | null = null;
 
   constructor(
@@ -203,6 +209,8 @@ export class ProcedureRunner {
    */
   async runUntilDone(followUp: () => DomainCommand | null = () => null): Promise<void> {
     const system: Recorder = { actorId: 'system', actorRole: 'system', bodyId: this.state.core.bodyId };
+    // Added after the first histories were recorded: runs that started without reminders keep running without.
+    const reminders = patched(STEP_REMINDERS_PATCH);
     while (this.run === 'running') {
       const next = followUp();
       if (next) {
@@ -210,7 +218,8 @@ export class ProcedureRunner {
         continue;
       }
       const seen = this.version;
-      const timer = openStepTimers(this.state.core).find((t) => !t.escalated);
+      const timers = openStepTimers(this.state.core).filter((t) => !t.escalated);
+      const timer = timers[0];
       const waitMs = timer ? Date.parse(timer.overdueAt) - Date.now() : undefined;
       if (waitMs !== undefined && waitMs <= 0 && timer) {
         const refs = await this.apply(
@@ -225,11 +234,27 @@ export class ProcedureRunner {
         }
         continue;
       }
+      const reminder = reminders
+        ? timers
+            .filter((t) => !this.reminded.has(t.stepId))
+            .map((t) => ({ stepId: t.stepId, dueDate: t.dueDate, at: Date.parse(t.overdueAt) - DAY_MS }))
+            .sort((x, y) => x.at - y.at)[0]
+        : undefined;
+      const remindMs = reminder ? reminder.at - Date.now() : undefined;
+      if (reminder && remindMs !== undefined && remindMs <= 0) {
+        this.reminded.add(reminder.stepId);
+        log.info('Step due today: reminder sent to its deciding body', {
+          stepId: reminder.stepId,
+          dueDate: reminder.dueDate,
+        });
+        continue;
+      }
+      const sleepMs = remindMs === undefined ? waitMs : Math.min(remindMs, waitMs ?? remindMs);
       const changed = () => this.version !== seen || this.run !== 'running' || followUp() !== null;
-      if (waitMs === undefined) {
+      if (sleepMs === undefined) {
         await condition(changed);
       } else {
-        await condition(changed, waitMs);
+        await condition(changed, sleepMs);
       }
     }
   }
@@ -257,6 +282,7 @@ export class ProcedureRunner {
       ),
       launchedBy: launcher?.personId ?? null,
       proposedBy,
+      reminded: this.reminded.has(step.stepId),
       escalated: step.escalated,
     }));
     return {

@@ -67,11 +67,12 @@ describe('appointment workflow (C) on the embedded server', () => {
       expect(approved?.data).toMatchObject({ deadlineWorkingDays: 30 });
       const due = approved?.data.completionDueDate as string;
       const step1 = (await handle.query(stateQuery)).openSteps[0];
-      expect(step1).toMatchObject({ stepId: 'step-1', dueDate: due, escalated: false });
+      expect(step1).toMatchObject({ stepId: 'step-1', dueDate: due, reminded: false, escalated: false });
 
-      // The morning of the due day: not yet overdue.
+      // The morning of the due day: the deciding body is reminded; nothing is overdue yet.
       env.temporal.skipTime(endOfDueDay(due) - 12 * 3600_000 - env.temporal.now().getTime());
-      await handle.query(stateQuery);
+      await waitFor(async () => (await handle.query(stateQuery)).openSteps[0]?.reminded === true);
+      expect((await handle.query(stateQuery)).openSteps[0]).toMatchObject({ stepId: 'step-1', escalated: false });
       expect((await env.store.readStream(procedureId)).map((e) => e.type)).not.toContain('DeadlineBreached');
 
       // Past the end of the due day: breach and escalation to the higher body are recorded.
