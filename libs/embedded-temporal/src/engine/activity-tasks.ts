@@ -69,6 +69,7 @@ export class ActivityTasks {
     this.matcher.close();
   }
 
+  /** Schedules an activity for a ScheduleActivityTask command, with Temporal's timeout defaults. */
   schedule(
     exec: Execution,
     a: temporal.api.command.v1.IScheduleActivityTaskCommandAttributes,
@@ -191,11 +192,13 @@ export class ActivityTasks {
     });
   }
 
+  /** Forgets every deadline of an activity. */
   disarm(exec: Execution, activity: ActivityState): void {
     const base = `act:${exec.key}:${activity.scheduledEventId}`;
     for (const suffix of ['s2c', 's2s', 'st2c', 'hb', 'retry']) this.core.deadlines.disarm(`${base}:${suffix}`);
   }
 
+  /** Drops a closed activity from its run. */
   remove(exec: Execution, activity: ActivityState): void {
     this.disarm(exec, activity);
     delete exec.state.activities[activity.scheduledEventId];
@@ -282,6 +285,7 @@ export class ActivityTasks {
     );
   }
 
+  /** The `PollActivityTaskQueue` RPC. */
   async pollActivityTaskQueue(
     req: ws.IPollActivityTaskQueueRequest,
     cancellation: PollCancellation,
@@ -310,6 +314,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** Starts an attempt for a poller (or for eager dispatch); `undefined` when the task is stale. */
   start(task: ActivityTaskRef, identity: string): Loose<ws.IPollActivityTaskQueueResponse> | undefined {
     const exec = this.core.execution(task.key);
     const activity = exec?.state.activities[task.scheduledEventId];
@@ -460,6 +465,7 @@ export class ActivityTasks {
     };
   }
 
+  /** The `RespondActivityTaskCompleted` RPC. */
   async respondActivityTaskCompleted(
     req: ws.IRespondActivityTaskCompletedRequest,
   ): Promise<Loose<ws.IRespondActivityTaskCompletedResponse>> {
@@ -468,6 +474,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RespondActivityTaskCompletedById` RPC. */
   async respondActivityTaskCompletedById(
     req: ws.IRespondActivityTaskCompletedByIdRequest,
   ): Promise<Loose<ws.IRespondActivityTaskCompletedByIdResponse>> {
@@ -476,6 +483,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RespondActivityTaskFailed` RPC. */
   async respondActivityTaskFailed(
     req: ws.IRespondActivityTaskFailedRequest,
   ): Promise<Loose<ws.IRespondActivityTaskFailedResponse>> {
@@ -484,6 +492,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RespondActivityTaskFailedById` RPC. */
   async respondActivityTaskFailedById(
     req: ws.IRespondActivityTaskFailedByIdRequest,
   ): Promise<Loose<ws.IRespondActivityTaskFailedByIdResponse>> {
@@ -492,6 +501,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RespondActivityTaskCanceled` RPC. */
   async respondActivityTaskCanceled(
     req: ws.IRespondActivityTaskCanceledRequest,
   ): Promise<Loose<ws.IRespondActivityTaskCanceledResponse>> {
@@ -500,6 +510,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RespondActivityTaskCanceledById` RPC. */
   async respondActivityTaskCanceledById(
     req: ws.IRespondActivityTaskCanceledByIdRequest,
   ): Promise<Loose<ws.IRespondActivityTaskCanceledByIdResponse>> {
@@ -508,6 +519,7 @@ export class ActivityTasks {
     return {};
   }
 
+  /** The `RecordActivityTaskHeartbeat` RPC. */
   async recordActivityTaskHeartbeat(
     req: ws.IRecordActivityTaskHeartbeatRequest,
   ): Promise<Loose<ws.IRecordActivityTaskHeartbeatResponse>> {
@@ -517,6 +529,7 @@ export class ActivityTasks {
     return response;
   }
 
+  /** The `RecordActivityTaskHeartbeatById` RPC. */
   async recordActivityTaskHeartbeatById(
     req: ws.IRecordActivityTaskHeartbeatByIdRequest,
   ): Promise<Loose<ws.IRecordActivityTaskHeartbeatByIdResponse>> {

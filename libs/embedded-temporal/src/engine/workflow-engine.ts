@@ -127,14 +127,17 @@ export class WorkflowEngine implements EngineCore {
     this.activities = new ActivityTasks(this);
   }
 
+  /** How long polls are held open. */
   get longPollMs(): number {
     return this.options.longPollMs;
   }
 
+  /** Whether {@link stop} was called. */
   isStopped(): boolean {
     return this.stopped;
   }
 
+  /** A run by `namespace/runId`. */
   execution(key: string): Execution | undefined {
     return this.executions.get(key);
   }
@@ -176,6 +179,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- namespaces
 
+  /** The `DescribeNamespace` RPC. */
   describeNamespace(req: ws.IDescribeNamespaceRequest): Loose<ws.IDescribeNamespaceResponse> {
     const ns = req.namespace
       ? this.namespaces.get(req.namespace)
@@ -184,6 +188,7 @@ export class WorkflowEngine implements EngineCore {
     return this.namespaceInfo(ns);
   }
 
+  /** The `RegisterNamespace` RPC. */
   async registerNamespace(req: ws.IRegisterNamespaceRequest): Promise<Loose<ws.IRegisterNamespaceResponse>> {
     const name = req.namespace ?? '';
     if (!name) throw invalidArgument('Namespace is empty.');
@@ -204,6 +209,7 @@ export class WorkflowEngine implements EngineCore {
     return {};
   }
 
+  /** The `ListNamespaces` RPC. */
   listNamespaces(): Loose<ws.IListNamespacesResponse> {
     return { namespaces: [...this.namespaces.values()].map((ns) => this.namespaceInfo(ns)) };
   }
@@ -229,6 +235,7 @@ export class WorkflowEngine implements EngineCore {
     };
   }
 
+  /** The namespace name (`default` when empty); NOT_FOUND when it does not exist. */
   requireNamespace(name: string | null | undefined): string {
     const ns = name || 'default';
     if (!this.namespaces.has(ns)) throw namespaceNotFound(ns);
@@ -237,6 +244,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- starting workflows
 
+  /** The `StartWorkflowExecution` RPC. */
   async startWorkflowExecution(
     req: ws.IStartWorkflowExecutionRequest,
   ): Promise<Loose<ws.IStartWorkflowExecutionResponse>> {
@@ -294,6 +302,7 @@ export class WorkflowEngine implements EngineCore {
     return { runId: exec.state.runId, started: true, status: exec.state.status };
   }
 
+  /** The `SignalWithStartWorkflowExecution` RPC. */
   async signalWithStartWorkflowExecution(
     req: ws.ISignalWithStartWorkflowExecutionRequest,
   ): Promise<Loose<ws.ISignalWithStartWorkflowExecutionResponse>> {
@@ -358,6 +367,7 @@ export class WorkflowEngine implements EngineCore {
     }
   }
 
+  /** INVALID_ARGUMENT for a blob over Temporal's 2 MB limit. */
   checkPayloads(payloads: IPayloads | null | undefined): void {
     for (const p of payloads?.payloads ?? []) {
       if ((p.data?.length ?? 0) > MAX_BLOB_BYTES) {
@@ -477,6 +487,7 @@ export class WorkflowEngine implements EngineCore {
     return exec;
   }
 
+  /** The run named by the request, which must still be open (NOT_FOUND otherwise). */
   findOpenRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
     const exec = this.findRun(namespace, execution);
     if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
@@ -550,6 +561,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- persistence
 
+  /** Marks a run for the next save. */
   markDirty(exec: Execution): void {
     this.dirty.add(exec);
   }
@@ -560,6 +572,7 @@ export class WorkflowEngine implements EngineCore {
     return this.flush();
   }
 
+  /** Saves every marked run and namespace in one store write; resolves once durable. */
   flush(): Promise<void> {
     if (this.pendingFlush) return this.pendingFlush.promise;
     let resolve!: () => void;
@@ -702,10 +715,12 @@ export class WorkflowEngine implements EngineCore {
     }
   }
 
+  /** Task queues are per namespace. */
   queueKey(namespace: string, queue: string): string {
     return `${namespace}\u0000${queue}`;
   }
 
+  /** The `PollWorkflowTaskQueue` RPC. */
   async pollWorkflowTaskQueue(
     req: ws.IPollWorkflowTaskQueueRequest,
     cancellation: PollCancellation,
@@ -864,6 +879,7 @@ export class WorkflowEngine implements EngineCore {
     return { exec, token: parsed };
   }
 
+  /** The `RespondWorkflowTaskFailed` RPC. */
   async respondWorkflowTaskFailed(
     req: ws.IRespondWorkflowTaskFailedRequest,
   ): Promise<Loose<ws.IRespondWorkflowTaskFailedResponse>> {
@@ -885,6 +901,7 @@ export class WorkflowEngine implements EngineCore {
     return {};
   }
 
+  /** The `RespondWorkflowTaskCompleted` RPC. */
   async respondWorkflowTaskCompleted(
     req: ws.IRespondWorkflowTaskCompletedRequest,
   ): Promise<Loose<ws.IRespondWorkflowTaskCompletedResponse>> {
@@ -1624,6 +1641,7 @@ export class WorkflowEngine implements EngineCore {
     });
   }
 
+  /** The `SignalWorkflowExecution` RPC. */
   async signalWorkflowExecution(
     req: ws.ISignalWorkflowExecutionRequest,
   ): Promise<Loose<ws.ISignalWorkflowExecutionResponse>> {
@@ -1655,6 +1673,7 @@ export class WorkflowEngine implements EngineCore {
     });
   }
 
+  /** The `RequestCancelWorkflowExecution` RPC. */
   async requestCancelWorkflowExecution(
     req: ws.IRequestCancelWorkflowExecutionRequest,
   ): Promise<Loose<ws.IRequestCancelWorkflowExecutionResponse>> {
@@ -1679,6 +1698,7 @@ export class WorkflowEngine implements EngineCore {
     return this.closeRun(exec, Status.WORKFLOW_EXECUTION_STATUS_TERMINATED, { details });
   }
 
+  /** The `TerminateWorkflowExecution` RPC. */
   async terminateWorkflowExecution(
     req: ws.ITerminateWorkflowExecutionRequest,
   ): Promise<Loose<ws.ITerminateWorkflowExecutionResponse>> {
@@ -1691,6 +1711,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- queries
 
+  /** The `QueryWorkflow` RPC. */
   async queryWorkflow(
     req: ws.IQueryWorkflowRequest,
     cancellation: PollCancellation,
@@ -1773,6 +1794,7 @@ export class WorkflowEngine implements EngineCore {
     };
   }
 
+  /** The `RespondQueryTaskCompleted` RPC. */
   respondQueryTaskCompleted(req: ws.IRespondQueryTaskCompletedRequest): Loose<ws.IRespondQueryTaskCompletedResponse> {
     const parsed = decodeTaskToken(req.taskToken);
     if (parsed?.kind !== 'query') throw invalidArgument('Invalid task token.');
@@ -1807,6 +1829,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- updates
 
+  /** The `UpdateWorkflowExecution` RPC. */
   async updateWorkflowExecution(
     req: ws.IUpdateWorkflowExecutionRequest,
   ): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
@@ -1833,6 +1856,7 @@ export class WorkflowEngine implements EngineCore {
     return this.waitForUpdate(exec, updateId, wanted);
   }
 
+  /** The `PollWorkflowExecutionUpdate` RPC. */
   async pollWorkflowExecutionUpdate(
     req: ws.IPollWorkflowExecutionUpdateRequest,
   ): Promise<Loose<ws.IPollWorkflowExecutionUpdateResponse>> {
@@ -1928,6 +1952,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- reading
 
+  /** The `GetWorkflowExecutionHistory` RPC. */
   async getWorkflowExecutionHistory(
     req: ws.IGetWorkflowExecutionHistoryRequest,
     cancellation: PollCancellation,
@@ -1977,6 +2002,7 @@ export class WorkflowEngine implements EngineCore {
     };
   }
 
+  /** The `DescribeWorkflowExecution` RPC. */
   describeWorkflowExecution(req: ws.IDescribeWorkflowExecutionRequest): Loose<ws.IDescribeWorkflowExecutionResponse> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
@@ -2060,6 +2086,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- workers
 
+  /** The `ShutdownWorker` RPC. */
   shutdownWorker(req: ws.IShutdownWorkerRequest): Loose<ws.IShutdownWorkerResponse> {
     const namespace = this.requireNamespace(req.namespace);
     if (!req.stickyTaskQueue) return {};
@@ -2077,6 +2104,7 @@ export class WorkflowEngine implements EngineCore {
     return {};
   }
 
+  /** The `ResetStickyTaskQueue` RPC. */
   resetStickyTaskQueue(req: ws.IResetStickyTaskQueueRequest): Loose<ws.IResetStickyTaskQueueResponse> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
