@@ -22,7 +22,7 @@ import {
   resolveSigner,
   writeRuntimeInfo,
 } from '@cadreflow/event-store';
-import { WorkerModule, WorkerSettings } from '@cadreflow/worker';
+import { WorkerModule, WorkerSettings, installTemporalRuntime } from '@cadreflow/worker';
 import { loadOrCreateSecret } from './secrets';
 
 /** Everything `npm start` runs, and how to stop it in reverse order. */
@@ -96,6 +96,7 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     }
 
     const tls = config.temporal.kind === 'external' && config.temporal.tls;
+    installTemporalRuntime();
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(
         new WorkerSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls),

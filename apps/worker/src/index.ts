@@ -2,3 +2,4 @@ export { WorkerModule } from './worker.module';
 export { WorkerSettings } from './worker-settings';
 export { bundleProcedureWorkflows } from './temporal/workflow-bundle';
 export { ProcedureActivitiesService } from './activities/procedure.activities';
+export { installTemporalRuntime } from './temporal/runtime';

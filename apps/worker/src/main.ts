@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@cadreflow/config';
 import { readRuntimeInfo } from '@cadreflow/event-store';
+import { installTemporalRuntime } from './temporal/runtime';
 import { WorkerModule } from './worker.module';
 import { WorkerSettings } from './worker-settings';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     throw new Error('Set DATABASE_URL and TEMPORAL_ADDRESS, or run `npm start`, which starts a worker of its own.');
   }
   const tls = config.temporal.kind === 'external' && config.temporal.tls;
+  installTemporalRuntime();
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
       new WorkerSettings(databaseUrl, temporalAddress, config.temporal.namespace, config.taskQueue, tls),

@@ -4,8 +4,8 @@ import { EVENTS_CHANNEL, type EventStore } from './event-store';
 
 interface ListeningClient {
   query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: () => void): void;
-  removeListener(event: 'notification', listener: () => void): void;
+  on(event: 'notification' | 'error', listener: () => void): void;
+  removeListener(event: 'notification' | 'error', listener: () => void): void;
 }
 
 /**
@@ -31,6 +31,8 @@ export class LogNotifier {
     ];
     const notifier = new LogNotifier(store, client, release);
     client.on('notification', notifier.wake);
+    // A dropped connection (the server stopping) only means no more notifications: readers still poll.
+    client.on('error', notifier.wake);
     store.local.on('appended', notifier.wake);
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     return notifier;
@@ -51,6 +53,7 @@ export class LogNotifier {
   async close(): Promise<void> {
     this.store.local.removeListener('appended', this.wake);
     this.client.removeListener('notification', this.wake);
+    this.client.removeListener('error', this.wake);
     await this.client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
     this.release();
     this.wake();

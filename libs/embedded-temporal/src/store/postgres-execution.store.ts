@@ -40,6 +40,9 @@ export class PostgresExecutionStore implements ExecutionStore {
     this.schema = options.schema ?? 'embedded_temporal';
     if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new Error(`invalid schema name ${this.schema}`);
     this.pool = new Pool({ connectionString: options.connectionString, max: 4, options: '-c synchronous_commit=off' });
+    // An idle connection dropped by the server (e.g. PostgreSQL shutting down first on Ctrl-C) must not crash the
+    // process: the pool replaces it, and the next query reports any real problem.
+    this.pool.on('error', () => undefined);
   }
 
   async open(): Promise<StoredData> {
