@@ -3,16 +3,26 @@ import { DomainError, ValidationError } from '@cadreflow/domain';
 import type { DomainErrorDetails } from './messages';
 
 /**
- * Turns a domain rejection into the failure an Update (or its validator) throws, so the client's
- * `WorkflowUpdateFailedError.cause` is an `ApplicationFailure` whose `type` is the domain code. Anything else is
- * returned unchanged (a real bug should fail the workflow task and be retried, not be reported as a rejection).
+ * Turns what a decider threw into the failure an Update (or its validator) throws, so the client's
+ * `WorkflowUpdateFailedError.cause` is an `ApplicationFailure` whose `type` is the domain code. A decider is pure,
+ * so anything else it throws comes from malformed input (a missing field): that is a `VALIDATION` rejection too,
+ * never a failed workflow task that would retry the same input forever.
  *
  * @example
  * try { decider.decide(command, state) } catch (e) { throw asUpdateFailure(e) }
  */
-export function asUpdateFailure(error: unknown): unknown {
-  if (!(error instanceof DomainError)) {
+export function asUpdateFailure(error: unknown): ApplicationFailure {
+  if (error instanceof ApplicationFailure) {
     return error;
+  }
+  if (!(error instanceof DomainError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return ApplicationFailure.create({
+      type: 'VALIDATION',
+      message: `The input could not be applied: ${message}`,
+      nonRetryable: true,
+      details: [{ code: 'VALIDATION', name: 'MalformedInput', context: {} } satisfies DomainErrorDetails],
+    });
   }
   const { name, message, stack: _stack, code, ...context } = error as DomainError & Record<string, unknown>;
   const details: DomainErrorDetails = {

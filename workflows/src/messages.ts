@@ -13,7 +13,11 @@
  * `handle.executeUpdate(decideUpdate, { args: [input] })` then rejects with a `WorkflowUpdateFailedError` whose
  * `cause` is an `ApplicationFailure` with `type` equal to the domain code (`VALIDATION`, `NOT_ALLOWED`, `RECUSED`,
  * `ILLEGAL_TRANSITION`, `CONFLICT`, `NOT_FOUND`), `message` the domain message, and `details[0]` a
- * {@link DomainErrorDetails}. Use {@link domainFailureOf} to read it.
+ * {@link DomainErrorDetails}. Use {@link domainFailureOf} to read it. Malformed input (a missing field, a command the
+ * procedure does not take) is rejected the same way with `VALIDATION`. An Update that arrives before the launch is
+ * recorded is accepted, queued behind the launch and then decided: a refusal then fails the Update (same error
+ * shape) after it entered history. A launch the domain refuses fails the workflow itself: `WorkflowFailedError`
+ * whose `cause` is the same `ApplicationFailure`.
  *
  * @example
  * const handle = client.workflow.getHandle(procedureId);
@@ -215,6 +219,27 @@ export type ProcedureCommandInput = CommandShape<
   | FileActionProgramme
   | ConsumePlan
 >;
+
+/** The command types {@link commandUpdate} takes; any other is rejected with `VALIDATION`. */
+export const procedureCommandTypes: ReadonlyArray<ProcedureCommandInput['type']> = [
+  'RevisePlan',
+  'SubmitPlan',
+  'ConsumePlan',
+  'DropCandidate',
+  'RaiseNewIssue',
+  'EscalateDisagreement',
+  'WithdrawCandidacy',
+  'DiscloseResult',
+  'FileLateExplanation',
+  'FileAssetDeclaration',
+  'VerifyAssetDeclaration',
+  'ReceiveComplaint',
+  'ResolveComplaint',
+  'AddFloorCandidate',
+  'DeclareConflict',
+  'RecordDossierAccess',
+  'FileActionProgramme',
+];
 
 /** Input of {@link commandUpdate}. */
 export interface CommandInput {

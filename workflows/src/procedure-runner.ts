@@ -2,6 +2,7 @@ import { condition, currentUpdateInfo, log, patched, proxyActivities, workflowIn
 import {
   openStepTimers,
   recordWith,
+  ValidationError,
   type Actor,
   type DomainCommand,
   type DomainEvent,
@@ -129,11 +130,13 @@ export class ProcedureRunner {
     if (this.version === 0) {
       return;
     }
+    let command: DomainCommand;
     try {
-      this.decider.decide(build(), this.state);
+      command = build();
     } catch (error) {
       throw asUpdateFailure(error);
     }
+    this.decideOrReject(command);
   }
 
   /**
@@ -154,17 +157,29 @@ export class ProcedureRunner {
     return run;
   }
 
-  private async decideAndRecord(
-    command: DomainCommand,
-    recorder: Recorder,
-    causationId: string | undefined,
-  ): Promise<RecordedEventRef[]> {
-    let events: DomainEvent[];
+  /** Runs `decide`; a refusal (or a command this decider does not know) becomes an Update failure. */
+  private decideOrReject(command: DomainCommand): DomainEvent[] {
+    let events: unknown;
     try {
       events = this.decider.decide(command, this.state);
     } catch (error) {
       throw asUpdateFailure(error);
     }
+    // A decider's exhaustive switch hands an unknown command back instead of a list of events.
+    if (!Array.isArray(events)) {
+      throw asUpdateFailure(
+        new ValidationError(`A ${this.kind} procedure does not accept ${command.type}`, { type: command.type }),
+      );
+    }
+    return events as DomainEvent[];
+  }
+
+  private async decideAndRecord(
+    command: DomainCommand,
+    recorder: Recorder,
+    causationId: string | undefined,
+  ): Promise<RecordedEventRef[]> {
+    const events = this.decideOrReject(command);
     if (events.length === 0) {
       return [];
     }

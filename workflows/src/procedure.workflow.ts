@@ -4,6 +4,7 @@ import {
   commandUpdate,
   decideUpdate,
   higherOpinionSignal,
+  procedureCommandTypes,
   stateQuery,
   withdrawRequestSignal,
   withdrawUpdate,
@@ -14,6 +15,7 @@ import {
   type ProcedureResult,
   type WithdrawInput,
 } from './messages';
+import { invalidInput } from './domain-failure';
 import { decisionCommand, deciders, launchCommand } from './procedure-kinds';
 import { domainActor, launchInstant, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
 
@@ -27,6 +29,11 @@ function withdrawCommand(input: WithdrawInput): DomainCommand {
 }
 
 function otherCommand(input: CommandInput): DomainCommand {
+  if (!procedureCommandTypes.includes(input.command.type)) {
+    throw invalidInput(`${String(input.command.type)} is not a command this update takes`, {
+      type: input.command.type,
+    });
+  }
   return { type: input.command.type, data: input.command.data, actor: domainActor(input.actor), now: workflowNow() };
 }
 

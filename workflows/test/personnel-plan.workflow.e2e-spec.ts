@@ -136,8 +136,44 @@ describe('personnel plan workflow (A) on the embedded server', () => {
           args: [{ stepId: 'review-1', actor: demoActors.politburo, decision: { kind: 'approve' } }],
         }),
       ).rejects.toThrow(WorkflowUpdateFailedError);
+      const malformed = await handle
+        .executeUpdate(decideUpdate, {
+          args: [
+            {
+              stepId: 'adoption-1',
+              actor: demoActors.standingMember,
+              decision: { kind: 'reject' } as unknown as { kind: 'reject'; reason: string },
+            },
+          ],
+        })
+        .catch((e: unknown) => domainFailureOf(e));
+      expect(malformed).toMatchObject({ code: 'VALIDATION' });
+      const unknownCommand = await handle
+        .executeUpdate(commandUpdate, {
+          args: [
+            {
+              actor: demoActors.organizationOfficer,
+              command: { type: 'CheckDeadlines', data: {} } as unknown as {
+                type: 'SubmitPlan';
+                data: Record<string, never>;
+              },
+            },
+          ],
+        })
+        .catch((e: unknown) => domainFailureOf(e));
+      expect(unknownCommand).toMatchObject({ code: 'VALIDATION' });
+      const notForThisProcedure = await handle
+        .executeUpdate(commandUpdate, {
+          args: [{ actor: demoActors.organizationOfficer, command: { type: 'DiscloseResult', data: { stepId: 'x' } } }],
+        })
+        .catch((e: unknown) => domainFailureOf(e));
+      expect(notForThisProcedure).toMatchObject({ code: 'VALIDATION' });
       const versionAfterRejections = (await env.store.readStream(procedureId)).length;
       expect(versionAfterRejections).toBe(3);
+      const stillWorking = await handle.executeUpdate(decideUpdate, {
+        args: [{ stepId: 'adoption-1', actor: demoActors.standingMember, decision: { kind: 'approve' } }],
+      });
+      expect(stillWorking[0]?.streamVersion).toBe(4);
       await handle.terminate('test over');
     });
   });
