@@ -31,7 +31,8 @@ import type { ExecutionStore, ExecutionWrite, NamespaceRecord } from '../store/e
 import { ActivityTasks, type EngineCore } from './activity-tasks';
 import { Execution, type PendingQuery } from './execution';
 import { isCloseCommand, MAX_BLOB_BYTES, validateCommands } from './command-validation';
-import { decodePayloadMap, decodePayloads, encodePayloadMap, mergePayloadMap } from './payload-maps';
+import { decodePayloadMap, encodePayloadMap, mergePayloadMap } from './payload-maps';
+import { describeExecution, executionInfo } from './execution-views';
 import { queryOutcome } from './query-outcome';
 import type { ExecutionState } from './execution-state';
 import { nextRetry, normalizeRetryPolicy, RetryState } from './retry-policy';
@@ -49,7 +50,6 @@ const Status = WorkflowExecutionStatus;
 const TaskQueueKind = enumNumbers(temporal.api.enums.v1.TaskQueueKind);
 const UpdateRequest = temporal.api.update.v1.Request;
 const UpdateOutcome = temporal.api.update.v1.Outcome;
-const Failure = temporal.api.failure.v1.Failure;
 
 const DEFAULT_WFT_TIMEOUT_MS = 10_000;
 
@@ -2006,76 +2006,14 @@ export class WorkflowEngine implements EngineCore {
   describeWorkflowExecution(req: ws.IDescribeWorkflowExecutionRequest): Loose<ws.IDescribeWorkflowExecutionResponse> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
-    const s = exec.state;
-    const ActivityStateEnum = enumNumbers(temporal.api.enums.v1.PendingActivityState);
-    return {
-      executionConfig: {
-        taskQueue: { name: s.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        defaultWorkflowTaskTimeout: msToDuration(s.wftTimeoutMs),
-        workflowRunTimeout: s.runDeadline ? msToDuration(s.runDeadline - s.startTime) : null,
-      },
-      workflowExecutionInfo: this.executionInfo(exec),
-      pendingActivities: Object.values(s.activities).map((a) => ({
-        activityId: a.activityId,
-        activityType: { name: a.activityType },
-        state:
-          a.cancelRequestedEventId !== undefined
-            ? ActivityStateEnum.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED
-            : a.state === 'started'
-              ? ActivityStateEnum.PENDING_ACTIVITY_STATE_STARTED
-              : ActivityStateEnum.PENDING_ACTIVITY_STATE_SCHEDULED,
-        heartbeatDetails: decodePayloads(a.heartbeatDetails),
-        lastHeartbeatTime: a.lastHeartbeatTime ? msToTimestamp(a.lastHeartbeatTime) : null,
-        lastStartedTime: a.startedTime ? msToTimestamp(a.startedTime) : null,
-        attempt: a.attempt,
-        maximumAttempts: a.retry.maximumAttempts,
-        scheduledTime: msToTimestamp(a.attemptScheduledTime),
-        expirationTime: a.scheduleToCloseMs ? msToTimestamp(a.firstScheduledTime + a.scheduleToCloseMs) : null,
-        lastFailure: a.lastFailure ? Failure.decode(Buffer.from(a.lastFailure, 'base64')) : null,
-        lastWorkerIdentity: a.startedIdentity ?? '',
-        nextAttemptScheduleTime: a.retryAt ? msToTimestamp(a.retryAt) : null,
-      })),
-      pendingChildren: Object.values(s.children).map((c) => ({
-        workflowId: c.workflowId,
-        runId: c.runId ?? '',
-        workflowTypeName: c.workflowType,
-        initiatedId: c.initiatedEventId,
-        parentClosePolicy: c.parentClosePolicy,
-      })),
-      pendingWorkflowTask: s.wft
-        ? {
-            state: s.wft.startedEventId
-              ? temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED
-              : temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED,
-            scheduledTime: msToTimestamp(s.wft.scheduledTime),
-            startedTime: s.wft.startedTime ? msToTimestamp(s.wft.startedTime) : null,
-            attempt: s.wft.attempt,
-          }
-        : null,
-    };
+    const parentNamespaceId = exec.state.parent ? (this.namespaces.get(exec.state.parent.namespace)?.id ?? '') : '';
+    return describeExecution(exec, parentNamespaceId);
   }
 
   /** The `WorkflowExecutionInfo` of a run, as Describe and List show it. */
   executionInfo(exec: Execution): Loose<temporal.api.workflow.v1.IWorkflowExecutionInfo> {
-    const s = exec.state;
-    return {
-      execution: { workflowId: s.workflowId, runId: s.runId },
-      type: { name: s.workflowType },
-      startTime: msToTimestamp(s.startTime),
-      closeTime: s.closeTime ? msToTimestamp(s.closeTime) : null,
-      status: s.status,
-      historyLength: s.nextEventId - 1,
-      parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : null,
-      parentNamespaceId: s.parent ? (this.namespaces.get(s.parent.namespace)?.id ?? '') : '',
-      executionTime: msToTimestamp(s.firstWftAt ?? s.startTime),
-      memo: { fields: decodePayloadMap(s.memo) },
-      searchAttributes: { indexedFields: decodePayloadMap(s.searchAttributes) },
-      taskQueue: s.taskQueue,
-      stateTransitionCount: s.nextEventId - 1,
-      historySizeBytes: s.historySizeBytes,
-      firstRunId: s.firstRunId,
-      executionDuration: s.closeTime ? msToDuration(s.closeTime - s.startTime) : null,
-    };
+    const parentNamespaceId = exec.state.parent ? (this.namespaces.get(exec.state.parent.namespace)?.id ?? '') : '';
+    return executionInfo(exec, parentNamespaceId);
   }
 
   /** Every run of a namespace, for visibility queries. */
