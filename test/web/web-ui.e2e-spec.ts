@@ -53,12 +53,12 @@ describe('web UI in Chromium against the full stack', () => {
     expect((await fetch(`${stack.baseUrl}/tasks`)).status).toBe(401);
   });
 
-  it('shows the API message when a sign-in fails', async () => {
+  it('shows the API message when a sign-in fails (submitted from the keyboard)', async () => {
     const { context, page } = await newUserPage(browser, stack.baseUrl);
     await page.goto('/');
     await page.getByLabel('Tên đăng nhập').fill('tochuc');
     await page.getByLabel('Mật khẩu').fill('not-the-password');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByLabel('Mật khẩu').press('Enter');
     await page.getByRole('alert').getByText('Wrong username or password.').waitFor();
     await snap(page, 'login');
     await context.close();
