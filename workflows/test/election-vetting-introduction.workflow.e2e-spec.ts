@@ -1,9 +1,13 @@
 import { demoIds, noInvalidBallots, type ElectionAttendance } from '@cadreflow/domain';
 import {
+  commandUpdate,
   decideUpdate,
+  higherOpinionSignal,
   stateQuery,
+  withdrawUpdate,
   workflowTypes,
   type ElectionLaunch,
+  type IntroductionLaunch,
   type ProcedureResult,
   type VettingLaunch,
 } from '@cadreflow/workflows/messages';
@@ -14,7 +18,7 @@ import {
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
 import { demoActors } from './support/demo-launch.fixture';
-import { approve, clearAll, clerkFor, launchedState } from './support/procedure-driver';
+import { approve, clearAll, clerkFor, launchedState, waitFor } from './support/procedure-driver';
 
 const [a, b, c, d, e, f] = [
   'person/bn-06',
@@ -72,7 +76,7 @@ async function countRound(handle: WorkflowHandle, tallies: Record<string, number
   });
 }
 
-describe('election (F) and vetting (D) workflows on the embedded server', () => {
+describe('election (F), vetting (D) and introduction (B) workflows on the embedded server', () => {
   let env: ProcedureTestEnvironment;
 
   beforeAll(async () => {
@@ -181,6 +185,78 @@ describe('election (F) and vetting (D) workflows on the embedded server', () => 
       const result = (await handle.result()) as ProcedureResult;
       expect(result).toMatchObject({ run: 'completed', outcome: 'vetted', personIds: [a] });
       await keepHistory(handle, 'vetting-one-blocked-one-cleared');
+    });
+  });
+
+  it('holds the introduction for the higher committee on a disagreement and resumes on its opinion (signal)', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const procedureId = 'introduction/disagreement';
+      const launch: IntroductionLaunch = {
+        kind: 'introduction',
+        procedureId,
+        bodyId: demoIds.province,
+        launchedBy: demoActors.organizationOfficer,
+        data: {
+          organisationId: demoIds.province,
+          congressDate: '2027-06-15',
+          standingCommitteeId: demoIds.standingCommittee,
+          executiveCommitteeId: demoIds.executiveCommittee,
+          keyCadresConferenceId: demoIds.keyCadresConference,
+          inspectionCommitteeId: demoIds.inspectionCommittee,
+          higherBodyId: demoIds.politburo,
+          higherRole: 'politburo',
+          candidates: [
+            {
+              personId: 'person/bn-pool-01',
+              track: 'first-time',
+              birthDate: '1988-04-02',
+              gender: 'female',
+              relativeIds: [],
+            },
+            {
+              personId: 'person/bn-pool-02',
+              track: 'first-time',
+              birthDate: '1987-09-12',
+              gender: 'male',
+              relativeIds: [],
+            },
+          ],
+        },
+      };
+      const handle = await env.client.workflow.start(workflowTypes.introduction, {
+        workflowId: procedureId,
+        taskQueue,
+        args: [launch],
+      });
+      const first = (await launchedState(handle)).openSteps[0];
+      expect(first.stepId).toBe('first-time/1');
+      await handle.executeUpdate(commandUpdate, {
+        args: [
+          {
+            actor: clerkFor(first),
+            command: { type: 'EscalateDisagreement', data: { reason: 'The committees disagree on the list' } },
+          },
+        ],
+      });
+      const held = await handle.query(stateQuery);
+      expect(held.status).toBe('ON_HOLD');
+      expect(held.openSteps[0]).toMatchObject({ stepId: 'higher-opinion-1', role: 'politburo' });
+
+      await handle.signal(higherOpinionSignal, {
+        stepId: 'higher-opinion-1',
+        actor: demoActors.politburo,
+        favourable: true,
+        opinion: 'Keep both names on the list',
+      });
+      await waitFor(async () => (await handle.query(stateQuery)).status === 'IN_PROGRESS');
+      const types = (await env.store.readStream(procedureId)).map((event) => event.type);
+      expect(types).toContain('HigherOpinionReceived');
+      expect((await handle.query(stateQuery)).openSteps[0]?.stepId).toMatch(/^first-time\/1/);
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ actor: demoActors.organizationOfficer, reason: 'Test over' }],
+      });
+      await handle.result();
+      await keepHistory(handle, 'introduction-higher-opinion-by-signal');
     });
   });
 });
