@@ -321,7 +321,8 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const reading = (async () => {
       const decoder = new TextDecoder();
       try {
-        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) received.push(decoder.decode(chunk));
+        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>)
+          received.push(decoder.decode(chunk));
       } catch {
         // Aborting the request ends the stream with an error: that is how this reader stops.
       }

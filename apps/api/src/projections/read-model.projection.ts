@@ -20,6 +20,9 @@ export function taskIdOf(procedureId: string, stepId: string): string {
   return createHash('sha256').update(`${procedureId}\n${stepId}`).digest('base64url').slice(0, 22);
 }
 
+/** The last stage of the composite congress-personnel procedure: when it completes, the composite has. */
+const LAST_STAGE = 'election';
+
 /** The top-level procedure of a stream: a composite's stages are `<root>/<stage>`. */
 export function rootOf(procedureId: string): string {
   const slash = procedureId.indexOf('/');
@@ -95,6 +98,25 @@ export class ReadModelProjection implements Projection {
             event.position,
           ],
         );
+        const root = rootOf(procedureId);
+        if (root !== procedureId) {
+          // The composite congress-personnel procedure records nothing itself: its first stage stands for its launch.
+          await tx.query(
+            `INSERT INTO procedure_summaries (procedure_id, root_id, kind, body_id, level_kind, status, rulebook_id,
+                                              launched_by, launched_at, last_position)
+             VALUES ($1, $1, 'congress-personnel', $2, $3, 'running', $4, $5, $6, $7)
+             ON CONFLICT (procedure_id) DO NOTHING`,
+            [
+              root,
+              String(data.bodyId),
+              this.levelKind(String(data.bodyId)),
+              String(data.rulebookId),
+              launchedBy?.personId ?? text(event.metadata.actorId),
+              text(data.launchedAt, at.toISOString()),
+              event.position,
+            ],
+          );
+        }
         return;
       }
       case 'StepOpened': {
@@ -154,6 +176,15 @@ export class ReadModelProjection implements Projection {
           `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4 WHERE procedure_id = $1`,
           [procedureId, status, at, outcome],
         );
+        // A composite ends with its last stage (the election), or when a stage of it is withdrawn.
+        const root = rootOf(procedureId);
+        if (root !== procedureId && (status === 'withdrawn' || procedureId === `${root}/${LAST_STAGE}`)) {
+          await tx.query(
+            `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4, last_position = $5
+              WHERE procedure_id = $1 AND status = 'running'`,
+            [root, status, at, outcome, event.position],
+          );
+        }
         const open: { step_id: string }[] = await tx.query(
           `SELECT step_id FROM tasks WHERE procedure_id = $1 AND status = 'open'`,
           [procedureId],
