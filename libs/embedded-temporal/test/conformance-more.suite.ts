@@ -99,6 +99,22 @@ export function moreConformanceSuite(maxCachedWorkflows: number | undefined): vo
     });
   });
 
+  it('serves evicted runs: a sticky task with a partial history makes the worker fetch the full one', async () => {
+    await h.withWorker(
+      async (taskQueue) => {
+        const handles = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            client.workflow.start('signalDriven', { taskQueue, workflowId: workflowId('evict'), args: [2] }),
+          ),
+        );
+        for (const step of ['a', 'b']) for (const handle of handles) await handle.signal('approve', step);
+        const results = await Promise.all(handles.map((handle) => handle.result()));
+        expect(results).toEqual(handles.map(() => ['a', 'b']));
+      },
+      { maxCachedWorkflows: maxCachedWorkflows === 0 ? 0 : 2 },
+    );
+  });
+
   it('runs local activities, recorded as markers', async () => {
     await h.withWorker(async (taskQueue) => {
       const id = workflowId('local');
