@@ -137,7 +137,7 @@ describe('web UI in Chromium against the full stack', () => {
     // The procedure view shows the new state and the decision on its timeline.
     await launcher.page.getByRole('link', { name: 'Xem quy trình' }).click();
     await launcher.page.getByRole('heading', { name: `Quy trình ${procedureId}` }).waitFor();
-    await launcher.page.locator('.timeline').getByText('Plan adopted').waitFor();
+    await launcher.page.locator('.timeline').getByText('Đề án được thông qua').waitFor();
 
     // The Organization Committee submits the adopted plan to the Politburo with a command.
     expect(launcher.pageErrors).toEqual([]);
@@ -200,7 +200,7 @@ describe('web UI in Chromium against the full stack', () => {
     const first = page.locator('.event-button').first();
     await first.click();
     expect(await first.getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('heading', { name: /^Trạng thái tại sự kiện 1\/\d+: Procedure launched$/ }).waitFor();
+    await page.getByRole('heading', { name: /^Trạng thái tại sự kiện 1\/\d+: Khởi tạo quy trình$/ }).waitFor();
     expect(await page.getByTestId('replay-state').textContent()).toContain(procedureId);
 
     await page.getByLabel('Xem trạng thái tại sự kiện').focus();

@@ -406,4 +406,79 @@ export function formatDate(/** @type {string|null|undefined} */ value, withTime 
     : date.toLocaleDateString(locale, { dateStyle: 'medium' });
 }
 
+/**
+ * Vietnamese names of recorded event types. English names are derived from the type itself
+ * (`PlanAdopted` → `Plan adopted`), so only Vietnamese needs a list; an unknown type falls back to the English name.
+ * @type {Record<string, string>}
+ */
+const eventNamesVi = {
+  ActionProgrammeFiled: 'Đã nộp chương trình hành động',
+  AssetDeclarationFiled: 'Đã kê khai tài sản, thu nhập',
+  AssetDeclarationVerified: 'Đã xác minh kê khai tài sản',
+  BallotsIssued: 'Đã phát phiếu bầu',
+  BallotsReturned: 'Đã thu phiếu bầu',
+  CandidateAdded: 'Đã bổ sung người ứng cử',
+  CandidateBlocked: 'Người ứng cử không đạt thẩm định',
+  CandidateCleared: 'Người ứng cử đạt thẩm định',
+  CandidateDropped: 'Đã loại người ứng cử',
+  CandidateElected: 'Người ứng cử trúng cử',
+  CandidateListApproved: 'Đã duyệt danh sách người ứng cử',
+  CandidateProposed: 'Đã đề xuất người ứng cử',
+  CandidateWithdrew: 'Người ứng cử xin rút',
+  ComplaintReceived: 'Đã nhận đơn khiếu nại, tố cáo',
+  ComplaintResolved: 'Đã giải quyết khiếu nại, tố cáo',
+  ConflictDeclared: 'Đã kê khai quan hệ thân nhân',
+  ConflictDetected: 'Phát hiện xung đột lợi ích',
+  DeadlineBreached: 'Quá hạn',
+  DossierAccessed: 'Đã truy cập hồ sơ nhân sự',
+  ElectionConcluded: 'Kết thúc bầu cử',
+  ElectionRoundClosed: 'Kết thúc vòng bầu',
+  ElectionRoundOpened: 'Bắt đầu vòng bầu',
+  ElectionScheduled: 'Đã định lịch bầu cử',
+  Escalated: 'Đã báo cáo cấp trên',
+  EscalatedToHigherLevel: 'Đã xin ý kiến cấp trên',
+  HigherOpinionReceived: 'Đã nhận ý kiến cấp trên',
+  LateExplanationFiled: 'Đã giải trình việc chậm',
+  ListApproved: 'Đã duyệt danh sách',
+  ListReturned: 'Danh sách bị trả lại',
+  MeetingConvened: 'Đã triệu tập hội nghị',
+  NominationForwarded: 'Đã chuyển đề cử',
+  PlanAdopted: 'Đề án được thông qua',
+  PlanApproved: 'Đề án được phê duyệt',
+  PlanConsumed: 'Đề án đã được sử dụng',
+  PlanDraftReturned: 'Dự thảo đề án bị trả lại',
+  PlanDrafted: 'Đã dự thảo đề án',
+  PlanRejected: 'Đề án không được tán thành',
+  PlanReturned: 'Đề án bị trả lại',
+  PlanSubmitted: 'Đã trình đề án',
+  PolicyApproved: 'Chủ trương được phê duyệt',
+  PolicyRejected: 'Chủ trương không được tán thành',
+  PolicyRequested: 'Đã xin chủ trương',
+  PolicyReturned: 'Chủ trương bị trả lại',
+  ProcedureCompleted: 'Quy trình hoàn thành',
+  ProcedureLaunched: 'Khởi tạo quy trình',
+  ProcedureWithdrawn: 'Đã rút quy trình',
+  ProposalApproved: 'Đề xuất được tán thành',
+  QuorumFailed: 'Không đủ số lượng tham dự',
+  RatificationRefused: 'Cấp trên không chuẩn y',
+  ResultDisclosed: 'Đã công bố kết quả',
+  ResultRatified: 'Kết quả được chuẩn y',
+  ResultSealed: 'Kết quả được niêm phong',
+  StepClosed: 'Kết thúc bước',
+  StepOpened: 'Mở bước',
+  TallyRecorded: 'Đã ghi kết quả biểu quyết',
+  ThresholdEvaluated: 'Đã xét ngưỡng trúng cử',
+  TieDetected: 'Số phiếu bằng nhau',
+  TrackCompleted: 'Hoàn thành nhóm giới thiệu',
+  VettingConcluded: 'Kết luận thẩm định',
+  VettingRequested: 'Đã đề nghị thẩm định',
+};
+
+/** A recorded event type, named for a person in the current language. */
+export function eventTypeName(/** @type {string} */ type) {
+  if (current === 'vi' && type in eventNamesVi) return eventNamesVi[type];
+  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export const dictionaryKeys = { vi: Object.keys(dictionaries.vi), en: Object.keys(dictionaries.en) };

@@ -1,15 +1,12 @@
 // Shared pieces for event trails: readable event names and one line per event.
 import { h } from '../dom.js';
-import { formatDate, t } from '../i18n.js';
+import { eventTypeName, formatDate, t } from '../i18n.js';
 import { roleName } from './labels.js';
 
 /** @typedef {{position: number, streamId: string, streamVersion: number, type: string, data: Record<string, unknown>, metadata: Record<string, unknown>, recordedAt: string, hash: string, prevHash: string}} RecordedEvent */
 
-/** `PlanAdopted` → `Plan adopted`. */
-export function eventName(/** @type {string} */ type) {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** A recorded event type, named for a person in the current language. */
+export const eventName = eventTypeName;
 
 /** What an event says in a few words: its reason, note, title or step, whichever it carries. */
 export function eventGist(/** @type {RecordedEvent} */ event) {
@@ -44,7 +41,11 @@ export function timeline(/** @type {RecordedEvent[]} */ events) {
           h('time', { datetime: event.recordedAt }, formatDate(event.recordedAt, true)),
         ),
         h('div', { class: 'muted small' }, [eventActor(event), eventGist(event)].filter(Boolean).join(' · ')),
-        h('div', { class: 'muted small mono' }, `#${event.position} · ${event.streamId} v${event.streamVersion}`),
+        h(
+          'div',
+          { class: 'muted small mono' },
+          `#${event.position} · ${event.type} · ${event.streamId} v${event.streamVersion}`,
+        ),
       ),
     ),
   );
