@@ -127,16 +127,15 @@ export class ProcedureRunner {
    * Update is accepted and decided after the launch (its handler then rejects it if the decider refuses).
    */
   validate(build: () => DomainCommand): void {
-    if (this.version === 0) {
-      return;
-    }
     let command: DomainCommand;
     try {
       command = build();
     } catch (error) {
       throw asUpdateFailure(error);
     }
-    this.decideOrReject(command);
+    if (this.version > 0) {
+      this.decideOrReject(command);
+    }
   }
 
   /**
