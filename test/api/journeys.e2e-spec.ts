@@ -365,4 +365,37 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
       expect.objectContaining({ levelKind: 'province', organisations: 1, done: 0, label: '0/1 done, 0.00%' }),
     );
   });
+
+  it('lets only the launching committee withdraw a procedure, recording why and closing its tasks', async () => {
+    const procedureId = await launchPlan();
+    const task = await taskOf(approver, procedureId, 'adoption-1');
+    const refused = await approver.post<{ code: string }>(
+      `/procedures/${procedureId}/withdraw`,
+      { reason: 'Not mine to withdraw' },
+      key(),
+    );
+    expect(refused.status).toBe(403);
+    const noReason = await committee.post<{ message: string }>(`/procedures/${procedureId}/withdraw`, {}, key());
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toMatch(/reason/);
+
+    const withdrawn = await committee.post<RecordedRef[]>(
+      `/procedures/${procedureId}/withdraw`,
+      { reason: 'The congress date moved' },
+      key(),
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body[0].type).toBe('ProcedureWithdrawn');
+    await eventually(
+      () => committee.get<{ items: { procedureId: string; status: string }[] }>('/procedures?status=withdrawn'),
+      (r) => r.body.items.some((p) => p.procedureId === procedureId),
+      'the procedure to show as withdrawn',
+    );
+    const queue = await approver.get<{ items: Task[] }>('/tasks?pageSize=200');
+    expect(queue.body.items.map((t) => t.taskId)).not.toContain(task.taskId);
+    const events = (await trail(procedureId)).events;
+    expect(events.find((e) => e.type === 'ProcedureWithdrawn')?.metadata).toMatchObject({
+      actorRole: 'organization-committee',
+    });
+  });
 });

@@ -65,7 +65,10 @@ export class ProceduresController {
     @Body() body: WithdrawDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<RecordedEventRef[]> {
-    return this.procedures.withdraw(user, procedureId, body.reason, requireIdempotencyKey(key));
+    const idempotencyKey = requireIdempotencyKey(key);
+    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, () =>
+      this.procedures.withdraw(user, procedureId, body.reason, idempotencyKey),
+    );
   }
 
   @Post(':procedureId/commands')

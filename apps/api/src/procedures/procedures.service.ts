@@ -203,9 +203,10 @@ export class ProceduresService {
       visibleBodies.map((b) => b.id),
     );
     const clause = where.map((w) => `(${w})`).join(' AND ');
+    params.push(pageSize, (page - 1) * pageSize);
     const rows: (SummaryRow & { total: string })[] = await this.dataSource.query(
       `SELECT *, count(*) OVER () AS total FROM procedure_summaries WHERE ${clause}
-        ORDER BY launched_at DESC, procedure_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        ORDER BY launched_at DESC, procedure_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return { items: rows.map(toSummary), total: Number(rows[0]?.total ?? 0), page, pageSize };
