@@ -202,7 +202,7 @@ export async function renderQueue(main, context) {
       h(
         'td',
         {},
-        h('time', { datetime: task.dueDate }, formatDate(task.dueDate)),
+        h('div', {}, h('time', { datetime: task.dueDate }, formatDate(task.dueDate))),
         task.overdue ? h('span', { class: 'badge danger' }, t('queue.overdue')) : null,
         task.escalated ? h('span', { class: 'badge warn' }, t('queue.escalated')) : null,
       ),
