@@ -186,7 +186,9 @@ export class TasksService {
           code: 'CONFLICT',
         });
       }
-      const actor = await this.eligibleActor(user, task);
+      // Recusal and four-eyes are the workflow validator's to enforce here (it refuses with RECUSED / NOT_ALLOWED
+      // and records nothing); checking them again first would cost a query of the workflow on every decision.
+      const actor = requireActor(user, task.role, task.bodyId, `Deciding "${task.title}"`);
       const handle = (await this.temporal.get()).workflow.getHandle(task.procedureId);
       const events = await handle.executeUpdate(decideUpdate, {
         args: [{ stepId: task.stepId, actor, decision: toDecision(dto) }],
