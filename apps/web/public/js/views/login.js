@@ -3,7 +3,7 @@ import { ApiError, login } from '../api.js';
 import { field, h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 
-const DEMO_USERS = ['tochuc', 'phobithu', 'phobithu2', 'kiemphieu', 'ubkt', 'bochinhtri', 'bn30'];
+const DEMO_USERS = ['tochuc', 'phobithu', 'phobithu2', 'kiemphieu', 'ubkt', 'bochinhtri', 'bn12'];
 
 /** @param {HTMLElement} main @param {import('../app.js').Context} context */
 export function renderLogin(main, context) {
