@@ -149,7 +149,9 @@ export class WorkflowEngine implements EngineCore {
     if (!this.namespaces.has('default')) {
       this.addNamespace({ name: 'default', id: randomUUID(), description: 'Default namespace', retentionDays: 3 });
     }
-    data.executions.sort((a, b) => a.startTime - b.startTime);
+    // Runs of a workflow id in start order; an open run is the current one even if it started in the same ms.
+    const open = (state: ExecutionState): number => (state.status === Status.WORKFLOW_EXECUTION_STATUS_RUNNING ? 1 : 0);
+    data.executions.sort((a, b) => a.startTime - b.startTime || open(a) - open(b));
     for (const state of data.executions) {
       let history: IHistoryEvent[] | undefined;
       if (state.status === Status.WORKFLOW_EXECUTION_STATUS_RUNNING) {
