@@ -9,6 +9,8 @@ import type { Projection, RecordedEvent } from '@cadreflow/event-store';
 export interface TaskChange {
   taskId: string;
   procedureId: string;
+  stepId: string;
+  title: string;
   bodyId: string;
   role: string;
   status: 'open' | 'closed';
@@ -151,6 +153,8 @@ export class ReadModelProjection implements Projection {
         this.pending.push({
           taskId,
           procedureId,
+          stepId: String(data.stepId),
+          title: String(data.name ?? data.stepId),
           bodyId: String(data.bodyId),
           role: String(data.role),
           status: 'open',
@@ -203,9 +207,9 @@ export class ReadModelProjection implements Projection {
 
   private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
     const taskId = taskIdOf(event.streamId, stepId);
-    const rows: { body_id: string; role: string }[] = await tx.query(
+    const rows: { body_id: string; role: string; title: string }[] = await tx.query(
       `WITH closed AS (UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
-        WHERE task_id = $1 RETURNING body_id, role)
+        WHERE task_id = $1 RETURNING body_id, role, title)
        SELECT * FROM closed`,
       [taskId, outcome, event.recordedAt],
     );
@@ -213,6 +217,8 @@ export class ReadModelProjection implements Projection {
       this.pending.push({
         taskId,
         procedureId: event.streamId,
+        stepId,
+        title: rows[0].title,
         bodyId: rows[0].body_id,
         role: rows[0].role,
         status: 'closed',
