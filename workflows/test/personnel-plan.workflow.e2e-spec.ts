@@ -197,6 +197,23 @@ describe('personnel plan workflow (A) on the embedded server', () => {
       await handle.terminate('test over');
     });
   });
+
+  it('keeps the rulebook in force on the launch date to the end', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const procedureId = 'plan/launched-in-2024';
+      const handle = await env.client.workflow.start(workflowTypes['personnel-plan'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [{ ...planLaunch(procedureId, plan), launchDate: '2024-03-01' }],
+      });
+      await waitFor(async () => (await handle.query(stateQuery)).streamVersion > 0);
+      const state = await handle.query(stateQuery);
+      expect(state.rulebookId).toBe('rulebook/2020-2025');
+      const [launched] = await env.store.readStream(procedureId);
+      expect(launched?.metadata).toMatchObject({ rulebookId: 'rulebook/2020-2025' });
+      await handle.terminate('test over');
+    });
+  });
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
