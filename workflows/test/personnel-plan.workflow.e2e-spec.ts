@@ -178,7 +178,7 @@ describe('personnel plan workflow (A) on the embedded server', () => {
     });
   });
 
-  it('escalates an overdue step when the clock passes its due date (30 working days)', async () => {
+  it('escalates an overdue adoption step (10 working days) once the clock passes its due date', async () => {
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'plan/overdue';
       const handle = await env.client.workflow.start(workflowTypes['personnel-plan'], {
