@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  type ApplicationFailure,
   condition,
   log,
   setHandler,
@@ -133,10 +134,23 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     withdrawUpdate,
     async (w) => {
       const running = current;
-      if (!running) return [];
-      await running.handle.signal(withdrawRequestSignal, w);
+      const ended = (): ApplicationFailure =>
+        asUpdateFailure(
+          new IllegalTransitionError(
+            'The running stage ended before the withdrawal reached it; query the procedure and try again',
+            'STAGE_ENDED',
+            'WithdrawProcedure',
+          ),
+        );
+      if (!running) throw ended();
+      try {
+        await running.handle.signal(withdrawRequestSignal, w);
+      } catch {
+        throw ended();
+      }
       await condition(() => withdrawal !== null || current !== running);
-      return withdrawal ?? [];
+      if (!withdrawal) throw ended();
+      return withdrawal;
     },
     { validator: validateWithdrawal },
   );
