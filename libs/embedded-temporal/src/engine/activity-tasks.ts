@@ -216,18 +216,16 @@ export class ActivityTasks {
       source: 'Server',
       timeoutFailureInfo: { timeoutType, lastHeartbeatDetails: decodePayloads(activity.heartbeatDetails) },
     };
+    // Start-to-close and heartbeat timeouts end an attempt, which the retry policy may retry.
+    let retryState: number = RetryState.Timeout;
     if (timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT) {
-      if (this.retryActivity(exec, activity, failure)) {
+      const final = this.retryActivity(exec, activity, failure);
+      if (final === undefined) {
         this.core.persistQuietly(exec);
         return;
       }
+      retryState = final;
     }
-    const retryState =
-      timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT
-        ? activity.retry.maximumAttempts > 0 && activity.attempt >= activity.retry.maximumAttempts
-          ? RetryState.MaximumAttemptsReached
-          : RetryState.Timeout
-        : RetryState.Timeout;
     const startedEventId = this.addActivityStarted(exec, activity);
     this.core.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, {
       activityTaskTimedOutEventAttributes: {
@@ -241,16 +239,16 @@ export class ActivityTasks {
     this.core.persistQuietly(exec);
   }
 
-  /** Schedules the next attempt if the retry policy allows; false when the failure is final. */
-  private retryActivity(exec: Execution, activity: ActivityState, failure: IFailure): boolean {
+  /**
+   * Schedules the next attempt if the retry policy allows and returns `undefined`; otherwise returns the
+   * retry state that makes the failure final.
+   */
+  private retryActivity(exec: Execution, activity: ActivityState, failure: IFailure): number | undefined {
     const now = this.core.clock.now();
     const deadline =
       activity.scheduleToCloseMs !== undefined ? activity.firstScheduledTime + activity.scheduleToCloseMs : undefined;
     const decision = nextRetry(activity.retry, activity.attempt, failure, now, deadline);
-    if (!('delayMs' in decision)) {
-      (activity as ActivityState & { finalRetryState?: number }).finalRetryState = decision.retryState;
-      return false;
-    }
+    if (!('delayMs' in decision)) return decision.retryState;
     this.disarm(exec, activity);
     activity.attempt += 1;
     activity.state = 'backoff';
@@ -262,7 +260,7 @@ export class ActivityTasks {
     );
     this.core.markDirty(exec);
     this.arm(exec, activity, false);
-    return true;
+    return undefined;
   }
 
   /** Adds ActivityTaskStarted for a started activity (Temporal writes it only when the attempt ends). */
@@ -410,10 +408,8 @@ export class ActivityTasks {
     identity: string,
   ): Promise<void> {
     if (lastHeartbeatDetails?.payloads?.length) activity.heartbeatDetails = encodePayloads(lastHeartbeatDetails);
-    const retried = this.retryActivity(exec, activity, failure ?? { message: 'activity failed' });
-    if (!retried) {
-      const retryState =
-        (activity as ActivityState & { finalRetryState?: number }).finalRetryState ?? RetryState.NonRetryableFailure;
+    const retryState = this.retryActivity(exec, activity, failure ?? { message: 'activity failed' });
+    if (retryState !== undefined) {
       const startedEventId = this.addActivityStarted(exec, activity);
       this.core.addExternal(exec, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, {
         activityTaskFailedEventAttributes: {

@@ -114,4 +114,6 @@ export interface UpdateState {
   request: string;
   /** Encoded `temporal.api.update.v1.Outcome` (base64), once completed. */
   outcome?: string;
+  /** Id of the WorkflowExecutionUpdateAccepted event, once accepted. */
+  acceptedEventId?: number;
 }

@@ -1923,7 +1923,7 @@ export class WorkflowEngine implements EngineCore {
           },
         });
         update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED;
-        (update as typeof update & { acceptedEventId?: number }).acceptedEventId = acceptedEventId;
+        update.acceptedEventId = acceptedEventId;
         break;
       }
       case 'temporal.api.update.v1.Rejection': {
@@ -1937,7 +1937,7 @@ export class WorkflowEngine implements EngineCore {
         this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, {
           workflowExecutionUpdateCompletedEventAttributes: {
             meta: response.meta,
-            acceptedEventId: (update as typeof update & { acceptedEventId?: number }).acceptedEventId ?? 0,
+            acceptedEventId: update.acceptedEventId ?? 0,
             outcome: response.outcome,
           },
         });
