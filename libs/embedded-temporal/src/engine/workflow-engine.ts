@@ -3,9 +3,7 @@ import { status } from '@grpc/grpc-js';
 import type { ControllableClock } from '../clock/clock';
 import { DeadlineScheduler } from '../clock/deadline-scheduler';
 import {
-  decodeEvent,
   durationToMs,
-  encodeEvent,
   enumNumbers,
   EventType,
   type IFailure,
@@ -155,7 +153,7 @@ export class WorkflowEngine implements EngineCore {
     for (const state of data.executions) {
       let history: IHistoryEvent[] | undefined;
       if (state.status === Status.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        history = (await this.store.readHistory(state.namespace, state.runId)).map(decodeEvent);
+        history = await this.store.readHistory(state.namespace, state.runId);
       }
       const exec = new Execution(state, history, history?.length ?? 0);
       this.register(exec);
@@ -594,7 +592,7 @@ export class WorkflowEngine implements EngineCore {
         for (const exec of batch) {
           exec.syncBufferedToState();
           const history = exec.history ?? [];
-          const newEvents = history.slice(exec.persistedEvents).map(encodeEvent);
+          const newEvents = history.slice(exec.persistedEvents);
           writes.push({ state: exec.state, newEvents, firstEventId: exec.persistedEvents + 1 });
           exec.persistedEvents = history.length;
         }
@@ -1721,7 +1719,7 @@ export class WorkflowEngine implements EngineCore {
     const namespace = this.requireNamespace(req.namespace);
     if (!req.query?.queryType) throw invalidArgument('QueryType is not set on request.');
     const exec = this.findRun(namespace, req.execution);
-    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
+    if (!exec.history) exec.history = await this.store.readHistory(namespace, exec.state.runId);
     const query = req.query;
     const result = await new Promise<Loose<ws.IQueryWorkflowResponse> | Error>((resolve) => {
       const id = randomUUID();
@@ -1961,7 +1959,7 @@ export class WorkflowEngine implements EngineCore {
   ): Promise<Loose<ws.IGetWorkflowExecutionHistoryResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
-    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
+    if (!exec.history) exec.history = await this.store.readHistory(namespace, exec.state.runId);
     const closeOnly =
       Number(req.historyEventFilterType) ===
       enumNumbers(temporal.api.enums.v1.HistoryEventFilterType).HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
@@ -1987,7 +1985,7 @@ export class WorkflowEngine implements EngineCore {
         });
       }
     }
-    if (!exec.history) exec.history = (await this.store.readHistory(namespace, exec.state.runId)).map(decodeEvent);
+    if (!exec.history) exec.history = await this.store.readHistory(namespace, exec.state.runId);
     const events = exec.events;
     if (closeOnly) {
       if (exec.isOpen) return { history: { events: [] }, nextPageToken: Buffer.from(String(from)) };

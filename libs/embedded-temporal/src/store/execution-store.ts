@@ -1,10 +1,11 @@
 import type { ExecutionState } from '../engine/execution-state';
+import type { IHistoryEvent } from '../proto/temporal-proto';
 
 /** One run to save: its whole state and the history events appended since the last save. */
 export interface ExecutionWrite {
   readonly state: ExecutionState;
-  /** Encoded `HistoryEvent`s, in order, starting at `firstEventId`. */
-  readonly newEvents: readonly Uint8Array[];
+  /** New history events, in order, starting at `firstEventId`; they are not changed afterwards. */
+  readonly newEvents: readonly IHistoryEvent[];
   readonly firstEventId: number;
 }
 
@@ -31,8 +32,8 @@ export interface StoredData {
 export interface ExecutionStore {
   /** Prepares the store (schema) and returns everything saved before. */
   open(): Promise<StoredData>;
-  /** Encoded `HistoryEvent`s of a run, in order. */
-  readHistory(namespace: string, runId: string): Promise<Uint8Array[]>;
+  /** The history events of a run, in order. */
+  readHistory(namespace: string, runId: string): Promise<IHistoryEvent[]>;
   /** Saves runs and namespaces atomically. */
   write(executions: readonly ExecutionWrite[], namespaces: readonly NamespaceRecord[]): Promise<void>;
   /** Releases connections. */

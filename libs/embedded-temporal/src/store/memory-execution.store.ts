@@ -1,4 +1,5 @@
 import type { ExecutionState } from '../engine/execution-state';
+import type { IHistoryEvent } from '../proto/temporal-proto';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord, StoredData } from './execution-store';
 
 /**
@@ -11,7 +12,7 @@ import type { ExecutionStore, ExecutionWrite, NamespaceRecord, StoredData } from
  */
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly states = new Map<string, string>();
-  private readonly histories = new Map<string, Uint8Array[]>();
+  private readonly histories = new Map<string, IHistoryEvent[]>();
   private readonly namespaces = new Map<string, NamespaceRecord>();
 
   open(): Promise<StoredData> {
@@ -21,7 +22,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     });
   }
 
-  readHistory(namespace: string, runId: string): Promise<Uint8Array[]> {
+  readHistory(namespace: string, runId: string): Promise<IHistoryEvent[]> {
     return Promise.resolve([...(this.histories.get(`${namespace}/${runId}`) ?? [])]);
   }
 

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { ExecutionState } from '../engine/execution-state';
+import { decodeEvent, encodeEvent, type IHistoryEvent } from '../proto/temporal-proto';
 import { decodeSearchAttributes, decodePayloadMap } from '../engine/payload-maps';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord, StoredData } from './execution-store';
 
@@ -95,12 +96,12 @@ export class PostgresExecutionStore implements ExecutionStore {
     };
   }
 
-  async readHistory(namespace: string, runId: string): Promise<Uint8Array[]> {
+  async readHistory(namespace: string, runId: string): Promise<IHistoryEvent[]> {
     const result = await this.pool.query<{ data: Buffer }>(
       `SELECT data FROM ${this.schema}.history_events WHERE namespace = $1 AND run_id = $2 ORDER BY event_id`,
       [namespace, runId],
     );
-    return result.rows.map((r) => r.data);
+    return result.rows.map((r) => decodeEvent(r.data));
   }
 
   async write(executions: readonly ExecutionWrite[], namespaces: readonly NamespaceRecord[]): Promise<void> {
@@ -118,7 +119,12 @@ export class PostgresExecutionStore implements ExecutionStore {
       JSON.stringify(w.state),
     ]);
     const events = executions.flatMap((w) =>
-      w.newEvents.map((data, i) => [w.state.namespace, w.state.runId, w.firstEventId + i, Buffer.from(data)]),
+      w.newEvents.map((event, i) => [
+        w.state.namespace,
+        w.state.runId,
+        w.firstEventId + i,
+        Buffer.from(encodeEvent(event)),
+      ]),
     );
     const client = await this.pool.connect();
     try {
