@@ -13,6 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -31,6 +32,10 @@ import { startTestPostgres } from '../test/setup/postgres';
 interface Sample {
   workflowsPerSecond: number;
   latencies: number[];
+  /** CPU ms per workflow spent by the server process (separate-process mode on Linux only). */
+  serverCpuMs?: number;
+  /** CPU ms per workflow spent by this process: SDK client and worker (and the server when in-process). */
+  benchCpuMs: number;
 }
 
 interface Row {
@@ -55,9 +60,16 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Runs `count` jobs with at most `concurrency` in flight; returns wall time and each job's latency. */
-async function runConcurrently(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<Sample> {
+async function runConcurrently(
+  count: number,
+  concurrency: number,
+  job: (i: number) => Promise<void>,
+  serverCpu: () => number | undefined = () => undefined,
+): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
+  const cpu0 = process.cpuUsage();
+  const serverCpu0 = serverCpu();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -70,17 +82,40 @@ async function runConcurrently(count: number, concurrency: number, job: (i: numb
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { workflowsPerSecond: count / seconds, latencies };
+  const cpu = process.cpuUsage(cpu0);
+  const serverCpu1 = serverCpu();
+  return {
+    workflowsPerSecond: count / seconds,
+    latencies,
+    benchCpuMs: (cpu.user + cpu.system) / 1000 / count,
+    serverCpuMs: serverCpu0 !== undefined && serverCpu1 !== undefined ? (serverCpu1 - serverCpu0) / count : undefined,
+  };
 }
 
 /** A server to benchmark against: in this process, or the standalone CLI in a child process. */
 interface BenchServer {
   address: string;
+  /** CPU ms used so far by the server process, when it is a separate one. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
+/** User + system CPU ms of a process, from /proc (Linux); `undefined` elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return undefined;
+  }
+}
+
 async function startServer(store: string, mode: Mode): Promise<BenchServer> {
-  if (mode === 'in-process') return await startEmbeddedTemporal({ store });
+  if (mode === 'in-process') {
+    const server = await startEmbeddedTemporal({ store });
+    return { address: server.address, cpuMs: () => undefined, stop: () => server.stop() };
+  }
   const child = spawn(
     process.execPath,
     ['-r', './tools/register.js', 'libs/embedded-temporal/src/cli.ts', '--port', '0', '--db', store],
@@ -95,6 +130,7 @@ async function startServer(store: string, mode: Mode): Promise<BenchServer> {
   });
   return {
     address,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -114,6 +150,7 @@ async function benchStore(
   workflows: number,
 ): Promise<Row[]> {
   const server = await startServer(store, mode);
+  const serverCpu = (): number | undefined => server.cpuMs();
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
   const native = await NativeConnection.connect({ address: server.address });
@@ -151,24 +188,34 @@ async function benchStore(
       });
       for (let round = 0; round < rounds; round++) {
         one.samples.push(
-          await runConcurrently(workflows, CONCURRENCY, async (i) => {
-            await client.workflow.execute('oneActivity', {
-              taskQueue,
-              workflowId: `one-${round}-${i}-${randomUUID()}`,
-              args: ['x'],
-            });
-          }),
+          await runConcurrently(
+            workflows,
+            CONCURRENCY,
+            async (i) => {
+              await client.workflow.execute('oneActivity', {
+                taskQueue,
+                workflowId: `one-${round}-${i}-${randomUUID()}`,
+                args: ['x'],
+              });
+            },
+            serverCpu,
+          ),
         );
         signals.samples.push(
-          await runConcurrently(Math.max(CONCURRENCY, Math.floor(workflows / 2)), CONCURRENCY, async (i) => {
-            const handle = await client.workflow.start('signalDriven', {
-              taskQueue,
-              workflowId: `sig-${round}-${i}-${randomUUID()}`,
-              args: [3],
-            });
-            for (const step of ['first', 'second', 'third']) await handle.signal('approve', step);
-            await handle.result();
-          }),
+          await runConcurrently(
+            Math.max(CONCURRENCY, Math.floor(workflows / 2)),
+            CONCURRENCY,
+            async (i) => {
+              const handle = await client.workflow.start('signalDriven', {
+                taskQueue,
+                workflowId: `sig-${round}-${i}-${randomUUID()}`,
+                args: [3],
+              });
+              for (const step of ['first', 'second', 'third']) await handle.signal('approve', step);
+              await handle.result();
+            },
+            serverCpu,
+          ),
         );
       }
     });
@@ -206,6 +253,8 @@ function printTable(rows: Row[]): void {
     'latency p95 ms',
     'target wf/s',
     'median/target',
+    'CPU ms/wf server',
+    'CPU ms/wf SDK',
   ];
   const body = rows.map((row) => {
     const rates = row.samples.map((s) => s.workflowsPerSecond);
@@ -221,6 +270,22 @@ function printTable(rows: Row[]): void {
       fmt(percentile(latencies, 95)),
       row.target ? String(row.target) : '-',
       row.target ? `${fmt(median / row.target, 2)}x` : '-',
+      row.server === 'separate process'
+        ? fmt(
+            percentile(
+              row.samples.map((s) => s.serverCpuMs ?? NaN),
+              50,
+            ),
+            2,
+          )
+        : 'in SDK',
+      fmt(
+        percentile(
+          row.samples.map((s) => s.benchCpuMs),
+          50,
+        ),
+        2,
+      ),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
@@ -228,6 +293,10 @@ function printTable(rows: Row[]): void {
   process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const r of body) process.stdout.write(`${line(r)}\n`);
   process.stdout.write('* wf/s p95: the rate 95% of rounds reached or beat (5th percentile of round rates).\n');
+  process.stdout.write(
+    'CPU ms/wf: median over rounds of CPU time per workflow; "SDK" is this process (client, worker, workflow ' +
+      'sandbox; plus the server when in-process). On 2 cores the sum bounds throughput at 2000 / sum wf/s.\n',
+  );
   const rate = (store: string, server: Mode): number => {
     const row = rows.find((r) => r.store === store && r.server === server && r.target);
     return row
