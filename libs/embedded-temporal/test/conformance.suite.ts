@@ -8,6 +8,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateStage,
   NamespaceNotFoundError,
+  ServiceError,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, CancelledFailure, TerminatedFailure } from '@temporalio/common';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
@@ -369,11 +370,13 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
     await client.workflow.getHandle(id).terminate();
     const badQuery = await failureOf(client.workflow.count('WorkflowId = '));
+    expect(badQuery).toBeInstanceOf(ServiceError);
     expect(grpcCode(badQuery)).toBe(status.INVALID_ARGUMENT);
     const big = 'x'.repeat(3 * 1024 * 1024);
     const oversized = await failureOf(
       client.workflow.start('echoWorkflow', { taskQueue: 'tq-unpolled', workflowId: workflowId('big'), args: [big] }),
     );
+    expect(oversized).toBeInstanceOf(ServiceError);
     expect(grpcCode(oversized)).toBe(status.INVALID_ARGUMENT);
   });
 
