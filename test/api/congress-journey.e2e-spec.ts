@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
+import { demoIds, noInvalidBallots } from '@cadreflow/domain';
 import {
-  checkAge,
-  demoIds,
-  demoOrganisation,
-  membersOf,
-  noInvalidBallots,
-  personById,
-  rulebookInForce,
-  type OrganisationModel,
-  type Person,
-} from '@cadreflow/domain';
-import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
+  candidateList,
+  organisationWithNewcomers,
+  provincialPlan,
+} from '../../workflows/test/support/demo-launch.fixture';
 import { startFullStack, type FullStack, type HttpClient } from '../support/full-stack';
 
 const SEATS = 48;
@@ -37,28 +31,6 @@ interface OpenStep {
 interface ProcedureView {
   summary: { status: string; outcome: string | null; kind: string };
   state: { status: string; openSteps: OpenStep[] } | null;
-}
-
-/** The demo province plus young first-time candidates from the succession pool. */
-function organisationWithNewcomers(count: number): OrganisationModel {
-  const newcomers: Person[] = Array.from({ length: count }, (_, i) => ({
-    id: `person/bn-pool-${String(i + 1).padStart(2, '0')}`,
-    fullName: `Ứng viên quy hoạch ${i + 1}`,
-    gender: i % 3 === 0 ? 'female' : 'male',
-    birthDate: `${1986 + (i % 5)}-0${1 + (i % 9)}-15`,
-  }));
-  return { ...demoOrganisation, people: [...demoOrganisation.people, ...newcomers] };
-}
-
-/** Sitting members young enough for re-election at the congress, topped up with newcomers. */
-function candidateList(model: OrganisationModel, today: string): string[] {
-  const rulebook = rulebookInForce(today);
-  const eligible = membersOf(model, demoIds.executiveCommittee, today).filter(
-    (id) =>
-      checkAge({ ...personById(model, id), track: 're-election', congressDate: CONGRESS_DATE }, rulebook).eligible,
-  );
-  const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
-  return [...eligible, ...pool].slice(0, LIST);
 }
 
 const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
@@ -99,7 +71,7 @@ describe('a provincial congress, launched and decided over HTTP', () => {
     const committee = await stack.as('tochuc');
     const politburo = await stack.as('bochinhtri');
     const model = organisationWithNewcomers(LIST);
-    const candidates = candidateList(model, new Date().toISOString().slice(0, 10));
+    const candidates = candidateList(model, new Date().toISOString().slice(0, 10), CONGRESS_DATE, LIST);
     expect(candidates).toHaveLength(LIST);
 
     const launched = await committee.post<{ procedureId: string }>(

@@ -1,14 +1,4 @@
-import {
-  checkAge,
-  demoIds,
-  demoOrganisation,
-  membersOf,
-  noInvalidBallots,
-  personById,
-  rulebookInForce,
-  type OrganisationModel,
-  type Person,
-} from '@cadreflow/domain';
+import { demoIds, noInvalidBallots } from '@cadreflow/domain';
 import {
   decideUpdate,
   domainFailureOf,
@@ -23,7 +13,7 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { demoActors, provincialPlan } from './support/demo-launch.fixture';
+import { candidateList, demoActors, organisationWithNewcomers, provincialPlan } from './support/demo-launch.fixture';
 import {
   adoptSubmitApprove,
   approve,
@@ -37,28 +27,6 @@ import {
 const SEATS = 48;
 const LIST = 53; // 10% surplus: 5 names over 48 seats
 const CONGRESS_DATE = '2027-06-15';
-
-/** The demo province plus young first-time candidates from the succession pool. */
-function organisationWithNewcomers(count: number): OrganisationModel {
-  const newcomers: Person[] = Array.from({ length: count }, (_, i) => ({
-    id: `person/bn-pool-${String(i + 1).padStart(2, '0')}`,
-    fullName: `Ứng viên quy hoạch ${i + 1}`,
-    gender: i % 3 === 0 ? 'female' : 'male',
-    birthDate: `${1986 + (i % 5)}-0${1 + (i % 9)}-15`,
-  }));
-  return { ...demoOrganisation, people: [...demoOrganisation.people, ...newcomers] };
-}
-
-/** Sitting members still young enough for re-election at the congress, topped up with newcomers to `LIST`. */
-function candidateList(model: OrganisationModel, today: string): string[] {
-  const rulebook = rulebookInForce(today);
-  const eligible = membersOf(model, demoIds.executiveCommittee, today).filter((id) => {
-    const person = personById(model, id);
-    return checkAge({ ...person, track: 're-election', congressDate: CONGRESS_DATE }, rulebook).eligible;
-  });
-  const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
-  return [...eligible, ...pool].slice(0, LIST);
-}
 
 describe('composite congress-personnel workflow on the embedded server', () => {
   let env: ProcedureTestEnvironment;
@@ -74,7 +42,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
   it(`runs a provincial congress end to end: plan → introduction → vetting → Politburo consultation → election of ${SEATS} from ${LIST}`, async () => {
     await env.withWorker(async (taskQueue) => {
       const model = organisationWithNewcomers(LIST);
-      const candidates = candidateList(model, env.temporal.now().toISOString());
+      const candidates = candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST);
       expect(candidates).toHaveLength(LIST);
       const procedureId = 'congress/bac-ninh-2027';
       const launch: CongressPersonnelLaunch = {
@@ -177,7 +145,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
             procedureId,
             bodyId: demoIds.province,
             launchedBy: demoActors.organizationOfficer,
-            plan: provincialPlan(candidateList(model, env.temporal.now().toISOString())),
+            plan: provincialPlan(candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST)),
             congressDate: CONGRESS_DATE,
             organisation: model,
           } satisfies CongressPersonnelLaunch,

@@ -1,4 +1,14 @@
-import { demoIds, type PersonnelPlanContent } from '@cadreflow/domain';
+import {
+  checkAge,
+  demoIds,
+  demoOrganisation,
+  membersOf,
+  personById,
+  rulebookInForce,
+  type OrganisationModel,
+  type Person,
+  type PersonnelPlanContent,
+} from '@cadreflow/domain';
 import type { ActorRef, PersonnelPlanLaunch } from '@cadreflow/workflows/messages';
 
 /** Actors of the demo province, as the API would pass them. */
@@ -47,4 +57,28 @@ export function planLaunch(procedureId: string, plan: PersonnelPlanContent): Per
       plan,
     },
   };
+}
+
+/** The demo province plus `count` young first-time candidates from the succession pool. */
+export function organisationWithNewcomers(count: number): OrganisationModel {
+  const newcomers: Person[] = Array.from({ length: count }, (_, i) => ({
+    id: `person/bn-pool-${String(i + 1).padStart(2, '0')}`,
+    fullName: `Ứng viên quy hoạch ${i + 1}`,
+    gender: i % 3 === 0 ? 'female' : 'male',
+    birthDate: `${1986 + (i % 5)}-0${1 + (i % 9)}-15`,
+  }));
+  return { ...demoOrganisation, people: [...demoOrganisation.people, ...newcomers] };
+}
+
+/**
+ * `size` candidates for a congress on `congressDate`: the sitting executive committee members young enough for
+ * re-election on `today`'s rulebook, topped up with newcomers from the pool.
+ */
+export function candidateList(model: OrganisationModel, today: string, congressDate: string, size: number): string[] {
+  const rulebook = rulebookInForce(today);
+  const eligible = membersOf(model, demoIds.executiveCommittee, today).filter(
+    (id) => checkAge({ ...personById(model, id), track: 're-election', congressDate }, rulebook).eligible,
+  );
+  const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
+  return [...eligible, ...pool].slice(0, size);
 }

@@ -1,17 +1,15 @@
+import { PageQuery } from '../common/page.query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { workflowTypes, type WorkflowKind } from '@cadreflow/workflows/messages';
@@ -48,7 +46,7 @@ export class LaunchProcedureDto {
   launchDate?: string;
 }
 
-export class ListProceduresQuery {
+export class ListProceduresQuery extends PageQuery {
   @ApiPropertyOptional({ enum: WORKFLOW_KINDS })
   @IsOptional()
   @IsIn([...WORKFLOW_KINDS, 'personnel-plan', 'introduction', 'appointment', 'vetting', 'election'])
@@ -69,21 +67,6 @@ export class ListProceduresQuery {
   @IsOptional()
   @IsIn(['running', 'completed', 'withdrawn'])
   status?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class WithdrawDto {

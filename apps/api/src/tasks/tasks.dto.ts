@@ -1,23 +1,21 @@
+import { PageQuery } from '../common/page.query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 
 export const DECISION_KINDS = ['approve', 'reject', 'return', 'tally', 'round-tally', 'next-round'] as const;
 
-export class TaskQueueQuery {
+export class TaskQueueQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Procedure kind' })
   @IsOptional()
   @IsString()
@@ -45,21 +43,6 @@ export class TaskQueueQuery {
   @IsOptional()
   @IsIn(['due', '-due', 'opened', '-opened'])
   sort?: 'due' | '-due' | 'opened' | '-opened';
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 /**
