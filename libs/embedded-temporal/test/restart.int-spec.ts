@@ -52,6 +52,29 @@ describe.each([
     harness = undefined;
   });
 
+  it('lists and counts by search attributes, in the requested order', async () => {
+    harness = await createHarness(bundle, { store: storeFactory() });
+    const { client } = harness;
+    const taskQueue = `tq-list-${randomUUID()}`;
+    const started: string[] = [];
+    for (const [index, owner] of ['ban-to-chuc', 'ubkt', 'ban-to-chuc'].entries()) {
+      const id = workflowId(`list-${index}`);
+      started.push(id);
+      await client.workflow.start('waitForever', { taskQueue, workflowId: id, searchAttributes: { Owner: [owner] } });
+    }
+    const listed: string[] = [];
+    const query = `TaskQueue = '${taskQueue}' AND Owner = 'ban-to-chuc' ORDER BY StartTime ASC`;
+    for await (const w of client.workflow.list({ query })) listed.push(w.workflowId);
+    expect(listed).toEqual([started[0], started[2]]);
+    await expect(client.workflow.count(`TaskQueue = '${taskQueue}' AND Owner IN ('ubkt', 'x')`)).resolves.toEqual(
+      expect.objectContaining({ count: 1 }),
+    );
+    for (const id of started) await client.workflow.getHandle(id).terminate();
+    await expect(
+      client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Terminated'`),
+    ).resolves.toEqual(expect.objectContaining({ count: 3 }));
+  });
+
   it('keeps histories, timers, pending activities and visibility', async () => {
     const taskQueue = `tq-restart-${randomUUID()}`;
     const timerId = workflowId('restart-timer');

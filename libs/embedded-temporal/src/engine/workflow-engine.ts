@@ -32,6 +32,8 @@ import { isCloseCommand, MAX_BLOB_BYTES, validateCommands } from './command-vali
 import { decodePayloadMap, encodePayloadMap, mergePayloadMap } from './payload-maps';
 import { describeExecution, executionInfo } from './execution-views';
 import { queryOutcome } from './query-outcome';
+import { countExecutions, listExecutions } from '../server/visibility-listing';
+import type { VisibilityQuery } from '../visibility';
 import type { ExecutionState } from './execution-state';
 import { nextRetry, normalizeRetryPolicy, RetryState } from './retry-policy';
 import { type PollCancellation, TaskMatcher } from './task-matcher';
@@ -2014,6 +2016,42 @@ export class WorkflowEngine implements EngineCore {
   executionInfo(exec: Execution): Loose<temporal.api.workflow.v1.IWorkflowExecutionInfo> {
     const parentNamespaceId = exec.state.parent ? (this.namespaces.get(exec.state.parent.namespace)?.id ?? '') : '';
     return executionInfo(exec, parentNamespaceId);
+  }
+
+  /**
+   * The `ListWorkflowExecutions` RPC: the store's own visibility index when it has one (PostgreSQL,
+   * after saving what is pending), else the runs held in memory.
+   */
+  async listWorkflowExecutions(
+    namespace: string,
+    query: VisibilityQuery,
+    pageSize: number,
+    pageToken: Uint8Array | null | undefined,
+  ): Promise<Loose<ws.IListWorkflowExecutionsResponse>> {
+    this.requireNamespace(namespace);
+    if (!this.store.listRunIds) {
+      return listExecutions(this.runsOf(namespace), query, pageSize, pageToken, (e) => this.executionInfo(e));
+    }
+    await this.flush();
+    const offset = pageToken?.length ? Number(Buffer.from(pageToken).toString('utf8')) : 0;
+    const size = pageSize > 0 ? pageSize : 1000;
+    const runIds = await this.store.listRunIds(namespace, query, size + 1, offset);
+    const page = runIds.slice(0, size).flatMap((runId) => this.executions.get(`${namespace}/${runId}`) ?? []);
+    return {
+      executions: page.map((e) => this.executionInfo(e)),
+      nextPageToken: runIds.length > size ? Buffer.from(String(offset + size)) : null,
+    };
+  }
+
+  /** The `CountWorkflowExecutions` RPC, like {@link listWorkflowExecutions}. */
+  async countWorkflowExecutions(
+    namespace: string,
+    query: VisibilityQuery,
+  ): Promise<Loose<ws.ICountWorkflowExecutionsResponse>> {
+    this.requireNamespace(namespace);
+    if (!this.store.countRuns) return { count: countExecutions(this.runsOf(namespace), query), groups: [] };
+    await this.flush();
+    return { count: await this.store.countRuns(namespace, query), groups: [] };
   }
 
   /** Every run of a namespace, for visibility queries. */

@@ -4,7 +4,7 @@ import type { WorkflowEngine } from '../engine/workflow-engine';
 import type { PollCancellation } from '../engine/task-matcher';
 import { msToTimestamp, temporal, timestampToMs, durationToMs } from '../proto/temporal-proto';
 import { ServiceError } from './service-error';
-import { countExecutions, listExecutions, parseListQuery } from './visibility-listing';
+import { parseListQuery } from './visibility-listing';
 
 import ws = temporal.api.workflowservice.v1;
 
@@ -57,16 +57,10 @@ function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler
     DescribeWorkflowExecution: (r: ws.DescribeWorkflowExecutionRequest) => engine.describeWorkflowExecution(r),
     GetWorkflowExecutionHistory: (r: ws.GetWorkflowExecutionHistoryRequest, c: PollCancellation) =>
       engine.getWorkflowExecutionHistory(r, c),
-    ListWorkflowExecutions: (r: ws.ListWorkflowExecutionsRequest) => {
-      const query = parseListQuery(r.query);
-      return listExecutions(engine.runsOf(r.namespace || 'default'), query, r.pageSize, r.nextPageToken, (e) =>
-        engine.executionInfo(e),
-      );
-    },
-    CountWorkflowExecutions: (r: ws.CountWorkflowExecutionsRequest) => {
-      const query = parseListQuery(r.query);
-      return { count: countExecutions(engine.runsOf(r.namespace || 'default'), query), groups: [] };
-    },
+    ListWorkflowExecutions: (r: ws.ListWorkflowExecutionsRequest) =>
+      engine.listWorkflowExecutions(r.namespace || 'default', parseListQuery(r.query), r.pageSize, r.nextPageToken),
+    CountWorkflowExecutions: (r: ws.CountWorkflowExecutionsRequest) =>
+      engine.countWorkflowExecutions(r.namespace || 'default', parseListQuery(r.query)),
     PollWorkflowTaskQueue: (r: ws.PollWorkflowTaskQueueRequest, c: PollCancellation) =>
       engine.pollWorkflowTaskQueue(r, c),
     RespondWorkflowTaskCompleted: (r: ws.RespondWorkflowTaskCompletedRequest) => engine.respondWorkflowTaskCompleted(r),

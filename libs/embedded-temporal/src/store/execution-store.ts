@@ -1,5 +1,6 @@
 import type { ExecutionState } from '../engine/execution-state';
 import type { IHistoryEvent } from '../proto/temporal-proto';
+import type { VisibilityQuery } from '../visibility';
 
 /** One run to save: its whole state and the history events appended since the last save. */
 export interface ExecutionWrite {
@@ -38,4 +39,11 @@ export interface ExecutionStore {
   write(executions: readonly ExecutionWrite[], namespaces: readonly NamespaceRecord[]): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
+  /**
+   * Run ids matching a visibility query, in its order, for stores that index visibility themselves
+   * (without it the server filters the runs it holds in memory).
+   */
+  listRunIds?(namespace: string, query: VisibilityQuery, limit: number, offset: number): Promise<string[]>;
+  /** How many runs match a visibility query (with {@link listRunIds}). */
+  countRuns?(namespace: string, query: VisibilityQuery): Promise<number>;
 }

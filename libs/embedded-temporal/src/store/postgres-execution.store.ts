@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { ExecutionState } from '../engine/execution-state';
 import { decodeEvent, encodeEvent, type IHistoryEvent } from '../proto/temporal-proto';
 import { decodeSearchAttributes, decodePayloadMap } from '../engine/payload-maps';
+import { type VisibilityQuery, type VisibilitySqlOptions, visibilityQueryToSql } from '../visibility';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord, StoredData } from './execution-store';
 
 /** Connection settings of {@link PostgresExecutionStore}. */
@@ -149,6 +150,42 @@ export class PostgresExecutionStore implements ExecutionStore {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  async listRunIds(namespace: string, query: VisibilityQuery, limit: number, offset: number): Promise<string[]> {
+    const sql = visibilityQueryToSql(query, this.visibilityColumns());
+    const limitParam = 2 + sql.params.length;
+    const result = await this.pool.query<{ run_id: string }>(
+      `SELECT run_id FROM ${this.schema}.executions WHERE namespace = $1 AND (${sql.where})
+       ORDER BY ${sql.orderBy} LIMIT $${limitParam} OFFSET $${limitParam + 1}`,
+      [namespace, ...sql.params, limit, offset],
+    );
+    return result.rows.map((r) => r.run_id);
+  }
+
+  async countRuns(namespace: string, query: VisibilityQuery): Promise<number> {
+    const sql = visibilityQueryToSql(query, this.visibilityColumns());
+    const result = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM ${this.schema}.executions WHERE namespace = $1 AND (${sql.where})`,
+      [namespace, ...sql.params],
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  }
+
+  private visibilityColumns(): VisibilitySqlOptions {
+    return {
+      columns: {
+        workflowId: 'workflow_id',
+        runId: 'run_id',
+        workflowType: 'workflow_type',
+        status: 'status',
+        startTime: 'start_time',
+        closeTime: 'close_time',
+        taskQueue: 'task_queue',
+      },
+      searchAttributesColumn: 'search_attributes',
+      firstParam: 2,
+    };
   }
 
   private async upsertExecutions(client: PoolClient, rows: unknown[][]): Promise<void> {
