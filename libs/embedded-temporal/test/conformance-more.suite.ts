@@ -99,7 +99,7 @@ export function moreConformanceSuite(maxCachedWorkflows: number | undefined): vo
     });
   });
 
-  it('serves evicted runs: a sticky task with a partial history makes the worker fetch the full one', async () => {
+  it('serves evicted runs: sticky tasks and queries without full history make the worker fetch it', async () => {
     await h.withWorker(
       async (taskQueue) => {
         const handles = await Promise.all(
@@ -107,7 +107,10 @@ export function moreConformanceSuite(maxCachedWorkflows: number | undefined): vo
             client.workflow.start('signalDriven', { taskQueue, workflowId: workflowId('evict'), args: [2] }),
           ),
         );
-        for (const step of ['a', 'b']) for (const handle of handles) await handle.signal('approve', step);
+        for (const handle of handles) await handle.signal('approve', 'a');
+        // Queries go to the sticky queue without history; a worker that evicted the run fetches it.
+        for (const handle of handles) await expect(handle.query('state')).resolves.toEqual(expect.any(Array));
+        for (const handle of handles) await handle.signal('approve', 'b');
         const results = await Promise.all(handles.map((handle) => handle.result()));
         expect(results).toEqual(handles.map(() => ['a', 'b']));
       },
