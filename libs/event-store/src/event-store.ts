@@ -187,7 +187,9 @@ export class EventStore {
       }
       const events = own.map((row, i) =>
         toRecordedEvent(
-          outcome === 'write' ? { ...row, ev_data: request.events[i].data, ev_metadata: request.events[i].metadata } : row,
+          outcome === 'write'
+            ? { ...row, ev_data: request.events[i].data, ev_metadata: request.events[i].metadata }
+            : row,
           request.idempotencyKey ?? null,
         ),
       );

@@ -58,6 +58,25 @@ describe('verify (real PostgreSQL)', () => {
     expect(report.lastCheckpointPosition).toBe(7);
   });
 
+  it('checks events whose text needs escaping (backslashes, quotes, newlines, tabs, non-ASCII) without false alarms', async () => {
+    await store.append('dossier-7', 0, [
+      event('ComplaintReceived', {
+        text: 'Đơn thư:\tdòng 1\ndòng 2 "trích dẫn" C:\\hồ sơ\\',
+        emoji: '✓',
+        nested: { a: ['\\', '\r'] },
+      }),
+      event('ComplaintResolved', { note: 'plain' }),
+    ]);
+    expect(await verify()).toMatchObject({ ok: true, eventsChecked: 10 });
+    await tamper(
+      `UPDATE events SET data = jsonb_set(data, '{emoji}', '"✗"') WHERE stream_id = 'dossier-7' AND stream_version = 1`,
+    );
+    const report = await verify();
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ kind: 'content-altered', streamId: 'dossier-7', streamVersion: 1 }),
+    );
+  });
+
   it('names an event whose data was edited', async () => {
     await tamper(
       `UPDATE events SET data = '{"votes": 40, "base": 48}' WHERE stream_id = 'intro-1' AND stream_version = 2`,

@@ -3,8 +3,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
-import { GENESIS_HASH, eventHash, logHash } from '../hashing';
-import { readLogRows, type LogRow } from './log-rows';
+import { GENESIS_HASH, logHash } from '../hashing';
+import { readCheckedRows, type CheckedRow } from './log-rows';
 
 /** What kind of damage verification found. */
 export type ProblemKind =
@@ -117,13 +117,13 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   };
 
   const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
-    Parameters<typeof readLogRows>[0],
+    Parameters<typeof readCheckedRows>[0],
     () => void,
   ];
   try {
-    for await (const rows of readLogRows(client, options.streamIds)) {
+    for await (const rows of readCheckedRows(client, options.streamIds)) {
       for (const row of rows) {
-        const position = Number(row[0]);
+        const position = row.position;
         while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
           checkCheckpoint(checkpoints[nextCheckpoint++]);
         }
@@ -135,22 +135,9 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     release();
   }
 
-  function checkEvent(row: LogRow, position: number): void {
+  function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
-    const [
-      ,
-      streamId,
-      versionText,
-      type,
-      schemaVersion,
-      recordedAt,
-      dataText,
-      metadataText,
-      prevHash,
-      hash,
-      storedLog,
-    ] = row;
-    const version = Number(versionText);
+    const { streamId, streamVersion: version, prevHash, hash, logHash: storedLog } = row;
     const state = streams.get(streamId) ?? { version: 0, hash: GENESIS_HASH, broken: false };
     streams.set(streamId, state);
     if (wholeLog && !logBroken) {
@@ -185,16 +172,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
           message: `${at}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
         };
       } else {
-        const computed = eventHash({
-          prevHash,
-          streamId,
-          streamVersion: version,
-          type,
-          schemaVersion: Number(schemaVersion),
-          recordedAt,
-          dataText,
-          metadataText,
-        });
+        const computed = row.computedHash;
         if (computed !== hash) {
           problem = {
             kind: 'content-altered',
