@@ -27,6 +27,7 @@ import {
 } from '../server/service-error';
 import type { ExecutionStore, ExecutionWrite, NamespaceRecord } from '../store/execution-store';
 import { ActivityTasks, type EngineCore } from './activity-tasks';
+import { WorkflowUpdates } from './workflow-updates';
 import { Execution, type PendingQuery } from './execution';
 import { isCloseCommand, MAX_BLOB_BYTES, validateCommands } from './command-validation';
 import { decodePayloadMap, encodePayloadMap, mergePayloadMap } from './payload-maps';
@@ -44,12 +45,9 @@ import ws = temporal.api.workflowservice.v1;
 const CommandType = enumNumbers(temporal.api.enums.v1.CommandType);
 const Cause = enumNumbers(temporal.api.enums.v1.WorkflowTaskFailedCause);
 const TimeoutType = enumNumbers(temporal.api.enums.v1.TimeoutType);
-const Stage = enumNumbers(temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage);
 const ParentClosePolicy = enumNumbers(temporal.api.enums.v1.ParentClosePolicy);
 const Status = WorkflowExecutionStatus;
 const TaskQueueKind = enumNumbers(temporal.api.enums.v1.TaskQueueKind);
-const UpdateRequest = temporal.api.update.v1.Request;
-const UpdateOutcome = temporal.api.update.v1.Outcome;
 
 const DEFAULT_WFT_TIMEOUT_MS = 10_000;
 
@@ -110,6 +108,8 @@ export class WorkflowEngine implements EngineCore {
   private readonly workflowTasks = new TaskMatcher<WorkflowTaskRef>();
   /** Activity tasks: scheduling, dispatch, heartbeats, results, timeouts and retries. */
   readonly activities: ActivityTasks;
+  /** Updates: admission, delivery as protocol messages, acceptance and outcomes, waiting callers. */
+  readonly updates: WorkflowUpdates;
   readonly deadlines: DeadlineScheduler;
   private readonly deadStickyQueues = new Set<string>();
   private readonly dirty = new Set<Execution>();
@@ -125,6 +125,7 @@ export class WorkflowEngine implements EngineCore {
   ) {
     this.deadlines = new DeadlineScheduler(clock);
     this.activities = new ActivityTasks(this);
+    this.updates = new WorkflowUpdates(this);
   }
 
   /** How long polls are held open. */
@@ -477,10 +478,8 @@ export class WorkflowEngine implements EngineCore {
     return this.executions.get(`${namespace}/${runs[runs.length - 1]}`);
   }
 
-  private findRun(
-    namespace: string,
-    execution: temporal.api.common.v1.IWorkflowExecution | null | undefined,
-  ): Execution {
+  /** The run named by the request (the current run without a run id); NOT_FOUND otherwise. */
+  findRun(namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined): Execution {
     const workflowId = execution?.workflowId ?? '';
     if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
     const runId = execution?.runId;
@@ -672,7 +671,8 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- workflow tasks
 
-  private scheduleWorkflowTask(exec: Execution): void {
+  /** Schedules a workflow task unless one is pending or the run is closed or delayed. */
+  scheduleWorkflowTask(exec: Execution): void {
     const s = exec.state;
     if (!exec.isOpen || s.wft || s.firstWftAt !== undefined) return;
     const sticky =
@@ -776,21 +776,7 @@ export class WorkflowEngine implements EngineCore {
     wft.startedEventId = startedEventId;
     wft.startedTime = this.clock.now();
     this.armWftTimeout(exec);
-    const messages: Loose<temporal.api.protocol.v1.IMessage>[] = [];
-    wft.deliveredUpdates = [];
-    for (const [updateId, update] of Object.entries(s.updates)) {
-      if (update.stage !== Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED) continue;
-      wft.deliveredUpdates.push(updateId);
-      messages.push({
-        id: `${updateId}/request`,
-        protocolInstanceId: updateId,
-        eventId: wft.scheduledEventId,
-        body: {
-          type_url: 'type.googleapis.com/temporal.api.update.v1.Request',
-          value: Buffer.from(update.request, 'base64'),
-        },
-      });
-    }
+    const messages = this.updates.requestMessages(exec, wft);
     const queries: Record<string, temporal.api.query.v1.IWorkflowQuery> = {};
     for (const query of exec.queries.values()) {
       if (query.stage !== 'waiting') continue;
@@ -977,18 +963,10 @@ export class WorkflowEngine implements EngineCore {
       const result = this.applyCommand(exec, command, completedId, req.identity ?? '', messages, after, touched, eager);
       needsTask = needsTask || result;
     }
-    if (exec.isOpen) for (const message of messages.values()) this.applyMessage(exec, message);
-    for (const updateId of wft.deliveredUpdates) {
-      const update = s.updates[updateId];
-      if (update?.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED && !exec.isOpen)
-        delete s.updates[updateId];
-    }
+    if (exec.isOpen) for (const message of messages.values()) this.updates.apply(exec, message);
     if (exec.isOpen) {
       const hadBuffered = this.flushBuffered(exec);
-      const pendingUpdates = Object.values(s.updates).some(
-        (u) => u.stage === Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
-      );
-      if (hadBuffered || needsTask || pendingUpdates) this.scheduleWorkflowTask(exec);
+      if (hadBuffered || needsTask || this.updates.hasAdmitted(exec)) this.scheduleWorkflowTask(exec);
     }
     for (const action of after) action();
     this.dispatchWaitingQueries(exec);
@@ -1160,7 +1138,7 @@ export class WorkflowEngine implements EngineCore {
         const message = messages.get(messageId);
         if (message) {
           messages.delete(messageId);
-          this.applyMessage(exec, message);
+          this.updates.apply(exec, message);
         }
         return false;
       }
@@ -1277,9 +1255,7 @@ export class WorkflowEngine implements EngineCore {
     s.activities = {};
     s.timers = {};
     exec.buffered = [];
-    for (const [id, update] of Object.entries(s.updates)) {
-      if (update.stage < Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED) delete s.updates[id];
-    }
+    this.updates.dropUnfinished(exec);
     this.markDirty(exec);
     const touched: Execution[] = [];
     for (const child of Object.values(s.children)) {
@@ -1827,129 +1803,6 @@ export class WorkflowEngine implements EngineCore {
         ),
       );
     }
-  }
-
-  // ---------------------------------------------------------------- updates
-
-  /** The `UpdateWorkflowExecution` RPC. */
-  async updateWorkflowExecution(
-    req: ws.IUpdateWorkflowExecutionRequest,
-  ): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
-    const namespace = this.requireNamespace(req.namespace);
-    const updateId = req.request?.meta?.updateId ?? '';
-    if (!updateId) throw invalidArgument('Update id is not set on request.');
-    if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
-    this.checkPayloads(req.request.input.args);
-    const exec = this.findRun(namespace, req.workflowExecution);
-    if (!exec.state.updates[updateId]) {
-      if (!exec.isOpen) throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
-      exec.state.updates[updateId] = {
-        stage: Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
-        request: Buffer.from(UpdateRequest.encode(req.request).finish()).toString('base64'),
-      };
-      this.markDirty(exec);
-      if (!exec.state.wft) this.scheduleWorkflowTask(exec);
-      await this.persist(exec);
-    }
-    const wanted = Math.max(
-      req.waitPolicy?.lifecycleStage ?? 0,
-      Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED,
-    );
-    return this.waitForUpdate(exec, updateId, wanted);
-  }
-
-  /** The `PollWorkflowExecutionUpdate` RPC. */
-  async pollWorkflowExecutionUpdate(
-    req: ws.IPollWorkflowExecutionUpdateRequest,
-  ): Promise<Loose<ws.IPollWorkflowExecutionUpdateResponse>> {
-    const namespace = this.requireNamespace(req.namespace);
-    const updateId = req.updateRef?.updateId ?? '';
-    const exec = this.findRun(namespace, req.updateRef?.workflowExecution);
-    if (!exec.state.updates[updateId]) throw new ServiceError(status.NOT_FOUND, `update ${updateId} not found`);
-    const wanted = req.waitPolicy?.lifecycleStage || Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
-    const response = await this.waitForUpdate(exec, updateId, wanted);
-    return { outcome: response.outcome, stage: response.stage, updateRef: response.updateRef };
-  }
-
-  private async waitForUpdate(
-    exec: Execution,
-    updateId: string,
-    wanted: number,
-  ): Promise<Loose<ws.IUpdateWorkflowExecutionResponse>> {
-    const deadline = Date.now() + Math.min(this.options.longPollMs, 20_000);
-    for (;;) {
-      const update = exec.state.updates[updateId];
-      if (!update) {
-        throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
-      }
-      if (update.stage >= wanted || Date.now() >= deadline || this.stopped) {
-        return {
-          updateRef: { workflowExecution: { workflowId: exec.state.workflowId, runId: exec.state.runId }, updateId },
-          outcome: update.outcome ? UpdateOutcome.decode(Buffer.from(update.outcome, 'base64')) : null,
-          stage: update.stage,
-        };
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(
-          () => {
-            unsubscribe();
-            resolve();
-          },
-          Math.max(1, deadline - Date.now()),
-        );
-        const unsubscribe = exec.watch(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  private applyMessage(exec: Execution, message: temporal.api.protocol.v1.IMessage): void {
-    const updateId = message.protocolInstanceId ?? '';
-    const update = exec.state.updates[updateId];
-    const typeName = (message.body?.type_url ?? '').replace(/^.*\//, '');
-    const value = message.body?.value ?? new Uint8Array();
-    if (!update) return;
-    switch (typeName) {
-      case 'temporal.api.update.v1.Acceptance': {
-        const acceptance = temporal.api.update.v1.Acceptance.decode(value);
-        const acceptedEventId = this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, {
-          workflowExecutionUpdateAcceptedEventAttributes: {
-            protocolInstanceId: updateId,
-            acceptedRequestMessageId: acceptance.acceptedRequestMessageId || `${updateId}/request`,
-            acceptedRequestSequencingEventId: acceptance.acceptedRequestSequencingEventId,
-            acceptedRequest: UpdateRequest.decode(Buffer.from(update.request, 'base64')),
-          },
-        });
-        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED;
-        update.acceptedEventId = acceptedEventId;
-        break;
-      }
-      case 'temporal.api.update.v1.Rejection': {
-        const rejection = temporal.api.update.v1.Rejection.decode(value);
-        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
-        update.outcome = Buffer.from(UpdateOutcome.encode({ failure: rejection.failure }).finish()).toString('base64');
-        break;
-      }
-      case 'temporal.api.update.v1.Response': {
-        const response = temporal.api.update.v1.Response.decode(value);
-        this.append(exec, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, {
-          workflowExecutionUpdateCompletedEventAttributes: {
-            meta: response.meta,
-            acceptedEventId: update.acceptedEventId ?? 0,
-            outcome: response.outcome,
-          },
-        });
-        update.stage = Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
-        update.outcome = Buffer.from(UpdateOutcome.encode(response.outcome ?? {}).finish()).toString('base64');
-        break;
-      }
-      default:
-        break;
-    }
-    this.markDirty(exec);
-    exec.notify();
   }
 
   // ---------------------------------------------------------------- reading

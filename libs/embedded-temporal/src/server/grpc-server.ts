@@ -49,8 +49,9 @@ function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler
     SignalWithStartWorkflowExecution: (r: ws.SignalWithStartWorkflowExecutionRequest) =>
       engine.signalWithStartWorkflowExecution(r),
     QueryWorkflow: (r: ws.QueryWorkflowRequest, c: PollCancellation) => engine.queryWorkflow(r, c),
-    UpdateWorkflowExecution: (r: ws.UpdateWorkflowExecutionRequest) => engine.updateWorkflowExecution(r),
-    PollWorkflowExecutionUpdate: (r: ws.PollWorkflowExecutionUpdateRequest) => engine.pollWorkflowExecutionUpdate(r),
+    UpdateWorkflowExecution: (r: ws.UpdateWorkflowExecutionRequest) => engine.updates.updateWorkflowExecution(r),
+    PollWorkflowExecutionUpdate: (r: ws.PollWorkflowExecutionUpdateRequest) =>
+      engine.updates.pollWorkflowExecutionUpdate(r),
     RequestCancelWorkflowExecution: (r: ws.RequestCancelWorkflowExecutionRequest) =>
       engine.requestCancelWorkflowExecution(r),
     TerminateWorkflowExecution: (r: ws.TerminateWorkflowExecutionRequest) => engine.terminateWorkflowExecution(r),
