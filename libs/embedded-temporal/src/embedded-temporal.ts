@@ -57,7 +57,7 @@ const silentLogger: EmbeddedTemporalLogger = { warn: () => undefined, error: () 
  */
 export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions = {}): Promise<EmbeddedTemporal> {
   const logger = options.logger ?? silentLogger;
-  const store = resolveStore(options.store);
+  const store = resolveStore(options.store, (error) => logger.warn(`embedded Temporal store: ${error.message}`));
   const clock = new ControllableClock();
   const onError = (error: unknown): void =>
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -103,8 +103,8 @@ export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions = {
   };
 }
 
-function resolveStore(store: EmbeddedTemporalOptions['store']): ExecutionStore {
+function resolveStore(store: EmbeddedTemporalOptions['store'], onError: (error: Error) => void): ExecutionStore {
   if (store === undefined || store === 'memory') return new MemoryExecutionStore();
-  if (typeof store === 'string') return new PostgresExecutionStore({ connectionString: store });
+  if (typeof store === 'string') return new PostgresExecutionStore({ connectionString: store, onError });
   return store;
 }

@@ -10,6 +10,11 @@ export interface PostgresExecutionStoreOptions {
   readonly connectionString: string;
   /** Schema holding the tables; default `embedded_temporal`. */
   readonly schema?: string;
+  /**
+   * Hears about connections the database dropped while idle (a database shutting down first on Ctrl-C);
+   * without it they are ignored rather than crashing the process. The next query reconnects.
+   */
+  readonly onError?: (error: Error) => void;
 }
 
 const STATUS_NAMES = [
@@ -44,7 +49,7 @@ export class PostgresExecutionStore implements ExecutionStore {
     this.pool = new Pool({ connectionString: options.connectionString, max: 4, options: '-c synchronous_commit=off' });
     // An idle connection dropped by the server (e.g. PostgreSQL shutting down first on Ctrl-C) must not crash the
     // process: the pool replaces it, and the next query reports any real problem.
-    this.pool.on('error', () => undefined);
+    this.pool.on('error', (error) => options.onError?.(error));
   }
 
   async open(): Promise<StoredData> {
