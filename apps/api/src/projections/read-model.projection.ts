@@ -197,7 +197,8 @@ export class ReadModelProjection implements Projection {
         break;
       }
       default:
-        break;
+        // Most of the log (tallies, checks, candidates...) changes neither read model.
+        return;
     }
     await tx.query(`UPDATE procedure_summaries SET last_position = $2 WHERE procedure_id = $1`, [
       procedureId,
