@@ -1,10 +1,24 @@
 /**
  * `npm run bench`: runs every benchmark and prints one table each. `npm run bench -- event-store` runs one.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { runApiBench } from './api.bench';
 import { runEventStoreBench } from './event-store.bench';
 
+/** A benchmark written as its own script (it starts servers as separate processes of its own). */
+async function runScript(file: string): Promise<string> {
+  const root = join(__dirname, '..');
+  const { stdout } = await promisify(execFile)('node', ['-r', './tools/register.js', file], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
 const benches: Record<string, () => Promise<string>> = {
+  'embedded-temporal': () => runScript('bench/embedded-temporal.bench.ts'),
   'event-store': runEventStoreBench,
   api: runApiBench,
 };
