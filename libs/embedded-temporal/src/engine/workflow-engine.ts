@@ -95,6 +95,35 @@ interface StartParams {
   signal?: { name: string; input?: IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity: string };
 }
 
+/** What a start and a signal-with-start request both say about the run to start. */
+function startParamsOf(
+  namespace: string,
+  workflowId: string,
+  workflowType: string,
+  taskQueue: string,
+  req: ws.IStartWorkflowExecutionRequest | ws.ISignalWithStartWorkflowExecutionRequest,
+  requestId: string,
+): StartParams {
+  return {
+    namespace,
+    workflowId,
+    workflowType,
+    taskQueue,
+    input: req.input,
+    header: req.header,
+    memo: req.memo,
+    searchAttributes: req.searchAttributes,
+    runTimeoutMs: durationToMs(req.workflowRunTimeout),
+    executionTimeoutMs: durationToMs(req.workflowExecutionTimeout),
+    wftTimeoutMs: durationToMs(req.workflowTaskTimeout),
+    retryPolicy: req.retryPolicy,
+    identity: req.identity ?? '',
+    requestId,
+    startDelayMs: durationToMs(req.workflowStartDelay),
+    cronSchedule: req.cronSchedule ?? undefined,
+  };
+}
+
 /**
  * The Temporal server logic: workflow runs and their histories, workflow/activity/query task matching,
  * timers and timeouts, retries, updates, children. State lives in memory and every change is saved to
@@ -283,24 +312,9 @@ export class WorkflowEngine implements EngineCore {
     } else if (current) {
       this.checkReusePolicy(current, req.workflowIdReusePolicy ?? 0);
     }
-    const exec = this.createRun({
-      namespace,
-      workflowId,
-      workflowType: req.workflowType.name,
-      taskQueue: req.taskQueue.name,
-      input: req.input,
-      header: req.header,
-      memo: req.memo,
-      searchAttributes: req.searchAttributes,
-      runTimeoutMs: durationToMs(req.workflowRunTimeout),
-      executionTimeoutMs: durationToMs(req.workflowExecutionTimeout),
-      wftTimeoutMs: durationToMs(req.workflowTaskTimeout),
-      retryPolicy: req.retryPolicy,
-      identity: req.identity ?? '',
-      requestId,
-      startDelayMs: durationToMs(req.workflowStartDelay),
-      cronSchedule: req.cronSchedule ?? undefined,
-    });
+    const exec = this.createRun(
+      startParamsOf(namespace, workflowId, req.workflowType.name, req.taskQueue.name, req, requestId),
+    );
     await this.persist(exec, ...touched);
     return { runId: exec.state.runId, started: true, status: exec.state.status };
   }
@@ -333,22 +347,14 @@ export class WorkflowEngine implements EngineCore {
     if (!req.workflowType?.name) throw invalidArgument('WorkflowType is not set on request.');
     if (!req.taskQueue?.name) throw invalidArgument('TaskQueue is not set on request.');
     const exec = this.createRun({
-      namespace,
-      workflowId,
-      workflowType: req.workflowType.name,
-      taskQueue: req.taskQueue.name,
-      input: req.input,
-      header: req.header,
-      memo: req.memo,
-      searchAttributes: req.searchAttributes,
-      runTimeoutMs: durationToMs(req.workflowRunTimeout),
-      executionTimeoutMs: durationToMs(req.workflowExecutionTimeout),
-      wftTimeoutMs: durationToMs(req.workflowTaskTimeout),
-      retryPolicy: req.retryPolicy,
-      identity: req.identity ?? '',
-      requestId: req.requestId || randomUUID(),
-      startDelayMs: durationToMs(req.workflowStartDelay),
-      cronSchedule: req.cronSchedule ?? undefined,
+      ...startParamsOf(
+        namespace,
+        workflowId,
+        req.workflowType.name,
+        req.taskQueue.name,
+        req,
+        req.requestId || randomUUID(),
+      ),
       signal: { name: req.signalName, input: req.signalInput, header: req.header, identity: req.identity ?? '' },
     });
     await this.persist(exec, ...touched);
