@@ -42,10 +42,13 @@ async function npmStart(dataDir: string, port: number): Promise<Started> {
  * Ctrl-C to the whole process group, as a terminal sends it. npm itself may die of the signal; what matters is
  * that cadreflow stopped cleanly and every process is gone.
  */
-async function interrupt(started: Started): Promise<boolean> {
+async function interrupt(started: Started): Promise<string> {
   process.kill(-started.process.pid!, 'SIGINT');
   const { code, signal } = await started.closed;
-  return (code === 0 || signal === 'SIGINT') && started.output().includes('stopped');
+  const clean = (code === 0 || signal === 'SIGINT') && started.output().includes('stopped');
+  return clean
+    ? 'stopped cleanly'
+    : `did not stop cleanly (code ${code}, signal ${signal}):\n${started.output().slice(-3000)}`;
 }
 
 describe('npm start (the embedded default, as a real process)', () => {
@@ -93,7 +96,7 @@ describe('npm start (the embedded default, as a real process)', () => {
     });
     expect(launched.status).toBe(201);
 
-    expect(await interrupt(first)).toBe(true);
+    expect(await interrupt(first)).toBe('stopped cleanly');
 
     const second = await npmStart(dataDir, port);
     expect(second.output()).not.toContain('created now');
@@ -114,6 +117,6 @@ describe('npm start (the embedded default, as a real process)', () => {
     );
     expect(decided.status).toBe(200);
     expect(decided.body.events[0].type).toBe('PlanAdopted');
-    expect(await interrupt(second)).toBe(true);
+    expect(await interrupt(second)).toBe('stopped cleanly');
   });
 });

@@ -22,7 +22,8 @@ export function webUiFolder(): string | undefined {
 }
 
 /**
- * Builds the API application (validation, OpenAPI at /docs, the web UI at /, shutdown hooks); the caller listens.
+ * Builds the API application (validation, OpenAPI at /docs, the web UI at /); the caller listens and handles
+ * signals (the API process enables shutdown hooks; `npm start` stops everything in order itself).
  *
  * @example
  * const app = await createApiApp(settings, trustedKeys);
@@ -40,7 +41,6 @@ export async function createApiApp(
   // Static files answer first and fall through on a miss, so the API routes and /docs keep working.
   if (webUi) app.useStaticAssets(webUi, { index: 'index.html', fallthrough: true });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

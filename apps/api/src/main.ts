@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     ),
     trustedKeys,
   );
+  app.enableShutdownHooks();
   await app.listen(config.port);
   new Logger('api').log(`listening on port ${config.port}`);
 }

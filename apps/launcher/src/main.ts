@@ -7,6 +7,20 @@ import { Logger } from '@nestjs/common';
 import { ConfigValidationError, loadConfig } from '@cadreflow/config';
 import { startStack, type RunningStack } from './stack';
 
+/**
+ * Ctrl-C in a terminal reaches the whole process group, embedded PostgreSQL included, which then drops every
+ * connection while the stack is still closing them. Those errors are expected during a stop.
+ */
+function isDroppedConnection(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return (
+    e?.code === '57P01' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ECONNREFUSED' ||
+    /Connection terminated|terminating connection|Client has encountered a connection error/.test(e?.message ?? '')
+  );
+}
+
 async function main(): Promise<void> {
   const logger = new Logger('cadreflow');
   const started: { stack?: RunningStack } = {};
@@ -21,6 +35,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('uncaughtException', (error) => {
+    if (stopping && isDroppedConnection(error)) return;
+    logger.error(error.stack ?? error.message);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    if (stopping && isDroppedConnection(reason)) return;
+    logger.error(reason instanceof Error ? (reason.stack ?? reason.message) : String(reason));
+    process.exit(1);
+  });
 
   started.stack = await startStack(loadConfig(), logger);
   for (const line of started.stack.summary()) logger.log(line);
