@@ -4,10 +4,15 @@ import { EventRecordEntity } from '../entities/event-record.entity';
 import { ProjectionCheckpointEntity } from '../entities/projection-checkpoint.entity';
 import { CreateEventStore1763784000000 } from '../migrations/1763784000000-CreateEventStore';
 import { AppendFunction1763784100000 } from '../migrations/1763784100000-AppendFunction';
+import { AppendFunctionUsesIndexes1763784200000 } from '../migrations/1763784200000-AppendFunctionUsesIndexes';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
-export const eventStoreMigrations = [CreateEventStore1763784000000, AppendFunction1763784100000];
+export const eventStoreMigrations = [
+  CreateEventStore1763784000000,
+  AppendFunction1763784100000,
+  AppendFunctionUsesIndexes1763784200000,
+];
 
 export interface DataSourceSettings {
   url: string;
