@@ -69,7 +69,7 @@ describe('verify (real PostgreSQL)', () => {
     ]);
     expect(await verify()).toMatchObject({ ok: true, eventsChecked: 10 });
     await tamper(
-      `UPDATE events SET data = jsonb_set(data, '{emoji}', '"✗"') WHERE stream_id = 'dossier-7' AND stream_version = 1`,
+      `UPDATE events SET data = jsonb_set(data::jsonb, '{emoji}', '"✗"')::json WHERE stream_id = 'dossier-7' AND stream_version = 1`,
     );
     const report = await verify();
     expect(report.problems).toContainEqual(
@@ -88,11 +88,41 @@ describe('verify (real PostgreSQL)', () => {
 
   it('names an event whose metadata was edited', async () => {
     await tamper(
-      `UPDATE events SET metadata = jsonb_set(metadata, '{actorRole}', '"secretary"') WHERE stream_id = 'plan-1' AND stream_version = 3`,
+      `UPDATE events SET metadata = jsonb_set(metadata::jsonb, '{actorRole}', '"secretary"')::json WHERE stream_id = 'plan-1' AND stream_version = 3`,
     );
     const report = await verify();
     expect(report.problems).toEqual([
       expect.objectContaining({ kind: 'content-altered', streamId: 'plan-1', streamVersion: 3 }),
+    ]);
+  });
+
+  it('names an event whose stored text was respaced, even though it still means the same', async () => {
+    await tamper(
+      `UPDATE events SET data = '{"votes":30, "base":48}' WHERE stream_id = 'intro-1' AND stream_version = 2`,
+    );
+    expect(
+      await db.dataSource.query(`SELECT data FROM events WHERE stream_id = 'intro-1' AND stream_version = 2`),
+    ).toEqual([{ data: { votes: 30, base: 48 } }]);
+    const report = await verify();
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'content-altered', streamId: 'intro-1', streamVersion: 2 }),
+    ]);
+  });
+
+  it('checks events far larger than one network read, and an event around every read boundary', async () => {
+    const big = 'Nhận xét, đánh giá cán bộ. '.repeat(20_000);
+    for (let i = 0; i < 40; i++) {
+      await store.append(`dossier-${i}`, 0, [
+        event('DossierFiled', { text: big.slice(0, 1_000 + i * 13_337) }),
+        event('DossierNoted', { n: i }),
+      ]);
+    }
+    expect(await verify()).toMatchObject({ ok: true, eventsChecked: 88, problems: [] });
+    await tamper(
+      `UPDATE events SET data = jsonb_set(data::jsonb, '{text}', to_jsonb(repeat('x', 500000)))::json WHERE stream_id = 'dossier-20' AND stream_version = 1`,
+    );
+    expect((await verify()).problems).toEqual([
+      expect.objectContaining({ kind: 'content-altered', streamId: 'dossier-20', streamVersion: 1 }),
     ]);
   });
 

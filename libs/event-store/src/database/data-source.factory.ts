@@ -5,6 +5,7 @@ import { ProjectionCheckpointEntity } from '../entities/projection-checkpoint.en
 import { CreateEventStore1763784000000 } from '../migrations/1763784000000-CreateEventStore';
 import { AppendFunction1763784100000 } from '../migrations/1763784100000-AppendFunction';
 import { AppendFunctionUsesIndexes1763784200000 } from '../migrations/1763784200000-AppendFunctionUsesIndexes';
+import { EventContentAsHashedText1763784300000 } from '../migrations/1763784300000-EventContentAsHashedText';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
@@ -12,6 +13,7 @@ export const eventStoreMigrations = [
   CreateEventStore1763784000000,
   AppendFunction1763784100000,
   AppendFunctionUsesIndexes1763784200000,
+  EventContentAsHashedText1763784300000,
 ];
 
 export interface DataSourceSettings {

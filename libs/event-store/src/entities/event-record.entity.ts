@@ -18,10 +18,11 @@ export class EventRecordEntity {
   @Column({ name: 'schema_version', type: 'integer' })
   schemaVersion!: number;
 
-  @Column({ type: 'jsonb' })
+  /** `json` holding the jsonb text of the content: the exact text its hash covers. */
+  @Column({ type: 'json' })
   data!: Record<string, unknown>;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   metadata!: Record<string, unknown>;
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })

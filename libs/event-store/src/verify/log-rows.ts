@@ -1,7 +1,6 @@
 import { hash as sha256 } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { to as copyTo } from 'pg-copy-streams';
 import { eventHash } from '../hashing';
+import { copyOut } from './copy-out';
 
 /** One event as verify needs it: where it stands, what it claims, and its hash derived again from its content. */
 export interface CheckedRow {
@@ -15,40 +14,14 @@ export interface CheckedRow {
   computedHash: string;
 }
 
-interface LogClient {
+type LogClient = Parameters<typeof copyOut>[0] & {
   query(config: { text: string; values: unknown[]; rowMode: 'array'; types: unknown }): Promise<{ rows: string[][] }>;
-  query<T extends Readable>(stream: T): T;
-}
+};
 
 const COLUMNS = `position, stream_id, stream_version, type, schema_version,
                  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                  data::text, metadata::text, prev_hash, hash, log_hash`;
 const asText = { getTypeParser: () => (value: string) => value };
-const TAB = 9;
-const NEWLINE = 10;
-const BACKSLASH = 92;
-
-/** COPY text format escapes; only lines holding a backslash need this. */
-function unescapeCopy(field: string): string {
-  return field.replace(/\\(.)/g, (_, c: string) => {
-    switch (c) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      default:
-        return c;
-    }
-  });
-}
 
 /** The fields in the order of {@link COLUMNS}, as text. */
 function fromFields(f: string[]): CheckedRow {
@@ -72,55 +45,156 @@ function fromFields(f: string[]): CheckedRow {
   };
 }
 
-/**
- * Parses COPY lines straight from the bytes. The hash input is the previous hash, a newline, then the columns
- * from stream id to metadata joined by newlines — which, in a line without escapes, are the same bytes as in the
- * COPY line with its tabs turned into newlines. So the content is hashed without being decoded.
- */
-class CopyLineParser {
-  private scratch = Buffer.allocUnsafe(64 * 1024);
-  private readonly tabs = new Int32Array(10);
+/** Binary COPY: the file header, and the columns read by {@link BinaryRowParser}, in this order. */
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+// `::json` costs nothing on the json columns and reads a log still stored as jsonb as its text.
+const BINARY_COLUMNS = `position, stream_id, stream_version, type, schema_version, recorded_at, data::json,
+                        metadata::json, prev_hash, hash, log_hash`;
+const FIELDS = 11;
+const NEWLINE = 10;
+/** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps, in Unix milliseconds. */
+const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+const TRAILER = 'trailer';
 
-  parse(buf: Buffer, start: number, end: number): CheckedRow {
-    const backslash = buf.indexOf(BACKSLASH, start);
-    if (backslash >= 0 && backslash < end) {
-      return fromFields(buf.toString('utf8', start, end).split('\t').map(unescapeCopy));
-    }
-    const tabs = this.tabs;
-    let at = start;
-    for (let i = 0; i < 10; i++) {
-      at = buf.indexOf(TAB, at);
-      if (at < 0 || at >= end) throw new Error(`malformed log row at byte ${start}`);
-      tabs[i] = at++;
-    }
-    const prevHash = buf.toString('latin1', tabs[7] + 1, tabs[8]);
-    const contentStart = tabs[0] + 1;
-    const contentLength = tabs[7] - contentStart;
-    const length = 65 + contentLength;
-    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(length * 2);
-    const input = this.scratch;
-    input.write(prevHash, 0, 'latin1');
-    input[64] = NEWLINE;
-    buf.copy(input, 65, contentStart, tabs[7]);
-    for (let i = 1; i < 7; i++) input[65 + tabs[i] - contentStart] = NEWLINE;
-    return {
-      position: Number(buf.toString('latin1', start, tabs[0])),
-      streamId: buf.toString('utf8', contentStart, tabs[1]),
-      streamVersion: Number(buf.toString('latin1', tabs[1] + 1, tabs[2])),
-      prevHash,
-      hash: buf.toString('latin1', tabs[8] + 1, tabs[9]),
-      logHash: buf.toString('latin1', tabs[9] + 1, end),
-      computedHash: sha256('sha256', input.subarray(0, length)),
-    };
-  }
+/** Copies `from[start, end)` to `to` at `at`; returns where the copy ends. Short runs are copied by hand (cheaper). */
+function copyBytes(from: Buffer, start: number, end: number, to: Buffer, at: number): number {
+  if (end - start > 96) return at + from.copy(to, at, start, end);
+  for (let i = start; i < end; i++) to[at++] = from[i];
+  return at;
+}
+
+/** Writes an integer's decimal digits at `at`; returns where they end. */
+function writeDecimal(out: Buffer, at: number, value: number): number {
+  if (value < 0 || value > 0x7fff_ffff) return at + out.write(String(value), at, 'latin1');
+  let digits = 1;
+  for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+  for (let i = at + digits - 1, v = value; i >= at; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
+  return at + digits;
 }
 
 /**
- * Streams the log in global order with `COPY ... TO STDOUT` (one round trip, a row format cheap to parse) and
- * derives each event's hash again, in batches. With `streamIds` it reads just those streams with an ordinary
- * parameterised query.
+ * Reads the rows of a binary COPY of {@link BINARY_COLUMNS} straight from the bytes and hashes each event's content
+ * from them. Binary COPY costs PostgreSQL no text conversion of numbers and times, and no escaping of the content;
+ * data and metadata are stored as the jsonb text their hash covers, so they are sent as they are stored.
  */
-export async function* readCheckedRows(client: LogClient, streamIds?: string[]): AsyncGenerator<CheckedRow[]> {
+class BinaryRowParser {
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+  private readonly starts = new Int32Array(FIELDS);
+  private readonly ends = new Int32Array(FIELDS);
+  private lastMicros = NaN;
+  private lastIso = Buffer.alloc(0);
+
+  private headerRead = false;
+
+  /** Parses one CopyData payload, `buf[start, end)`: the file header (in the first), a row, or the trailer. */
+  parsePayload(buf: Buffer, start: number, end: number): CheckedRow | undefined {
+    let at = start;
+    if (!this.headerRead) {
+      at = readHeader(buf, start, end);
+      this.headerRead = true;
+      if (at === end) return undefined;
+    }
+    const next = this.parse(buf, at, end);
+    if (next === TRAILER) return undefined;
+    if (next.end !== end) throw new Error(`malformed log row at byte ${at}: ${end - next.end} bytes too many`);
+    return next.row;
+  }
+
+  /** Parses the row at `at`; the row and where it ends, or {@link TRAILER}. */
+  private parse(buf: Buffer, at: number, limit: number): { row: CheckedRow; end: number } | typeof TRAILER {
+    if (at + 2 > limit) throw new Error(`malformed log row at byte ${at}: cut short`);
+    const count = buf.readInt16BE(at);
+    if (count === -1) return TRAILER;
+    if (count !== FIELDS) throw new Error(`malformed log row at byte ${at}: ${count} fields`);
+    const { starts, ends } = this;
+    let p = at + 2;
+    for (let i = 0; i < FIELDS; i++) {
+      if (p + 4 > limit) throw new Error(`malformed log row at byte ${at}: cut short`);
+      const length = buf.readInt32BE(p);
+      if (length < 0) throw new Error(`malformed log row at byte ${at}: column ${i + 1} is null`);
+      starts[i] = p + 4;
+      p += 4 + length;
+      if (p > limit) throw new Error(`malformed log row at byte ${at}: cut short`);
+      ends[i] = p;
+    }
+    const streamVersion = buf.readInt32BE(starts[2]);
+    const prevHash = buf.toString('latin1', starts[8], ends[8]);
+    const input = this.hashInput(buf, streamVersion);
+    const row: CheckedRow = {
+      position: buf.readUInt32BE(starts[0]) * 0x1_0000_0000 + buf.readUInt32BE(starts[0] + 4),
+      streamId: buf.toString('utf8', starts[1], ends[1]),
+      streamVersion,
+      prevHash,
+      hash: buf.toString('latin1', starts[9], ends[9]),
+      logHash: buf.toString('latin1', starts[10], ends[10]),
+      computedHash: sha256('sha256', input),
+    };
+    return { row, end: p };
+  }
+
+  /** The input of {@link eventHash}, assembled from the row's bytes. */
+  private hashInput(buf: Buffer, streamVersion: number): Buffer {
+    const { starts, ends } = this;
+    const recordedAt = this.isoTime(buf.readInt32BE(starts[5]) * 0x1_0000_0000 + buf.readUInt32BE(starts[5] + 4));
+    const need =
+      ends[8] -
+      starts[8] +
+      (ends[1] - starts[1]) +
+      (ends[3] - starts[3]) +
+      (ends[6] - starts[6]) +
+      (ends[7] - starts[7]) +
+      64;
+    if (this.scratch.length < need) this.scratch = Buffer.allocUnsafe(need * 2);
+    const out = this.scratch;
+    let n = copyBytes(buf, starts[8], ends[8], out, 0);
+    out[n++] = NEWLINE;
+    n = copyBytes(buf, starts[1], ends[1], out, n);
+    out[n++] = NEWLINE;
+    n = writeDecimal(out, n, streamVersion);
+    out[n++] = NEWLINE;
+    n = copyBytes(buf, starts[3], ends[3], out, n);
+    out[n++] = NEWLINE;
+    n = writeDecimal(out, n, buf.readInt32BE(starts[4]));
+    out[n++] = NEWLINE;
+    n = copyBytes(recordedAt, 0, recordedAt.length, out, n);
+    out[n++] = NEWLINE;
+    n = copyBytes(buf, starts[6], ends[6], out, n);
+    out[n++] = NEWLINE;
+    n = copyBytes(buf, starts[7], ends[7], out, n);
+    return out.subarray(0, n);
+  }
+
+  /** A timestamp in microseconds since 2000 as `to_char(..., 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` spells it. */
+  private isoTime(micros: number): Buffer {
+    if (micros !== this.lastMicros) {
+      this.lastMicros = micros;
+      this.lastIso = Buffer.from(new Date(PG_EPOCH_MS + Math.floor(micros / 1000)).toISOString(), 'latin1');
+    }
+    return this.lastIso;
+  }
+}
+
+/** Checks the binary COPY file header at `start`; returns where the first row starts. */
+function readHeader(buf: Buffer, start: number, end: number): number {
+  const fixed = start + COPY_SIGNATURE.length + 8;
+  if (fixed > end || !buf.subarray(start, start + COPY_SIGNATURE.length).equals(COPY_SIGNATURE)) {
+    throw new Error('not a binary COPY stream');
+  }
+  const first = fixed + buf.readUInt32BE(fixed - 4);
+  if (first > end) throw new Error('not a binary COPY stream');
+  return first;
+}
+
+/**
+ * Calls `onRow` with every event of the log in global order, its hash derived again from its content. The whole log
+ * comes in one `COPY ... TO STDOUT (FORMAT binary)`, read straight off the connection (see {@link copyOut}); with
+ * `streamIds`, just those streams come from an ordinary parameterised query.
+ */
+export async function forEachCheckedRow(
+  client: LogClient,
+  streamIds: string[] | undefined,
+  onRow: (row: CheckedRow) => void,
+): Promise<void> {
   if (streamIds !== undefined) {
     const { rows } = await client.query({
       text: `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY position`,
@@ -128,22 +202,16 @@ export async function* readCheckedRows(client: LogClient, streamIds?: string[]):
       rowMode: 'array',
       types: asText,
     });
-    yield rows.map(fromFields);
+    for (const fields of rows) onRow(fromFields(fields));
     return;
   }
-  const stream: Readable = client.query(copyTo(`COPY (SELECT ${COLUMNS} FROM events ORDER BY position) TO STDOUT`));
-  const parser = new CopyLineParser();
-  let rest: Buffer | undefined;
-  for await (const chunk of stream) {
-    const buf = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-    const rows: CheckedRow[] = [];
-    let start = 0;
-    for (let end = buf.indexOf(NEWLINE, start); end >= 0; end = buf.indexOf(NEWLINE, start)) {
-      rows.push(parser.parse(buf, start, end));
-      start = end + 1;
-    }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
-    yield rows;
-  }
-  if (rest) yield [parser.parse(rest, 0, rest.length)];
+  const parser = new BinaryRowParser();
+  await copyOut(
+    client,
+    `COPY (SELECT ${BINARY_COLUMNS} FROM events ORDER BY position) TO STDOUT (FORMAT binary)`,
+    (buf, start, end) => {
+      const row = parser.parsePayload(buf, start, end);
+      if (row) onRow(row);
+    },
+  );
 }

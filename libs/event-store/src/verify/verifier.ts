@@ -4,7 +4,7 @@ import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
-import { readCheckedRows, type CheckedRow } from './log-rows';
+import { forEachCheckedRow, type CheckedRow } from './log-rows';
 
 /** What kind of damage verification found. */
 export type ProblemKind =
@@ -117,19 +117,17 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   };
 
   const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
-    Parameters<typeof readCheckedRows>[0],
+    Parameters<typeof forEachCheckedRow>[0],
     () => void,
   ];
   try {
-    for await (const rows of readCheckedRows(client, options.streamIds)) {
-      for (const row of rows) {
-        const position = row.position;
-        while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
-          checkCheckpoint(checkpoints[nextCheckpoint++]);
-        }
-        checkEvent(row, position);
+    await forEachCheckedRow(client, options.streamIds, (row) => {
+      const position = row.position;
+      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
+        checkCheckpoint(checkpoints[nextCheckpoint++]);
       }
-    }
+      checkEvent(row, position);
+    });
     while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
   } finally {
     release();
