@@ -1,4 +1,13 @@
-import { condition, currentUpdateInfo, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  currentUpdateInfo,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  workflowInfo,
+  type ActivityOptions,
+} from '@temporalio/workflow';
 import {
   openStepTimers,
   recordWith,
@@ -23,7 +32,7 @@ import type {
   WorkflowKind,
 } from './messages';
 
-const { recordEvents } = proxyActivities<ProcedureActivities>({
+const recordingOptions = {
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -31,7 +40,17 @@ const { recordEvents } = proxyActivities<ProcedureActivities>({
     maximumInterval: '30 seconds',
     nonRetryableErrorTypes: [EXPECTED_VERSION_CONFLICT],
   },
-});
+} satisfies ActivityOptions;
+const { recordEvents } = proxyActivities<ProcedureActivities>(recordingOptions);
+const { recordEvents: recordEventsLocally } = proxyLocalActivities<ProcedureActivities>(recordingOptions);
+
+/**
+ * The `patched()` id of recording events with a local activity: the worker that runs the workflow task appends the
+ * events itself and answers the Update in the same workflow task, instead of the server dispatching an activity
+ * task and a second workflow task. `recordEvents` is idempotent, so the local activity's at-least-once execution
+ * (again after a lost workflow task) still writes each event once.
+ */
+export const LOCAL_RECORDING_PATCH = 'record-events-locally';
 
 /** Who an append is recorded for: a person acting in a role, or the workflow itself (timers, follow-ups). */
 export interface Recorder {
@@ -198,7 +217,9 @@ export class ProcedureRunner {
       metadata: e.metadata as unknown as JsonObject,
     }));
     const expectedVersion = this.version;
-    const refs = await recordEvents({
+    // Runs that recorded with a scheduled activity before this patch keep doing so until their next decision.
+    const record = patched(LOCAL_RECORDING_PATCH) ? recordEventsLocally : recordEvents;
+    const refs = await record({
       streamId: this.streamId,
       expectedVersion,
       events: toRecord,
