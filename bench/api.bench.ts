@@ -4,16 +4,21 @@
  *   GET /health in the same run (the floor of an authenticated-less HTTP round trip);
  * - 20 concurrent approvers deciding: decisions/s (target >= 100) and latency (target p95 < 150 ms), against
  *   the same decisions sent straight to Temporal (no HTTP, auth, checks or idempotency) in the same run.
+ * The system runs as deployed in production: the Temporal server (the embedded one, memory store), the worker and
+ * the API each in a process of its own (`npm run temporal:dev`, `start:worker`, `start:api`), so that the two cores
+ * are both used; this process only sends the requests. CPU milliseconds per decision are reported per process.
  * Sizes can be lowered with BENCH_EVENTS and BENCH_TASKS for a quick look.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import { demoIds } from '@cadreflow/domain';
 import { EventStore, createDataSource, type NewEvent } from '@cadreflow/event-store';
 import { decideUpdate } from '@cadreflow/workflows/messages';
 import { Client, Connection } from '@temporalio/client';
 import { startTestPostgres } from '../test/setup/postgres';
-import { startFullStack, type HttpClient } from '../test/support/full-stack';
+import type { HttpClient } from '../test/support/full-stack';
+import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlan } from '../workflows/test/support/demo-launch.fixture';
 import { summarise, table, type ResultRow } from './lib/stats';
 
@@ -32,6 +37,12 @@ const planInput = {
     plan: provincialPlan(candidates),
   },
 };
+
+/** CPU time (user + system) a process has used so far, in milliseconds; Linux only. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
   const t = performance.now();
@@ -105,7 +116,7 @@ async function loadTasks(url: string): Promise<void> {
 export async function runApiBench(): Promise<string> {
   const server = await startTestPostgres({ durable: true });
   process.env.CADREFLOW_TEST_ADMIN_URL = server.adminUrl;
-  const stack = await startFullStack();
+  const stack = await startProcessStack();
   try {
     await loadEvents(stack.databaseUrl);
     await loadTasks(stack.databaseUrl);
@@ -162,6 +173,8 @@ export async function runApiBench(): Promise<string> {
         if (t.stepId === 'adoption-1' && viaHttp.includes(t.procedureId)) tasks.set(t.procedureId, t.taskId);
     }
 
+    const processes = { ...stack.pids, bench: process.pid };
+    const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
     const decisionLatency: number[] = [];
     let n = 0;
     const httpSeconds = await pool([...tasks.values()], APPROVERS, async (taskId) => {
@@ -176,7 +189,11 @@ export async function runApiBench(): Promise<string> {
       });
     });
 
-    const connection = await Connection.connect({ address: stack.temporal.address });
+    const cpuPerDecision = Object.entries(processes).map(([name, pid]) => ({
+      name,
+      ms: (cpuMs(pid) - cpuBefore[name]) / tasks.size,
+    }));
+    const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
     const directLatency: number[] = [];
     const actor = {
@@ -229,8 +246,17 @@ export async function runApiBench(): Promise<string> {
         ratio: tasks.size / httpSeconds / (direct.length / directSeconds),
         target: '>= 100',
       },
+      ...cpuPerDecision.map(({ name, ms }): ResultRow => ({
+        benchmark: `CPU per HTTP decision: ${name} process`,
+        unit: 'ms',
+        median: ms,
+        p95: NaN,
+      })),
     ];
-    return table('API (throughput rows have one sample: the whole run)', rows);
+    return table(
+      'API: Temporal server, worker and API in separate processes (throughput and CPU rows have one sample: the whole run)',
+      rows,
+    );
   } finally {
     await stack.stop();
     await server.stop();

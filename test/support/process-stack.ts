@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, apiEntities, apiMigrations, seedDemoUsers } from '@cadreflow/api';
+import { createDataSource } from '@cadreflow/event-store';
+import { createEmptyDatabase } from '../setup/database';
+import { HttpClient } from './full-stack';
+
+const root = join(__dirname, '..', '..');
+
+/** The system deployed as in production: the Temporal server, the worker and the API each in a process of its own. */
+export interface ProcessStack {
+  baseUrl: string;
+  temporalAddress: string;
+  databaseUrl: string;
+  /** Signs in a demo user and returns a client that sends their token. */
+  as(username: string): Promise<HttpClient>;
+  anonymous: HttpClient;
+  /** Process ids, to read their CPU time. */
+  pids: { temporal: number; worker: number; api: number };
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Starts `script` with the project's TypeScript loader; resolves once a line of its output matches `ready`. */
+async function startProcess(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['-r', './tools/register.js', script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const onData = (data: Buffer): void => {
+      output += data.toString();
+      const found = ready.exec(output);
+      if (found) resolve(found);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
+  });
+  // Keep draining its output so that it never blocks on a full pipe.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { child, match };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Migrates and seeds a fresh database on the run's PostgreSQL, then starts `npm run temporal:dev` (memory store),
+ * `npm run start:worker` and `npm run start:api` as separate processes pointed at it, configured by environment
+ * variables as in production.
+ */
+export async function startProcessStack(): Promise<ProcessStack> {
+  const database = await createEmptyDatabase('procs');
+  const migrator = createDataSource({
+    url: database.url,
+    extraEntities: apiEntities,
+    extraMigrations: apiMigrations,
+    poolSize: 2,
+  });
+  await migrator.initialize();
+  await migrator.runMigrations();
+  await seedDemoUsers(migrator);
+  await migrator.destroy();
+
+  const children: ChildProcess[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const child of children.reverse()) await stopProcess(child);
+    await database.drop();
+  };
+  try {
+    const temporal = await startProcess(
+      'temporal:dev',
+      'libs/embedded-temporal/src/cli.ts',
+      ['--port', '0', '--db', 'memory'],
+      {},
+      /listening on (\S+)/,
+    );
+    children.push(temporal.child);
+    const temporalAddress = temporal.match[1];
+    const env = {
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: `procs-${Math.random().toString(36).slice(2, 10)}`,
+      JWT_SECRET: 'process-stack-secret-that-is-long-enough',
+      CADREFLOW_CHECKPOINT_PUBLIC_KEY: generateKeyPairSync('ed25519')
+        .publicKey.export({ type: 'spki', format: 'pem' })
+        .toString(),
+    };
+    const worker = await startProcess('worker', 'apps/worker/src/main.ts', [], env, /polling task queue/);
+    children.push(worker.child);
+    const port = await freePort();
+    const api = await startProcess(
+      'api',
+      'apps/api/src/main.ts',
+      [],
+      { ...env, PORT: String(port) },
+      /listening on port/,
+    );
+    children.push(api.child);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const anonymous = new HttpClient(baseUrl);
+    return {
+      baseUrl,
+      temporalAddress,
+      databaseUrl: database.url,
+      anonymous,
+      pids: { temporal: temporal.child.pid!, worker: worker.child.pid!, api: api.child.pid! },
+      async as(username: string) {
+        const login = await anonymous.post<{ accessToken: string }>('/auth/login', {
+          username,
+          password: DEMO_PASSWORD,
+        });
+        if (login.status !== 200) throw new Error(`cannot sign in ${username}: ${JSON.stringify(login.body)}`);
+        return new HttpClient(baseUrl, login.body.accessToken);
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
