@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { demoIds } from '@cadreflow/domain';
 import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
-import { startFullStack, type FullStack, type HttpClient } from '../support/full-stack';
+import { HttpClient, startFullStack, type FullStack } from '../support/full-stack';
 
 interface Task {
   taskId: string;
@@ -206,6 +206,19 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const anonymous = await stack.anonymous.post(`/tasks/${task.taskId}/decision`, { kind: 'approve' }, key());
     expect(anonymous.status).toBe(401);
     expect((await stack.anonymous.get('/tasks')).status).toBe(401);
+    // Tokens that were not signed with the API's secret: unsigned, signed with another key, or with a payload
+    // changed after signing.
+    const [header, payload, signature] = approver.token!.split('.');
+    const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${header}.${b64({ ...claims, sub: 'someone-else' })}`;
+    for (const token of [
+      `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
+      `${forged}.${createHmac('sha256', 'another-secret-that-is-long-enough!!').update(forged).digest('base64url')}`,
+      `${forged}.${signature}`,
+    ]) {
+      expect((await new HttpClient(stack.baseUrl, token).get('/tasks')).status).toBe(401);
+    }
 
     const outsider = await politburo.post<{ message: string; code: string }>(
       `/tasks/${task.taskId}/decision`,
