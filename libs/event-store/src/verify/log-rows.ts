@@ -1,5 +1,5 @@
 import { hash as sha256 } from 'node:crypto';
-import { eventHash } from '../hashing';
+import { GENESIS_HASH, eventHash } from '../hashing';
 import { copyOut } from './copy-out';
 
 /** One event as verify needs it: where it stands, what it claims, and its hash derived again from its content. */
@@ -12,6 +12,8 @@ export interface CheckedRow {
   logHash: string;
   /** SHA-256 of the event's content as stored now (see {@link eventHash}). */
   computedHash: string;
+  /** The log hash this event should store, if the reader derived it already (see `logHash`). */
+  computedLogHash?: string;
 }
 
 type LogClient = Parameters<typeof copyOut>[0] & {
@@ -85,6 +87,12 @@ class BinaryRowParser {
   private lastIso = Buffer.alloc(0);
 
   private headerRead = false;
+  /** Where the row parsed last ends. */
+  private rowEnd = 0;
+  /** The previous row's stored log hash, then this row's stored hash: the input of the log hash. */
+  private readonly logInput = Buffer.from(GENESIS_HASH.repeat(2), 'latin1');
+  /** False after a stored log hash that is not 64 bytes long: the verifier then derives the next one itself. */
+  private logInputValid = true;
 
   /** Parses one CopyData payload, `buf[start, end)`: the file header (in the first), a row, or the trailer. */
   parsePayload(buf: Buffer, start: number, end: number): CheckedRow | undefined {
@@ -94,14 +102,14 @@ class BinaryRowParser {
       this.headerRead = true;
       if (at === end) return undefined;
     }
-    const next = this.parse(buf, at, end);
-    if (next === TRAILER) return undefined;
-    if (next.end !== end) throw new Error(`malformed log row at byte ${at}: ${end - next.end} bytes too many`);
-    return next.row;
+    const row = this.parse(buf, at, end);
+    if (row === TRAILER) return undefined;
+    if (this.rowEnd !== end) throw new Error(`malformed log row at byte ${at}: ${end - this.rowEnd} bytes too many`);
+    return row;
   }
 
-  /** Parses the row at `at`; the row and where it ends, or {@link TRAILER}. */
-  private parse(buf: Buffer, at: number, limit: number): { row: CheckedRow; end: number } | typeof TRAILER {
+  /** Parses the row at `at` (it ends at {@link rowEnd}), or reads the trailer. */
+  private parse(buf: Buffer, at: number, limit: number): CheckedRow | typeof TRAILER {
     if (at + 2 > limit) throw new Error(`malformed log row at byte ${at}: cut short`);
     const count = buf.readInt16BE(at);
     if (count === -1) return TRAILER;
@@ -129,7 +137,23 @@ class BinaryRowParser {
       logHash: buf.toString('latin1', starts[10], ends[10]),
       computedHash: sha256('sha256', input),
     };
-    return { row, end: p };
+    row.computedLogHash = this.logHashOf(buf);
+    this.rowEnd = p;
+    return row;
+  }
+
+  /**
+   * The log hash this row should store, `logHash` of the previous row's stored log hash and this row's stored
+   * hash, computed from their bytes; undefined when either is malformed.
+   */
+  private logHashOf(buf: Buffer): string | undefined {
+    const { starts, ends, logInput } = this;
+    const wellFormed = this.logInputValid && ends[9] - starts[9] === 64;
+    if (wellFormed) copyBytes(buf, starts[9], ends[9], logInput, 64);
+    const computed = wellFormed ? sha256('sha256', logInput) : undefined;
+    this.logInputValid = ends[10] - starts[10] === 64;
+    if (this.logInputValid) copyBytes(buf, starts[10], ends[10], logInput, 0);
+    return computed;
   }
 
   /** The input of {@link eventHash}, assembled from the row's bytes. */
