@@ -1,4 +1,3 @@
-import * as grpc from '@grpc/grpc-js';
 import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { ControllableClock } from './clock/clock';
@@ -67,11 +66,7 @@ export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions = {
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {
-    port = await new Promise<number>((resolve, reject) => {
-      server.bindAsync(`${host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      );
-    });
+    port = await server.listen(host, options.port ?? 0);
   } catch (error) {
     await engine.stop();
     await store.close();
@@ -86,16 +81,7 @@ export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions = {
     stop: () => {
       stopping ??= (async () => {
         await engine.stop();
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => {
-            server.forceShutdown();
-            resolve();
-          }, 2_000);
-          server.tryShutdown(() => {
-            clearTimeout(force);
-            resolve();
-          });
-        });
+        await server.close(2_000);
         await store.close();
       })();
       return stopping;

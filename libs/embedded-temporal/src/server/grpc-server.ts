@@ -3,6 +3,7 @@ import type protobuf from 'protobufjs';
 import type { WorkflowEngine } from '../engine/workflow-engine';
 import type { PollCancellation } from '../engine/task-matcher';
 import { msToTimestamp, temporal, timestampToMs, durationToMs } from '../proto/temporal-proto';
+import { GrpcTransport, type UnaryMethod } from './grpc-transport';
 import { ServiceError } from './service-error';
 import { parseListQuery } from './visibility-listing';
 
@@ -116,105 +117,54 @@ function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
 }
 
 /**
- * Builds a grpc-js service definition from a protobufjs service: every method is served, those
- * without a handler answer UNIMPLEMENTED with a message.
+ * The unary methods of a protobufjs service, by gRPC path: every method is served, those without a
+ * handler answer UNIMPLEMENTED with a message.
  */
-function serviceDefinition(
+function serviceMethods(
   root: protobuf.Root,
   serviceName: string,
   handlers: Record<string, Handler>,
-  onError: (error: unknown) => void,
-): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
+  methods: Map<string, UnaryMethod>,
+): void {
   const service = root.lookupService(serviceName);
-  const definition: Record<string, grpc.MethodDefinition<object, object>> = {};
-  const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.values(service.methods)) {
     method.resolve();
     const requestType = method.resolvedRequestType as protobuf.Type;
     const responseType = method.resolvedResponseType as protobuf.Type;
-    definition[method.name] = {
-      path: `/${serviceName}/${method.name}`,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: (value: object) => Buffer.from(requestType.encode(value).finish()),
-      requestDeserialize: (bytes: Buffer) => requestType.decode(bytes),
-      responseSerialize: (value: object) => Buffer.from(responseType.encode(value).finish()),
-      responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
-      originalName: method.name,
-    };
     const handler = handlers[method.name];
-    const handle: grpc.handleUnaryCall<never, unknown> = (call, callback) => {
-      if (!handler) {
-        callback({
-          code: grpc.status.UNIMPLEMENTED,
-          details: `${method.name} is not implemented by the embedded Temporal server`,
-        });
-        return;
-      }
-      const cancellation = onceCancelled(call);
-      Promise.resolve()
-        .then(() => handler(call.request, cancellation))
-        .then(
-          (response) => callback(null, response),
-          (error: unknown) => {
-            if (error instanceof ServiceError) {
-              callback(error.toStatus());
-              return;
-            }
-            onError(error);
-            callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) });
-          },
-        );
-    };
-    implementation[method.name] = handle as grpc.UntypedHandleCall;
+    methods.set(`/${serviceName}/${method.name}`, {
+      decode: (bytes) => requestType.decode(bytes),
+      encode: (message) => responseType.encode(message as object).finish(),
+      handle: handler
+        ? (request, cancellation) => Promise.resolve().then(() => handler(request as never, cancellation))
+        : () =>
+            Promise.reject(
+              new ServiceError(
+                grpc.status.UNIMPLEMENTED,
+                `${method.name} is not implemented by the embedded Temporal server`,
+              ),
+            ),
+    });
   }
-  return { definition: definition, implementation };
-}
-
-/** One 'cancelled' listener per call, however many waits register with it. */
-function onceCancelled(call: grpc.ServerUnaryCall<never, unknown>): PollCancellation {
-  let cancelled = false;
-  let callbacks: Array<() => void> | undefined;
-  return {
-    onCancel: (callback) => {
-      if (cancelled) {
-        callback();
-        return;
-      }
-      if (!callbacks) {
-        callbacks = [];
-        call.once('cancelled', () => {
-          cancelled = true;
-          for (const cb of callbacks?.splice(0) ?? []) cb();
-        });
-      }
-      callbacks.push(callback);
-    },
-  };
 }
 
 /** A gRPC server for the Temporal WorkflowService (and TestService) over an engine. */
-export function createGrpcServer(engine: WorkflowEngine, onError: (error: unknown) => void): grpc.Server {
-  const root = temporal as unknown as { root: protobuf.Root };
-  const server = new grpc.Server({
-    'grpc.max_receive_message_length': 128 * 1024 * 1024,
-    'grpc.max_send_message_length': 128 * 1024 * 1024,
+export function createGrpcServer(engine: WorkflowEngine, onError: (error: unknown) => void): GrpcTransport {
+  const root = (temporal as unknown as { root: protobuf.Root }).root;
+  const methods = new Map<string, UnaryMethod>();
+  serviceMethods(root, 'temporal.api.workflowservice.v1.WorkflowService', workflowServiceHandlers(engine), methods);
+  serviceMethods(root, 'temporal.api.testservice.v1.TestService', testServiceHandlers(engine), methods);
+  serviceMethods(root, 'temporal.api.operatorservice.v1.OperatorService', {}, methods);
+  return new GrpcTransport(methods, {
+    maxMessageBytes: 128 * 1024 * 1024,
+    statusOf: (error) => {
+      if (error instanceof ServiceError) return error.toStatus();
+      onError(error);
+      return { code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
+    },
+    unknownMethod: (path) => ({
+      code: grpc.status.UNIMPLEMENTED,
+      details: `The server does not implement the method ${path}`,
+    }),
   });
-  const workflowService = serviceDefinition(
-    root.root,
-    'temporal.api.workflowservice.v1.WorkflowService',
-    workflowServiceHandlers(engine),
-    onError,
-  );
-  server.addService(workflowService.definition, workflowService.implementation);
-  const testService = serviceDefinition(
-    root.root,
-    'temporal.api.testservice.v1.TestService',
-    testServiceHandlers(engine),
-    onError,
-  );
-  server.addService(testService.definition, testService.implementation);
-  const operator = serviceDefinition(root.root, 'temporal.api.operatorservice.v1.OperatorService', {}, onError);
-  server.addService(operator.definition, operator.implementation);
-  return server;
 }

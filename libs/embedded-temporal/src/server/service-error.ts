@@ -1,5 +1,6 @@
-import { Metadata, status } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { google, temporal } from '../proto/temporal-proto';
+import type { RpcStatus } from './grpc-transport';
 
 /** A typed detail attached to a gRPC status, as `google.rpc.Status.details` carries it. */
 export interface ErrorDetail {
@@ -24,18 +25,19 @@ export class ServiceError extends Error {
     this.name = 'ServiceError';
   }
 
-  /** The status object gRPC sends: code, message and, when present, `grpc-status-details-bin`. */
-  toStatus(): { code: status; details: string; metadata: Metadata } {
-    const metadata = new Metadata();
-    if (this.detail) {
-      const body = google.rpc.Status.encode({
-        code: this.code,
-        message: this.message,
-        details: [{ type_url: `type.googleapis.com/${this.detail.typeName}`, value: this.detail.value }],
-      }).finish();
-      metadata.set('grpc-status-details-bin', Buffer.from(body));
-    }
-    return { code: this.code, details: this.message, metadata };
+  /** The status gRPC sends: code, message and, when present, `grpc-status-details-bin`. */
+  toStatus(): RpcStatus {
+    if (!this.detail) return { code: this.code, details: this.message };
+    const body = google.rpc.Status.encode({
+      code: this.code,
+      message: this.message,
+      details: [{ type_url: `type.googleapis.com/${this.detail.typeName}`, value: this.detail.value }],
+    }).finish();
+    return {
+      code: this.code,
+      details: this.message,
+      trailers: { 'grpc-status-details-bin': Buffer.from(body).toString('base64') },
+    };
   }
 }
 
