@@ -13,6 +13,7 @@ import {
 import { ActivityFailure, ApplicationFailure, CancelledFailure, TerminatedFailure } from '@temporalio/common';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { Client as TemporalClient } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { skipTime } from '../src';
 import type * as workflows from './workflows';
 import { bundleTestWorkflows, createHarness, type Harness, workflowId } from './harness';
@@ -45,6 +46,41 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
       }),
     );
     expect(result).toBe('hello');
+  });
+
+  it('eager workflow start hands the first workflow task to the worker sharing the client connection', async () => {
+    const nativeClient = new TemporalClient({ connection: h.nativeConnection });
+    const { handle, result } = await h.withWorker(async (taskQueue) => {
+      const started = await nativeClient.workflow.start<typeof workflows.oneActivity>('oneActivity', {
+        taskQueue,
+        workflowId: workflowId('eager'),
+        args: ['eager'],
+        requestEagerStart: true,
+      });
+      return { handle: started, result: await started.result() };
+    });
+    expect(result).toBe('eager');
+    expect(handle.eagerlyStarted).toBe(true);
+    const history = await handle.fetchHistory();
+    expect(history.events?.slice(0, 3).map((e) => e.eventType)).toEqual([
+      temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+      temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+      temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+    ]);
+  });
+
+  it('a start without eager execution is not eagerly started', async () => {
+    const nativeClient = new TemporalClient({ connection: h.nativeConnection });
+    const handle = await h.withWorker(async (taskQueue) => {
+      const started = await nativeClient.workflow.start<typeof workflows.oneActivity>('oneActivity', {
+        taskQueue,
+        workflowId: workflowId('not-eager'),
+        args: ['polled'],
+      });
+      await expect(started.result()).resolves.toBe('polled');
+      return started;
+    });
+    expect(handle.eagerlyStarted).toBe(false);
   });
 
   it('delivers signals in order and answers queries', async () => {

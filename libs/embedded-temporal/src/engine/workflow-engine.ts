@@ -93,6 +93,8 @@ interface StartParams {
   cronSchedule?: string;
   /** A signal delivered with the start (SignalWithStart). */
   signal?: { name: string; input?: IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity: string };
+  /** The first workflow task goes back to the caller (eager start) instead of to the task queue. */
+  eager?: boolean;
 }
 
 /** What a start and a signal-with-start request both say about the run to start. */
@@ -258,7 +260,7 @@ export class WorkflowEngine implements EngineCore {
         id: ns.id,
         state: temporal.api.enums.v1.NamespaceState.NAMESPACE_STATE_REGISTERED,
         description: ns.description,
-        capabilities: { eagerWorkflowStart: false, syncUpdate: true, asyncUpdate: true },
+        capabilities: { eagerWorkflowStart: true, syncUpdate: true, asyncUpdate: true },
         supportsSchedules: false,
       },
       config: { workflowExecutionRetentionTtl: msToDuration(ns.retentionDays * 86_400_000) },
@@ -312,11 +314,17 @@ export class WorkflowEngine implements EngineCore {
     } else if (current) {
       this.checkReusePolicy(current, req.workflowIdReusePolicy ?? 0);
     }
-    const exec = this.createRun(
-      startParamsOf(namespace, workflowId, req.workflowType.name, req.taskQueue.name, req, requestId),
-    );
+    const params = startParamsOf(namespace, workflowId, req.workflowType.name, req.taskQueue.name, req, requestId);
+    params.eager = !!req.requestEagerExecution && !params.startDelayMs;
+    const exec = this.createRun(params);
+    // Eager start: the caller's own worker runs the first workflow task, as if it had polled it.
+    const wft = exec.state.wft;
+    const eagerWorkflowTask =
+      params.eager && wft
+        ? this.startWorkflowTask({ kind: 'workflow', key: exec.key, scheduledEventId: wft.scheduledEventId }, req, false)
+        : undefined;
     await this.persist(exec, ...touched);
-    return { runId: exec.state.runId, started: true, status: exec.state.status };
+    return { runId: exec.state.runId, started: true, status: exec.state.status, eagerWorkflowTask };
   }
 
   /** The `SignalWithStartWorkflowExecution` RPC. */
@@ -461,12 +469,10 @@ export class WorkflowEngine implements EngineCore {
         },
       });
     }
-    if (p.startDelayMs) {
-      state.firstWftAt = now + p.startDelayMs;
-    } else {
-      this.scheduleWorkflowTask(exec);
-    }
+    if (p.startDelayMs) state.firstWftAt = now + p.startDelayMs;
+    // Arms the run timeout (and a delayed first task); the first task is offered once, by scheduling it.
     this.rearm(exec);
+    if (!p.startDelayMs) this.scheduleWorkflowTask(exec, !p.eager);
     return exec;
   }
 
@@ -677,8 +683,11 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- workflow tasks
 
-  /** Schedules a workflow task unless one is pending or the run is closed or delayed. */
-  scheduleWorkflowTask(exec: Execution): void {
+  /**
+   * Schedules a workflow task unless one is pending or the run is closed or delayed; `offer: false` leaves
+   * it off the task queue (the caller starts it at once).
+   */
+  scheduleWorkflowTask(exec: Execution, offer = true): void {
     const s = exec.state;
     if (!exec.isOpen || s.wft || s.firstWftAt !== undefined) return;
     const sticky =
@@ -699,7 +708,7 @@ export class WorkflowEngine implements EngineCore {
       },
     });
     s.wft = { scheduledEventId, queue, scheduledTime: this.clock.now(), attempt, deliveredUpdates: [] };
-    this.offerWorkflowTask(exec);
+    if (offer) this.offerWorkflowTask(exec);
   }
 
   private offerWorkflowTask(exec: Execution): void {
@@ -762,7 +771,7 @@ export class WorkflowEngine implements EngineCore {
 
   private startWorkflowTask(
     task: Extract<WorkflowTaskRef, { kind: 'workflow' }>,
-    req: ws.IPollWorkflowTaskQueueRequest,
+    req: { identity?: string | null },
     sticky: boolean,
   ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);

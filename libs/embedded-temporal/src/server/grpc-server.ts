@@ -20,7 +20,7 @@ const CAPABILITIES: temporal.api.workflowservice.v1.GetSystemInfoResponse.ICapab
   encodedFailureAttributes: true,
   buildIdBasedVersioning: false,
   upsertMemo: true,
-  eagerWorkflowStart: false,
+  eagerWorkflowStart: true,
   sdkMetadata: true,
   countGroupByExecutionStatus: false,
   nexus: false,
