@@ -76,9 +76,9 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** Starts database, embedded Temporal, worker and API; `stop()` tears it all down. */
-export async function startFullStack(): Promise<FullStack> {
-  const database = await createEmptyDatabase('e2e');
+/** A fresh database on the run's PostgreSQL with every migration run and the demo users seeded. */
+export async function createSeededDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const database = await createEmptyDatabase(prefix);
   const migrator = createDataSource({
     url: database.url,
     extraEntities: apiEntities,
@@ -89,6 +89,12 @@ export async function startFullStack(): Promise<FullStack> {
   await migrator.runMigrations();
   await seedDemoUsers(migrator);
   await migrator.destroy();
+  return database;
+}
+
+/** Starts database, embedded Temporal, worker and API; `stop()` tears it all down. */
+export async function startFullStack(): Promise<FullStack> {
+  const database = await createSeededDatabase('e2e');
 
   const temporal = await startEmbeddedTemporal({ store: 'memory' });
   const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;

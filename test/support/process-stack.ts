@@ -2,10 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, apiEntities, apiMigrations, seedDemoUsers } from '@cadreflow/api';
-import { createDataSource } from '@cadreflow/event-store';
-import { createEmptyDatabase } from '../setup/database';
-import { HttpClient } from './full-stack';
+import { DEMO_PASSWORD } from '@cadreflow/api';
+import { HttpClient, createSeededDatabase } from './full-stack';
 
 const root = join(__dirname, '..', '..');
 
@@ -76,17 +74,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * variables as in production.
  */
 export async function startProcessStack(): Promise<ProcessStack> {
-  const database = await createEmptyDatabase('procs');
-  const migrator = createDataSource({
-    url: database.url,
-    extraEntities: apiEntities,
-    extraMigrations: apiMigrations,
-    poolSize: 2,
-  });
-  await migrator.initialize();
-  await migrator.runMigrations();
-  await seedDemoUsers(migrator);
-  await migrator.destroy();
+  const database = await createSeededDatabase('procs');
 
   const children: ChildProcess[] = [];
   const stopAll = async (): Promise<void> => {
