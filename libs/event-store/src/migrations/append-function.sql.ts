@@ -12,7 +12,14 @@
  * (migration `EventContentAsHashedText1763784300000`).
  */
 export function appendFunctionSql(content: 'jsonb' | 'json'): string {
-  const cast = content === 'json' ? '::json' : '';
+  // As json, each event's content is turned into text once: for its hash and, as that very text, for storage.
+  const json = content === 'json';
+  const dataText = json ? 'd_text' : "(ev->'d')::text";
+  const metadataText = json ? 'm_text' : "(ev->'m')::text";
+  const data = json ? 'd_text::json' : "(ev->'d')";
+  const metadata = json ? 'm_text::json' : "(ev->'m')";
+  const textVariables = json ? '\n        d_text text;\n        m_text text;' : '';
+  const toText = json ? "\n            d_text := (ev->'d')::text;\n            m_text := (ev->'m')::text;" : '';
   return `
       CREATE FUNCTION cadreflow_append(requests jsonb, recorded timestamptz)
       RETURNS TABLE (req int, outcome text, actual_version int, ev_position bigint, ev_stream_version int,
@@ -29,7 +36,7 @@ export function appendFunctionSql(content: 'jsonb' | 'json'): string {
         version int;
         head text;
         log text;
-        h text;
+        h text;${textVariables}
         used_keys text[];
         batch_keys text[] := '{}';
         repeats int[] := '{}';
@@ -72,9 +79,9 @@ export function appendFunctionSql(content: 'jsonb' | 'json'): string {
             batch_keys := batch_keys || key;
           END IF;
           FOR ev IN SELECT value FROM jsonb_array_elements(r->'ev') LOOP
-            version := version + 1;
+            version := version + 1;${toText}
             h := encode(sha256(convert_to(concat_ws(E'\\n', head, stream, version, ev->>'t', ev->>'v', at,
-                                                     (ev->'d')::text, (ev->'m')::text), 'UTF8')), 'hex');
+                                                     ${dataText}, ${metadataText}), 'UTF8')), 'hex');
             log := encode(sha256(convert_to(log || h, 'UTF8')), 'hex');
             w_req := w_req || i;
             w_pos := w_pos || nextval(pg_get_serial_sequence('events', 'position'));
@@ -82,8 +89,8 @@ export function appendFunctionSql(content: 'jsonb' | 'json'): string {
             w_version := w_version || version;
             w_type := w_type || (ev->>'t');
             w_schema := w_schema || (ev->>'v')::int;
-            w_data := w_data || (ev->'d')${cast};
-            w_meta := w_meta || (ev->'m')${cast};
+            w_data := w_data || ${data};
+            w_meta := w_meta || ${metadata};
             w_key := w_key || key;
             w_prev := w_prev || head;
             w_hash := w_hash || h;
