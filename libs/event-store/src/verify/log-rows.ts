@@ -18,6 +18,7 @@ export interface CheckedRow {
 
 type LogClient = Parameters<typeof copyOut>[0] & {
   query(config: { text: string; values: unknown[]; rowMode: 'array'; types: unknown }): Promise<{ rows: string[][] }>;
+  query(text: string): Promise<unknown>;
 };
 
 const COLUMNS = `position, stream_id, stream_version, type, schema_version,
@@ -230,12 +231,19 @@ export async function forEachCheckedRow(
     return;
   }
   const parser = new BinaryRowParser();
-  await copyOut(
-    client,
-    `COPY (SELECT ${BINARY_COLUMNS} FROM events ORDER BY position) TO STDOUT (FORMAT binary)`,
-    (buf, start, end) => {
-      const row = parser.parsePayload(buf, start, end);
-      if (row) onRow(row);
-    },
-  );
+  // Read along the primary key, in the log's physical order: never a sort of the whole log, whatever the planner's
+  // statistics say (right after a bulk load or a migration they may be missing).
+  await client.query('SET enable_sort = off');
+  try {
+    await copyOut(
+      client,
+      `COPY (SELECT ${BINARY_COLUMNS} FROM events ORDER BY position) TO STDOUT (FORMAT binary)`,
+      (buf, start, end) => {
+        const row = parser.parsePayload(buf, start, end);
+        if (row) onRow(row);
+      },
+    );
+  } finally {
+    await client.query('RESET enable_sort');
+  }
 }
