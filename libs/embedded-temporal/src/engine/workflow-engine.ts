@@ -321,7 +321,11 @@ export class WorkflowEngine implements EngineCore {
     const wft = exec.state.wft;
     const eagerWorkflowTask =
       params.eager && wft
-        ? this.startWorkflowTask({ kind: 'workflow', key: exec.key, scheduledEventId: wft.scheduledEventId }, req, false)
+        ? this.startWorkflowTask(
+            { kind: 'workflow', key: exec.key, scheduledEventId: wft.scheduledEventId },
+            req,
+            false,
+          )
         : undefined;
     await this.persist(exec, ...touched);
     return { runId: exec.state.runId, started: true, status: exec.state.status, eagerWorkflowTask };

@@ -22,10 +22,7 @@ describe('GrpcTransport (real HTTP/2, real grpc-js client)', () => {
   beforeAll(async () => {
     const methods = new Map<string, UnaryMethod>([
       ['/test.Echo/Echo', textMethod((request) => Promise.resolve(`echo: ${String(request)}`))],
-      [
-        '/test.Echo/Fail',
-        textMethod(() => Promise.reject(new Refused('refused: 100% sure, naïve café\nsecond line'))),
-      ],
+      ['/test.Echo/Fail', textMethod(() => Promise.reject(new Refused('refused: 100% sure, naïve café\nsecond line')))],
       [
         '/test.Echo/Hold',
         textMethod(

@@ -214,7 +214,9 @@ class UnaryCall implements PollCancellation {
       request = this.method.decode(this.message());
     } catch (error) {
       this.finish(
-        error instanceof RequestError ? error.status : { code: status.INTERNAL, details: 'Error deserializing request' },
+        error instanceof RequestError
+          ? error.status
+          : { code: status.INTERNAL, details: 'Error deserializing request' },
       );
       return;
     }
