@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Context } from '@temporalio/activity';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import type { ProcedureActivities, RecordEventsInput } from '@cadreflow/workflows/activities';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEventRef } from '@cadreflow/workflows/activities';
 import { decideUpdate, stateQuery, withdrawUpdate, workflowTypes } from '@cadreflow/workflows/messages';
-import { ProcedureActivitiesService } from '../../apps/worker/src/activities/procedure.activities';
 import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   startProcedureTestEnvironment,
@@ -35,41 +36,59 @@ describe('a worker killed in the middle of recording events', () => {
   it('leaves no duplicate event: the retry on a new worker finds the first append by its idempotency key', async () => {
     const taskQueue = `procedures-${randomUUID()}`;
     const procedureId = 'plan/worker-killed';
-    const real = new ProcedureActivitiesService(env.store);
-    const connection = await NativeConnection.connect({ address: env.temporal.address });
-    let appended: RecordEventsInput | null = null;
-    let doomed: Worker | null = null;
-    // The first worker appends, then dies before it can report the result.
-    const dying: ProcedureActivities = {
-      async recordEvents(input) {
-        if (input.expectedVersion !== 3) return real.recordEvents(input);
-        await real.recordEvents(input);
-        appended = input;
-        doomed?.shutdown();
-        await Context.current().cancelled;
-        throw new Error('unreachable: the worker was shut down');
-      },
-    };
-    doomed = await Worker.create({
-      connection,
-      taskQueue,
-      workflowBundle: env.bundle,
-      activities: dying,
-      shutdownGraceTime: '100 ms',
-    });
-    const handle = await env.client.workflow.start(workflowTypes['personnel-plan'], {
-      workflowId: procedureId,
-      taskQueue,
-      args: [planLaunch(procedureId, plan)],
-    });
-    const firstLife = doomed.run();
-    await waitFor(async () => (await handle.query(stateQuery).catch(() => null))?.streamVersion === 3);
-    const adoption = handle.executeUpdate(decideUpdate, {
-      args: [{ stepId: 'adoption-1', actor: demoActors.standingMember, decision: { kind: 'approve' } }],
-    });
-    await firstLife;
-    await connection.close();
-    expect(appended).not.toBeNull();
+    const handle = env.client.workflow.getHandle(procedureId);
+    let adoption: Promise<RecordedEventRef[]> = Promise.resolve([]);
+    // The first worker runs in a process of its own: once the adoption's events are written, it is killed
+    // before it can answer (SIGKILL: nothing of it runs after that).
+    const dir = mkdtempSync(join(tmpdir(), 'doomed-worker-'));
+    const codePath = join(dir, 'workflows.js');
+    writeFileSync(codePath, env.bundle.code);
+    const doomed = spawn(
+      process.execPath,
+      [
+        '-r',
+        './tools/register.js',
+        'apps/worker/test/doomed-worker.ts',
+        env.database.url,
+        env.temporal.address,
+        taskQueue,
+        codePath,
+        '3',
+      ],
+      { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => doomed.once('exit', resolve));
+    let output = '';
+    const printed = (line: string): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (output.includes(`${line}\n`)) resolve();
+        };
+        doomed.stdout.on('data', (data: Buffer) => {
+          output += data.toString();
+          check();
+        });
+        doomed.once('exit', (code) => reject(new Error(`the doomed worker exited (${code}) before "${line}"`)));
+        check();
+      });
+    try {
+      await printed('ready');
+      await env.client.workflow.start(workflowTypes['personnel-plan'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [planLaunch(procedureId, plan)],
+      });
+      await waitFor(async () => (await handle.query(stateQuery).catch(() => null))?.streamVersion === 3);
+      adoption = handle.executeUpdate(decideUpdate, {
+        args: [{ stepId: 'adoption-1', actor: demoActors.standingMember, decision: { kind: 'approve' } }],
+      });
+      adoption.catch(() => undefined);
+      await printed('appended');
+    } finally {
+      doomed.kill('SIGKILL');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect((await env.store.readStream(procedureId)).map((e) => e.type).slice(3)).toEqual([
       'PlanAdopted',
       'StepClosed',
