@@ -19,24 +19,13 @@ import { Client, Connection } from '@temporalio/client';
 import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
-import { provincialPlan } from '../workflows/test/support/demo-launch.fixture';
+import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
 import { summarise, table, type ResultRow } from './lib/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const APPROVERS = 20;
 const DECISIONS = 200;
-
-const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
-const planInput = {
-  data: {
-    organisationId: demoIds.province,
-    standingCommitteeId: demoIds.standingCommittee,
-    higherBodyId: demoIds.politburo,
-    higherRole: 'politburo',
-    plan: provincialPlan(candidates),
-  },
-};
 
 /** CPU time (user + system) a process has used so far, in milliseconds; Linux only. */
 function cpuMs(pid: number): number {
@@ -143,11 +132,9 @@ export async function runApiBench(): Promise<string> {
 
     // Open as many adoption steps as there are decisions to take, twice: one set through HTTP, one straight to Temporal.
     const launch = async (): Promise<string> => {
-      const r = await committee.post<{ procedureId: string }>(
-        '/procedures',
-        { kind: 'personnel-plan', bodyId: demoIds.province, input: planInput },
-        { 'idempotency-key': randomUUID() },
-      );
+      const r = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), {
+        'idempotency-key': randomUUID(),
+      });
       if (r.status !== 201) throw new Error(`launch answered ${r.status}: ${JSON.stringify(r.body)}`);
       return r.body.procedureId;
     };

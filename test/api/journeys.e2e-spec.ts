@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { demoIds } from '@cadreflow/domain';
-import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
+import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
 import { HttpClient, startFullStack, type FullStack } from '../support/full-stack';
 
 interface Task {
@@ -23,16 +23,7 @@ interface Trail {
 }
 
 /** 53 candidates for 48 seats: the sitting members and five more (a surplus of 10.4%). */
-const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
-const planInput = {
-  data: {
-    organisationId: demoIds.province,
-    standingCommitteeId: demoIds.standingCommittee,
-    higherBodyId: demoIds.politburo,
-    higherRole: 'politburo',
-    plan: provincialPlan(candidates),
-  },
-};
+const planInput = provincialPlanRequest().input;
 const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {

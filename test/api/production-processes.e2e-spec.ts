@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { demoIds } from '@cadreflow/domain';
-import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
+import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
 import type { HttpClient } from '../support/full-stack';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 
 const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
-const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
 
 /**
  * The production entry points: `temporal:dev` (standing in for a Temporal cluster), `start:worker` and `start:api`
@@ -26,23 +24,7 @@ describe('the API and the worker as separate processes (real PostgreSQL, embedde
   });
 
   it('launches a plan, takes the adoption decision from the queue and verifies the trail', async () => {
-    const launched = await committee.post<{ procedureId: string }>(
-      '/procedures',
-      {
-        kind: 'personnel-plan',
-        bodyId: demoIds.province,
-        input: {
-          data: {
-            organisationId: demoIds.province,
-            standingCommitteeId: demoIds.standingCommittee,
-            higherBodyId: demoIds.politburo,
-            higherRole: 'politburo',
-            plan: provincialPlan(candidates),
-          },
-        },
-      },
-      key(),
-    );
+    const launched = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), key());
     expect(launched.status).toBe(201);
     const { procedureId } = launched.body;
 

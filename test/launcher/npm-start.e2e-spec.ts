@@ -2,10 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoIds } from '@cadreflow/domain';
 import { freePort } from '@cadreflow/event-store';
 import { HttpClient } from '../support/full-stack';
-import { provincialPlan } from '../../workflows/test/support/demo-launch.fixture';
+import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
 
 const root = join(__dirname, '..', '..');
 
@@ -80,20 +79,7 @@ describe('npm start (the embedded default, as a real process)', () => {
     });
     expect(login.status).toBe(200);
     const committee = new HttpClient(baseUrl, login.body.accessToken);
-    const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
-    const launched = await committee.post<{ procedureId: string }>('/procedures', {
-      kind: 'personnel-plan',
-      bodyId: demoIds.province,
-      input: {
-        data: {
-          organisationId: demoIds.province,
-          standingCommitteeId: demoIds.standingCommittee,
-          higherBodyId: demoIds.politburo,
-          higherRole: 'politburo',
-          plan: provincialPlan(candidates),
-        },
-      },
-    });
+    const launched = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest());
     expect(launched.status).toBe(201);
 
     expect(await interrupt(first)).toBe('stopped cleanly');

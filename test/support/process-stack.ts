@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@cadreflow/api';
+import { freePort } from '@cadreflow/event-store';
 import { HttpClient, createSeededDatabase } from './full-stack';
 
 const root = join(__dirname, '..', '..');
@@ -18,15 +18,6 @@ export interface ProcessStack {
   /** Process ids, to read their CPU time. */
   pids: { temporal: number; worker: number; api: number };
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** Starts `script` with the project's TypeScript loader; resolves once a line of its output matches `ready`. */

@@ -59,6 +59,20 @@ export function planLaunch(procedureId: string, plan: PersonnelPlanContent): Per
   };
 }
 
+/** The body of `POST /procedures` launching the demo province's personnel plan: 53 candidates for 48 seats. */
+export function provincialPlanRequest(): {
+  kind: 'personnel-plan';
+  bodyId: string;
+  input: { data: PersonnelPlanLaunch['data'] };
+} {
+  const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
+  return {
+    kind: 'personnel-plan',
+    bodyId: demoIds.province,
+    input: { data: planLaunch('', provincialPlan(candidates)).data },
+  };
+}
+
 /** The demo province plus `count` young first-time candidates from the succession pool. */
 export function organisationWithNewcomers(count: number): OrganisationModel {
   const newcomers: Person[] = Array.from({ length: count }, (_, i) => ({
