@@ -10,7 +10,6 @@
  * Sizes can be lowered with BENCH_EVENTS and BENCH_TASKS for a quick look.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import { demoIds } from '@cadreflow/domain';
 import { EventStore, createDataSource, type NewEvent } from '@cadreflow/event-store';
@@ -20,18 +19,12 @@ import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
-import { summarise, table, type ResultRow } from './lib/stats';
+import { processCpuMs, summarise, table, type ResultRow } from './lib/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const APPROVERS = 20;
 const DECISIONS = 200;
-
-/** CPU time (user + system) a process has used so far, in milliseconds; Linux only. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
   const t = performance.now();
@@ -161,7 +154,9 @@ export async function runApiBench(): Promise<string> {
     }
 
     const processes = { ...stack.pids, bench: process.pid };
-    const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
+    const cpuBefore = Object.fromEntries(
+      Object.entries(processes).map(([name, pid]) => [name, processCpuMs(pid) ?? NaN]),
+    );
     const decisionLatency: number[] = [];
     let n = 0;
     const httpSeconds = await pool([...tasks.values()], APPROVERS, async (taskId) => {
@@ -178,7 +173,7 @@ export async function runApiBench(): Promise<string> {
 
     const cpuPerDecision = Object.entries(processes).map(([name, pid]) => ({
       name,
-      ms: (cpuMs(pid) - cpuBefore[name]) / tasks.size,
+      ms: ((processCpuMs(pid) ?? NaN) - cpuBefore[name]) / tasks.size,
     }));
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });

@@ -26,7 +26,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -41,6 +40,7 @@ import { Client as PgClient } from 'pg';
 import { startEmbeddedTemporal } from '../libs/embedded-temporal/src';
 import * as activities from '../libs/embedded-temporal/test/activities';
 import { startTestPostgres } from '../test/setup/postgres';
+import { processCpuMs } from './lib/stats';
 
 interface Sample {
   workflowsPerSecond: number;
@@ -115,17 +115,6 @@ interface BenchServer {
   /** CPU ms used so far by the server process, when it is a separate one. */
   cpuMs(): number | undefined;
   stop(): Promise<void>;
-}
-
-/** User + system CPU ms of a process, from /proc (Linux); `undefined` elsewhere. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-  } catch {
-    return undefined;
-  }
 }
 
 async function startServer(store: string, mode: Mode): Promise<BenchServer> {

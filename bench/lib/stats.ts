@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Summary statistics for benchmark samples. */
 export interface Summary {
   median: number;
@@ -44,4 +45,15 @@ export function table(title: string, rows: readonly ResultRow[]): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [`\n${title}`, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** User + system CPU ms a process has used so far, from /proc (Linux); `undefined` elsewhere or once it has exited. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return undefined;
+  }
 }

@@ -217,7 +217,7 @@ export class ProcedureRunner {
       metadata: e.metadata as unknown as JsonObject,
     }));
     const expectedVersion = this.version;
-    // Runs that recorded with a scheduled activity before this patch keep doing so until their next decision.
+    // Appends a history recorded with a scheduled activity replay as such; every new append runs locally.
     const record = patched(LOCAL_RECORDING_PATCH) ? recordEventsLocally : recordEvents;
     const refs = await record({
       streamId: this.streamId,
