@@ -139,6 +139,8 @@ export class EventStore {
   private async flush(): Promise<void> {
     this.inFlight++;
     try {
+      // Appends made in the same turn of the event loop go in the first batch together.
+      await Promise.resolve();
       while (this.pending.length > 0) {
         const batch: PendingAppend[] = [];
         let size = 0;
@@ -151,6 +153,10 @@ export class EventStore {
           batch.push(next);
         }
         await this.writeBatch(batch);
+        // Callers settled by that batch append again only a few promise hops later: waiting for the next turn of
+        // the event loop lets them join the next batch instead of forming one of their own. Measured with 8
+        // writers: batches of 4 alternating with each other, against batches of 8 with this yield.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.inFlight--;

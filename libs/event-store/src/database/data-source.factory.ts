@@ -6,6 +6,7 @@ import { CreateEventStore1763784000000 } from '../migrations/1763784000000-Creat
 import { AppendFunction1763784100000 } from '../migrations/1763784100000-AppendFunction';
 import { AppendFunctionUsesIndexes1763784200000 } from '../migrations/1763784200000-AppendFunctionUsesIndexes';
 import { EventContentAsHashedText1763784300000 } from '../migrations/1763784300000-EventContentAsHashedText';
+import { LeanerAppend1763784400000 } from '../migrations/1763784400000-LeanerAppend';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
@@ -14,6 +15,7 @@ export const eventStoreMigrations = [
   AppendFunction1763784100000,
   AppendFunctionUsesIndexes1763784200000,
   EventContentAsHashedText1763784300000,
+  LeanerAppend1763784400000,
 ];
 
 export interface DataSourceSettings {
