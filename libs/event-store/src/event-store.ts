@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { DataSource } from 'typeorm';
+import { canonicalJson } from './canonical-json';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError } from './errors';
 import { toRecordedEvent as fromEventRow, type EventRow } from './event-row';
 import type { AppendOptions, AppendResult, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './types';
@@ -164,16 +165,37 @@ export class EventStore {
   }
 
   private async writeBatch(batch: PendingAppend[]): Promise<void> {
-    const requests = batch.map((r) => ({
-      s: r.streamId,
-      e: r.expectedVersion === 'any' ? -1 : r.expectedVersion === 'no-stream' ? 0 : r.expectedVersion,
-      k: r.idempotencyKey ?? null,
-      ev: r.events.map((e) => ({ t: e.type, v: e.schemaVersion ?? 1, d: e.data, m: e.metadata })),
-    }));
+    const streams: string[] = [];
+    const expected: number[] = [];
+    const keys: (string | null)[] = [];
+    const counts: number[] = [];
+    const types: string[] = [];
+    const schemaVersions: number[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    for (const r of batch) {
+      streams.push(r.streamId);
+      expected.push(r.expectedVersion === 'any' ? -1 : r.expectedVersion === 'no-stream' ? 0 : r.expectedVersion);
+      keys.push(r.idempotencyKey ?? null);
+      counts.push(r.events.length);
+      for (const e of r.events) {
+        types.push(e.type);
+        schemaVersions.push(e.schemaVersion ?? 1);
+        data.push(canonicalJson(e.data));
+        metadata.push(canonicalJson(e.metadata));
+      }
+    }
     let rows: AppendRow[];
     try {
-      rows = await this.dataSource.query(`SELECT * FROM cadreflow_append($1::jsonb, $2::timestamptz)`, [
-        JSON.stringify(requests),
+      rows = await this.dataSource.query(`SELECT * FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+        streams,
+        expected,
+        keys,
+        counts,
+        types,
+        schemaVersions,
+        data,
+        metadata,
         new Date().toISOString(),
       ]);
     } catch (error) {

@@ -4,7 +4,7 @@ import { writeCheckpoint } from '../src/checkpoints/checkpoint-writer';
 import { CheckpointSigner, TrustedKeys } from '../src/checkpoints/signing-key';
 import { EventStore } from '../src/event-store';
 import { verifyLog } from '../src/verify/verifier';
-import { event } from './fixtures';
+import { appendBeforeLeanerAppend, event } from './fixtures';
 
 const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
 const trustedKeys = new TrustedKeys([signer.publicKey]);
@@ -29,22 +29,25 @@ describe('migration EventContentAsHashedText (real PostgreSQL)', () => {
         `SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'data'`,
       )
     )[0].t;
+  const content = [
+    event('ComplaintReceived', {
+      text: 'Đơn thư:\tdòng 1\ndòng 2 "trích" C:\\hồ sơ\\',
+      z: 1,
+      a: [1.5, { y: null, b: true }],
+    }),
+    event('PlanDrafted', { seats: 48 }, 600),
+  ];
   const append = async (store: EventStore, stream: string): Promise<void> => {
-    await store.append(stream, 0, [
-      event('ComplaintReceived', {
-        text: 'Đơn thư:\tdòng 1\ndòng 2 "trích" C:\\hồ sơ\\',
-        z: 1,
-        a: [1.5, { y: null, b: true }],
-      }),
-      event('PlanDrafted', { seats: 48 }, 600),
-    ]);
+    await store.append(stream, 0, content);
   };
+  /** As the store appended before migration LeanerAppend, the one after this one. */
+  const appendEarlier = (stream: string): Promise<void> => appendBeforeLeanerAppend(db.dataSource, stream, 0, content);
 
   it('keeps every hash of a log written with jsonb columns, and appends and verifies after it', async () => {
     await db.dataSource.undoLastMigration(); // LeanerAppend
     await db.dataSource.undoLastMigration();
     expect(await columnType()).toBe('jsonb');
-    await append(new EventStore(db.dataSource), 'before-1');
+    await appendEarlier('before-1');
     await writeCheckpoint(db.dataSource, signer, new Date());
 
     expect(await db.dataSource.runMigrations()).toHaveLength(2);
@@ -64,7 +67,7 @@ describe('migration EventContentAsHashedText (real PostgreSQL)', () => {
     await db.dataSource.undoLastMigration(); // LeanerAppend
     await db.dataSource.undoLastMigration();
     expect(await columnType()).toBe('jsonb');
-    await append(new EventStore(db.dataSource), 'jsonb-1');
+    await appendEarlier('jsonb-1');
     expect(await verifyLog(db.dataSource, { trustedKeys })).toMatchObject({ ok: true, eventsChecked: 4, problems: [] });
   });
 });

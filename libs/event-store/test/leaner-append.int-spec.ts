@@ -5,7 +5,7 @@ import { CheckpointSigner, TrustedKeys } from '../src/checkpoints/signing-key';
 import { ExpectedVersionConflictError } from '../src/errors';
 import { EventStore } from '../src/event-store';
 import { verifyLog } from '../src/verify/verifier';
-import { event } from './fixtures';
+import { appendBeforeLeanerAppend, event } from './fixtures';
 
 const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
 const trustedKeys = new TrustedKeys([signer.publicKey]);
@@ -25,30 +25,45 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
     (await db.dataSource.query<unknown[]>(`SELECT 1 FROM pg_indexes WHERE indexname = 'events_correlation_idx'`))
       .length === 1;
 
-  /** Two events on each of two streams, one of them long enough that its head is not its first version. */
+  const roundEvents = (round: number) => [event('PlanDrafted', { round }, 300), event('PlanSubmitted', { round })];
+  /** Two events on each of two streams, which grow long enough that a head is not a stream's first version. */
   const appendRound = async (store: EventStore, round: number): Promise<void> => {
     for (const stream of ['plan-1', 'plan-2']) {
       const version = await store.streamVersion(stream);
-      await store.append(stream, version, [event('PlanDrafted', { round }, 300), event('PlanSubmitted', { round })], {
-        idempotencyKey: `${stream}-${round}`,
-      });
+      await store.append(stream, version, roundEvents(round), { idempotencyKey: `${stream}-${round}` });
+    }
+  };
+  /** The same, as the store appended before this migration. */
+  const appendRoundEarlier = async (round: number): Promise<void> => {
+    for (const stream of ['plan-1', 'plan-2']) {
+      const version = await new EventStore(db.dataSource).streamVersion(stream);
+      await appendBeforeLeanerAppend(db.dataSource, stream, version, roundEvents(round), `${stream}-${round}`);
     }
   };
 
-  it('chains onto a log the previous function wrote, and the revert chains onto its own', async () => {
+  it('chains onto a log the previous function wrote, and the revert chains onto it again', async () => {
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);
-    await appendRound(new EventStore(db.dataSource), 1);
-    await appendRound(new EventStore(db.dataSource), 2);
+    await appendRoundEarlier(1);
+    await appendRoundEarlier(2);
+    const tricky = event('ComplaintReceived', { z: 1e21, é: 'dòng 1\n"trích"', a: [1.5e-7, { bb: null, a: true }] });
+    await appendBeforeLeanerAppend(db.dataSource, 'same-before', 0, [tricky]);
 
     expect(await db.dataSource.runMigrations()).toHaveLength(1);
     expect(await hasCorrelationIndex()).toBe(false);
     const store = new EventStore(db.dataSource);
     await appendRound(store, 3);
+    await store.append('same-after', 0, [tricky]);
+    // The database stored jsonb's text before; the store now sends that very text.
+    const stored = await db.dataSource.query<{ data: string; metadata: string }[]>(
+      `SELECT data::text, metadata::text FROM events WHERE stream_id IN ('same-before', 'same-after') ORDER BY position`,
+    );
+    expect(stored).toHaveLength(2);
+    expect(stored[1]).toEqual(stored[0]);
     await writeCheckpoint(db.dataSource, signer, new Date());
     expect(await verifyLog(db.dataSource, { trustedKeys })).toMatchObject({
       ok: true,
-      eventsChecked: 12,
+      eventsChecked: 14,
       problems: [],
     });
     const stream = await store.readStream('plan-1');
@@ -57,10 +72,10 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
 
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);
-    await appendRound(new EventStore(db.dataSource), 4);
+    await appendRoundEarlier(4);
     expect(await verifyLog(db.dataSource, { trustedKeys })).toMatchObject({
       ok: true,
-      eventsChecked: 16,
+      eventsChecked: 18,
       problems: [],
     });
   });

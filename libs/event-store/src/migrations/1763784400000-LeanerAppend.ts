@@ -2,9 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { appendFunctionSql } from './append-function.sql';
 
 /**
- * A leaner `cadreflow_append`, with the same arguments, results and hashes (see {@link appendFunctionSql} for the hash
- * input). Appends are serialised by the global lock, so whatever the function spends runs one batch at a time:
- * - the requests are unpacked into arrays by two statements, instead of a query per request;
+ * A leaner `cadreflow_append`, with the same results and hashes (see {@link appendFunctionSql} for the hash input).
+ * Appends are serialised by the global lock, so whatever the function spends runs one batch at a time:
+ * - it takes the batch as arrays, a request or an event an element, with data and metadata as their canonical
+ *   jsonb text (`canonicalJson` writes it), instead of one jsonb document that the database parsed, unpacked and
+ *   turned back into text;
  * - a stream's head is found by one index probe (the highest version), instead of reading all its versions;
  * - positions come from the identity sequence by name.
  *
@@ -18,11 +20,15 @@ export class LeanerAppend1763784400000 implements MigrationInterface {
     await q.query(`DROP INDEX events_correlation_idx`);
     await q.query(`DROP FUNCTION cadreflow_append(jsonb, timestamptz)`);
     await q.query(LEANER_APPEND_SQL);
-    await q.query(`ALTER FUNCTION cadreflow_append(jsonb, timestamptz) SET enable_seqscan = off`);
+    await q.query(
+      `ALTER FUNCTION cadreflow_append(text[], int[], text[], int[], text[], int[], text[], text[], timestamptz) SET enable_seqscan = off`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION cadreflow_append(jsonb, timestamptz)`);
+    await q.query(
+      `DROP FUNCTION cadreflow_append(text[], int[], text[], int[], text[], int[], text[], text[], timestamptz)`,
+    );
     await q.query(appendFunctionSql('json'));
     await q.query(`ALTER FUNCTION cadreflow_append(jsonb, timestamptz) SET enable_seqscan = off`);
     await q.query(`CREATE INDEX events_correlation_idx ON events ((metadata->>'correlationId'))`);
@@ -30,17 +36,18 @@ export class LeanerAppend1763784400000 implements MigrationInterface {
 }
 
 const LEANER_APPEND_SQL = `
-      CREATE FUNCTION cadreflow_append(requests jsonb, recorded timestamptz)
+      CREATE FUNCTION cadreflow_append(
+        -- the requests, an element each; counts[i] is how many events request i appends
+        q_stream text[], q_expected int[], q_key text[], q_count int[],
+        -- the events of all requests in order; data and metadata as canonical jsonb text, hashed and stored as given
+        e_type text[], e_schema int[], e_data text[], e_meta text[],
+        recorded timestamptz)
       RETURNS TABLE (req int, outcome text, actual_version int, ev_position bigint, ev_stream_version int,
                      ev_data json, ev_metadata json, ev_prev_hash text, ev_hash text, ev_log_hash text,
                      ev_stream_id text, ev_type text, ev_schema_version int, ev_recorded_at timestamptz)
       LANGUAGE plpgsql AS $$
       DECLARE
         at constant text := to_char(recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-        -- the requests, an element each
-        q_stream text[]; q_expected int[]; q_key text[]; q_count int[];
-        -- the events of all requests in order; data and metadata as the jsonb text that is hashed and stored
-        e_type text[]; e_schema text[]; e_data text[]; e_meta text[];
         used_keys text[];
         batch_keys text[] := '{}';
         repeats int[] := '{}';
@@ -58,15 +65,6 @@ const LEANER_APPEND_SQL = `
         w_prev text[] := '{}'; w_hash text[] := '{}'; w_log text[] := '{}';
       BEGIN
         PERFORM pg_advisory_xact_lock(1667326066);
-        SELECT array_agg(r.value->>'s' ORDER BY r.i), array_agg((r.value->>'e')::int ORDER BY r.i),
-               array_agg(r.value->>'k' ORDER BY r.i), array_agg(jsonb_array_length(r.value->'ev') ORDER BY r.i)
-          INTO q_stream, q_expected, q_key, q_count
-          FROM jsonb_array_elements(requests) WITH ORDINALITY AS r(value, i);
-        SELECT array_agg(ev.value->>'t' ORDER BY r.i, ev.j), array_agg(ev.value->>'v' ORDER BY r.i, ev.j),
-               array_agg((ev.value->'d')::text ORDER BY r.i, ev.j), array_agg((ev.value->'m')::text ORDER BY r.i, ev.j)
-          INTO e_type, e_schema, e_data, e_meta
-          FROM jsonb_array_elements(requests) WITH ORDINALITY AS r(value, i)
-         CROSS JOIN LATERAL jsonb_array_elements(r.value->'ev') WITH ORDINALITY AS ev(value, j);
         SELECT e.log_hash INTO log FROM events e ORDER BY e.position DESC LIMIT 1;
         log := coalesce(log, repeat('0', 64));
         SELECT coalesce(array_agg(DISTINCT e.idempotency_key), '{}') INTO used_keys FROM events e
@@ -118,13 +116,13 @@ const LEANER_APPEND_SQL = `
           INSERT INTO events (position, stream_id, stream_version, type, schema_version, data, metadata, recorded_at,
                               idempotency_key, prev_hash, hash, log_hash)
           OVERRIDING SYSTEM VALUE
-          SELECT u.p, q_stream[u.rq], u.v, e_type[u.ev], e_schema[u.ev]::int, e_data[u.ev]::json, e_meta[u.ev]::json,
+          SELECT u.p, q_stream[u.rq], u.v, e_type[u.ev], e_schema[u.ev], e_data[u.ev]::json, e_meta[u.ev]::json,
                  recorded, q_key[u.rq], u.ph, u.hh, u.lh
             FROM unnest(w_req, w_ev, w_pos, w_version, w_prev, w_hash, w_log) AS u(rq, ev, p, v, ph, hh, lh);
           PERFORM pg_notify('cadreflow_events', w_pos[cardinality(w_pos)]::text);
           -- The caller has the data and metadata it sent: they are not sent back.
           RETURN QUERY SELECT u.rq, 'write', NULL::int, u.p, u.v, NULL::json, NULL::json, u.ph, u.hh, u.lh,
-                              q_stream[u.rq], e_type[u.ev], e_schema[u.ev]::int, recorded
+                              q_stream[u.rq], e_type[u.ev], e_schema[u.ev], recorded
             FROM unnest(w_req, w_ev, w_pos, w_version, w_prev, w_hash, w_log) AS u(rq, ev, p, v, ph, hh, lh);
         END IF;
         IF cardinality(repeats) > 0 THEN
