@@ -32,11 +32,15 @@ export function canonicalJson(value: JsonValue): string {
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Whether every character is ASCII, so that its length is its length in UTF-8 bytes. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** jsonb's key order: by length in bytes, then byte by byte. */
 function compareKeys(a: string, b: string): number {
-  if (ASCII.test(a) && ASCII.test(b)) {
+  if (isAscii(a) && isAscii(b)) {
     if (a.length !== b.length) return a.length - b.length;
     return a < b ? -1 : a > b ? 1 : 0;
   }
