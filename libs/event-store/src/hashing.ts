@@ -4,8 +4,9 @@ import { hash as sha256 } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * The parts of an event its hash covers. `dataText` and `metadataText` are PostgreSQL's `jsonb` text output,
- * which is canonical (keys sorted, one spelling per value): what is hashed is exactly what the log returns.
+ * The parts of an event its hash covers. `dataText` and `metadataText` are the content as PostgreSQL's `jsonb` text
+ * output spells it, which is canonical (keys sorted, one spelling per value); the store writes that text itself
+ * (`canonicalJson`) and stores it as hashed: what is hashed is exactly what the log returns.
  */
 export interface HashedFields {
   prevHash: string;

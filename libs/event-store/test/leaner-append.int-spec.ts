@@ -4,6 +4,7 @@ import { writeCheckpoint } from '../src/checkpoints/checkpoint-writer';
 import { CheckpointSigner, TrustedKeys } from '../src/checkpoints/signing-key';
 import { ExpectedVersionConflictError } from '../src/errors';
 import { EventStore } from '../src/event-store';
+import type { NewEvent } from '../src/types';
 import { verifyLog } from '../src/verify/verifier';
 import { appendBeforeLeanerAppend, event } from './fixtures';
 
@@ -25,34 +26,38 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
     (await db.dataSource.query<unknown[]>(`SELECT 1 FROM pg_indexes WHERE indexname = 'events_correlation_idx'`))
       .length === 1;
 
-  const roundEvents = (round: number) => [event('PlanDrafted', { round }, 300), event('PlanSubmitted', { round })];
+  /** Appends as the store does now, or as it did before this migration. */
+  type Write = (stream: string, version: number, events: NewEvent[], key: string) => Promise<unknown>;
+  const now: Write = (stream, version, events, key) =>
+    new EventStore(db.dataSource).append(stream, version, events, { idempotencyKey: key });
+  const earlier: Write = (stream, version, events, key) =>
+    appendBeforeLeanerAppend(db.dataSource, stream, version, events, key);
+
   /** Two events on each of two streams, which grow long enough that a head is not a stream's first version. */
-  const appendRound = async (store: EventStore, round: number): Promise<void> => {
-    for (const stream of ['plan-1', 'plan-2']) {
-      const version = await store.streamVersion(stream);
-      await store.append(stream, version, roundEvents(round), { idempotencyKey: `${stream}-${round}` });
-    }
-  };
-  /** The same, as the store appended before this migration. */
-  const appendRoundEarlier = async (round: number): Promise<void> => {
+  const appendRound = async (write: Write, round: number): Promise<void> => {
     for (const stream of ['plan-1', 'plan-2']) {
       const version = await new EventStore(db.dataSource).streamVersion(stream);
-      await appendBeforeLeanerAppend(db.dataSource, stream, version, roundEvents(round), `${stream}-${round}`);
+      await write(
+        stream,
+        version,
+        [event('PlanDrafted', { round }, 300), event('PlanSubmitted', { round })],
+        `${stream}-${round}`,
+      );
     }
   };
 
   it('chains onto a log the previous function wrote, and the revert chains onto it again', async () => {
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);
-    await appendRoundEarlier(1);
-    await appendRoundEarlier(2);
+    await appendRound(earlier, 1);
+    await appendRound(earlier, 2);
     const tricky = event('ComplaintReceived', { z: 1e21, é: 'dòng 1\n"trích"', a: [1.5e-7, { bb: null, a: true }] });
     await appendBeforeLeanerAppend(db.dataSource, 'same-before', 0, [tricky]);
 
     expect(await db.dataSource.runMigrations()).toHaveLength(1);
     expect(await hasCorrelationIndex()).toBe(false);
     const store = new EventStore(db.dataSource);
-    await appendRound(store, 3);
+    await appendRound(now, 3);
     await store.append('same-after', 0, [tricky]);
     // The database stored jsonb's text before; the store now sends that very text.
     const stored = await db.dataSource.query<{ data: string; metadata: string }[]>(
@@ -72,7 +77,7 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
 
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);
-    await appendRoundEarlier(4);
+    await appendRound(earlier, 4);
     expect(await verifyLog(db.dataSource, { trustedKeys })).toMatchObject({
       ok: true,
       eventsChecked: 18,
