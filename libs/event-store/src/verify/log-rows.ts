@@ -137,8 +137,8 @@ class BinaryRowParser {
       hash: buf.toString('latin1', starts[9], ends[9]),
       logHash: buf.toString('latin1', starts[10], ends[10]),
       computedHash: sha256('sha256', input),
+      computedLogHash: this.logHashOf(buf),
     };
-    row.computedLogHash = this.logHashOf(buf);
     this.rowEnd = p;
     return row;
   }

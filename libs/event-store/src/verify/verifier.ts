@@ -136,8 +136,11 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
     const { streamId, streamVersion: version, prevHash, hash, logHash: storedLog } = row;
-    const state = streams.get(streamId) ?? { version: 0, hash: GENESIS_HASH, broken: false };
-    streams.set(streamId, state);
+    let state = streams.get(streamId);
+    if (state === undefined) {
+      state = { version: 0, hash: GENESIS_HASH, broken: false };
+      streams.set(streamId, state);
+    }
     if (wholeLog && !logBroken) {
       const expectedLog = row.computedLogHash ?? logHash(prevLog, hash);
       if (expectedLog !== storedLog) {
@@ -154,27 +157,28 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     // Carry the stored log hash forward so one break is reported once, not at every later event.
     prevLog = storedLog;
     if (!state.broken) {
-      const at = `Stream "${streamId}" version ${version} (position ${position})`;
+      // The message prefix is spelled out only for a problem: this runs for every event of the log.
+      const at = (): string => `Stream "${streamId}" version ${version} (position ${position})`;
       let problem: VerificationProblem | undefined;
       if (version !== state.version + 1) {
         problem = {
           kind: 'version-gap',
           message:
             version > state.version + 1
-              ? `${at}: versions ${state.version + 1}–${version - 1} are missing: events were deleted.`
-              : `${at}: comes after version ${state.version}: events were reordered or duplicated.`,
+              ? `${at()}: versions ${state.version + 1}–${version - 1} are missing: events were deleted.`
+              : `${at()}: comes after version ${state.version}: events were reordered or duplicated.`,
         };
       } else if (prevHash !== state.hash) {
         problem = {
           kind: 'chain-broken',
-          message: `${at}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
+          message: `${at()}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
         };
       } else {
         const computed = row.computedHash;
         if (computed !== hash) {
           problem = {
             kind: 'content-altered',
-            message: `${at}: its content (type, data, metadata or time) was altered after it was recorded.`,
+            message: `${at()}: its content (type, data, metadata or time) was altered after it was recorded.`,
           };
         }
       }
