@@ -49,6 +49,11 @@ interface StreamState {
   broken: boolean;
 }
 
+/** Where an event stands, for a problem's message (spelled out only for a problem: verify checks every event). */
+function eventPlace(streamId: string, version: number, position: number): string {
+  return `Stream "${streamId}" version ${version} (position ${position})`;
+}
+
 /**
  * Re-derives every hash of the log and checks it against the stored chain and the signed checkpoints. Names, per
  * stream, the first event that does not match, and every checkpoint the log no longer agrees with: edited data or
@@ -157,28 +162,26 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     // Carry the stored log hash forward so one break is reported once, not at every later event.
     prevLog = storedLog;
     if (!state.broken) {
-      // The message prefix is spelled out only for a problem: this runs for every event of the log.
-      const at = (): string => `Stream "${streamId}" version ${version} (position ${position})`;
       let problem: VerificationProblem | undefined;
       if (version !== state.version + 1) {
         problem = {
           kind: 'version-gap',
           message:
             version > state.version + 1
-              ? `${at()}: versions ${state.version + 1}–${version - 1} are missing: events were deleted.`
-              : `${at()}: comes after version ${state.version}: events were reordered or duplicated.`,
+              ? `${eventPlace(streamId, version, position)}: versions ${state.version + 1}–${version - 1} are missing: events were deleted.`
+              : `${eventPlace(streamId, version, position)}: comes after version ${state.version}: events were reordered or duplicated.`,
         };
       } else if (prevHash !== state.hash) {
         problem = {
           kind: 'chain-broken',
-          message: `${at()}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
+          message: `${eventPlace(streamId, version, position)}: does not chain to the stream's previous event: an event was inserted, removed or replaced before it.`,
         };
       } else {
         const computed = row.computedHash;
         if (computed !== hash) {
           problem = {
             kind: 'content-altered',
-            message: `${at()}: its content (type, data, metadata or time) was altered after it was recorded.`,
+            message: `${eventPlace(streamId, version, position)}: its content (type, data, metadata or time) was altered after it was recorded.`,
           };
         }
       }
