@@ -14,7 +14,10 @@ interface ListeningClient {
  */
 export class LogNotifier {
   private waiters: (() => void)[] = [];
+  /** A commit came while nobody waited: the next `next()` returns at once instead of missing it. */
+  private missed = false;
   private readonly wake = (): void => {
+    if (this.waiters.length === 0) this.missed = true;
     for (const resolve of this.waiters.splice(0)) resolve();
   };
 
@@ -38,8 +41,15 @@ export class LogNotifier {
     return notifier;
   }
 
-  /** Resolves at the next commit, or after `timeoutMs`, or when the notifier closes. */
+  /**
+   * Resolves at the next commit, or after `timeoutMs`, or when the notifier closes; at once if a commit came since
+   * the previous call returned (a reader busy with one batch is not left waiting for the poll after the next).
+   */
   next(timeoutMs: number): Promise<void> {
+    if (this.missed) {
+      this.missed = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
       function done(): void {

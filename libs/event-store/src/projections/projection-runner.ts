@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore } from '../event-store';
 import { LogNotifier } from '../log-notifier';
 import type { Projection } from './projection';
@@ -27,15 +27,7 @@ export class ProjectionRunner {
   /** Applies the next batch after the stored checkpoint; returns how many events it applied. */
   async runOnce(): Promise<number> {
     const applied = await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
-        [this.projection.name],
-      );
-      const rows: { position: string }[] = await tx.query(
-        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
-        [this.projection.name],
-      );
-      const events = await this.store.readAll(Number(rows[0].position), this.batchSize);
+      const events = await this.store.readAll(await this.lockCheckpoint(tx), this.batchSize);
       if (events.length === 0) return 0;
       await this.projection.apply(events, tx);
       await tx.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
@@ -48,21 +40,31 @@ export class ProjectionRunner {
     return applied;
   }
 
+  /** Locks the projection's checkpoint row for the transaction (creating it at 0 the first time); its position. */
+  private async lockCheckpoint(tx: EntityManager): Promise<number> {
+    const select = `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`;
+    let rows: { position: string }[] = await tx.query(select, [this.projection.name]);
+    if (rows.length === 0) {
+      await tx.query(
+        `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
+        [this.projection.name],
+      );
+      rows = await tx.query(select, [this.projection.name]);
+    }
+    return Number(rows[0].position);
+  }
+
   /** Applies batches until the projection has reached the log's head as it is now. */
   async catchUp(): Promise<void> {
-    while ((await this.runOnce()) > 0) {
-      // keep going until a batch comes back empty
+    while ((await this.runOnce()) === this.batchSize) {
+      // A short batch was everything committed after the checkpoint when it was read: the head is reached.
     }
   }
 
   /** Empties the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
-        [this.projection.name],
-      );
-      await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [this.projection.name]);
+      await this.lockCheckpoint(tx);
       await this.projection.reset(tx);
       await tx.query(`UPDATE projection_checkpoints SET position = 0, updated_at = now() WHERE name = $1`, [
         this.projection.name,
