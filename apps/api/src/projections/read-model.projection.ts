@@ -54,7 +54,18 @@ export class ReadModelProjection implements Projection {
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // Changes of a batch that failed (and rolled back) are never published.
     this.pending.length = 0;
-    for (const event of events) await this.applyOne(event, tx);
+    const lastPositions = new Map<string, number>();
+    for (const event of events) {
+      if (await this.applyOne(event, tx)) lastPositions.set(event.streamId, event.position);
+    }
+    // One statement for the batch, instead of one per event.
+    if (lastPositions.size > 0) {
+      await tx.query(
+        `UPDATE procedure_summaries s SET last_position = u.position
+           FROM unnest($1::text[], $2::bigint[]) AS u(procedure_id, position) WHERE s.procedure_id = u.procedure_id`,
+        [[...lastPositions.keys()], [...lastPositions.values()]],
+      );
+    }
   }
 
   /** Publishes the changes of the batch just committed. */
@@ -76,7 +87,8 @@ export class ReadModelProjection implements Projection {
     }
   }
 
-  private async applyOne(event: RecordedEvent, tx: EntityManager): Promise<void> {
+  /** Applies one event; true when it moves its procedure's `last_position` (applied once per batch by `apply`). */
+  private async applyOne(event: RecordedEvent, tx: EntityManager): Promise<boolean> {
     const data = event.data as Data;
     const procedureId = event.streamId;
     const at = event.recordedAt;
@@ -119,18 +131,15 @@ export class ReadModelProjection implements Projection {
             ],
           );
         }
-        return;
+        return false;
       }
       case 'StepOpened': {
         const taskId = taskIdOf(procedureId, String(data.stepId));
-        const kind: { kind: string }[] = await tx.query(
-          `SELECT kind FROM procedure_summaries WHERE procedure_id = $1`,
-          [procedureId],
-        );
         await tx.query(
           `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision,
                               due_date, subject_ids, status, escalated, opened_at, opened_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', false, $12, $13)
+           VALUES ($1, $2, $3, (SELECT kind FROM procedure_summaries WHERE procedure_id = $2), $4, $5, $6, $7, $8,
+                   $9, $10, 'open', false, $11, $12)
            ON CONFLICT (task_id) DO UPDATE SET status = 'open', outcome = NULL, closed_at = NULL, escalated = false,
              title = EXCLUDED.title, due_date = EXCLUDED.due_date, opened_at = EXCLUDED.opened_at,
              opened_position = EXCLUDED.opened_position, subject_ids = EXCLUDED.subject_ids`,
@@ -138,7 +147,6 @@ export class ReadModelProjection implements Projection {
             taskId,
             procedureId,
             rootOf(procedureId),
-            kind[0]?.kind ?? null,
             String(data.stepId),
             String(data.name ?? data.stepId),
             String(data.bodyId),
@@ -198,12 +206,9 @@ export class ReadModelProjection implements Projection {
       }
       default:
         // Most of the log (tallies, checks, candidates...) changes neither read model.
-        return;
+        return false;
     }
-    await tx.query(`UPDATE procedure_summaries SET last_position = $2 WHERE procedure_id = $1`, [
-      procedureId,
-      event.position,
-    ]);
+    return true;
   }
 
   private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
