@@ -19,7 +19,7 @@ import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
-import { processCpuMs, summarise, table, type ResultRow } from './lib/stats';
+import { postgresCpuMs, processCpuMs, summarise, table, type ResultRow } from './lib/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -157,6 +157,8 @@ export async function runApiBench(): Promise<string> {
     const cpuBefore = Object.fromEntries(
       Object.entries(processes).map(([name, pid]) => [name, processCpuMs(pid) ?? NaN]),
     );
+    const postgresPort = Number(new URL(stack.databaseUrl).port);
+    const postgresBefore = postgresCpuMs(postgresPort) ?? NaN;
     const decisionLatency: number[] = [];
     let n = 0;
     const httpSeconds = await pool([...tasks.values()], APPROVERS, async (taskId) => {
@@ -171,10 +173,13 @@ export async function runApiBench(): Promise<string> {
       });
     });
 
-    const cpuPerDecision = Object.entries(processes).map(([name, pid]) => ({
-      name,
-      ms: ((processCpuMs(pid) ?? NaN) - cpuBefore[name]) / tasks.size,
-    }));
+    const cpuPerDecision = [
+      ...Object.entries(processes).map(([name, pid]) => ({
+        name: `${name} process`,
+        ms: ((processCpuMs(pid) ?? NaN) - cpuBefore[name]) / tasks.size,
+      })),
+      { name: 'PostgreSQL server', ms: ((postgresCpuMs(postgresPort) ?? NaN) - postgresBefore) / tasks.size },
+    ];
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
     const directLatency: number[] = [];
@@ -229,7 +234,7 @@ export async function runApiBench(): Promise<string> {
         target: '>= 100',
       },
       ...cpuPerDecision.map(({ name, ms }): ResultRow => ({
-        benchmark: `CPU per HTTP decision: ${name} process`,
+        benchmark: `CPU per HTTP decision: ${name}`,
         unit: 'ms',
         median: ms,
         p95: NaN,

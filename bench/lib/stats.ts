@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 /** Summary statistics for benchmark samples. */
 export interface Summary {
   median: number;
@@ -56,4 +56,44 @@ export function processCpuMs(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The fields of /proc/<pid>/stat after the command name, or undefined. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * User + system CPU ms of the PostgreSQL server listening on `port` so far: its postmaster, the backends it has
+ * reaped, and the ones still running (Linux, from /proc); `undefined` when no such server runs on this machine.
+ */
+export function postgresCpuMs(port: number): number | undefined {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
+  } catch {
+    return undefined;
+  }
+  const postmaster = pids.find((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return /(^|\/)postgres$/.test(args[0]) && args.includes('-p') && args[args.indexOf('-p') + 1] === String(port);
+    } catch {
+      return false;
+    }
+  });
+  const own = postmaster === undefined ? undefined : statFields(postmaster);
+  if (own === undefined) return undefined;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of pids) {
+    const fields = statFields(pid);
+    if (fields !== undefined && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * (1000 / 100);
 }
