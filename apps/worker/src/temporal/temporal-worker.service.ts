@@ -1,8 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ProcedureActivitiesService } from '../activities/procedure.activities';
 import { WorkerSettings } from '../worker-settings';
+import { createProcedureWorker, type WorkflowThreadStall } from './procedure-worker';
 import { WorkflowBundleSource } from './workflow-bundle.source';
+
+/** An activation still running after this long has stalled (a decision's activation takes milliseconds). */
+const STALL_LIMIT_MS = 30_000;
 
 /**
  * Hosts the Temporal Worker: polls the procedures' task queue, runs the workflows and the activities. Stops
@@ -27,17 +31,34 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       address: this.settings.temporalAddress,
       tls: this.settings.tls,
     });
-    this.worker = await Worker.create({
-      connection: this.connection,
-      namespace: this.settings.namespace,
-      taskQueue: this.settings.taskQueue,
-      workflowBundle,
-      activities: this.activities.asActivities(),
-    });
+    this.worker = await createProcedureWorker(
+      {
+        connection: this.connection,
+        namespace: this.settings.namespace,
+        taskQueue: this.settings.taskQueue,
+        workflowBundle,
+        activities: this.activities.asActivities(),
+      },
+      { limitMs: STALL_LIMIT_MS, onStall: (stall) => this.stalled(stall) },
+    );
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`worker stopped: ${error instanceof Error ? error.message : String(error)}`);
     });
     this.logger.log(`polling task queue "${this.settings.taskQueue}" on ${this.settings.temporalAddress}`);
+  }
+
+  /**
+   * Workflow code that never yields holds the workflow thread, and with it every procedure of this worker, and it
+   * cannot be interrupted from outside: the process exits so that its supervisor starts a fresh worker, and the
+   * server hands the workflows' tasks to it.
+   */
+  private stalled(stall: WorkflowThreadStall): void {
+    const workflows = stall.workflows.map((w) => `${w.workflowId} (${w.workflowType}, run ${w.runId})`).join(', ');
+    this.logger.error(
+      `The workflow thread has not answered for ${stall.waitedMs} ms: workflow code has not yielded. ` +
+        `Workflows in flight, one of which holds it: ${workflows}. The worker process exits.`,
+    );
+    process.exit(1);
   }
 
   async onApplicationShutdown(): Promise<void> {
