@@ -49,13 +49,8 @@ export function table(title: string, rows: readonly ResultRow[]): string {
 
 /** User + system CPU ms a process has used so far, from /proc (Linux); `undefined` elsewhere or once it has exited. */
 export function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-  } catch {
-    return undefined;
-  }
+  const fields = pid === undefined ? undefined : statFields(pid);
+  return fields === undefined ? undefined : (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }
 
 /** The fields of /proc/<pid>/stat after the command name, or undefined. */
