@@ -48,13 +48,21 @@ export interface ProvidedDatabase {
 
 /**
  * Finds the database: the configured URL; else the embedded server of a running `npm start`; else starts the
- * embedded server on the data folder itself (data kept between runs) and stops it on release.
+ * embedded server on the data folder itself (data kept between runs) and stops it on release. A process that
+ * stops itself on SIGINT/SIGTERM says so with `callerHandlesSignals`, and then releases the database last.
  */
-export async function provideDatabase(database: DatabaseConfig, dataDir: string): Promise<ProvidedDatabase> {
+export async function provideDatabase(
+  database: DatabaseConfig,
+  dataDir: string,
+  options: { callerHandlesSignals?: boolean } = {},
+): Promise<ProvidedDatabase> {
   if (database.kind === 'external') return { url: database.url, embedded: false, release: () => Promise.resolve() };
   const running = await readRuntimeInfo(dataDir);
   if (running) return { url: running.databaseUrl, embedded: true, release: () => Promise.resolve() };
-  const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    callerHandlesSignals: options.callerHandlesSignals,
+  });
   const url = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   return { url, embedded: true, release: () => server.stop() };
 }

