@@ -3,7 +3,13 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type WorkflowBundle } from '@temporalio/worker';
 import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import { createProcedureWorker, type WorkflowThreadStall } from '../src/temporal/procedure-worker';
-import { quickWorkflow, spinningWorkflow, spinStep } from './fixtures/spinning.workflows';
+import {
+  quickWorkflow,
+  releaseSignal,
+  spinningWorkflow,
+  spinStep,
+  waitingWorkflow,
+} from './fixtures/spinning.workflows';
 
 /** How many loop steps this machine runs in a millisecond, timed here on the same arithmetic as the workflow. */
 function stepsPerMs(): number {
@@ -69,5 +75,21 @@ describe('createProcedureWorker (real SDK, embedded Temporal server)', () => {
     expect(stalls).toHaveLength(1);
     expect(stalls[0].workflows.map((w) => w.workflowType)).toContain('spinningWorkflow');
     expect(stalls[0].waitedMs).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('keeps no stack trace per workflow promise: the stack-trace query says so, and the workflow runs on', async () => {
+    const taskQueue = `worker-${randomUUID()}`;
+    const worker = await createProcedureWorker(
+      { connection: nativeConnection, taskQueue, workflowBundle: bundle, shutdownGraceTime: '1 second' },
+      { limitMs: 10_000, onStall: () => undefined },
+    );
+    const client = new Client({ connection });
+    const result = await worker.runUntil(async () => {
+      const handle = await client.workflow.start(waitingWorkflow, { taskQueue, workflowId: `waiting-${randomUUID()}` });
+      await expect(handle.query('__stack_trace')).rejects.toThrow(/stack traces are not enabled/);
+      await handle.signal(releaseSignal);
+      return handle.result();
+    });
+    expect(result).toBe('released');
   });
 });

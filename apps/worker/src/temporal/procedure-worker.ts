@@ -1,4 +1,6 @@
+import { Worker as Thread } from 'node:worker_threads';
 import { Worker, type CompiledWorkerOptions, type Logger, type WorkerOptions } from '@temporalio/worker';
+import { ThreadedVMWorkflowCreator, WorkerThreadClient } from '@temporalio/worker/lib/workflow/threaded-vm';
 import type { Workflow, WorkflowCreateOptions, WorkflowCreator } from '@temporalio/worker/lib/workflow/interface';
 import type { WorkflowBundleWithSourceMapAndFilename } from '@temporalio/worker/lib/workflow/workflow-worker-thread/input';
 
@@ -80,14 +82,33 @@ export class ActivationWatchdog implements WorkflowCreator {
 }
 
 /**
- * Creates the SDK's Worker with one change: workflow code runs in the sandbox without the SDK's per-call execution
- * timeout, and an {@link ActivationWatchdog} notices code that never yields instead.
+ * The code of a workflow thread: the SDK's own thread entry, loaded after its promise-stack tracking is switched
+ * off. The SDK installs, in the thread, a promise hook that captures and source-maps a stack trace for every promise
+ * workflow code creates, to answer the `__stack_trace` query; on this stack that took about a fifth of the thread's
+ * CPU. Without it that query answers that stack traces are not enabled on this worker; a workflow that holds the
+ * thread is named by the {@link ActivationWatchdog} instead.
+ */
+function workflowThreadCode(): string {
+  const shared = require.resolve('@temporalio/worker/lib/workflow/vm-shared');
+  const entry = require.resolve('@temporalio/worker/lib/workflow/workflow-worker-thread');
+  return [
+    `require(${JSON.stringify(shared)}).globalHandlers.setPromiseHook = () => undefined;`,
+    `require(${JSON.stringify(entry)});`,
+  ].join('\n');
+}
+
+/**
+ * Creates the SDK's Worker with its workflow threads changed in two ways:
+ * - workflow code runs in the sandbox without the SDK's per-call execution timeout, and an
+ *   {@link ActivationWatchdog} notices code that never yields instead;
+ * - the threads keep no stack trace per promise ({@link workflowThreadCode}).
  *
- * Why: Node enforces a `vm` execution timeout by starting and joining a thread of its own on every call into the
- * sandbox, and the SDK calls into it 3 to 4 times per activation (7 times per decision). Measured on this stack:
- * 90–100 µs per call with the timeout against 2.5 µs without; in alternating benchmark runs, 20 approvers deciding
- * straight through Temporal got 124–133 decisions/s instead of 92–107. The SDK has no option for this;
- * `createWorkflowCreator` is its protected extension point.
+ * Why the timeout goes: Node enforces a `vm` execution timeout by starting and joining a thread of its own on every
+ * call into the sandbox, and the SDK calls into it 3 to 4 times per activation (7 times per decision). Measured on
+ * this stack: 90–100 µs per call with the timeout against 2.5 µs without; in alternating benchmark runs, 20
+ * approvers deciding straight through Temporal got 124–133 decisions/s instead of 92–107. The SDK has an option for
+ * neither; `createWorkflowCreator` is its protected extension point, and the threads are set up here as the SDK's
+ * `ThreadedVMWorkflowCreator.create` sets them up (`@temporalio/worker` is pinned).
  *
  * @example
  * const worker = await createProcedureWorker({ connection, taskQueue, workflowBundle, activities }, {
@@ -102,10 +123,26 @@ export async function createProcedureWorker(options: WorkerOptions, watch: Activ
       compiledOptions: CompiledWorkerOptions,
       logger: Logger,
     ): Promise<WorkflowCreator> {
-      // The sandbox passes this on to `vm` as its `timeout`: left undefined, no thread is started per call.
-      const withoutCallTimeout = { ...compiledOptions, isolateExecutionTimeoutMs: undefined as unknown as number };
-      const creator = await super.createWorkflowCreator(workflowBundle, withoutCallTimeout, logger);
-      return new ActivationWatchdog(creator, watch);
+      const code = workflowThreadCode();
+      const { patchActivationCallback } = compiledOptions;
+      const threads = Array.from(
+        { length: compiledOptions.workflowThreadPoolSize },
+        () => new WorkerThreadClient(new Thread(code, { eval: true }), logger, patchActivationCallback),
+      );
+      await Promise.all(
+        threads.map((thread) =>
+          thread.send({
+            type: 'init',
+            workflowBundle,
+            // The sandbox passes this on to `vm` as its `timeout`: left undefined, no thread is started per call.
+            isolateExecutionTimeoutMs: undefined as unknown as number,
+            reuseV8Context: compiledOptions.reuseV8Context,
+            registeredActivityNames: new Set(compiledOptions.activities.keys()),
+            hasPatchActivationCallback: patchActivationCallback !== undefined,
+          }),
+        ),
+      );
+      return new ActivationWatchdog(new ThreadedVMWorkflowCreator(threads), watch);
     }
   }
   return ProcedureWorker.create(options);
