@@ -45,12 +45,22 @@ const { recordEvents } = proxyActivities<ProcedureActivities>(recordingOptions);
 const { recordEvents: recordEventsLocally } = proxyLocalActivities<ProcedureActivities>(recordingOptions);
 
 /**
- * The `patched()` id of recording events with a local activity: the worker that runs the workflow task appends the
- * events itself and answers the Update in the same workflow task, instead of the server dispatching an activity
- * task and a second workflow task. `recordEvents` is idempotent, so the local activity's at-least-once execution
- * (again after a lost workflow task) still writes each event once.
+ * The `patched()` id under which events were recorded by a local activity: the worker that ran the workflow task
+ * appended the events itself and answered the Update in the same workflow task. Runs that recorded so keep doing it
+ * while they replay that part of their history; see {@link ACTIVITY_RECORDING_PATCH} for what every new append does.
  */
 export const LOCAL_RECORDING_PATCH = 'record-events-locally';
+
+/**
+ * The `patched()` id of recording events with a scheduled activity again, after local recording. The SDK's worker
+ * (1.24) can evict a run from its workflow cache while one of its local activities is still running, when the cache
+ * is full (more open procedures than `maxCachedWorkflows`, by default about 2,300 on a 4 GB heap): it then completes
+ * the workflow task with the activity's marker but without the commands the workflow gave after it, a history that
+ * no replay reproduces, and every later task of that procedure fails as non-deterministic (the decision never gets
+ * its answer). A scheduled activity is not tied to the cache. `recordEvents` is idempotent either way (key
+ * `<streamId>/<expectedVersion>`), so a retried or repeated attempt still writes each event once.
+ */
+export const ACTIVITY_RECORDING_PATCH = 'record-events-by-activity';
 
 /** Who an append is recorded for: a person acting in a role, or the workflow itself (timers, follow-ups). */
 export interface Recorder {
@@ -217,8 +227,9 @@ export class ProcedureRunner {
       metadata: e.metadata as unknown as JsonObject,
     }));
     const expectedVersion = this.version;
-    // Appends a history recorded with a scheduled activity replay as such; every new append runs locally.
-    const record = patched(LOCAL_RECORDING_PATCH) ? recordEventsLocally : recordEvents;
+    // Every new append is a scheduled activity; the appends a history recorded locally replay as they were recorded.
+    const record =
+      patched(ACTIVITY_RECORDING_PATCH) || !patched(LOCAL_RECORDING_PATCH) ? recordEvents : recordEventsLocally;
     const refs = await record({
       streamId: this.streamId,
       expectedVersion,

@@ -95,7 +95,7 @@ describe('personnel plan workflow (A) on the embedded server', () => {
       expect(withdrawn[0]).toMatchObject({ type: 'ProcedureWithdrawn' });
       const result = (await handle.result()) as ProcedureResult;
       expect(result).toMatchObject({ run: 'withdrawn', streamVersion: stream.length + 1 });
-      await keepHistory(handle, 'personnel-plan-returned-approved-withdrawn-recorded-locally');
+      await keepHistory(handle, 'personnel-plan-returned-approved-withdrawn-by-activity');
     });
   });
 

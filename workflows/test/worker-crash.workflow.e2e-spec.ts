@@ -119,14 +119,18 @@ describe('a worker killed in the middle of recording events', () => {
     ]);
     const keys = stream.map((e) => e.idempotencyKey);
     expect(new Set(keys).size).toBe(3);
-    // Events are recorded by a local activity. The workflow task the dead worker held (created for the Update, so
-    // kept out of the history until completed) timed out; its retry repeated the append and recorded one marker
-    // for it: one marker per append.
+    // Events are recorded by a scheduled activity: one per append. The attempt the dead worker held timed out and
+    // its retry repeated the append, which the idempotency key answered with the first result.
     const history = await handle.fetchHistory();
-    expect(history.events?.filter((e) => e.activityTaskScheduledEventAttributes) ?? []).toHaveLength(0);
+    const scheduled = history.events?.filter((e) => e.activityTaskScheduledEventAttributes) ?? [];
+    expect(scheduled).toHaveLength(3);
+    const attempts = (history.events ?? []).flatMap((e) =>
+      e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : [],
+    );
+    expect(attempts).toEqual([1, 2, 1]);
     expect(
       history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity') ?? [],
-    ).toHaveLength(3);
-    await keepHistory(handle, 'personnel-plan-worker-killed-mid-local-append');
+    ).toHaveLength(0);
+    await keepHistory(handle, 'personnel-plan-worker-killed-mid-append-by-activity');
   });
 });

@@ -30,7 +30,11 @@ export interface ProcedureTestEnvironment {
    * Runs `fn` while the real worker application (`WorkerModule`: Worker + activities on the event store) polls a
    * fresh task queue, then closes the application (the Worker shuts down cleanly).
    */
-  withWorker<T>(fn: (taskQueue: string) => Promise<T>, taskQueue?: string): Promise<T>;
+  withWorker<T>(
+    fn: (taskQueue: string) => Promise<T>,
+    taskQueue?: string,
+    options?: { maxCachedWorkflows?: number },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -61,8 +65,19 @@ export async function startProcedureTestEnvironment(
     database,
     store,
     bundle: workflowBundle,
-    async withWorker<T>(fn: (taskQueue: string) => Promise<T>, taskQueue = `procedures-${randomUUID()}`): Promise<T> {
-      const settings = new WorkerSettings(database.url, temporal.address, 'default', taskQueue, false);
+    async withWorker<T>(
+      fn: (taskQueue: string) => Promise<T>,
+      taskQueue = `procedures-${randomUUID()}`,
+      options: { maxCachedWorkflows?: number } = {},
+    ): Promise<T> {
+      const settings = new WorkerSettings(
+        database.url,
+        temporal.address,
+        'default',
+        taskQueue,
+        false,
+        options.maxCachedWorkflows,
+      );
       const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings, workflowBundle), {
         logger: ['error'],
       });

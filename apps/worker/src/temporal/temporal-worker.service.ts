@@ -38,6 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         taskQueue: this.settings.taskQueue,
         workflowBundle,
         activities: this.activities.asActivities(),
+        maxCachedWorkflows: this.settings.maxCachedWorkflows,
       },
       { limitMs: STALL_LIMIT_MS, onStall: (stall) => this.stalled(stall) },
     );
