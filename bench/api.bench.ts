@@ -26,7 +26,9 @@ import { postgresCpuMs, processCpuMs, summarise, table, type ResultRow } from '.
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const APPROVERS = 20;
-const DECISIONS = 200;
+const DECISIONS = 600;
+/** Decisions taken before each measured run, not counted: a first wave of 20 at once meets a cold pipeline. */
+const WARMUP_DECISIONS = 100;
 /** The paced run: the approvers together are offered the target rate, each deciding on a fixed schedule. */
 const PACED_RATE = 100;
 const PACED_DECISIONS = 1000;
@@ -155,7 +157,8 @@ export async function runApiBench(): Promise<string> {
       });
     }
 
-    // Open one adoption step per decision to take: at saturation through HTTP, paced through HTTP, straight to Temporal.
+    // Open one adoption step per decision to take: at saturation through HTTP, paced through HTTP, straight to
+    // Temporal, and the warm-ups before the first and the last.
     const launch = async (): Promise<string> => {
       const r = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), {
         'idempotency-key': randomUUID(),
@@ -163,18 +166,22 @@ export async function runApiBench(): Promise<string> {
       if (r.status !== 201) throw new Error(`launch answered ${r.status}: ${JSON.stringify(r.body)}`);
       return r.body.procedureId;
     };
+    const warmHttp: string[] = [];
     const viaHttp: string[] = [];
     const paced: string[] = [];
+    const warmDirect: string[] = [];
     const direct: string[] = [];
     const sets = [
+      ...Array.from({ length: WARMUP_DECISIONS }, () => warmHttp),
       ...Array.from({ length: DECISIONS }, () => viaHttp),
       ...Array.from({ length: PACED_DECISIONS }, () => paced),
+      ...Array.from({ length: WARMUP_DECISIONS }, () => warmDirect),
       ...Array.from({ length: DECISIONS }, () => direct),
     ];
     await pool(sets, APPROVERS, async (set) => {
       set.push(await launch());
     });
-    const wanted = new Set([...viaHttp, ...paced]);
+    const wanted = new Set([...warmHttp, ...viaHttp, ...paced]);
     const taskOf = new Map<string, string>();
     for (let page = 1; taskOf.size < wanted.size; page++) {
       const r = await approvers[0].get<{ items: { taskId: string; procedureId: string; stepId: string }[] }>(
@@ -187,6 +194,7 @@ export async function runApiBench(): Promise<string> {
       for (const t of r.body.items)
         if (t.stepId === 'adoption-1' && wanted.has(t.procedureId)) taskOf.set(t.procedureId, t.taskId);
     }
+    const warmTasks = warmHttp.map((id) => taskOf.get(id)!);
     const tasks = viaHttp.map((id) => taskOf.get(id)!);
     const pacedTasks = paced.map((id) => taskOf.get(id)!);
     let n = 0;
@@ -199,6 +207,8 @@ export async function runApiBench(): Promise<string> {
       );
       if (r.status !== 200) throw new Error(`decision answered ${r.status}: ${JSON.stringify(r.body)}`);
     };
+
+    await pool(warmTasks, APPROVERS, decide);
 
     const processes = { ...stack.pids, bench: process.pid };
     const cpuBefore = Object.fromEntries(
@@ -225,12 +235,16 @@ export async function runApiBench(): Promise<string> {
       role: 'standing-committee' as const,
       bodyId: demoIds.standingCommittee,
     };
-    const directSeconds = await pool(direct, APPROVERS, async (procedureId) => {
-      const handle = client.workflow.getHandle(procedureId);
-      await timed(directLatency, () =>
-        handle.executeUpdate(decideUpdate, { args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }] }),
-      );
+    const decideDirectly = (procedureId: string): Promise<unknown> =>
+      client.workflow
+        .getHandle(procedureId)
+        .executeUpdate(decideUpdate, { args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }] });
+    await pool(warmDirect, APPROVERS, async (procedureId) => {
+      await decideDirectly(procedureId);
     });
+    const directSeconds = await pool(direct, APPROVERS, (procedureId) =>
+      timed(directLatency, () => decideDirectly(procedureId)),
+    );
     await connection.close();
 
     const h = summarise(health);
