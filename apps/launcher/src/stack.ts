@@ -100,7 +100,14 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     installTemporalRuntime();
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(
-        new WorkerSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls),
+        new WorkerSettings(
+          database.url,
+          temporalAddress,
+          config.temporal.namespace,
+          config.taskQueue,
+          tls,
+          config.maxCachedWorkflows,
+        ),
       ),
       { logger: ['error', 'warn', 'log'] },
     );

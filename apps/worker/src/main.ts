@@ -22,7 +22,14 @@ async function main(): Promise<void> {
   installTemporalRuntime();
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
-      new WorkerSettings(databaseUrl, temporalAddress, config.temporal.namespace, config.taskQueue, tls),
+      new WorkerSettings(
+        databaseUrl,
+        temporalAddress,
+        config.temporal.namespace,
+        config.taskQueue,
+        tls,
+        config.maxCachedWorkflows,
+      ),
     ),
   );
   app.enableShutdownHooks();

@@ -7,6 +7,14 @@ describe('loadConfig', () => {
     expect(config.temporal).toEqual({ kind: 'embedded', namespace: 'default', port: 0 });
     expect(config.port).toBe(3000);
     expect(config.dataDir).toBe('.cadreflow');
+    expect(config.maxCachedWorkflows).toBeUndefined();
+  });
+
+  it('reads the size of a worker’s workflow cache, and refuses one the SDK cannot run', () => {
+    expect(loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '20000' }).maxCachedWorkflows).toBe(20_000);
+    expect(() => loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' })).toThrow(
+      /TEMPORAL_MAX_CACHED_WORKFLOWS must be a whole number from 2 to 10000000 \(got "1"\)/,
+    );
   });
 
   it('uses external services when their addresses are given', () => {

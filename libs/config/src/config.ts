@@ -20,6 +20,8 @@ export interface AppConfig {
   temporal: TemporalConfig;
   /** Task queue the worker polls and the API starts procedures on. */
   taskQueue: string;
+  /** Procedures a worker keeps in memory between their tasks; the Temporal SDK sizes it to the heap when absent. */
+  maxCachedWorkflows?: number;
   /** HTTP port of the API and web UI. */
   port: number;
   /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; when absent the embedded default keeps one in `dataDir`. */
@@ -89,6 +91,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const tls = bool('TEMPORAL_TLS');
   const temporalPort = integer('CADREFLOW_TEMPORAL_PORT', 0, 0, 65535);
   const port = integer('PORT', 3000, 0, 65535);
+  const maxCachedWorkflows =
+    text('TEMPORAL_MAX_CACHED_WORKFLOWS') === undefined
+      ? undefined
+      : integer('TEMPORAL_MAX_CACHED_WORKFLOWS', 0, 2, 10_000_000);
   const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
@@ -114,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? { kind: 'external', address: temporalAddress, namespace, tls }
       : { kind: 'embedded', namespace, port: temporalPort },
     taskQueue: text('TEMPORAL_TASK_QUEUE') ?? 'cadreflow',
+    maxCachedWorkflows,
     port,
     signingKeyPem,
     checkpointPublicKeyPem,
