@@ -4,6 +4,7 @@ import { canonicalJson } from './canonical-json';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError } from './errors';
 import { toRecordedEvent as fromEventRow, type EventRow } from './event-row';
 import type { AppendOptions, AppendResult, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './types';
+import { preparedQuery } from './database/prepared-query';
 import { validateAppend } from './validation';
 
 /** Channel notified after each committed append, carrying the last position. */
@@ -106,7 +107,8 @@ export class EventStore {
 
   /** The events of one stream in version order, from `fromVersion` (inclusive). */
   async readStream(streamId: string, fromVersion = 1, limit = 10_000): Promise<RecordedEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
       `SELECT * FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, limit],
     );
@@ -115,7 +117,8 @@ export class EventStore {
 
   /** Events after `afterPosition` (exclusive) in global order. */
   async readAll(afterPosition = 0, limit = 1000): Promise<RecordedEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
       `SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
       [afterPosition, limit],
     );
@@ -187,17 +190,11 @@ export class EventStore {
     }
     let rows: AppendRow[];
     try {
-      rows = await this.dataSource.query(`SELECT * FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-        streams,
-        expected,
-        keys,
-        counts,
-        types,
-        schemaVersions,
-        data,
-        metadata,
-        new Date().toISOString(),
-      ]);
+      rows = await preparedQuery<AppendRow>(
+        this.dataSource,
+        `SELECT * FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [streams, expected, keys, counts, types, schemaVersions, data, metadata, new Date().toISOString()],
+      );
     } catch (error) {
       for (const request of batch) request.reject(error);
       return;

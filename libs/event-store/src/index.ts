@@ -15,3 +15,4 @@ export * from './database/embedded-postgres';
 export * from './database/ensure-database';
 export * from './database/database-provider';
 export * from './checkpoints/checkpointer';
+export * from './database/prepared-query';

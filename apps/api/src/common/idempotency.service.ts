@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@cadreflow/event-store';
 
 /** Reads and checks the `Idempotency-Key` header a state-changing request must carry. */
 export function requireIdempotencyKey(value: string | undefined): string {
@@ -32,7 +33,8 @@ export class IdempotencyService {
 
   async run<T>(userId: string, key: string, request: unknown, work: () => Promise<T>): Promise<T> {
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    const claimed: unknown[] = await this.dataSource.query(
+    const claimed = await preparedQuery(
+      this.dataSource,
       `INSERT INTO api_requests (idempotency_key, user_id, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING 1`,
       [key, userId, requestHash],
@@ -40,13 +42,14 @@ export class IdempotencyService {
     if (claimed.length === 0) return this.previous<T>(userId, key, requestHash);
     try {
       const result = await work();
-      await this.dataSource.query(
+      await preparedQuery(
+        this.dataSource,
         `UPDATE api_requests SET status_code = 200, response = $3 WHERE user_id = $1 AND idempotency_key = $2`,
         [userId, key, JSON.stringify(result)],
       );
       return result;
     } catch (error) {
-      await this.dataSource.query(`DELETE FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`, [
+      await preparedQuery(this.dataSource, `DELETE FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`, [
         userId,
         key,
       ]);
@@ -56,7 +59,8 @@ export class IdempotencyService {
 
   private async previous<T>(userId: string, key: string, requestHash: string): Promise<T> {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const rows: { request_hash: string; status_code: number | null; response: T }[] = await this.dataSource.query(
+      const rows = await preparedQuery<{ request_hash: string; status_code: number | null; response: T }>(
+        this.dataSource,
         `SELECT request_hash, status_code, response FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`,
         [userId, key],
       );

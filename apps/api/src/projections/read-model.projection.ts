@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { bodyById, demoOrganisation, levelById, type OrganisationModel } from '@cadreflow/domain';
-import type { Projection, RecordedEvent } from '@cadreflow/event-store';
+import { preparedQuery, type Projection, type RecordedEvent } from '@cadreflow/event-store';
 
 /** A change of the task queue, pushed to live listeners after it is committed. */
 export interface TaskChange {
@@ -60,7 +60,8 @@ export class ReadModelProjection implements Projection {
     }
     // One statement for the batch, instead of one per event.
     if (lastPositions.size > 0) {
-      await tx.query(
+      await preparedQuery(
+        tx,
         `UPDATE procedure_summaries s SET last_position = u.position
            FROM unnest($1::text[], $2::bigint[]) AS u(procedure_id, position) WHERE s.procedure_id = u.procedure_id`,
         [[...lastPositions.keys()], [...lastPositions.values()]],
@@ -95,7 +96,8 @@ export class ReadModelProjection implements Projection {
     switch (event.type) {
       case 'ProcedureLaunched': {
         const launchedBy = data.launchedBy as { personId?: string } | undefined;
-        await tx.query(
+        await preparedQuery(
+          tx,
           `INSERT INTO procedure_summaries (procedure_id, root_id, kind, body_id, level_kind, status, rulebook_id,
                                             launched_by, launched_at, last_position)
            VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, $8, $9)
@@ -115,7 +117,8 @@ export class ReadModelProjection implements Projection {
         const root = rootOf(procedureId);
         if (root !== procedureId) {
           // The composite congress-personnel procedure records nothing itself: its first stage stands for its launch.
-          await tx.query(
+          await preparedQuery(
+            tx,
             `INSERT INTO procedure_summaries (procedure_id, root_id, kind, body_id, level_kind, status, rulebook_id,
                                               launched_by, launched_at, last_position)
              VALUES ($1, $1, 'congress-personnel', $2, $3, 'running', $4, $5, $6, $7)
@@ -135,7 +138,8 @@ export class ReadModelProjection implements Projection {
       }
       case 'StepOpened': {
         const taskId = taskIdOf(procedureId, String(data.stepId));
-        await tx.query(
+        await preparedQuery(
+          tx,
           `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision,
                               due_date, subject_ids, status, escalated, opened_at, opened_position)
            VALUES ($1, $2, $3, (SELECT kind FROM procedure_summaries WHERE procedure_id = $2), $4, $5, $6, $7, $8,
@@ -175,7 +179,7 @@ export class ReadModelProjection implements Projection {
         break;
       }
       case 'Escalated': {
-        await tx.query(`UPDATE tasks SET escalated = true WHERE task_id = $1`, [
+        await preparedQuery(tx, `UPDATE tasks SET escalated = true WHERE task_id = $1`, [
           taskIdOf(procedureId, String(data.stepId)),
         ]);
         break;
@@ -184,20 +188,23 @@ export class ReadModelProjection implements Projection {
       case 'ProcedureCompleted': {
         const status = event.type === 'ProcedureWithdrawn' ? 'withdrawn' : 'completed';
         const outcome = event.type === 'ProcedureWithdrawn' ? String(data.reason) : String(data.outcome);
-        await tx.query(
+        await preparedQuery(
+          tx,
           `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4 WHERE procedure_id = $1`,
           [procedureId, status, at, outcome],
         );
         // A composite ends with its last stage (the election), or when a stage of it is withdrawn.
         const root = rootOf(procedureId);
         if (root !== procedureId && (status === 'withdrawn' || procedureId === `${root}/${LAST_STAGE}`)) {
-          await tx.query(
+          await preparedQuery(
+            tx,
             `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4, last_position = $5
               WHERE procedure_id = $1 AND status = 'running'`,
             [root, status, at, outcome, event.position],
           );
         }
-        const open: { step_id: string }[] = await tx.query(
+        const open = await preparedQuery<{ step_id: string }>(
+          tx,
           `SELECT step_id FROM tasks WHERE procedure_id = $1 AND status = 'open'`,
           [procedureId],
         );
@@ -213,7 +220,8 @@ export class ReadModelProjection implements Projection {
 
   private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
     const taskId = taskIdOf(event.streamId, stepId);
-    const rows: { body_id: string; role: string; title: string }[] = await tx.query(
+    const rows = await preparedQuery<{ body_id: string; role: string; title: string }>(
+      tx,
       `WITH closed AS (UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
         WHERE task_id = $1 RETURNING body_id, role, title)
        SELECT * FROM closed`,

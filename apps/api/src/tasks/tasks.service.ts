@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { filter, map, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { recusalGround } from '@cadreflow/domain';
+import { preparedQuery } from '@cadreflow/event-store';
 import {
   decideUpdate,
   stateQuery,
@@ -126,7 +127,7 @@ export class TasksService {
   }
 
   async get(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
-    const rows: TaskRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM tasks t WHERE t.task_id = $1`, [
+    const rows = await preparedQuery<TaskRow>(this.dataSource, `SELECT ${COLUMNS} FROM tasks t WHERE t.task_id = $1`, [
       taskId,
     ]);
     const row = rows[0];
@@ -144,7 +145,8 @@ export class TasksService {
   async claim(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
     const task = await this.openTask(user, taskId);
     await this.eligibleActor(user, task);
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await preparedQuery(
+      this.dataSource,
       // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
       `WITH claimed AS (UPDATE tasks SET claimed_by = $2, claimed_at = now()
         WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1)
@@ -158,7 +160,8 @@ export class TasksService {
 
   async unclaim(user: AuthenticatedUser, taskId: string): Promise<TaskView> {
     await this.openTask(user, taskId);
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await preparedQuery(
+      this.dataSource,
       `WITH released AS (UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1)
        SELECT * FROM released`,
       [taskId, user.userId],

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore } from '../event-store';
+import { preparedQuery } from '../database/prepared-query';
 import { LogNotifier } from '../log-notifier';
 import type { Projection } from './projection';
 
@@ -30,7 +31,7 @@ export class ProjectionRunner {
       const events = await this.store.readAll(await this.lockCheckpoint(tx), this.batchSize);
       if (events.length === 0) return 0;
       await this.projection.apply(events, tx);
-      await tx.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
+      await preparedQuery(tx, `UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
         this.projection.name,
         events.at(-1)!.position,
       ]);
@@ -43,13 +44,13 @@ export class ProjectionRunner {
   /** Locks the projection's checkpoint row for the transaction (creating it at 0 the first time); its position. */
   private async lockCheckpoint(tx: EntityManager): Promise<number> {
     const select = `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`;
-    let rows: { position: string }[] = await tx.query(select, [this.projection.name]);
+    let rows = await preparedQuery<{ position: string }>(tx, select, [this.projection.name]);
     if (rows.length === 0) {
       await tx.query(
         `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
         [this.projection.name],
       );
-      rows = await tx.query(select, [this.projection.name]);
+      rows = await preparedQuery<{ position: string }>(tx, select, [this.projection.name]);
     }
     return Number(rows[0].position);
   }
