@@ -1,5 +1,12 @@
 import type { JsonObject, RecordedEvent } from './types';
 
+/**
+ * The columns of {@link EventRow}, named rather than `*`: a prepared statement of `SELECT *` fails with "cached plan
+ * must not change result type" in a running process once a migration adds a column.
+ */
+export const EVENT_COLUMNS =
+  'position, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, idempotency_key, prev_hash, hash, log_hash';
+
 /** A row of `events` as the pg driver returns it. */
 export interface EventRow {
   position: string;

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError } from './errors';
-import { toRecordedEvent as fromEventRow, type EventRow } from './event-row';
+import { EVENT_COLUMNS, toRecordedEvent as fromEventRow, type EventRow } from './event-row';
 import type { AppendOptions, AppendResult, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './types';
 import { preparedQuery } from './database/prepared-query';
 import { validateAppend } from './validation';
@@ -16,6 +16,10 @@ const MAX_BATCH_EVENTS = 2000;
  * not raise throughput and quadrupled the p95 latency, so appends of one process go one batch at a time.
  */
 const MAX_IN_FLIGHT = 1;
+
+/** The columns of {@link AppendRow}, named for the same reason as {@link EVENT_COLUMNS}. */
+const APPEND_COLUMNS =
+  'req, outcome, actual_version, ev_position, ev_stream_version, ev_data, ev_metadata, ev_prev_hash, ev_hash, ev_log_hash, ev_stream_id, ev_type, ev_schema_version, ev_recorded_at';
 
 /** One row returned by the `cadreflow_append` function (see its migration). */
 interface AppendRow {
@@ -109,7 +113,7 @@ export class EventStore {
   async readStream(streamId: string, fromVersion = 1, limit = 10_000): Promise<RecordedEvent[]> {
     const rows = await preparedQuery<EventRow>(
       this.dataSource,
-      `SELECT * FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, limit],
     );
     return rows.map(fromEventRow);
@@ -119,7 +123,7 @@ export class EventStore {
   async readAll(afterPosition = 0, limit = 1000): Promise<RecordedEvent[]> {
     const rows = await preparedQuery<EventRow>(
       this.dataSource,
-      `SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
       [afterPosition, limit],
     );
     return rows.map(fromEventRow);
@@ -192,7 +196,7 @@ export class EventStore {
     try {
       rows = await preparedQuery<AppendRow>(
         this.dataSource,
-        `SELECT * FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `SELECT ${APPEND_COLUMNS} FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [streams, expected, keys, counts, types, schemaVersions, data, metadata, new Date().toISOString()],
       );
     } catch (error) {

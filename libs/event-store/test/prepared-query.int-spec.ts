@@ -1,5 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
+import { createDataSource } from '../src/database/data-source.factory';
 import { preparedQuery } from '../src/database/prepared-query';
+import { EventStore } from '../src/event-store';
+import { event } from './fixtures';
 
 describe('preparedQuery (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -57,5 +60,22 @@ describe('preparedQuery (real PostgreSQL)', () => {
     const again = preparedQuery(db.dataSource, `INSERT INTO notes (id, body) VALUES ($1, $2)`, [1, 'again']);
     await expect(again).rejects.toMatchObject({ code: '23505' });
     await expect(again).rejects.toThrow(/notes_pkey/);
+  });
+
+  it("keeps reading and appending on a connection that prepared the event store's statements after a column is added to events", async () => {
+    // One connection, so that the statements prepared before the change are the ones used after it.
+    const single = createDataSource({ url: db.url, poolSize: 1 });
+    await single.initialize();
+    try {
+      const store = new EventStore(single);
+      await store.append('notes-1', 'no-stream', [event('NoteTaken')]);
+      expect(await store.readAll(0)).toHaveLength(1);
+      await db.superuserQuery(`ALTER TABLE events ADD COLUMN annotation text`);
+      await store.append('notes-1', 1, [event('NoteTaken')]);
+      expect((await store.readAll(0)).map((e) => e.streamVersion)).toEqual([1, 2]);
+      expect((await store.readStream('notes-1')).map((e) => e.type)).toEqual(['NoteTaken', 'NoteTaken']);
+    } finally {
+      await single.destroy();
+    }
   });
 });

@@ -36,7 +36,9 @@ async function queryableOf(target: DataSource | EntityManager): Promise<PgQuerya
  * Runs a statement that is sent many times as a named prepared statement: PostgreSQL parses and plans it once per
  * connection instead of on every call (on this stack a lookup by primary key took 70 µs of server CPU instead of
  * 170). For statements of fixed text with bound parameters; a statement whose text varies (a filtered listing)
- * goes through `query` as before. In a transaction's manager it runs on the transaction's connection.
+ * goes through `query` as before. In a transaction's manager it runs on the transaction's connection. Name the columns
+ * a statement reads from a table rather than `SELECT *`: once a migration adds a column, PostgreSQL refuses to run a
+ * `SELECT *` prepared before it ("cached plan must not change result type").
  *
  * Answers the rows, also for an `UPDATE … RETURNING` (TypeORM's `query` would answer `[rows, count]` there).
  *
