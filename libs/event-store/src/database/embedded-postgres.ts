@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -53,7 +54,13 @@ type EmbeddedPostgresClass = new (options: {
   postgresFlags: string[];
   onLog: (message: unknown) => void;
   onError: (message: unknown) => void;
-}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; process?: ChildProcess };
+
+/** Resolves when the child has exited, at once if it already has. */
+function exitOf(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveExit) => child.once('exit', () => resolveExit()));
+}
 
 /** Asks the OS for a free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -104,11 +111,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  // Watched from the start: Ctrl-C in a terminal reaches the server too, and it may be gone before `stop` is called.
+  // The package's `stop` then waits for an exit that has already happened and never resolves (and a process with
+  // nothing else left to do ends there, without finishing its own stop).
+  const exited = exitOf(pg.process);
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     stop: async () => {
-      await pg.stop();
+      await Promise.race([pg.stop(), exited]);
       if (options.temporary) await rm(dataDir, { recursive: true, force: true });
     },
   };
