@@ -85,4 +85,35 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     const total = Object.values(await counts()).reduce((x, y) => x + y, 0);
     expect(total).toBe(Number((await db.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM events`))[0].n));
   });
+
+  it('under a steady flow of commits, starts a batch at most once per interval and still applies each event once', async () => {
+    await db.dataSource.query(`DELETE FROM type_counts`);
+    await db.dataSource.query(`DELETE FROM projection_checkpoints`);
+    const projection = new TypeCounts();
+    const batches: number[] = [];
+    const apply = projection.apply.bind(projection);
+    projection.apply = async (events, tx) => {
+      batches.push(events.length);
+      await apply(events, tx);
+    };
+    const runner = new ProjectionRunner(db.dataSource, store, projection);
+    const errors: unknown[] = [];
+    await runner.start((e) => errors.push(e), 5_000, 200);
+    const before = Object.values(await counts()).reduce((x, y) => x + y, 0);
+    batches.length = 0;
+    const started = performance.now();
+    // 40 commits one after another, each of one event.
+    for (let i = 0; i < 40; i++) await store.append(`flow-${i}`, 'no-stream', [event('Nominated')]);
+    const elapsed = performance.now() - started;
+    const head = await store.headPosition();
+    for (let i = 0; i < 200 && (await runner.position()) < head; i++) await new Promise((r) => setTimeout(r, 20));
+    await runner.stop();
+    expect(errors).toEqual([]);
+    expect(await runner.position()).toBe(head);
+    expect((await counts()).Nominated).toBe(40);
+    expect(Object.values(await counts()).reduce((x, y) => x + y, 0)).toBe(before + 40);
+    expect(batches.reduce((x, y) => x + y, 0)).toBe(40);
+    // Batches start at least 200 ms apart, from the first commit to at most 200 ms after the last one.
+    expect(batches.length).toBeLessThanOrEqual(Math.floor(elapsed / 200) + 2);
+  });
 });
