@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { EventStore, ProjectionRunner } from '@cadreflow/event-store';
 import { ReadModelProjection } from './read-model.projection';
 
-/** The read models trail the log by at most about this much under a steady flow of decisions. */
+/**
+ * A live batch starts at most this often: under a steady flow of decisions several share one transaction and
+ * checkpoint update, and the read models trail the log by about this much at most.
+ */
 const READ_MODEL_BATCH_INTERVAL_MS = 25;
 
 /** Keeps the API's read models up to date from the log, live. */
@@ -17,7 +20,6 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // A batch at most every 25 ms: under load several decisions share one transaction and checkpoint update.
     await this.runner.start(
       (error) => this.logger.error(`read models stopped: ${String(error)}`),
       500,

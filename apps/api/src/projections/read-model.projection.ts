@@ -222,9 +222,8 @@ export class ReadModelProjection implements Projection {
     const taskId = taskIdOf(event.streamId, stepId);
     const rows = await preparedQuery<{ body_id: string; role: string; title: string }>(
       tx,
-      `WITH closed AS (UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
-        WHERE task_id = $1 RETURNING body_id, role, title)
-       SELECT * FROM closed`,
+      `UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
+        WHERE task_id = $1 RETURNING body_id, role, title`,
       [taskId, outcome, event.recordedAt],
     );
     if (rows[0]) {

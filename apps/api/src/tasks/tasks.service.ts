@@ -147,10 +147,8 @@ export class TasksService {
     await this.eligibleActor(user, task);
     const rows = await preparedQuery(
       this.dataSource,
-      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
-      `WITH claimed AS (UPDATE tasks SET claimed_by = $2, claimed_at = now()
-        WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1)
-       SELECT * FROM claimed`,
+      `UPDATE tasks SET claimed_by = $2, claimed_at = now()
+        WHERE task_id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING 1`,
       [taskId, user.userId],
     );
     if (rows.length === 0)
@@ -162,8 +160,7 @@ export class TasksService {
     await this.openTask(user, taskId);
     const rows = await preparedQuery(
       this.dataSource,
-      `WITH released AS (UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1)
-       SELECT * FROM released`,
+      `UPDATE tasks SET claimed_by = NULL, claimed_at = NULL WHERE task_id = $1 AND claimed_by = $2 RETURNING 1`,
       [taskId, user.userId],
     );
     if (rows.length === 0)
