@@ -65,6 +65,20 @@ export default tseslint.config(
     ),
   },
   {
+    // The Worker loads these modules once and shares them between workflow runs (apps/worker's SHARED_MODULES).
+    files: ['libs/domain/src/**/*.ts', 'workflows/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'].map((path) => ({
+          selector: `${path}[kind=/^(let|var)$/]`,
+          message: 'Workflow runs share this module: keep no mutable state at module level (use const).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['libs/embedded-temporal/**/*.ts'],
     rules: restrict(
       [],

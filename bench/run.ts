@@ -21,6 +21,7 @@ const benches: Record<string, () => Promise<string>> = {
   'embedded-temporal': () => runScript('bench/embedded-temporal.bench.ts'),
   'event-store': runEventStoreBench,
   api: runApiBench,
+  'workflow-runs': () => runScript('bench/workflow-runs.bench.ts'),
 };
 
 async function main(): Promise<void> {
