@@ -23,13 +23,14 @@ const gc = runInNewContext('gc') as () => void;
 
 function infoOf(i: number): WorkflowInfo {
   const now = new Date();
+  const runId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
   return {
     workflowId: `bench-run-${i}`,
-    runId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    runId,
     workflowType: 'personnelPlanWorkflow',
     taskQueue: 'bench',
     namespace: 'default',
-    firstExecutionRunId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    firstExecutionRunId: runId,
     attempt: 1,
     historyLength: 3,
     historySize: 0,

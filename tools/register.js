@@ -4,7 +4,7 @@ process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
 process.env.TS_NODE_PROJECT ??= require('node:path').join(__dirname, '..', 'tsconfig.json');
 
 // ts-node loads Node's `repl` for its REPL, which these processes never start, and `repl` loads `domain`, which
-// makes every EventEmitter in the process slower to create (about 230 ns instead of 25: sockets, HTTP requests,
+// makes every EventEmitter in the process slower to create (about 250 ns instead of 35: sockets, HTTP requests,
 // streams, database queries). ts-node gets `repl` on first use instead.
 const Module = require('node:module');
 const load = Module._load;
