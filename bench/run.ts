@@ -22,6 +22,7 @@ const benches: Record<string, () => Promise<string>> = {
   'event-store': runEventStoreBench,
   api: runApiBench,
   'workflow-runs': () => runScript('bench/workflow-runs.bench.ts'),
+  'worker-cache': () => runScript('bench/worker-cache.bench.ts'),
 };
 
 async function main(): Promise<void> {

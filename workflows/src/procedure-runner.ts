@@ -54,10 +54,9 @@ export const LOCAL_RECORDING_PATCH = 'record-events-locally';
 /**
  * The `patched()` id of recording events with a scheduled activity again, after local recording. The SDK's worker
  * (1.24) can evict a run from its workflow cache while one of its local activities is still running, when the cache
- * is full (more open procedures than `maxCachedWorkflows`, by default about 2,300 on a 4 GB heap): it then completes
- * the workflow task with the activity's marker but without the commands the workflow gave after it, a history that
- * no replay reproduces, and every later task of that procedure fails as non-deterministic (the decision never gets
- * its answer). A scheduled activity is not tied to the cache. `recordEvents` is idempotent either way (key
+ * is full (more open procedures than `maxCachedWorkflows`): it then completes the workflow task with the activity's
+ * marker but without the commands the workflow gave after it, a history that no replay reproduces, and every later
+ * task of that procedure fails as non-deterministic (the decision never gets its answer). A scheduled activity is not tied to the cache. `recordEvents` is idempotent either way (key
  * `<streamId>/<expectedVersion>`), so a retried or repeated attempt still writes each event once.
  */
 export const ACTIVITY_RECORDING_PATCH = 'record-events-by-activity';

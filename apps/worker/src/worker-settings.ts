@@ -6,7 +6,7 @@ export class WorkerSettings {
     readonly namespace: string,
     readonly taskQueue: string,
     readonly tls: boolean,
-    /** Runs the worker keeps in memory between their tasks; the SDK's default (sized to the heap) when omitted. */
+    /** Runs the worker keeps in memory between their tasks; sized to the heap when omitted (`defaultMaxCachedWorkflows`). */
     readonly maxCachedWorkflows?: number,
   ) {}
 }

@@ -3,6 +3,7 @@ import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from 
 import { ProcedureActivitiesService } from '../activities/procedure.activities';
 import { WorkerSettings } from '../worker-settings';
 import { createProcedureWorker, type WorkflowThreadStall } from './procedure-worker';
+import { defaultMaxCachedWorkflows } from './workflow-cache';
 import { WorkflowBundleSource } from './workflow-bundle.source';
 
 /** An activation still running after this long has stalled (a decision's activation takes milliseconds). */
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       tls: this.settings.tls,
       grpcCompression: { codec: 'none' },
     });
+    const maxCachedWorkflows = this.settings.maxCachedWorkflows ?? defaultMaxCachedWorkflows();
     this.worker = await createProcedureWorker(
       {
         connection: this.connection,
@@ -41,14 +43,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         taskQueue: this.settings.taskQueue,
         workflowBundle,
         activities: this.activities.asActivities(),
-        maxCachedWorkflows: this.settings.maxCachedWorkflows,
+        maxCachedWorkflows,
       },
       { limitMs: STALL_LIMIT_MS, onStall: (stall) => this.stalled(stall) },
     );
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`worker stopped: ${error instanceof Error ? error.message : String(error)}`);
     });
-    this.logger.log(`polling task queue "${this.settings.taskQueue}" on ${this.settings.temporalAddress}`);
+    this.logger.log(
+      `polling task queue "${this.settings.taskQueue}" on ${this.settings.temporalAddress}, keeping up to ${maxCachedWorkflows} open procedures in memory`,
+    );
   }
 
   /**

@@ -1,0 +1,27 @@
+import { getHeapStatistics } from 'node:v8';
+
+/**
+ * Memory set aside per cached procedure run when sizing the worker's workflow cache: about twice the 100–130 KB a
+ * cached procedure adds to the worker process's resident memory (92–128 KB per run with 2,000 to 8,000 open
+ * procedures; `npm run bench -- worker-cache`), as a margin for procedures with longer histories.
+ */
+export const CACHED_RUN_BUDGET_BYTES = 256 * 1024;
+
+/** Never fewer runs than this, whatever the heap (the SDK needs at least 2). */
+const MIN_CACHED_RUNS = 100;
+
+/**
+ * The number of open procedures a worker keeps in memory when `TEMPORAL_MAX_CACHED_WORKFLOWS` is not set: the heap
+ * limit of the process divided by {@link CACHED_RUN_BUDGET_BYTES}, about 16,000 on a 4 GB heap. Node sizes that
+ * limit from the memory of the machine or of the container, so the cache follows it. The SDK's own default assumes
+ * about 1.7 MB per run (600 per GB of heap, about 2,300 on 4 GB), sixteen times what a procedure takes here: with
+ * more open procedures than that, a decision on a run that was evicted first replays its history (in the API
+ * benchmark with a cache of a quarter of the open procedures, the worker's CPU per decision was 1.7 times as much
+ * and the decisions per second two-thirds).
+ *
+ * @example
+ * defaultMaxCachedWorkflows(4 * 1024 ** 3); // 16384
+ */
+export function defaultMaxCachedWorkflows(heapLimitBytes: number = getHeapStatistics().heap_size_limit): number {
+  return Math.max(MIN_CACHED_RUNS, Math.floor(heapLimitBytes / CACHED_RUN_BUDGET_BYTES));
+}
