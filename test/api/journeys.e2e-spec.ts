@@ -314,7 +314,7 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect(adoptions).toHaveLength(1);
   });
 
-  it('pushes queue changes live, lets a claimant unclaim, records every dossier read, and reports progress per level', async () => {
+  it('pushes queue changes live, lets a claimant unclaim, records every dossier read, and reports progress per level, of all organisations or of a body and those under it', async () => {
     const controller = new AbortController();
     const received: string[] = [];
     const stream = await fetch(`${stack.baseUrl}/tasks/events?access_token=${approver.token}`, {
@@ -368,6 +368,27 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect(progress.body).toContainEqual(
       expect.objectContaining({ levelKind: 'province', organisations: 1, done: 0, label: '0/1 done, 0.00%' }),
     );
+    // Scoped to a body: its party organisation and those under it, per level.
+    type Progress = { levelKind: string; organisations: number; running: number }[];
+    const province = await committee.get<Progress>(
+      `/procedures/progress?type=personnel-plan&body=${encodeURIComponent(demoIds.standingCommittee)}`,
+    );
+    expect(province.status).toBe(200);
+    expect(province.body.map((p) => [p.levelKind, p.organisations]).sort()).toEqual([
+      ['grassroots', 3],
+      ['province', 1],
+    ]);
+    expect(province.body.find((p) => p.levelKind === 'province')?.running).toBe(1);
+    const grassroots = await committee.get<Progress>('/procedures/progress?type=personnel-plan&body=org/bn-tu-son');
+    expect(grassroots.body).toEqual([
+      expect.objectContaining({ levelKind: 'grassroots', organisations: 1, running: 0 }),
+    ]);
+    const unknownKind = await committee.get<{ message: string }>('/procedures/progress?type=plan');
+    expect(unknownKind.status).toBe(400);
+    expect(JSON.stringify(unknownKind.body.message)).toContain('type');
+    const unknownBody = await committee.get<{ message: string }>('/procedures/progress?body=org/nowhere');
+    expect(unknownBody.status).toBe(422);
+    expect(unknownBody.body.message).toBe('Unknown body "org/nowhere".');
   });
 
   it('lets only the launching committee withdraw a procedure, recording why and closing its tasks', async () => {

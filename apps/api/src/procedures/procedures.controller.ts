@@ -6,7 +6,13 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { IdempotencyService, requireIdempotencyKey } from '../common/idempotency.service';
 import { DossierService } from './dossier.service';
-import { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto, WithdrawDto } from './procedures.dto';
+import {
+  LaunchProcedureDto,
+  ListProceduresQuery,
+  ProcedureCommandDto,
+  ProgressQuery,
+  WithdrawDto,
+} from './procedures.dto';
 import { ProceduresService } from './procedures.service';
 
 @ApiTags('procedures')
@@ -44,9 +50,12 @@ export class ProceduresController {
   }
 
   @Get('progress')
-  @ApiOperation({ summary: 'Progress per level: how many organisations have completed a kind of procedure' })
-  progress(@Query('type') type = 'congress-personnel'): Promise<unknown> {
-    return this.procedures.progress(type);
+  @ApiOperation({
+    summary:
+      'Progress per level: how many organisations (all, or those of a body and under it) have completed a kind of procedure',
+  })
+  progress(@Query() query: ProgressQuery): Promise<unknown> {
+    return this.procedures.progress(query.type ?? 'congress-personnel', query.body);
   }
 
   @Get(':procedureId')

@@ -17,6 +17,11 @@ import { workflowTypes, type WorkflowKind } from '@cadreflow/workflows/messages'
 export const WORKFLOW_KINDS = Object.keys(workflowTypes) as WorkflowKind[];
 const ID = /^[A-Za-z0-9_.:\-/@]+$/;
 
+/** Kinds of procedure a list or the progress can be asked for: launched on their own or as stages of a congress. */
+const LISTED_KINDS = [
+  ...new Set([...WORKFLOW_KINDS, 'personnel-plan', 'introduction', 'appointment', 'vetting', 'election']),
+];
+
 /**
  * Launch a procedure. `input` carries the kind's own launch data (see the workflow message contract), e.g. for
  * `congress-personnel` `{ plan, congressDate }`, for `personnel-plan` `{ data: { seats, candidates, ... } }`.
@@ -49,7 +54,7 @@ export class LaunchProcedureDto {
 export class ListProceduresQuery extends PageQuery {
   @ApiPropertyOptional({ enum: WORKFLOW_KINDS })
   @IsOptional()
-  @IsIn([...WORKFLOW_KINDS, 'personnel-plan', 'introduction', 'appointment', 'vetting', 'election'])
+  @IsIn(LISTED_KINDS)
   type?: string;
 
   @ApiPropertyOptional()
@@ -67,6 +72,22 @@ export class ListProceduresQuery extends PageQuery {
   @IsOptional()
   @IsIn(['running', 'completed', 'withdrawn'])
   status?: string;
+}
+
+export class ProgressQuery {
+  @ApiPropertyOptional({ enum: LISTED_KINDS, default: 'congress-personnel' })
+  @IsOptional()
+  @IsIn(LISTED_KINDS)
+  type?: string;
+
+  @ApiPropertyOptional({
+    example: 'org/bac-ninh',
+    description: 'Count only the party organisation of this body and the organisations under it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  body?: string;
 }
 
 export class WithdrawDto {

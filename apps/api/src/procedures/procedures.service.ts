@@ -212,15 +212,19 @@ export class ProceduresService {
     return { items: rows.map(toSummary), total: Number(rows[0]?.total ?? 0), page, pageSize };
   }
 
-  /** Per level: how many party organisations have completed a procedure of this kind. */
-  async progress(kind: string): Promise<LevelProgress[]> {
+  /**
+   * Per level: how many party organisations have completed a procedure of this kind; with `bodyId`, only the party
+   * organisation of that body and the organisations under it count.
+   */
+  async progress(kind: string, bodyId?: string): Promise<LevelProgress[]> {
+    const within = bodyId === undefined ? undefined : this.organisationTree(bodyId);
     const rows: { body_id: string; status: string }[] = await this.dataSource.query(
       `SELECT body_id, status FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
       [kind],
     );
     const byLevel = new Map<string, { organisations: Set<string>; done: Set<string>; running: Set<string> }>();
     for (const body of this.organisation.bodies) {
-      if (body.kind !== 'party-organisation') continue;
+      if (body.kind !== 'party-organisation' || (within && !within.has(body.id))) continue;
       const level = levelById(this.organisation, body.levelId).kind;
       const entry = byLevel.get(level) ?? { organisations: new Set(), done: new Set(), running: new Set() };
       entry.organisations.add(body.id);
@@ -233,6 +237,7 @@ export class ProceduresService {
       } catch {
         continue;
       }
+      if (within && !within.has(organisationId)) continue;
       const level = levelById(this.organisation, bodyById(this.organisation, organisationId).levelId).kind;
       const entry = byLevel.get(level);
       if (!entry) continue;
@@ -250,6 +255,28 @@ export class ProceduresService {
         label: `${e.done.size}/${e.organisations.size} done, ${percentDone}`,
       };
     });
+  }
+
+  /** The party organisation of `bodyId` and every party organisation under it. */
+  private organisationTree(bodyId: string): Set<string> {
+    let root: string;
+    try {
+      root = organisationOf(this.organisation, bodyById(this.organisation, bodyId).id).id;
+    } catch {
+      throw new UnprocessableEntityException({ message: `Unknown body "${bodyId}".`, code: 'VALIDATION' });
+    }
+    const tree = new Set([root]);
+    const organisations = this.organisation.bodies.filter((b) => b.kind === 'party-organisation');
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const o of organisations) {
+        if (!tree.has(o.id) && o.parentId !== null && tree.has(o.parentId)) {
+          tree.add(o.id);
+          grown = true;
+        }
+      }
+    }
+    return tree;
   }
 
   async get(
