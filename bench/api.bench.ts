@@ -23,6 +23,7 @@ import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
+import { pool } from './lib/pool';
 import { postgresCpuMs, processCpuMs, summarise, table, type ResultRow } from './lib/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -50,17 +51,6 @@ async function timed(samples: number[], work: () => Promise<unknown>): Promise<v
   const t = performance.now();
   await work();
   samples.push(performance.now() - t);
-}
-
-async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-  return (performance.now() - start) / 1000;
 }
 
 /**

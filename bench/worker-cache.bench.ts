@@ -16,6 +16,7 @@ import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
+import { pool } from './lib/pool';
 import { processCpuMs, summarise, table, type ResultRow } from './lib/stats';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 2_000);
@@ -27,17 +28,6 @@ function residentBytes(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   if (kb === undefined) throw new Error(`no resident memory reported for process ${pid}`);
   return Number(kb) * 1024;
-}
-
-async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-  return (performance.now() - start) / 1000;
 }
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
