@@ -13,8 +13,8 @@ const MIN_CACHED_RUNS = 100;
 /**
  * The number of open procedures a worker keeps in memory when `TEMPORAL_MAX_CACHED_WORKFLOWS` is not set: the heap
  * limit of the process divided by {@link CACHED_RUN_BUDGET_BYTES}, about 16,000 on a 4 GB heap. Node sizes that
- * limit from the memory of the machine or of the container, so the cache follows it. The SDK's own default assumes
- * about 1.7 MB per run (600 per GB of heap, about 2,300 on 4 GB), sixteen times what a procedure takes here: with
+ * limit from the memory it sees, and `--max-old-space-size` sets it, so the cache follows both. The SDK's own default
+ * assumes about 1.7 MB per run (600 per GB of heap, about 2,300 on 4 GB), 13 to 17 times what a procedure takes: with
  * more open procedures than that, a decision on a run that was evicted first replays its history: with a cache of a
  * quarter of the open procedures, the worker spent 1.4–1.7 times the CPU per decision and the Temporal server 1.2
  * times (`npm run bench -- worker-cache`, and the API benchmark run with `TEMPORAL_MAX_CACHED_WORKFLOWS=500`).
