@@ -225,7 +225,7 @@ describe('web UI in Chromium against the full stack', () => {
     await context.close();
   });
 
-  it('shows progress per level with the done/total label', async () => {
+  it('shows progress per level with the done/total label, of all organisations or of one and those under it', async () => {
     const { context, page } = await newUserPage(browser, stack.baseUrl);
     await signIn(page, 'tochuc', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Tiến độ' }).click();
@@ -241,6 +241,16 @@ describe('web UI in Chromium against the full stack', () => {
     const label = api.body.find((l) => l.levelKind === 'province')?.label;
     await page.locator('.progress-label[data-level="province"]', { hasText: label }).waitFor();
     await snap(page, 'progress');
+
+    // One organisation and those under it: a grassroots organisation has no level below it.
+    const body = page.getByLabel('Party organisation (and those under it; empty: all)');
+    await body.fill('org/bn-tu-son');
+    await body.press('Tab');
+    await page.locator('.progress-label[data-level="grassroots"]', { hasText: /^0\/1 done, 0\.00%$/ }).waitFor();
+    expect(await page.locator('.progress-label').count()).toBe(1);
+    await body.fill('org/nowhere');
+    await body.press('Tab');
+    await page.getByRole('alert').filter({ hasText: 'Unknown body "org/nowhere".' }).waitFor();
     await context.close();
   });
 });

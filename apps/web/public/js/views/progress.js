@@ -1,10 +1,12 @@
-// Progress dashboard: per level, how many organisations have completed a kind of procedure.
+// Progress dashboard: per level, how many organisations (all, or one and those under it) have completed a kind of
+// procedure.
 import { get, withQuery } from '../api.js';
 import { field, h, mount } from '../dom.js';
 import { language, t } from '../i18n.js';
 import { PROCEDURE_KINDS, kindName, levelName } from './labels.js';
 
 let kind = 'personnel-plan';
+let bodyId = '';
 
 /** @param {HTMLElement} main */
 export async function renderProgress(main) {
@@ -20,6 +22,18 @@ export async function renderProgress(main) {
     },
     PROCEDURE_KINDS.map((k) => h('option', { value: k, selected: k === kind }, kindName(k))),
   );
+  const body = /** @type {HTMLInputElement} */ (
+    h('input', {
+      name: 'body',
+      value: bodyId,
+      placeholder: 'org/bac-ninh',
+      spellcheck: 'false',
+      onchange: () => {
+        bodyId = body.value.trim();
+        void load();
+      },
+    })
+  );
   mount(
     main,
     h('div', { class: 'page-head' }, h('h1', {}, t('progress.heading'))),
@@ -27,6 +41,7 @@ export async function renderProgress(main) {
       'form',
       { class: 'filters', onsubmit: (/** @type {Event} */ e) => e.preventDefault() },
       field(t('progress.kind'), select),
+      field(t('progress.body'), body),
     ),
     table,
   );
@@ -34,7 +49,7 @@ export async function renderProgress(main) {
   async function load() {
     try {
       /** @type {Array<{levelKind: string, organisations: number, done: number, running: number, percentDone: string, label: string}>} */
-      const levels = await get(withQuery('/procedures/progress', { type: kind }));
+      const levels = await get(withQuery('/procedures/progress', { type: kind, body: bodyId }));
       if (levels.length === 0) {
         mount(table, h('p', { class: 'empty' }, t('progress.empty')));
         return;
