@@ -6,7 +6,10 @@ export class WorkerSettings {
     readonly namespace: string,
     readonly taskQueue: string,
     readonly tls: boolean,
-    /** Runs the worker keeps in memory between their tasks; sized to the heap when omitted (`defaultMaxCachedWorkflows`). */
+    /**
+     * Runs the worker keeps in memory between their tasks; when omitted, sized to the heap
+     * (`defaultMaxCachedWorkflows`).
+     */
     readonly maxCachedWorkflows?: number,
   ) {}
 }

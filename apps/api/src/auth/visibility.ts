@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { bodyById, demoOrganisation, organisationOf, type OrganisationModel } from '@cadreflow/domain';
+import {
+  bodyById,
+  demoOrganisation,
+  organisationOf,
+  organisationsUnder,
+  type OrganisationModel,
+} from '@cadreflow/domain';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /**
@@ -20,23 +26,7 @@ export class Visibility {
         // A grant for a body the model no longer has gives no visibility.
       }
     }
-    const visible = new Set(roots);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const body of this.organisation.bodies) {
-        if (
-          body.kind === 'party-organisation' &&
-          body.parentId &&
-          visible.has(body.parentId) &&
-          !visible.has(body.id)
-        ) {
-          visible.add(body.id);
-          grew = true;
-        }
-      }
-    }
-    return visible;
+    return organisationsUnder(this.organisation, roots);
   }
 
   /** Whether the user may see a procedure for `bodyId`. */

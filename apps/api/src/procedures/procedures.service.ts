@@ -9,6 +9,7 @@ import {
   formatPercent,
   levelById,
   organisationOf,
+  organisationsUnder,
   type OrganisationModel,
 } from '@cadreflow/domain';
 import {
@@ -261,22 +262,11 @@ export class ProceduresService {
   private organisationTree(bodyId: string): Set<string> {
     let root: string;
     try {
-      root = organisationOf(this.organisation, bodyById(this.organisation, bodyId).id).id;
+      root = organisationOf(this.organisation, bodyId).id;
     } catch {
       throw new UnprocessableEntityException({ message: `Unknown body "${bodyId}".`, code: 'VALIDATION' });
     }
-    const tree = new Set([root]);
-    const organisations = this.organisation.bodies.filter((b) => b.kind === 'party-organisation');
-    for (let grown = true; grown;) {
-      grown = false;
-      for (const o of organisations) {
-        if (!tree.has(o.id) && o.parentId !== null && tree.has(o.parentId)) {
-          tree.add(o.id);
-          grown = true;
-        }
-      }
-    }
-    return tree;
+    return organisationsUnder(this.organisation, [root]);
   }
 
   async get(

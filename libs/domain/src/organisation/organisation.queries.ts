@@ -63,6 +63,21 @@ export function higherOrganisation(model: OrganisationModel, bodyId: string): Bo
   return organisation.parentId === null ? null : organisationOf(model, organisation.parentId);
 }
 
+/** The ids of the given party organisations and of every party organisation below them in the tree. */
+export function organisationsUnder(model: OrganisationModel, organisationIds: Iterable<string>): Set<string> {
+  const under = new Set(organisationIds);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const body of model.bodies) {
+      if (body.kind === 'party-organisation' && body.parentId && under.has(body.parentId) && !under.has(body.id)) {
+        under.add(body.id);
+        grew = true;
+      }
+    }
+  }
+  return under;
+}
+
 /** The body of `kind` that serves `organisationId` (e.g. its standing committee), or null. */
 export function bodyOfKind(model: OrganisationModel, organisationId: string, kind: BodyKind): Body | null {
   return model.bodies.find((b) => b.kind === kind && b.parentId === organisationId) ?? null;

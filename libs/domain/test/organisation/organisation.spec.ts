@@ -4,6 +4,7 @@ import {
   demoIds,
   demoOrganisation,
   membersOf,
+  organisationsUnder,
   procedureBodies,
   ratifyingAuthority,
   relationBetween,
@@ -24,6 +25,16 @@ describe('demo organisation and queries', () => {
     const commune = consultingAuthority(demoOrganisation, 'org/bn-kinh-bac');
     expect([commune?.body.id, commune?.role]).toEqual([demoIds.standingCommittee, 'standing-committee']);
     expect(consultingHigherBody(demoOrganisation, demoIds.national)).toBeNull();
+  });
+
+  it('lists a party organisation with every organisation below it', () => {
+    const communes = ['org/bn-kinh-bac', 'org/bn-tien-du', 'org/bn-tu-son'];
+    expect([...organisationsUnder(demoOrganisation, [demoIds.province])].sort()).toEqual(
+      [demoIds.province, ...communes].sort(),
+    );
+    expect(organisationsUnder(demoOrganisation, [demoIds.national]).size).toBe(5);
+    expect([...organisationsUnder(demoOrganisation, ['org/bn-tu-son'])]).toEqual(['org/bn-tu-son']);
+    expect(organisationsUnder(demoOrganisation, []).size).toBe(0);
   });
 
   it('finds the ratifying committee one level up', () => {
