@@ -9,8 +9,9 @@
  * The system runs as deployed in production: the Temporal server (the embedded one, memory store), the worker and
  * the API each in a process of its own (`npm run temporal:dev`, `start:worker`, `start:api`), so that the two cores
  * are both used; this process only sends the requests. CPU milliseconds per decision are reported per process.
- * The run opens about 2,100 procedures, fewer than the worker's workflow cache holds by default (about 16,000 on a
- * 4 GB heap): past that, runs are evicted and replayed, another regime, which `npm run bench -- worker-cache` measures.
+ * The run opens about 2,100 procedures, fewer than the worker's workflow cache holds by default (3,000 runs from a
+ * heap of 750 MB): past that, runs are evicted and replayed, another regime, which `npm run bench -- worker-cache`
+ * measures.
  * Sizes can be lowered with BENCH_EVENTS and BENCH_TASKS for a quick look.
  */
 import { randomUUID } from 'node:crypto';

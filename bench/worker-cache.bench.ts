@@ -1,17 +1,18 @@
 /**
  * The worker's workflow cache on the whole stack (real PostgreSQL, embedded Temporal, worker and API each in a
  * process of its own, as in the API benchmark):
- * - resident memory the worker process gains per open procedure it keeps cached, which sizes the default cache
- *   (`defaultMaxCachedWorkflows`);
- * - 20 approvers deciding, each as soon as its last decision is answered, on open procedures in random order: with the
- *   default cache, which holds them all (the baseline), against a cache of a quarter of them, where most decisions
- *   find their run evicted and replay its history first. CPU milliseconds per decision of the worker and the
- *   Temporal server are reported too: they are the steadier comparison, as decisions/s over one run of 800 moves
- *   with the speed of the host from one run to the next (two runs: 131 against 96/s, and 92 against 99/s).
- * `BENCH_OPEN` sets the number of open procedures (default 2,000) and `BENCH_DECISIONS` the decisions (default 800).
+ * - resident memory the worker process gains per open procedure it keeps cached;
+ * - 20 approvers deciding, each as soon as its last decision is answered, on open procedures in random order, with
+ *   each cache size of `BENCH_CACHES` in turn on a fresh stack (default `all,default`): `all` holds every open
+ *   procedure (the baseline), `default` is the worker's own default (`defaultMaxCachedWorkflows`), a number is that
+ *   many runs. With a cache smaller than the open procedures, most decisions find their run evicted and replay its
+ *   history first; with a larger one, every workflow task costs the SDK's core a walk over all the runs it caches.
+ *   CPU milliseconds per decision of the worker and the Temporal server are reported too: they are the steadier
+ *   comparison, as decisions/s over one run of 800 moves with the speed of the host from one run to the next.
+ * `BENCH_OPEN` sets the number of open procedures (default 8,000) and `BENCH_DECISIONS` the decisions (default 800).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defaultMaxCachedWorkflows } from '../apps/worker/src/temporal/workflow-cache';
 import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
@@ -20,8 +21,9 @@ import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fix
 import { pool } from './lib/pool';
 import { processCpuMs, summarise, table, type ResultRow } from './lib/stats';
 
-const OPEN = Number(process.env.BENCH_OPEN ?? 2_000);
+const OPEN = Number(process.env.BENCH_OPEN ?? 8_000);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 800);
+const CACHES = (process.env.BENCH_CACHES ?? 'all,default').split(',');
 const APPROVERS = 20;
 
 /** Resident memory of a process in bytes (Linux). */
@@ -31,6 +33,27 @@ function residentBytes(pid: number): number {
   return Number(kb) * 1024;
 }
 
+/**
+ * CPU milliseconds of the threads of a process with the given name (Linux): the SDK's core runs a run's state
+ * machines and its cache on a thread of its own, `workflow-processing` (shown truncated as `workflow-proces`).
+ */
+function threadCpuMs(pid: number, name: string): number {
+  let ticks = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== name) continue;
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return ticks * (1000 / 100);
+}
+
+const CORE_WORKFLOW_THREAD = 'workflow-proces';
+
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface CacheRun {
@@ -38,6 +61,7 @@ interface CacheRun {
   latency: number[];
   decisionsPerSecond: number;
   workerCpuMs: number;
+  coreWorkflowThreadCpuMs: number;
   temporalCpuMs: number;
 }
 
@@ -63,7 +87,9 @@ async function measure(maxCached: number | undefined): Promise<CacheRun> {
     const procedures: string[] = [];
     await pool(Array.from({ length: OPEN }), APPROVERS, async () => void procedures.push(await launch()));
     await settle(2000);
-    const bytesPerRun = (residentBytes(stack.pids.worker) - before) / OPEN;
+    // Evicted runs' memory is not all given back, so this is per run held only when the cache holds them all.
+    const held = Math.min(OPEN, maxCached ?? defaultMaxCachedWorkflows());
+    const bytesPerRun = (residentBytes(stack.pids.worker) - before) / held;
 
     const wanted = new Set(procedures.slice(0, DECISIONS));
     const tasks = new Map<string, string>();
@@ -84,6 +110,7 @@ async function measure(maxCached: number | undefined): Promise<CacheRun> {
     const latency: number[] = [];
     const worker0 = processCpuMs(stack.pids.worker) ?? NaN;
     const temporal0 = processCpuMs(stack.pids.temporal) ?? NaN;
+    const core0 = threadCpuMs(stack.pids.worker, CORE_WORKFLOW_THREAD);
     const seconds = await pool(order, APPROVERS, async (taskId) => {
       const approver = approvers[n++ % approvers.length];
       const t = performance.now();
@@ -100,6 +127,7 @@ async function measure(maxCached: number | undefined): Promise<CacheRun> {
       latency,
       decisionsPerSecond: order.length / seconds,
       workerCpuMs: ((processCpuMs(stack.pids.worker) ?? NaN) - worker0) / order.length,
+      coreWorkflowThreadCpuMs: (threadCpuMs(stack.pids.worker, CORE_WORKFLOW_THREAD) - core0) / order.length,
       temporalCpuMs: ((processCpuMs(stack.pids.temporal) ?? NaN) - temporal0) / order.length,
     };
   } finally {
@@ -107,73 +135,79 @@ async function measure(maxCached: number | undefined): Promise<CacheRun> {
   }
 }
 
+/** A cache size to measure: `all` holds every open procedure, `default` is the worker's own default, else a number. */
+function cacheOf(spec: string): { label: string; maxCached: number | undefined } {
+  if (spec === 'all') return { label: 'all cached', maxCached: OPEN + 2 * APPROVERS };
+  if (spec === 'default') return { label: `${defaultMaxCachedWorkflows()} cached (default)`, maxCached: undefined };
+  const n = Number(spec);
+  if (!Number.isInteger(n) || n < 2)
+    throw new Error(`BENCH_CACHES: "${spec}" is not all, default or a whole number >= 2`);
+  return { label: `${n} cached`, maxCached: n };
+}
+
 async function main(): Promise<void> {
+  const caches = CACHES.map(cacheOf);
   const server = await startTestPostgres({ durable: true });
   process.env.CADREFLOW_TEST_ADMIN_URL = server.adminUrl;
-  const small = Math.floor(OPEN / 4);
   try {
-    const full = await measure(undefined);
-    const evicting = await measure(small);
-    const f = summarise(full.latency);
-    const e = summarise(evicting.latency);
+    const runs: CacheRun[] = [];
+    for (const cache of caches) runs.push(await measure(cache.maxCached));
+    const [base] = runs;
+    const open = `${OPEN} open`;
     const defaultRuns = defaultMaxCachedWorkflows();
-    const label = `${OPEN} open`;
+    const perCache = (unit: string, name: (label: string) => string, value: (run: CacheRun) => number): ResultRow[] =>
+      runs.map((run, i) => ({
+        benchmark: name(`${caches[i].label}${i === 0 ? ' (baseline)' : ''}`),
+        unit,
+        median: value(run),
+        p95: NaN,
+        ...(i === 0 ? {} : { ratio: value(run) / value(base) }),
+      }));
     const rows: ResultRow[] = [
       {
         benchmark: 'worker memory per cached procedure (resident)',
         unit: 'KB',
-        median: full.bytesPerRun / 1024,
+        median: base.bytesPerRun / 1024,
         p95: NaN,
       },
       { benchmark: 'default cache on this machine', unit: 'runs', median: defaultRuns, p95: NaN },
       {
         benchmark: 'worker memory of a full default cache (resident)',
         unit: 'MB',
-        median: (defaultRuns * full.bytesPerRun) / 1024 ** 2,
+        median: (defaultRuns * base.bytesPerRun) / 1024 ** 2,
         p95: NaN,
       },
-      { benchmark: `POST decision, ${label}, all cached (baseline)`, unit: 'ms', median: f.median, p95: f.p95 },
-      {
-        benchmark: `POST decision, ${label}, ${small} cached`,
-        unit: 'ms',
-        median: e.median,
-        p95: e.p95,
-        ratio: e.median / f.median,
-      },
-      {
-        benchmark: `POST decision, ${label}, all cached (baseline)`,
-        unit: 'decisions/s',
-        median: full.decisionsPerSecond,
-        p95: NaN,
-      },
-      {
-        benchmark: `POST decision, ${label}, ${small} cached`,
-        unit: 'decisions/s',
-        median: evicting.decisionsPerSecond,
-        p95: NaN,
-        ratio: evicting.decisionsPerSecond / full.decisionsPerSecond,
-      },
-      { benchmark: 'CPU per decision: worker, all cached (baseline)', unit: 'ms', median: full.workerCpuMs, p95: NaN },
-      {
-        benchmark: `CPU per decision: worker, ${small} cached`,
-        unit: 'ms',
-        median: evicting.workerCpuMs,
-        p95: NaN,
-        ratio: evicting.workerCpuMs / full.workerCpuMs,
-      },
-      {
-        benchmark: 'CPU per decision: Temporal server, all cached (baseline)',
-        unit: 'ms',
-        median: full.temporalCpuMs,
-        p95: NaN,
-      },
-      {
-        benchmark: `CPU per decision: Temporal server, ${small} cached`,
-        unit: 'ms',
-        median: evicting.temporalCpuMs,
-        p95: NaN,
-        ratio: evicting.temporalCpuMs / full.temporalCpuMs,
-      },
+      ...runs.map((run, i): ResultRow => {
+        const l = summarise(run.latency);
+        const b = summarise(base.latency);
+        return {
+          benchmark: `POST decision, ${open}, ${caches[i].label}${i === 0 ? ' (baseline)' : ''}`,
+          unit: 'ms',
+          median: l.median,
+          p95: l.p95,
+          ...(i === 0 ? {} : { ratio: l.median / b.median }),
+        };
+      }),
+      ...perCache(
+        'decisions/s',
+        (label) => `POST decision, ${open}, ${label}`,
+        (run) => run.decisionsPerSecond,
+      ),
+      ...perCache(
+        'ms',
+        (label) => `CPU per decision: worker, ${label}`,
+        (run) => run.workerCpuMs,
+      ),
+      ...perCache(
+        'ms',
+        (label) => `CPU per decision: worker's SDK core workflow thread, ${label}`,
+        (run) => run.coreWorkflowThreadCpuMs,
+      ),
+      ...perCache(
+        'ms',
+        (label) => `CPU per decision: Temporal server, ${label}`,
+        (run) => run.temporalCpuMs,
+      ),
     ];
     process.stdout.write(
       `${table(`Worker workflow cache, ${APPROVERS} approvers deciding (memory, throughput and CPU rows have one sample: the whole run)`, rows)}\n`,
