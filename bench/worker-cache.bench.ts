@@ -154,10 +154,11 @@ async function main(): Promise<void> {
     for (const cache of caches) runs.push(await measure(cache.maxCached));
     const [base] = runs;
     const open = `${OPEN} open`;
+    const labels = caches.map((cache, i) => `${cache.label}${i === 0 ? ' (baseline)' : ''}`);
     const defaultRuns = defaultMaxCachedWorkflows();
     const perCache = (unit: string, name: (label: string) => string, value: (run: CacheRun) => number): ResultRow[] =>
       runs.map((run, i) => ({
-        benchmark: name(`${caches[i].label}${i === 0 ? ' (baseline)' : ''}`),
+        benchmark: name(labels[i]),
         unit,
         median: value(run),
         p95: NaN,
@@ -179,13 +180,12 @@ async function main(): Promise<void> {
       },
       ...runs.map((run, i): ResultRow => {
         const l = summarise(run.latency);
-        const b = summarise(base.latency);
         return {
-          benchmark: `POST decision, ${open}, ${caches[i].label}${i === 0 ? ' (baseline)' : ''}`,
+          benchmark: `POST decision, ${open}, ${labels[i]}`,
           unit: 'ms',
           median: l.median,
           p95: l.p95,
-          ...(i === 0 ? {} : { ratio: l.median / b.median }),
+          ...(i === 0 ? {} : { ratio: l.median / summarise(base.latency).median }),
         };
       }),
       ...perCache(
