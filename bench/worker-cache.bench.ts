@@ -12,14 +12,14 @@
  * `BENCH_OPEN` sets the number of open procedures (default 8,000) and `BENCH_DECISIONS` the decisions (default 800).
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defaultMaxCachedWorkflows } from '../apps/worker/src/temporal/workflow-cache';
 import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
 import { startProcessStack } from '../test/support/process-stack';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
 import { pool } from './lib/pool';
-import { processCpuMs, summarise, table, type ResultRow } from './lib/stats';
+import { processCpuMs, summarise, table, threadCpuMs, type ResultRow } from './lib/stats';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 8_000);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 800);
@@ -34,24 +34,9 @@ function residentBytes(pid: number): number {
 }
 
 /**
- * CPU milliseconds of the threads of a process with the given name (Linux): the SDK's core runs a run's state
- * machines and its cache on a thread of its own, `workflow-processing` (shown truncated as `workflow-proces`).
+ * The SDK's core runs the runs' state machines and its run cache on a thread of its own, `workflow-processing`
+ * (its /proc name is cut to 15 characters).
  */
-function threadCpuMs(pid: number, name: string): number {
-  let ticks = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== name) continue;
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The thread ended meanwhile.
-    }
-  }
-  return ticks * (1000 / 100);
-}
-
 const CORE_WORKFLOW_THREAD = 'workflow-proces';
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

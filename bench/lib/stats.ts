@@ -50,13 +50,43 @@ export function table(title: string, rows: readonly ResultRow[]): string {
 /** User + system CPU ms a process has used so far, from /proc (Linux); `undefined` elsewhere or once it has exited. */
 export function processCpuMs(pid: number | undefined): number | undefined {
   const fields = pid === undefined ? undefined : statFields(pid);
-  return fields === undefined ? undefined : (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  return fields === undefined ? undefined : cpuMsOf(fields);
 }
 
-/** The fields of /proc/<pid>/stat after the command name, or undefined. */
-function statFields(pid: number): string[] | undefined {
+/**
+ * User + system CPU ms so far of the threads of process `pid` named `name` (their /proc `comm`, at most 15
+ * characters), from /proc (Linux); 0 when none runs.
+ */
+export function threadCpuMs(pid: number, name: string): number {
+  let ms = 0;
+  let tids: string[];
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  for (const tid of tids) {
+    try {
+      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== name) continue;
+    } catch {
+      continue; // The thread ended meanwhile.
+    }
+    const fields = statFields(pid, tid);
+    if (fields !== undefined) ms += cpuMsOf(fields);
+  }
+  return ms;
+}
+
+/** User + system CPU ms from the fields of a /proc stat file (clock ticks of 10 ms). */
+function cpuMsOf(fields: readonly string[]): number {
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+}
+
+/** The fields of /proc/<pid>/stat (or of one of its threads) after the command name, or undefined. */
+function statFields(pid: number, tid?: string): string[] | undefined {
+  try {
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   } catch {
     return undefined;
   }
