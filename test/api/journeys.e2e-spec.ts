@@ -96,16 +96,22 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect(adopted.body.events.map((e) => e.type)).toEqual(['PlanAdopted', 'StepClosed']);
     expect(adopted.body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const submitted = await committee.post(
-      `/procedures/${procedureId}/commands`,
-      {
-        actAs: { role: 'organization-committee', bodyId: demoIds.organizationCommittee },
-        type: 'SubmitPlan',
-        data: {},
-      },
-      key(),
-    );
+    const submission = {
+      actAs: { role: 'organization-committee', bodyId: demoIds.organizationCommittee },
+      type: 'SubmitPlan',
+      data: {},
+    };
+    const submitKey = key();
+    const submitted = await committee.post<RecordedRef[]>(`/procedures/${procedureId}/commands`, submission, submitKey);
     expect(submitted.status).toBe(200);
+    expect(submitted.body.map((e) => e.type)).toContain('PlanSubmitted');
+    const resubmitted = await committee.post<RecordedRef[]>(
+      `/procedures/${procedureId}/commands`,
+      submission,
+      submitKey,
+    );
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body).toEqual(submitted.body);
     const review = await taskOf(politburo, procedureId, 'review-1');
     const approved = await politburo.post<{ events: RecordedRef[] }>(
       `/tasks/${review.taskId}/decision`,
@@ -404,13 +410,21 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toMatch(/reason/);
 
+    const withdrawKey = key();
     const withdrawn = await committee.post<RecordedRef[]>(
       `/procedures/${procedureId}/withdraw`,
       { reason: 'The congress date moved' },
-      key(),
+      withdrawKey,
     );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body[0].type).toBe('ProcedureWithdrawn');
+    const retried = await committee.post<RecordedRef[]>(
+      `/procedures/${procedureId}/withdraw`,
+      { reason: 'The congress date moved' },
+      withdrawKey,
+    );
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(withdrawn.body);
     await eventually(
       () => committee.get<{ items: { procedureId: string; status: string }[] }>('/procedures?status=withdrawn'),
       (r) => r.body.items.some((p) => p.procedureId === procedureId),
@@ -419,8 +433,8 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const queue = await approver.get<{ items: Task[] }>('/tasks?pageSize=200');
     expect(queue.body.items.map((t) => t.taskId)).not.toContain(task.taskId);
     const events = (await trail(procedureId)).events;
-    expect(events.find((e) => e.type === 'ProcedureWithdrawn')?.metadata).toMatchObject({
-      actorRole: 'organization-committee',
-    });
+    const withdrawals = events.filter((e) => e.type === 'ProcedureWithdrawn');
+    expect(withdrawals).toHaveLength(1);
+    expect(withdrawals[0].metadata).toMatchObject({ actorRole: 'organization-committee' });
   });
 });

@@ -119,6 +119,19 @@ export class EventStore {
     return rows.map(fromEventRow);
   }
 
+  /**
+   * The events of one stream whose metadata names `causationId` as their cause, in version order: what one command
+   * or Update recorded (the workflows set an Update's id as the cause of the events it records).
+   */
+  async readCausedBy(streamId: string, causationId: string): Promise<RecordedEvent[]> {
+    const rows = await preparedQuery<EventRow>(
+      this.dataSource,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND metadata->>'causationId' = $2 ORDER BY stream_version`,
+      [streamId, causationId],
+    );
+    return rows.map(fromEventRow);
+  }
+
   /** Events after `afterPosition` (exclusive) in global order. */
   async readAll(afterPosition = 0, limit = 1000): Promise<RecordedEvent[]> {
     const rows = await preparedQuery<EventRow>(

@@ -2,6 +2,7 @@ export * from './types';
 export * from './errors';
 export * from './hashing';
 export * from './event-store';
+export * from './event-reference';
 export * from './subscription';
 export * from './log-notifier';
 export * from './database/data-source.factory';

@@ -2,7 +2,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/setup/datab
 import { EventStore } from '../src/event-store';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError, InvalidAppendError } from '../src/errors';
 import { GENESIS_HASH } from '../src/hashing';
-import { event } from './fixtures';
+import { eventReference } from '../src/event-reference';
+import { event, meta } from './fixtures';
 
 describe('EventStore (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -29,6 +30,37 @@ describe('EventStore (real PostgreSQL)', () => {
     expect(second.prevHash).toBe(first.hash);
     expect(second.position).toBeGreaterThan(first.position);
     expect(await store.readStream('proc-chain')).toEqual(result.events);
+  });
+
+  it('reads what one command caused on a stream, and references events as their writers answer', async () => {
+    const caused = (type: string, causationId: string) => ({ ...event(type), metadata: meta({ causationId }) });
+    await store.append('proc-caused', 'no-stream', [caused('ProcedureLaunched', 'launch')]);
+    const decided = await store.append('proc-caused', 1, [
+      caused('PlanAdopted', 'decide:user/a:k1'),
+      caused('StepClosed', 'decide:user/a:k1'),
+    ]);
+    await store.append('proc-caused', 3, [caused('PlanSubmitted', 'command:user/b:k1')]);
+    await store.append('proc-elsewhere', 'no-stream', [caused('PlanAdopted', 'decide:user/a:k1')]);
+
+    const found = await store.readCausedBy('proc-caused', 'decide:user/a:k1');
+    expect(found).toEqual(decided.events);
+    expect(found.map(eventReference)).toEqual([
+      {
+        position: decided.events[0].position,
+        streamVersion: 2,
+        type: 'PlanAdopted',
+        hash: decided.events[0].hash,
+        recordedAt: decided.events[0].recordedAt.toISOString(),
+      },
+      {
+        position: decided.events[1].position,
+        streamVersion: 3,
+        type: 'StepClosed',
+        hash: decided.events[1].hash,
+        recordedAt: decided.events[1].recordedAt.toISOString(),
+      },
+    ]);
+    expect(await store.readCausedBy('proc-caused', 'decide:user/a:other')).toEqual([]);
   });
 
   it('lets exactly one of two racing writers win', async () => {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { RecordedEventRef } from '@cadreflow/workflows/messages';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { IdempotencyService, requireIdempotencyKey } from '../common/idempotency.service';
+import { requireIdempotencyKey } from '../common/idempotency.service';
 import { DossierService } from './dossier.service';
 import {
   LaunchProcedureDto,
@@ -22,7 +22,6 @@ export class ProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
     private readonly dossiers: DossierService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post()
@@ -74,10 +73,7 @@ export class ProceduresController {
     @Body() body: WithdrawDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<RecordedEventRef[]> {
-    const idempotencyKey = requireIdempotencyKey(key);
-    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, () =>
-      this.procedures.withdraw(user, procedureId, body.reason, idempotencyKey),
-    );
+    return this.procedures.withdraw(user, procedureId, body, requireIdempotencyKey(key));
   }
 
   @Post(':procedureId/commands')
@@ -90,10 +86,7 @@ export class ProceduresController {
     @Body() body: ProcedureCommandDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<RecordedEventRef[]> {
-    const idempotencyKey = requireIdempotencyKey(key);
-    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, () =>
-      this.procedures.command(user, procedureId, body, idempotencyKey),
-    );
+    return this.procedures.command(user, procedureId, body, requireIdempotencyKey(key));
   }
 
   @Get(':procedureId/dossiers/:personId')

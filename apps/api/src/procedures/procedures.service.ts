@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { EventStore } from '@cadreflow/event-store';
 import {
   bodyById,
   bodyOfKind,
@@ -26,8 +27,10 @@ import { ApiSettings } from '../api-settings';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { requireActor } from '../auth/grants';
 import { Visibility } from '../auth/visibility';
+import { IdempotencyService } from '../common/idempotency.service';
+import { recordedAnswer, requestUpdateId } from '../common/recorded-answer';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
-import type { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto } from './procedures.dto';
+import type { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto, WithdrawDto } from './procedures.dto';
 
 /** A row of the procedure list. */
 export interface ProcedureSummary {
@@ -93,6 +96,8 @@ export class ProceduresService {
     private readonly temporal: TemporalClientHolder,
     private readonly settings: ApiSettings,
     private readonly visibility: Visibility,
+    private readonly idempotency: IdempotencyService,
+    private readonly store: EventStore,
   ) {}
 
   /**
@@ -289,33 +294,47 @@ export class ProceduresService {
     return { summary, state };
   }
 
+  /** Withdraws a procedure, recording why; answers with the recorded events (once per Idempotency-Key). */
   async withdraw(
     user: AuthenticatedUser,
     procedureId: string,
-    reason: string,
+    body: WithdrawDto,
     idempotencyKey: string,
   ): Promise<RecordedEventRef[]> {
-    const { summary } = await this.get(user, procedureId);
-    const organisationId = organisationOf(this.organisation, summary.bodyId).id;
-    const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
-    const actor = requireActor(user, 'organization-committee', committee?.id ?? '', 'Withdrawing a procedure');
-    const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
-    return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason }], updateId: `withdraw:${idempotencyKey}` });
+    const updateId = requestUpdateId('withdraw', user.userId, idempotencyKey);
+    const work = async (): Promise<RecordedEventRef[]> => {
+      const { summary } = await this.get(user, procedureId);
+      const organisationId = organisationOf(this.organisation, summary.bodyId).id;
+      const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
+      const actor = requireActor(user, 'organization-committee', committee?.id ?? '', 'Withdrawing a procedure');
+      const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
+      return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason: body.reason }], updateId });
+    };
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, work, logged);
   }
 
-  /** Sends another command of the procedure (submit a plan, drop a candidate, file a declaration...). */
+  /**
+   * Sends another command of the procedure (submit a plan, drop a candidate, file a declaration...); answers with the
+   * recorded events (once per Idempotency-Key).
+   */
   async command(
     user: AuthenticatedUser,
     procedureId: string,
     dto: ProcedureCommandDto,
     idempotencyKey: string,
   ): Promise<RecordedEventRef[]> {
-    await this.get(user, procedureId);
-    const actor = requireActor(user, dto.actAs.role, dto.actAs.bodyId, `Sending ${dto.type}`);
-    const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
-    return handle.executeUpdate(commandUpdate, {
-      args: [{ actor, command: { type: dto.type, data: dto.data } as ProcedureCommandInput }],
-      updateId: `command:${user.userId}:${idempotencyKey}`,
-    });
+    const updateId = requestUpdateId('command', user.userId, idempotencyKey);
+    const work = async (): Promise<RecordedEventRef[]> => {
+      await this.get(user, procedureId);
+      const actor = requireActor(user, dto.actAs.role, dto.actAs.bodyId, `Sending ${dto.type}`);
+      const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
+      return handle.executeUpdate(commandUpdate, {
+        args: [{ actor, command: { type: dto.type, data: dto.data } as ProcedureCommandInput }],
+        updateId,
+      });
+    };
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body: dto }, work, logged);
   }
 }

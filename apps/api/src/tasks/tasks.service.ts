@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { filter, map, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { recusalGround } from '@cadreflow/domain';
-import { preparedQuery } from '@cadreflow/event-store';
+import { EventStore, preparedQuery } from '@cadreflow/event-store';
 import {
   decideUpdate,
   stateQuery,
@@ -14,6 +14,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { requireActor } from '../auth/grants';
 import { IdempotencyService } from '../common/idempotency.service';
+import { recordedAnswer, requestUpdateId } from '../common/recorded-answer';
 import { ReadModelProjection } from '../projections/read-model.projection';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import type { DecisionDto, TaskQueueQuery } from './tasks.dto';
@@ -97,6 +98,7 @@ export class TasksService {
     private readonly temporal: TemporalClientHolder,
     private readonly idempotency: IdempotencyService,
     private readonly readModels: ReadModelProjection,
+    private readonly store: EventStore,
   ) {}
 
   /** Open tasks the caller's roles and bodies may act on. */
@@ -170,7 +172,8 @@ export class TasksService {
 
   /**
    * Decides a task: the workflow's validator has the last word (and records nothing on refusal); the answer is
-   * the recorded events, durable in the log, with their positions and hashes.
+   * the recorded events, durable in the log, with their positions and hashes. A retry with the same Idempotency-Key
+   * is answered from the log.
    */
   async decide(
     user: AuthenticatedUser,
@@ -178,7 +181,8 @@ export class TasksService {
     dto: DecisionDto,
     idempotencyKey: string,
   ): Promise<{ taskId: string; events: RecordedEventRef[] }> {
-    return this.idempotency.run(user.userId, idempotencyKey, { taskId, dto }, async () => {
+    const updateId = requestUpdateId('decide', user.userId, idempotencyKey);
+    const work = async (): Promise<{ taskId: string; events: RecordedEventRef[] }> => {
       const task = await this.openTask(user, taskId);
       if (task.claimedBy && task.claimedBy !== user.userId) {
         throw new ConflictException({
@@ -192,9 +196,17 @@ export class TasksService {
       const handle = (await this.temporal.get()).workflow.getHandle(task.procedureId);
       const events = await handle.executeUpdate(decideUpdate, {
         args: [{ stepId: task.stepId, actor, decision: toDecision(dto) }],
-        updateId: `decide:${user.userId}:${idempotencyKey}`,
+        updateId,
       });
       return { taskId, events };
+    };
+    const recorded = recordedAnswer(this.store, () => this.procedureOf(taskId), updateId);
+    return this.idempotency.run(user.userId, idempotencyKey, { taskId, dto }, work, {
+      isLogged: (answer) => recorded.isLogged(answer.events),
+      recall: async () => {
+        const events = await recorded.recall();
+        return events && { taskId, events };
+      },
     });
   }
 
@@ -206,6 +218,16 @@ export class TasksService {
       filter((c) => mine(c.role, c.bodyId)),
       map((c) => ({ type: c.status === 'open' ? 'task-opened' : 'task-closed', data: c })),
     );
+  }
+
+  /** The procedure a task belongs to (closed tasks stay in the read model). */
+  private async procedureOf(taskId: string): Promise<string | undefined> {
+    const rows = await preparedQuery<{ procedure_id: string }>(
+      this.dataSource,
+      `SELECT procedure_id FROM tasks WHERE task_id = $1`,
+      [taskId],
+    );
+    return rows[0]?.procedure_id;
   }
 
   private async openTask(user: AuthenticatedUser, taskId: string): Promise<TaskView> {

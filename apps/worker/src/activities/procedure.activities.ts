@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   EventStore,
+  eventReference,
   ExpectedVersionConflictError,
   IdempotencyKeyMismatchError,
   InvalidAppendError,
@@ -26,13 +27,7 @@ export class ProcedureActivitiesService implements ProcedureActivities {
       const result = await this.store.append(input.streamId, input.expectedVersion, input.events, {
         idempotencyKey: input.idempotencyKey,
       });
-      return result.events.map((e) => ({
-        position: e.position,
-        streamVersion: e.streamVersion,
-        type: e.type,
-        hash: e.hash,
-        recordedAt: e.recordedAt.toISOString(),
-      }));
+      return result.events.map(eventReference);
     } catch (error) {
       // Retrying cannot fix these: the workflow must see them at once.
       if (error instanceof ExpectedVersionConflictError) {

@@ -1,0 +1,127 @@
+import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { apiMigrations } from '@cadreflow/api';
+import { createDataSource } from '@cadreflow/event-store';
+import { IdempotencyService, type LoggedAnswer } from '../../apps/api/src/common/idempotency.service';
+import { createEmptyDatabase } from '../setup/database';
+
+interface Answer {
+  events: string[];
+}
+
+/** A log of answers the test fills itself: what `recall` finds once the first request has recorded something. */
+class FakeLog implements LoggedAnswer<Answer> {
+  readonly held = new Map<string, Answer>();
+  recalls = 0;
+
+  constructor(private readonly key: string) {}
+
+  isLogged(answer: Answer): boolean {
+    return answer.events.length > 0;
+  }
+
+  recall(): Promise<Answer | undefined> {
+    this.recalls++;
+    return Promise.resolve(this.held.get(this.key));
+  }
+}
+
+describe('IdempotencyService (real PostgreSQL)', () => {
+  let drop: () => Promise<void>;
+  let dataSource: DataSource;
+  let service: IdempotencyService;
+  let n = 0;
+  const newKey = (): string => `key-${++n}`;
+  const stored = async (key: string): Promise<{ status_code: number | null; response: unknown }[]> =>
+    dataSource.query(`SELECT status_code, response FROM api_requests WHERE idempotency_key = $1`, [key]);
+
+  beforeAll(async () => {
+    const db = await createEmptyDatabase('idem');
+    drop = db.drop;
+    // One connection, so that every statement below runs on the connection the claims ran on.
+    dataSource = createDataSource({ url: db.url, poolSize: 1, extraMigrations: apiMigrations });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    service = new IdempotencyService(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await drop?.();
+  });
+
+  it('stores an answer the log does not hold and returns it to a retry without running the request again', async () => {
+    const key = newKey();
+    let runs = 0;
+    const work = (): Promise<Answer> => Promise.resolve({ events: [], run: ++runs } as Answer);
+    const first = await service.run('user/a', key, { taskId: 't1' }, work, new FakeLog(key));
+    const again = await service.run('user/a', key, { taskId: 't1' }, work, new FakeLog(key));
+    expect(again).toEqual(first);
+    expect(runs).toBe(1);
+    expect(await stored(key)).toEqual([{ status_code: 200, response: first }]);
+  });
+
+  it('does not store an answer the log holds: a retry recalls it from the log', async () => {
+    const key = newKey();
+    const log = new FakeLog(key);
+    let runs = 0;
+    const work = (): Promise<Answer> => {
+      runs++;
+      const answer = { events: ['PlanAdopted'] };
+      log.held.set(key, answer);
+      return Promise.resolve(answer);
+    };
+    const first = await service.run('user/a', key, { taskId: 't2' }, work, log);
+    expect(await stored(key)).toEqual([{ status_code: null, response: null }]);
+    expect(log.recalls).toBe(0);
+    const again = await service.run('user/a', key, { taskId: 't2' }, work, log);
+    expect(again).toEqual(first);
+    expect(runs).toBe(1);
+    expect(log.recalls).toBe(1);
+  });
+
+  it('answers a retry that arrives while the first request runs once the log holds its answer', async () => {
+    const key = newKey();
+    const log = new FakeLog(key);
+    let finish: (answer: Answer) => void = () => undefined;
+    const first = service.run(
+      'user/a',
+      key,
+      { taskId: 't3' },
+      () => new Promise<Answer>((resolve) => (finish = resolve)),
+      log,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const retry = service.run('user/a', key, { taskId: 't3' }, () => Promise.reject(new Error('ran twice')), log);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(log.recalls).toBeGreaterThan(0);
+    const answer = { events: ['PlanAdopted', 'StepClosed'] };
+    log.held.set(key, answer);
+    finish(answer);
+    await expect(first).resolves.toEqual(answer);
+    await expect(retry).resolves.toEqual(answer);
+  });
+
+  it('leaves no trace of a failed request, refuses the key for another request, and keys per user', async () => {
+    const key = newKey();
+    await expect(
+      service.run('user/a', key, { taskId: 't4' }, () => Promise.reject(new ConflictException('closed'))),
+    ).rejects.toBeInstanceOf(ConflictException);
+    expect(await stored(key)).toEqual([]);
+    const answer = await service.run('user/a', key, { taskId: 't4' }, () => Promise.resolve({ events: [] }));
+    expect(answer).toEqual({ events: [] });
+    await expect(
+      service.run('user/a', key, { taskId: 'another' }, () => Promise.resolve({ events: [] })),
+    ).rejects.toBeInstanceOf(UnprocessableEntityException);
+    const other = await service.run('user/b', key, { taskId: 'another' }, () => Promise.resolve({ events: ['X'] }));
+    expect(other).toEqual({ events: ['X'] });
+  });
+
+  it('claims a key without waiting for the disk only in the claim’s own transaction', async () => {
+    const key = newKey();
+    // Durable commits on this connection (the test server's default is not: it runs without fsync).
+    await dataSource.query(`SET synchronous_commit = on`);
+    await service.run('user/a', key, { taskId: 't5' }, () => Promise.resolve({ events: [] }));
+    const [setting] = await dataSource.query<{ synchronous_commit: string }[]>(`SHOW synchronous_commit`);
+    expect(setting.synchronous_commit).toBe('on');
+  });
+});
