@@ -1,0 +1,79 @@
+import { createSecretKey } from 'node:crypto';
+import { UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { AuthenticatedUser } from '../../apps/api/src/auth/authenticated-user';
+import { JwtAuthGuard } from '../../apps/api/src/auth/jwt-auth.guard';
+
+const user: AuthenticatedUser = {
+  userId: 'user/phobithu',
+  username: 'phobithu',
+  displayName: 'Phó Bí thư',
+  personId: 'person/bn-2',
+  grants: [{ role: 'standing-committee', bodyId: 'body/bn-standing' }],
+};
+
+/** An HTTP request carrying `token`, as the guard reads it. */
+function requestWith(token: string): { request: { headers: Record<string, string>; query: object; user?: unknown } } & {
+  context: ExecutionContext;
+} {
+  const request = { headers: { authorization: `Bearer ${token}` }, query: {} } as {
+    headers: Record<string, string>;
+    query: object;
+    user?: unknown;
+  };
+  const context = {
+    getHandler: () => () => undefined,
+    getClass: () => class {},
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+  return { request, context };
+}
+
+describe('JwtAuthGuard', () => {
+  const jwt = new JwtService({
+    secretOrKeyProvider: () => createSecretKey(Buffer.from('a-test-secret-that-is-long-enough-for-hs256')),
+    signOptions: { algorithm: 'HS256' },
+    verifyOptions: { algorithms: ['HS256'] },
+  });
+  let guard: JwtAuthGuard;
+  let verifications: jest.SpyInstance;
+
+  beforeEach(() => {
+    guard = new JwtAuthGuard(jwt, new Reflector());
+    verifications = jest.spyOn(jwt, 'verifyAsync');
+  });
+  afterEach(() => {
+    verifications.mockRestore();
+    jest.useRealTimers();
+  });
+
+  it('verifies a token once and then knows it: every request gets the same frozen user', async () => {
+    const token = await jwt.signAsync({ ...user }, { expiresIn: 3600 });
+    const first = requestWith(token);
+    const second = requestWith(token);
+    expect(await guard.canActivate(first.context)).toBe(true);
+    expect(await guard.canActivate(second.context)).toBe(true);
+    expect(verifications).toHaveBeenCalledTimes(1);
+    expect(second.request.user).toMatchObject(user);
+    expect(second.request.user).toBe(first.request.user);
+    expect(Object.isFrozen(second.request.user)).toBe(true);
+    expect(Object.isFrozen((second.request.user as AuthenticatedUser).grants[0])).toBe(true);
+  });
+
+  it('refuses a known token once it has expired, and a token whose payload was changed', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-05T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    const token = await jwt.signAsync({ ...user }, { expiresIn: 60 });
+    expect(await guard.canActivate(requestWith(token).context)).toBe(true);
+    jest.setSystemTime(new Date('2026-12-05T08:01:00Z'));
+    await expect(guard.canActivate(requestWith(token).context)).rejects.toBeInstanceOf(UnauthorizedException);
+
+    const fresh = await jwt.signAsync({ ...user }, { expiresIn: 60 });
+    expect(await guard.canActivate(requestWith(fresh).context)).toBe(true);
+    const [header, , signature] = fresh.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...user, userId: 'user/someone-else' })).toString('base64url');
+    await expect(guard.canActivate(requestWith(`${header}.${forged}.${signature}`).context)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
+  });
+});
