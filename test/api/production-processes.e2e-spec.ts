@@ -16,14 +16,15 @@ describe('the API and the worker as separate processes (real PostgreSQL, embedde
   let inspector: HttpClient;
 
   beforeAll(async () => {
-    stack = await startProcessStack();
+    // A checkpoint as soon as anything is new, so that the test sees the worker sign one.
+    stack = await startProcessStack({ workerEnv: { CADREFLOW_CHECKPOINT_EVERY: '1' } });
     [committee, approver, inspector] = await Promise.all(['tochuc', 'phobithu', 'ubkt'].map((u) => stack.as(u)));
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  it('launches a plan, takes the adoption decision from the queue and verifies the trail', async () => {
+  it('launches a plan, takes the adoption decision from the queue and verifies the trail and the checkpoints the worker signs', async () => {
     const launched = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), key());
     expect(launched.status).toBe(201);
     const { procedureId } = launched.body;
@@ -53,5 +54,15 @@ describe('the API and the worker as separate processes (real PostgreSQL, embedde
     expect(audit.body.events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['ProcedureLaunched', 'PlanDrafted', 'PlanAdopted']),
     );
+
+    // The worker process signs checkpoints with CADREFLOW_SIGNING_KEY; the API trusts only the public half.
+    let report: { ok: boolean; checkpointsChecked: number; lastCheckpointPosition: number } | undefined;
+    for (let i = 0; i < 100 && !(report && report.checkpointsChecked > 0); i++) {
+      if (report) await new Promise((resolve) => setTimeout(resolve, 100));
+      report = (await inspector.post<typeof report & object>('/audit/verify')).body;
+    }
+    expect(report).toMatchObject({ ok: true });
+    expect(report!.checkpointsChecked).toBeGreaterThan(0);
+    expect(report!.lastCheckpointPosition).toBeGreaterThan(0);
   });
 });

@@ -59,12 +59,18 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** How to start a {@link ProcessStack}. */
+export interface ProcessStackOptions {
+  /** More environment variables for the worker process (e.g. `CADREFLOW_CHECKPOINT_EVERY`). */
+  workerEnv?: Record<string, string>;
+}
+
 /**
  * Migrates and seeds a fresh database on the run's PostgreSQL, then starts `npm run temporal:dev` (memory store),
  * `npm run start:worker` and `npm run start:api` as separate processes pointed at it, configured by environment
  * variables as in production.
  */
-export async function startProcessStack(): Promise<ProcessStack> {
+export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
   const database = await createSeededDatabase('procs');
 
   const children: ChildProcess[] = [];
@@ -87,18 +93,31 @@ export async function startProcessStack(): Promise<ProcessStack> {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: `procs-${Math.random().toString(36).slice(2, 10)}`,
       JWT_SECRET: 'process-stack-secret-that-is-long-enough',
-      CADREFLOW_CHECKPOINT_PUBLIC_KEY: generateKeyPairSync('ed25519')
-        .publicKey.export({ type: 'spki', format: 'pem' })
-        .toString(),
     };
-    const worker = await startProcess('worker', 'apps/worker/src/main.ts', [], env, /polling task queue/);
+    // The worker signs checkpoints; the API verifies them with the public half only.
+    const keys = generateKeyPairSync('ed25519');
+    const worker = await startProcess(
+      'worker',
+      'apps/worker/src/main.ts',
+      [],
+      {
+        ...env,
+        CADREFLOW_SIGNING_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ...options.workerEnv,
+      },
+      /polling task queue/,
+    );
     children.push(worker.child);
     const port = await freePort();
     const api = await startProcess(
       'api',
       'apps/api/src/main.ts',
       [],
-      { ...env, PORT: String(port) },
+      {
+        ...env,
+        PORT: String(port),
+        CADREFLOW_CHECKPOINT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      },
       /listening on port/,
     );
     children.push(api.child);

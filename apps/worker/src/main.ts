@@ -5,7 +5,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@cadreflow/config';
-import { readRuntimeInfo } from '@cadreflow/event-store';
+import { readRuntimeInfo, resolveSigner } from '@cadreflow/event-store';
+import { CheckpointSettings } from './checkpoints/checkpoint.service';
 import { installTemporalRuntime } from './temporal/runtime';
 import { WorkerModule } from './worker.module';
 import { WorkerSettings } from './worker-settings';
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
         tls,
         config.maxCachedWorkflows,
       ),
+      undefined,
+      // Signed with CADREFLOW_SIGNING_KEY, else with the key kept in the data folder.
+      new CheckpointSettings(await resolveSigner(config.signingKeyPem, config.dataDir), config.checkpointEvery),
     ),
   );
   app.enableShutdownHooks();

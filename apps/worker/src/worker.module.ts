@@ -2,14 +2,22 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DatabaseModule } from '@cadreflow/database';
 import { ProcedureActivitiesService } from './activities/procedure.activities';
+import { CheckpointService, CheckpointSettings } from './checkpoints/checkpoint.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkflowBundleSource } from './temporal/workflow-bundle.source';
 import { WorkerSettings } from './worker-settings';
 
-/** The worker application: Temporal Worker plus the activities, with their dependencies. */
+/**
+ * The worker application: Temporal Worker plus the activities, with their dependencies; with `checkpoints`, it also
+ * signs checkpoints of the log.
+ */
 @Module({})
 export class WorkerModule {
-  static forRoot(settings: WorkerSettings, prebuiltBundle?: WorkflowBundleWithSourceMap): DynamicModule {
+  static forRoot(
+    settings: WorkerSettings,
+    prebuiltBundle?: WorkflowBundleWithSourceMap,
+    checkpoints?: CheckpointSettings,
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [DatabaseModule.forRoot({ url: settings.databaseUrl })],
@@ -18,6 +26,7 @@ export class WorkerModule {
         { provide: WorkflowBundleSource, useValue: new WorkflowBundleSource(prebuiltBundle) },
         ProcedureActivitiesService,
         TemporalWorkerService,
+        ...(checkpoints ? [{ provide: CheckpointSettings, useValue: checkpoints }, CheckpointService] : []),
       ],
     };
   }
