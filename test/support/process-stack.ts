@@ -34,17 +34,20 @@ async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const onData = (data: Buffer): void => {
+    output += data.toString();
+  };
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const onData = (data: Buffer): void => {
-      output += data.toString();
+    const onReady = (): void => {
       const found = ready.exec(output);
       if (found) resolve(found);
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', onData).on('data', onReady);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
+  }).finally(() => {
+    for (const stream of [child.stdout, child.stderr]) stream?.removeAllListeners('data');
   });
-  // Keep draining its output so that it never blocks on a full pipe.
+  // Keep draining its output, no longer kept, so that it never blocks on a full pipe.
   child.stdout?.resume();
   child.stderr?.resume();
   return { child, match };
