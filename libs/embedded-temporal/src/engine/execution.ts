@@ -26,6 +26,9 @@ export class Execution {
   buffered: IHistoryEvent[];
   readonly queries = new Map<string, PendingQuery>();
   private readonly watchers = new Set<() => void>();
+  /** The buffer whose events {@link encoded} holds, base64 protobuf, in order. */
+  private encodedOf: IHistoryEvent[] | undefined;
+  private encoded: string[] = [];
 
   constructor(
     public state: ExecutionState,
@@ -35,6 +38,8 @@ export class Execution {
     public persistedEvents: number,
   ) {
     this.buffered = state.buffered.map((b64) => decodeEvent(Buffer.from(b64, 'base64')));
+    this.encodedOf = this.buffered;
+    this.encoded = [...state.buffered];
   }
 
   /** `namespace/runId`, the key of a run. */
@@ -58,15 +63,28 @@ export class Execution {
     return () => this.watchers.delete(listener);
   }
 
-  /** Wakes everyone waiting on this run. */
+  /**
+   * Wakes everyone waiting on this run, as soon as it changes in memory: before the change is saved. A waiter that
+   * answers a caller from what it finds awaits the engine's `flush()` first.
+   */
   notify(): void {
     const listeners = [...this.watchers];
     this.watchers.clear();
     for (const listener of listeners) listener();
   }
 
-  /** Copies the buffered events into the state before it is saved. */
+  /**
+   * Copies the buffered events into the state before it is saved. A buffered event does not change until it leaves
+   * the buffer (which is then replaced by a new array), so each is encoded once, however often its run is saved.
+   */
   syncBufferedToState(): void {
-    this.state.buffered = this.buffered.map((e) => Buffer.from(encodeEvent(e)).toString('base64'));
+    if (this.encodedOf !== this.buffered) {
+      this.encodedOf = this.buffered;
+      this.encoded = [];
+    }
+    for (let i = this.encoded.length; i < this.buffered.length; i++) {
+      this.encoded.push(Buffer.from(encodeEvent(this.buffered[i])).toString('base64'));
+    }
+    this.state.buffered = this.encoded.slice();
   }
 }

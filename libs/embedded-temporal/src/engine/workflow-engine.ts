@@ -97,6 +97,29 @@ interface StartParams {
   eager?: boolean;
 }
 
+/** One page of a run's history (or its close event only) from event `from` on, as GetWorkflowExecutionHistory answers. */
+function historyPage(
+  exec: Execution,
+  req: ws.IGetWorkflowExecutionHistoryRequest,
+  closeOnly: boolean,
+  from: number,
+): Loose<ws.IGetWorkflowExecutionHistoryResponse> {
+  const events = exec.events;
+  if (closeOnly) {
+    if (exec.isOpen) return { history: { events: [] }, nextPageToken: Buffer.from(String(from)) };
+    return { history: { events: [events[events.length - 1]] }, archived: false };
+  }
+  const pageSize = req.maximumPageSize && req.maximumPageSize > 0 ? req.maximumPageSize : 1000;
+  const page = events.slice(from - 1, from - 1 + pageSize);
+  const next = from + page.length;
+  const more = next <= events.length || (req.waitNewEvent && exec.isOpen);
+  return {
+    history: { events: page },
+    nextPageToken: more ? Buffer.from(String(next)) : null,
+    archived: false,
+  };
+}
+
 /** What a start and a signal-with-start request both say about the run to start. */
 function startParamsOf(
   namespace: string,
@@ -129,7 +152,8 @@ function startParamsOf(
 /**
  * The Temporal server logic: workflow runs and their histories, workflow/activity/query task matching,
  * timers and timeouts, retries, updates, children. State lives in memory and every change is saved to
- * the {@link ExecutionStore} (group commit) before the RPC that caused it is answered; on start the
+ * the {@link ExecutionStore} (group commit) before the RPC that caused it is answered, and before any caller
+ * waiting on the run (an update's outcome, a workflow's result, a history page) is shown it; on start the
  * engine reloads the store and re-arms every deadline and pending task.
  */
 export class WorkflowEngine implements EngineCore {
@@ -1826,7 +1850,7 @@ export class WorkflowEngine implements EngineCore {
 
   // ---------------------------------------------------------------- reading
 
-  /** The `GetWorkflowExecutionHistory` RPC. */
+  /** The `GetWorkflowExecutionHistory` RPC: events as saved (it answers once the page it sends is durable). */
   async getWorkflowExecutionHistory(
     req: ws.IGetWorkflowExecutionHistoryRequest,
     cancellation: PollCancellation,
@@ -1860,28 +1884,22 @@ export class WorkflowEngine implements EngineCore {
       }
     }
     if (!exec.history) exec.history = await this.store.readHistory(namespace, exec.state.runId);
-    const events = exec.events;
-    if (closeOnly) {
-      if (exec.isOpen) return { history: { events: [] }, nextPageToken: Buffer.from(String(from)) };
-      return { history: { events: [events[events.length - 1]] }, archived: false };
-    }
-    const pageSize = req.maximumPageSize && req.maximumPageSize > 0 ? req.maximumPageSize : 1000;
-    const page = events.slice(from - 1, from - 1 + pageSize);
-    const next = from + page.length;
-    const more = next <= events.length || (req.waitNewEvent && exec.isOpen);
-    return {
-      history: { events: page },
-      nextPageToken: more ? Buffer.from(String(next)) : null,
-      archived: false,
-    };
+    const answer = historyPage(exec, req, closeOnly, from);
+    // Waiters wake as soon as the run changes in memory; the caller sees the events once they are saved.
+    await this.flush();
+    return answer;
   }
 
-  /** The `DescribeWorkflowExecution` RPC. */
-  describeWorkflowExecution(req: ws.IDescribeWorkflowExecutionRequest): Loose<ws.IDescribeWorkflowExecutionResponse> {
+  /** The `DescribeWorkflowExecution` RPC: the run as saved (it answers once what it describes is durable). */
+  async describeWorkflowExecution(
+    req: ws.IDescribeWorkflowExecutionRequest,
+  ): Promise<Loose<ws.IDescribeWorkflowExecutionResponse>> {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
     const parentNamespaceId = exec.state.parent ? (this.namespaces.get(exec.state.parent.namespace)?.id ?? '') : '';
-    return describeExecution(exec, parentNamespaceId);
+    const answer = describeExecution(exec, parentNamespaceId);
+    await this.flush();
+    return answer;
   }
 
   /** The `WorkflowExecutionInfo` of a run, as Describe and List show it. */
