@@ -34,15 +34,13 @@ async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const onData = (data: Buffer): void => {
-    output += data.toString();
-  };
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const onReady = (): void => {
+    const onData = (data: Buffer): void => {
+      output += data.toString();
       const found = ready.exec(output);
       if (found) resolve(found);
     };
-    for (const stream of [child.stdout, child.stderr]) stream?.on('data', onData).on('data', onReady);
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
   }).finally(() => {
     for (const stream of [child.stdout, child.stderr]) stream?.removeAllListeners('data');

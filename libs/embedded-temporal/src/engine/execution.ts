@@ -8,6 +8,9 @@ import {
 } from '../proto/temporal-proto';
 import type { ExecutionState } from './execution-state';
 
+/** Buffered events as saved (base64 protobuf), by event. */
+const encodedBuffered = new WeakMap<IHistoryEvent, string>();
+
 /** A query waiting for its answer from a worker. */
 export interface PendingQuery {
   readonly id: string;
@@ -26,9 +29,6 @@ export class Execution {
   buffered: IHistoryEvent[];
   readonly queries = new Map<string, PendingQuery>();
   private readonly watchers = new Set<() => void>();
-  /** The buffer whose events {@link encoded} holds, base64 protobuf, in order. */
-  private encodedOf: IHistoryEvent[] | undefined;
-  private encoded: string[] = [];
 
   constructor(
     public state: ExecutionState,
@@ -37,9 +37,11 @@ export class Execution {
     /** How many events of the history the store already has. */
     public persistedEvents: number,
   ) {
-    this.buffered = state.buffered.map((b64) => decodeEvent(Buffer.from(b64, 'base64')));
-    this.encodedOf = this.buffered;
-    this.encoded = [...state.buffered];
+    this.buffered = state.buffered.map((b64) => {
+      const event = decodeEvent(Buffer.from(b64, 'base64'));
+      encodedBuffered.set(event, b64);
+      return event;
+    });
   }
 
   /** `namespace/runId`, the key of a run. */
@@ -65,7 +67,7 @@ export class Execution {
 
   /**
    * Wakes everyone waiting on this run, as soon as it changes in memory: before the change is saved. A waiter that
-   * answers a caller from what it finds awaits the engine's `flush()` first.
+   * answers a caller from what it finds goes through the engine's `answerOnceSaved`.
    */
   notify(): void {
     const listeners = [...this.watchers];
@@ -75,16 +77,16 @@ export class Execution {
 
   /**
    * Copies the buffered events into the state before it is saved. A buffered event does not change until it leaves
-   * the buffer (which is then replaced by a new array), so each is encoded once, however often its run is saved.
+   * the buffer, so each is encoded once, however often its run is saved.
    */
   syncBufferedToState(): void {
-    if (this.encodedOf !== this.buffered) {
-      this.encodedOf = this.buffered;
-      this.encoded = [];
-    }
-    for (let i = this.encoded.length; i < this.buffered.length; i++) {
-      this.encoded.push(Buffer.from(encodeEvent(this.buffered[i])).toString('base64'));
-    }
-    this.state.buffered = this.encoded.slice();
+    this.state.buffered = this.buffered.map((event) => {
+      let encoded = encodedBuffered.get(event);
+      if (encoded === undefined) {
+        encoded = Buffer.from(encodeEvent(event)).toString('base64');
+        encodedBuffered.set(event, encoded);
+      }
+      return encoded;
+    });
   }
 }

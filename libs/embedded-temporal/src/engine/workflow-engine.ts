@@ -654,6 +654,15 @@ export class WorkflowEngine implements EngineCore {
     return promise;
   }
 
+  /**
+   * Resolves with `answer`, taken from the runs in memory now, once everything changed so far is saved: waiters wake
+   * as soon as a run changes in memory, and a caller must never be shown a change the store does not hold yet.
+   */
+  async answerOnceSaved<T>(answer: T): Promise<T> {
+    await this.flush();
+    return answer;
+  }
+
   /** Saves in the background (a deadline fired; nobody waits for the answer). */
   persistQuietly(...execs: Execution[]): void {
     this.persist(...execs).catch(() => undefined);
@@ -1884,10 +1893,7 @@ export class WorkflowEngine implements EngineCore {
       }
     }
     if (!exec.history) exec.history = await this.store.readHistory(namespace, exec.state.runId);
-    const answer = historyPage(exec, req, closeOnly, from);
-    // Waiters wake as soon as the run changes in memory; the caller sees the events once they are saved.
-    await this.flush();
-    return answer;
+    return this.answerOnceSaved(historyPage(exec, req, closeOnly, from));
   }
 
   /** The `DescribeWorkflowExecution` RPC: the run as saved (it answers once what it describes is durable). */
@@ -1897,9 +1903,7 @@ export class WorkflowEngine implements EngineCore {
     const namespace = this.requireNamespace(req.namespace);
     const exec = this.findRun(namespace, req.execution);
     const parentNamespaceId = exec.state.parent ? (this.namespaces.get(exec.state.parent.namespace)?.id ?? '') : '';
-    const answer = describeExecution(exec, parentNamespaceId);
-    await this.flush();
-    return answer;
+    return this.answerOnceSaved(describeExecution(exec, parentNamespaceId));
   }
 
   /** The `WorkflowExecutionInfo` of a run, as Describe and List show it. */

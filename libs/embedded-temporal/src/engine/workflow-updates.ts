@@ -26,8 +26,8 @@ export interface UpdateCore {
   checkPayloads(payloads: IPayloads | null | undefined): void;
   markDirty(exec: Execution): void;
   persist(...execs: Execution[]): Promise<void>;
-  /** Resolves once every change made so far is saved. */
-  flush(): Promise<void>;
+  /** Resolves with `answer` once every change made so far is saved. */
+  answerOnceSaved<T>(answer: T): Promise<T>;
   append(exec: Execution, eventType: number, attributes: IHistoryEvent): number;
   scheduleWorkflowTask(exec: Execution): void;
 }
@@ -126,14 +126,11 @@ export class WorkflowUpdates {
         throw new ServiceError(status.NOT_FOUND, 'workflow execution already completed');
       }
       if (update.stage >= wanted || Date.now() >= deadline || this.core.isStopped()) {
-        const answer = {
+        return this.core.answerOnceSaved({
           updateRef: { workflowExecution: { workflowId: exec.state.workflowId, runId: exec.state.runId }, updateId },
           outcome: update.outcome ? UpdateOutcome.decode(Buffer.from(update.outcome, 'base64')) : null,
           stage: update.stage,
-        };
-        // Waiters wake as soon as the run changes in memory; the caller learns the outcome once it is saved.
-        await this.core.flush();
-        return answer;
+        });
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(
