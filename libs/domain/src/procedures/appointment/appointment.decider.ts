@@ -51,6 +51,8 @@ export function createAppointmentDecider(
       type: 'StepOpened',
       data: {
         stepId: appointmentStepId(step),
+        kind: 'appointment-step',
+        params: { step },
         name: `Step ${step}: ${spec.name}`,
         ...authorityOf(state.core, spec.part),
         dueDate: due,
@@ -65,6 +67,8 @@ export function createAppointmentDecider(
       type: 'StepOpened',
       data: {
         stepId: attempt > 1 ? `policy#${attempt}` : 'policy',
+        kind: 'appointment-policy',
+        params: { attempt },
         name: 'Higher body approves the policy (which post)',
         ...authorityOf(state.core, 'higher'),
         dueDate: dueAfter(now, rulebook.stepDueWorkingDays.policyApproval, rulebook.calendar),
@@ -282,6 +286,8 @@ export function createAppointmentDecider(
           type: 'StepOpened',
           data: {
             stepId: 'head-decision',
+            kind: 'appointment-head-decision',
+            params: { personId: top.personId },
             name: 'Exactly half of the collective: the head decides',
             ...authorityOf(state.core, 'head'),
             dueDate: due,

@@ -16,8 +16,10 @@ import {
   assertNotLaunched,
   assertRunning,
   authorityOf,
+  authorizeItems,
   authorizeStep,
   coreRulebook,
+  mergeItemTally,
   decideCommon,
   dueAfter,
   isCommonCommand,
@@ -51,6 +53,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: roundStepId(data.round),
+          kind: 'election-round',
+          params: { round: data.round, seats: data.seats },
           name: `Round ${data.round}: ${data.seats} seat(s), secret ballot`,
           ...authorityOf(state.core, 'countingBoard'),
           dueDate: dueAfter(now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
@@ -71,6 +75,8 @@ export function createElectionDecider(
       type: 'StepOpened',
       data: {
         stepId: 'ratification',
+        kind: 'election-ratification',
+        params: {},
         name: 'Higher committee ratifies the election result',
         ...authorityOf(state.core, 'higher'),
         dueDate: dueAfter(now, rulebook.stepDueWorkingDays.ratification, rulebook.calendar),
@@ -146,20 +152,43 @@ export function createElectionDecider(
       );
     }
     const stepId = roundStepId(round.round);
-    authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
-    const { attendance, ballots, tallies } = command.data;
-    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
-    if (ballots.issued > attendance.present) {
-      throw new ValidationError(`${ballots.issued} ballots issued to ${attendance.present} present; check the count`, {
-        issued: ballots.issued,
-        present: attendance.present,
-      });
+    const auth = authorizeItems(state.core, stepId, command.actor, {
+      fourEyes: false,
+      commandType: command.type,
+      rule: rulebook.recusal.listSteps,
+    });
+    if (command.data.ballots.issued > command.data.attendance.present) {
+      throw new ValidationError(
+        `${command.data.ballots.issued} ballots issued to ${command.data.attendance.present} present; check the count`,
+        { issued: command.data.ballots.issued, present: command.data.attendance.present },
+        {
+          code: 'BALLOTS_ISSUED_OVER_PRESENT',
+          params: { issued: command.data.ballots.issued, present: command.data.attendance.present },
+        },
+      );
     }
+    const merged = mergeItemTally(
+      auth,
+      command.actor,
+      {
+        figures: { attendance: command.data.attendance, ballots: command.data.ballots },
+        votes: command.data.tallies,
+      },
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    );
+    if (!merged.complete) {
+      return merged.events;
+    }
+    const { attendance, ballots } = merged.tally.figures;
+    const tallies = merged.tally.votes;
+    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
     const missing = round.candidateIds.filter((id) => tallies[id] === undefined);
     if (missing.length > 0) {
-      throw new ValidationError(`Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`, {
-        missing,
-      });
+      throw new ValidationError(
+        `Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`,
+        { missing },
+        { code: 'TALLY_VOTES_MISSING', params: { missing } },
+      );
     }
     checkBallotCounts(ballots, tallies, { seats: round.seats, candidateIds: round.candidateIds });
     const results = round.candidateIds.map((personId) => ({
@@ -169,6 +198,7 @@ export function createElectionDecider(
     const allocation = allocateSeats(round.seats, results);
     const summoned = attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
     const events: ElectionEvent[] = [
+      ...(merged.events as ElectionEvent[]),
       { type: 'MeetingConvened', data: { stepId, summoned, present: attendance.present } },
       { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
       {
@@ -229,6 +259,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: `decision-${round.round}`,
+          kind: 'election-next-round',
+          params: { round: round.round, seatsLeft: allocation.seatsLeft },
           name: `${allocation.seatsLeft} seat(s) left: the congress decides whether to vote again`,
           ...authorityOf(state.core, 'presidium'),
           dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
@@ -303,6 +335,8 @@ export function createElectionDecider(
               personId: c.personId,
               step: 'candidacy',
               reason: `A non-delegate files the dossier at least ${rulebook.candidacy.dossierLeadWorkingDays} working days before the congress (by ${lastFilingDay}); filed ${c.dossierFiledOn ?? 'never'}`,
+              reasonCode: 'dossier-late',
+              params: { lastFilingDay, filedOn: c.dossierFiledOn ?? '' },
             },
           });
         }
@@ -312,6 +346,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: 'candidate-list',
+          kind: 'election-candidate-list',
+          params: { seats: data.seats },
           name: `Congress approves the candidate list for ${data.seats} seats`,
           ...authorityOf(after.core, 'presidium'),
           dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.candidateList, rulebook.calendar),

@@ -37,6 +37,9 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'ConflictDetected':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };

@@ -162,6 +162,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: 'adoption-1',
+              kind: 'plan-adoption',
+              params: { revision: 1 },
               name: 'Standing committee adopts the personnel plan',
               bodyId: data.standingCommitteeId,
               role: 'standing-committee',
@@ -186,6 +188,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: `adoption-${revision}`,
+              kind: 'plan-adoption',
+              params: { revision },
               name: 'Standing committee adopts the personnel plan',
               ...authorityOf(state.core, 'standingCommittee'),
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.planAdoption, rulebook.calendar),
@@ -209,6 +213,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: `review-${submission}`,
+              kind: 'plan-review',
+              params: { submission },
               name: 'Higher level approves or returns the personnel plan',
               ...higher,
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.planReview, rulebook.calendar),

@@ -193,6 +193,8 @@ export function createVettingDecider(
               type: 'StepOpened',
               data: {
                 stepId: vettingStepId(candidate.personId, kind),
+                kind: 'vetting-check',
+                params: { check: kind, personId: candidate.personId },
                 name: `${KIND_NAMES[kind]}: ${candidate.personId}`,
                 ...authorityFor(kind, candidate, data, rulebook),
                 dueDate: due,
