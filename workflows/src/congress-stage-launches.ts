@@ -19,6 +19,7 @@ import type {
   ElectionLaunch,
   IntroductionLaunch,
   PersonnelPlanLaunch,
+  RegistrySnapshot,
   StageView,
   VettingLaunch,
 } from './messages';
@@ -83,6 +84,7 @@ export class CongressStageLaunches {
     launchedBy: CongressPersonnelLaunch['launchedBy'];
     launchDate?: string;
     parentProcedureId: string;
+    registry: RegistrySnapshot;
   } {
     return {
       procedureId: stageProcedureId(this.input.procedureId, stage),
@@ -90,6 +92,7 @@ export class CongressStageLaunches {
       launchedBy: this.input.launchedBy,
       ...(this.input.launchDate ? { launchDate: this.input.launchDate } : {}),
       parentProcedureId: this.input.procedureId,
+      registry: this.input.registry,
     };
   }
 
@@ -158,7 +161,12 @@ export class CongressStageLaunches {
     };
   }
 
-  /** F: the congress elects the executive committee from the consulted list; the higher committee ratifies. */
+  /**
+   * F: the congress elects the executive committee from the consulted list; the higher committee ratifies. The
+   * presidium (đoàn chủ tịch) and the counting board (ban kiểm phiếu) are elected by the congress for its
+   * sitting, so their steps belong to the congress body itself, decided in the `congress-presidium` and
+   * `counting-board` roles (the grants a congress's presidium and counting board hold).
+   */
   election(seats: number, candidateIds: readonly string[]): ElectionLaunch {
     const congressId = this.body('congress', 'congress');
     return {
@@ -170,8 +178,8 @@ export class CongressStageLaunches {
         level: this.bodies.levelKind,
         congressDate: this.input.congressDate,
         seats,
-        presidiumId: presidiumOf(congressId),
-        countingBoardId: countingBoardOf(congressId),
+        presidiumId: congressId,
+        countingBoardId: congressId,
         higherBodyId: this.ratifying.body.id,
         higherRole: this.ratifying.role,
         candidates: candidateIds.map((personId) => ({
@@ -183,14 +191,4 @@ export class CongressStageLaunches {
       },
     };
   }
-}
-
-/** The presidium a congress elects for itself (đoàn chủ tịch): a body of the congress, named after it. */
-export function presidiumOf(congressId: string): string {
-  return `${congressId}/presidium`;
-}
-
-/** The counting board a congress elects (ban kiểm phiếu). */
-export function countingBoardOf(congressId: string): string {
-  return `${congressId}/counting-board`;
 }

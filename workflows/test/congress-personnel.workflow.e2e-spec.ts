@@ -13,7 +13,13 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { candidateList, demoActors, organisationWithNewcomers, provincialPlan } from './support/demo-launch.fixture';
+import {
+  candidateList,
+  demoActors,
+  organisationWithNewcomers,
+  provincialPlan,
+  registrySnapshot,
+} from './support/demo-launch.fixture';
 import {
   adoptSubmitApprove,
   approve,
@@ -52,7 +58,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         launchedBy: demoActors.organizationOfficer,
         plan: provincialPlan(candidates),
         congressDate: CONGRESS_DATE,
-        organisation: model,
+        registry: registrySnapshot(model),
       };
       const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
         workflowId: procedureId,
@@ -147,7 +153,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
             launchedBy: demoActors.organizationOfficer,
             plan: provincialPlan(candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST)),
             congressDate: CONGRESS_DATE,
-            organisation: model,
+            registry: registrySnapshot(model),
           } satisfies CongressPersonnelLaunch,
         ],
       });

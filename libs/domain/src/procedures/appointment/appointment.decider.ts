@@ -329,6 +329,7 @@ export function createAppointmentDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: [],
             authorities: {

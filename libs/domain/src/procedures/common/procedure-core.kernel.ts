@@ -157,13 +157,19 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
         },
       };
     }
-    case 'ConflictDetected':
-      return core.conflicts.some((c) => c.personId === event.data.personId && c.subjectId === event.data.subjectId)
-        ? core
-        : {
-            ...core,
-            conflicts: [...core.conflicts, { personId: event.data.personId, subjectId: event.data.subjectId }],
-          };
+    case 'ConflictDetected': {
+      // The registry declares the actor a relative of the subject: they are recused on the subject from now on.
+      const { personId, subjectId } = event.data;
+      const known = core.concerned.some((c) => c.personId === subjectId);
+      const concerned = known
+        ? core.concerned.map((c) =>
+            c.personId === subjectId && !c.relativeIds.includes(personId)
+              ? { ...c, relativeIds: [...c.relativeIds, personId] }
+              : c,
+          )
+        : [...core.concerned, { personId: subjectId, relativeIds: [personId] }];
+      return { ...core, concerned };
+    }
     default: {
       const _never: never = event;
       return _never;
@@ -498,6 +504,32 @@ export function decideCommon(
       }
       return [{ type: 'DossierAccessed', data: { ...command.data, readerId: command.actor.personId } }];
     }
+    case 'DetectConflict': {
+      assertRunning(core, command);
+      const step = core.openSteps[command.data.stepId];
+      if (!step?.subjectIds.includes(command.data.subjectId)) {
+        throw new ValidationError(
+          `${command.data.subjectId} is not a subject of an open step "${command.data.stepId}"`,
+          { ...command.data },
+          {
+            code: 'CONFLICT_SUBJECT_UNKNOWN',
+            params: { stepId: command.data.stepId, subjectId: command.data.subjectId },
+          },
+        );
+      }
+      return [
+        {
+          type: 'ConflictDetected',
+          data: {
+            stepId: command.data.stepId,
+            personId: command.actor.personId,
+            subjectId: command.data.subjectId,
+            relation: command.data.relation,
+            declaredOn: command.data.declaredOn,
+          },
+        },
+      ];
+    }
     case 'FileActionProgramme': {
       assertRunning(core, command);
       const { personId, reference } = command.data;
@@ -533,6 +565,7 @@ const COMMON_COMMANDS: ReadonlySet<string> = new Set([
   'DeclareConflict',
   'RecordDossierAccess',
   'FileActionProgramme',
+  'DetectConflict',
 ]);
 
 /** Whether a command is one of the common ones. */

@@ -149,6 +149,7 @@ export function createPersonnelPlanDecider(
               rulebookId: rulebook.id,
               launchedBy: command.actor,
               launchedAt: command.now,
+              ...(command.data.registry ? { registry: command.data.registry } : {}),
               higherBodyId: data.higherBodyId,
               concerned: [],
               authorities: {

@@ -171,6 +171,7 @@ export function createVettingDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: data.candidates.map((c) => ({ personId: c.personId, relativeIds: c.relativeIds })),
             authorities: Object.fromEntries(
