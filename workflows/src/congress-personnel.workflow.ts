@@ -128,6 +128,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
           'No stage is running: nothing to withdraw',
           'NOT_RUNNING',
           'WithdrawProcedure',
+          { code: 'NO_STAGE_RUNNING' },
         );
       }
       const core: ProcedureCore = evolveCore(initialCore, {
@@ -169,6 +170,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
             'The running stage ended before the withdrawal reached it; query the procedure and try again',
             'STAGE_ENDED',
             'WithdrawProcedure',
+            { code: 'STAGE_ENDED' },
           ),
         );
       if (!running) throw ended();

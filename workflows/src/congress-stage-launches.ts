@@ -34,10 +34,14 @@ export function stageProcedureId(procedureId: string, stage: CongressStageName):
 
 function required(body: Body | null, what: string, organisationId: string): Body {
   if (!body) {
-    throw new ValidationError(`${organisationId} has no ${what}; the congress procedure needs one`, {
-      organisationId,
-      what,
-    });
+    throw new ValidationError(
+      `${organisationId} has no ${what}; the congress procedure needs one`,
+      {
+        organisationId,
+        what,
+      },
+      { code: 'ORGANISATION_BODY_MISSING' },
+    );
   }
   return body;
 }
@@ -61,9 +65,13 @@ export class CongressStageLaunches {
     const consulted = consultingAuthority(model, input.bodyId);
     const ratifying = ratifyingAuthority(model, input.bodyId);
     if (!consulted || !ratifying) {
-      throw new ValidationError(`${input.bodyId} has no higher level to consult and ratify`, {
-        organisationId: input.bodyId,
-      });
+      throw new ValidationError(
+        `${input.bodyId} has no higher level to consult and ratify`,
+        {
+          organisationId: input.bodyId,
+        },
+        { code: 'NO_HIGHER_LEVEL' },
+      );
     }
     this.consulted = consulted;
     this.ratifying = ratifying;

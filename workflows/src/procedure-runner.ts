@@ -196,7 +196,11 @@ export class ProcedureRunner {
     // A decider's exhaustive switch hands an unknown command back instead of a list of events.
     if (!Array.isArray(events)) {
       throw asUpdateFailure(
-        new ValidationError(`A ${this.kind} procedure does not accept ${command.type}`, { type: command.type }),
+        new ValidationError(
+          `A ${this.kind} procedure does not accept ${command.type}`,
+          { type: command.type },
+          { code: 'COMMAND_NOT_ACCEPTED' },
+        ),
       );
     }
     return events as DomainEvent[];

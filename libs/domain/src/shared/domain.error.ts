@@ -61,7 +61,7 @@ export class ValidationError extends DomainError {
     readonly details: Readonly<Record<string, unknown>> = {},
     reason?: ErrorReason,
   ) {
-    super(message, reason ?? { code: 'VALIDATION', params: asParams(details) });
+    super(message, { code: reason?.code ?? 'VALIDATION', params: reason?.params ?? asParams(details) });
   }
 }
 

@@ -186,27 +186,35 @@ export function withConcerned(core: ProcedureCore, people: readonly ConcernedPer
 /** Throws unless the procedure was launched and is still running. */
 export function assertRunning(core: ProcedureCore, command: DomainCommand): void {
   if (core.procedureId === null) {
-    throw new IllegalTransitionError(`Launch the procedure before ${command.type}`, 'NOT_LAUNCHED', command.type);
+    throw new IllegalTransitionError(`Launch the procedure before ${command.type}`, 'NOT_LAUNCHED', command.type, {
+      code: 'PROCEDURE_NOT_LAUNCHED',
+    });
   }
   if (core.withdrawnReason !== null) {
     throw new IllegalTransitionError(
       `The procedure was withdrawn (${core.withdrawnReason})`,
       'WITHDRAWN',
       command.type,
+      { code: 'PROCEDURE_WITHDRAWN', params: { reason: core.withdrawnReason } },
     );
   }
   if (core.completed) {
-    throw new IllegalTransitionError('The procedure is already completed', 'COMPLETED', command.type);
+    throw new IllegalTransitionError('The procedure is already completed', 'COMPLETED', command.type, {
+      code: 'PROCEDURE_COMPLETED',
+    });
   }
 }
 
 /** Throws if the procedure was already launched. */
 export function assertNotLaunched(core: ProcedureCore, command: DomainCommand): void {
   if (core.procedureId !== null) {
-    throw new ConflictError(`Procedure ${core.procedureId} is already launched`, core.procedureId);
+    throw new ConflictError(`Procedure ${core.procedureId} is already launched`, core.procedureId, {
+      code: 'PROCEDURE_ALREADY_LAUNCHED',
+      params: { procedureId: core.procedureId },
+    });
   }
   if (!command.actor.personId) {
-    throw new ValidationError('A launch needs the acting person');
+    throw new ValidationError('A launch needs the acting person', {}, { code: 'LAUNCH_ACTOR_MISSING' });
   }
 }
 
@@ -214,7 +222,11 @@ export function assertNotLaunched(core: ProcedureCore, command: DomainCommand): 
 export function authorityOf(core: ProcedureCore, part: string): StepAuthority {
   const found = core.authorities[part];
   if (!found) {
-    throw new ValidationError(`The procedure was launched without a body for "${part}"`, { part });
+    throw new ValidationError(
+      `The procedure was launched without a body for "${part}"`,
+      { part },
+      { code: 'AUTHORITY_MISSING' },
+    );
   }
   return found;
 }
@@ -246,6 +258,7 @@ export function authorizeStep(
       `Step "${stepId}" is not open${open.length ? `; open steps: ${open.join(', ')}` : ''}`,
       'STEP_NOT_OPEN',
       options.commandType,
+      { code: 'STEP_NOT_OPEN', params: { stepId, openStepIds: open } },
     );
   }
   assertRole(actor, step, step.name);
@@ -457,7 +470,7 @@ export function decideCommon(
         );
       }
       if (!command.data.reason.trim()) {
-        throw new ValidationError('Say why the procedure is withdrawn');
+        throw new ValidationError('Say why the procedure is withdrawn', {}, { code: 'WITHDRAWAL_REASON_MISSING' });
       }
       return [
         { type: 'ProcedureWithdrawn', data: { reason: command.data.reason, openStepIds: Object.keys(core.openSteps) } },
@@ -476,9 +489,13 @@ export function decideCommon(
     case 'DeclareConflict': {
       assertRunning(core, command);
       if (!core.concerned.some((c) => c.personId === command.data.subjectId)) {
-        throw new ValidationError(`${command.data.subjectId} is not concerned by this procedure`, {
-          subjectId: command.data.subjectId,
-        });
+        throw new ValidationError(
+          `${command.data.subjectId} is not concerned by this procedure`,
+          {
+            subjectId: command.data.subjectId,
+          },
+          { code: 'SUBJECT_NOT_CONCERNED' },
+        );
       }
       return [
         {
@@ -497,10 +514,15 @@ export function decideCommon(
           'Launch the procedure before logging dossier reads',
           'NOT_LAUNCHED',
           command.type,
+          { code: 'PROCEDURE_NOT_LAUNCHED' },
         );
       }
       if (!command.data.purpose.trim()) {
-        throw new ValidationError('Say why the dossier is read; every read is logged');
+        throw new ValidationError(
+          'Say why the dossier is read; every read is logged',
+          {},
+          { code: 'DOSSIER_PURPOSE_MISSING' },
+        );
       }
       return [{ type: 'DossierAccessed', data: { ...command.data, readerId: command.actor.personId } }];
     }
@@ -534,7 +556,11 @@ export function decideCommon(
       assertRunning(core, command);
       const { personId, reference } = command.data;
       if (!core.concerned.some((c) => c.personId === personId)) {
-        throw new ValidationError(`${personId} is not concerned by this procedure`, { personId });
+        throw new ValidationError(
+          `${personId} is not concerned by this procedure`,
+          { personId },
+          { code: 'SUBJECT_NOT_CONCERNED' },
+        );
       }
       const launcher = core.launchedBy;
       const byOffice =
@@ -547,7 +573,10 @@ export function decideCommon(
         );
       }
       if (core.actionProgrammes.includes(personId)) {
-        throw new ConflictError(`${personId} has already filed an action programme`, personId);
+        throw new ConflictError(`${personId} has already filed an action programme`, personId, {
+          code: 'ACTION_PROGRAMME_ALREADY_FILED',
+          params: { personId },
+        });
       }
       const filedOn = calendarDate(command.now, coreRulebook(core, rulebooks).calendar);
       return [{ type: 'ActionProgrammeFiled', data: { personId, reference, filedOn } }];
@@ -591,6 +620,7 @@ export function assertActionProgrammes(
       `${missing.join(', ')} must file an action programme first (${rulebook.id})`,
       'ACTION_PROGRAMME_MISSING',
       commandType,
+      { code: 'ACTION_PROGRAMME_MISSING', params: { missing, rulebookId: rulebook.id } },
     );
   }
 }

@@ -98,7 +98,11 @@ export function createElectionDecider(
     });
     if (stepId === 'candidate-list' && state.status === 'LIST') {
       if (decision.kind !== 'approve') {
-        throw new ValidationError('Change the list with floor additions or withdrawals, then approve it');
+        throw new ValidationError(
+          'Change the list with floor additions or withdrawals, then approve it',
+          {},
+          { code: 'CANDIDATE_LIST_APPROVE_ONLY' },
+        );
       }
       assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       const surplus = checkSurplus(state.seats, state.candidates.length, rulebook.surplus);
@@ -108,6 +112,7 @@ export function createElectionDecider(
           {
             problems: surplus.problems,
           },
+          { code: 'SURPLUS_RULE_BROKEN', params: { problems: surplus.problems, rulebookId: rulebook.id } },
         );
       }
       return [
@@ -139,7 +144,10 @@ export function createElectionDecider(
         { type: 'ProcedureCompleted', data: { outcome: 'ratification-refused', personIds: [] } },
       ];
     }
-    throw new IllegalTransitionError(`Step "${stepId}" is not decided by approval now`, state.status, command.type);
+    throw new IllegalTransitionError(`Step "${stepId}" is not decided by approval now`, state.status, command.type, {
+      code: 'STEP_NOT_APPROVAL',
+      params: { stepId },
+    });
   }
 
   function recordRound(command: RecordRoundTally, state: ElectionState, rulebook: Rulebook): ElectionEvent[] {
@@ -149,6 +157,7 @@ export function createElectionDecider(
         `Round ${command.data.round} is not open for counting`,
         state.status,
         command.type,
+        { code: 'ROUND_NOT_OPEN', params: { round: command.data.round } },
       );
     }
     const stepId = roundStepId(round.round);
@@ -280,10 +289,14 @@ export function createElectionDecider(
       const rulebook = rulebookInForce(command.now, rulebooks);
       const { data } = command;
       if (!Number.isInteger(data.seats) || data.seats <= 0) {
-        throw new ValidationError(`Seats must be a positive whole number, got ${data.seats}`);
+        throw new ValidationError(
+          `Seats must be a positive whole number, got ${data.seats}`,
+          {},
+          { code: 'SEATS_INVALID', params: { seats: data.seats } },
+        );
       }
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
-        throw new ValidationError('A candidate is listed twice');
+        throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
       const events: ElectionEvent[] = [
         {
@@ -371,17 +384,29 @@ export function createElectionDecider(
             'Names are added from the floor before the list is approved',
             state.status,
             command.type,
+            { code: 'FLOOR_ADDITION_AFTER_LIST' },
           );
         }
         authorizeStep(state.core, 'candidate-list', command.actor, { fourEyes: false, commandType: command.type });
         if (state.candidates.includes(command.data.personId)) {
-          throw new ConflictError(`${command.data.personId} is already on the list`, command.data.personId);
+          throw new ConflictError(`${command.data.personId} is already on the list`, command.data.personId, {
+            code: 'CANDIDATE_ALREADY_LISTED',
+            params: { personId: command.data.personId },
+          });
         }
         const vote = evaluateFloorAddition(command.data.votesInFavour, command.data.delegatesPresent, rulebook.surplus);
         if (!vote.passed) {
           throw new ValidationError(
             `${command.data.votesInFavour} of ${command.data.delegatesPresent} delegates present is not enough to add a name from the floor; it needs ${vote.required}`,
             { ...vote },
+            {
+              code: 'FLOOR_ADDITION_VOTES_SHORT',
+              params: {
+                votesInFavour: command.data.votesInFavour,
+                delegatesPresent: command.data.delegatesPresent,
+                required: vote.required,
+              },
+            },
           );
         }
         return [
@@ -397,10 +422,15 @@ export function createElectionDecider(
             'After the list is approved, the congress decides on withdrawals by a new round',
             state.status,
             command.type,
+            { code: 'WITHDRAWAL_AFTER_LIST' },
           );
         }
         if (!state.candidates.includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not on the list`);
+          throw new ValidationError(
+            `${command.data.personId} is not on the list`,
+            {},
+            { code: 'CANDIDATE_NOT_LISTED', params: { personId: command.data.personId } },
+          );
         }
         const presidium = authorityOf(state.core, 'presidium');
         const byPresidium = command.actor.role === presidium.role && command.actor.bodyId === presidium.bodyId;
@@ -416,7 +446,9 @@ export function createElectionDecider(
       case 'DecideNextRound': {
         const round = state.round;
         if (state.status !== 'AWAITING_DECISION' || !round) {
-          throw new IllegalTransitionError('No decision on a further round is pending', state.status, command.type);
+          throw new IllegalTransitionError('No decision on a further round is pending', state.status, command.type, {
+            code: 'NO_ROUND_DECISION_PENDING',
+          });
         }
         const stepId = `decision-${round.round}`;
         authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
@@ -433,11 +465,17 @@ export function createElectionDecider(
           throw new ValidationError(
             `A further round may list only candidates not yet elected; check ${invalid.join(', ')}`,
             { invalid },
+            { code: 'NEXT_ROUND_CANDIDATES_INVALID', params: { invalid } },
           );
         }
         if (chosen.length < seatsLeft + rulebook.surplus.minimum) {
           throw new ValidationError(
             `${chosen.length} candidates for ${seatsLeft} seat(s): list at least ${seatsLeft + rulebook.surplus.minimum}`,
+            {},
+            {
+              code: 'NEXT_ROUND_TOO_FEW_CANDIDATES',
+              params: { candidates: chosen.length, seatsLeft, required: seatsLeft + rulebook.surplus.minimum },
+            },
           );
         }
         return [

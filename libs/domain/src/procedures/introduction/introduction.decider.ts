@@ -126,10 +126,13 @@ export function createIntroductionDecider(
 
   function currentOpenStepId(state: IntroductionState, commandType: string): string {
     if (state.hold) {
-      throw new IllegalTransitionError(`The introduction is on hold for ${state.hold.stepId}`, 'ON_HOLD', commandType);
+      throw new IllegalTransitionError(`The introduction is on hold for ${state.hold.stepId}`, 'ON_HOLD', commandType, {
+        code: 'INTRODUCTION_ON_HOLD',
+        params: { stepId: state.hold.stepId },
+      });
     }
     if (!state.current) {
-      throw new IllegalTransitionError('No step is open', state.status, commandType);
+      throw new IllegalTransitionError('No step is open', state.status, commandType, { code: 'NO_STEP_OPEN' });
     }
     return introductionStepId(state.current);
   }
@@ -154,7 +157,11 @@ export function createIntroductionDecider(
       }
       const personId = hold.personId as string;
       if (decision.kind === 'return') {
-        throw new ValidationError('A verification ends cleared (approve) or blocked (reject with the reason)');
+        throw new ValidationError(
+          'A verification ends cleared (approve) or blocked (reject with the reason)',
+          {},
+          { code: 'VERIFICATION_NOT_RETURNABLE' },
+        );
       }
       if (decision.kind === 'approve') {
         return [
@@ -184,6 +191,7 @@ export function createIntroductionDecider(
         `Step "${stepId}" is not an open approval step; record a tally for steps 2–5`,
         state.status,
         command.type,
+        { code: 'STEP_NOT_APPROVAL', params: { stepId } },
       );
     }
     const auth = authorizeItems(state.core, stepId, command.actor, {
@@ -266,6 +274,7 @@ export function createIntroductionDecider(
         `Step "${command.data.stepId}" is not an open ballot step`,
         state.status,
         command.type,
+        { code: 'STEP_NOT_BALLOT', params: { stepId: command.data.stepId } },
       );
     }
     const auth = authorizeItems(state.core, currentId, command.actor, {
@@ -303,6 +312,7 @@ export function createIntroductionDecider(
             issued: tally.ballots.issued,
             present: tally.present,
           },
+          { code: 'BALLOTS_ISSUED_OVER_PRESENT' },
         );
       }
       return merged.events;
@@ -346,7 +356,7 @@ export function createIntroductionDecider(
       }
       const { data } = command;
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
-        throw new ValidationError('A candidate is listed twice');
+        throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
       const rulebook = rulebookInForce(command.now, rulebooks);
       const launched: IntroductionEvent[] = [
@@ -415,6 +425,7 @@ export function createIntroductionDecider(
             'Candidates are dropped by the standing committee at step 1',
             state.status,
             command.type,
+            { code: 'DROP_ONLY_AT_STEP_1' },
           );
         }
         const auth = authorizeItems(state.core, currentId, command.actor, {
@@ -424,12 +435,16 @@ export function createIntroductionDecider(
         });
         assertNotStandingAside(auth, command.actor, command.data.personId);
         if (!activeIn(state, state.current.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not on this track's list`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not on this track's list`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_ON_TRACK' },
+          );
         }
         if (!command.data.reason.trim()) {
-          throw new ValidationError('Say why the candidate is dropped');
+          throw new ValidationError('Say why the candidate is dropped', {}, { code: 'DROP_REASON_MISSING' });
         }
         return [
           {
@@ -446,6 +461,7 @@ export function createIntroductionDecider(
             'A new issue sends a candidate to verification at step 5',
             state.status,
             command.type,
+            { code: 'NEW_ISSUE_ONLY_AT_STEP_5' },
           );
         }
         const parts = ['standingCommittee', 'executiveCommittee'].map((p) => authorityOf(state.core, p));
@@ -460,9 +476,13 @@ export function createIntroductionDecider(
           );
         }
         if (!activeIn(state, position.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not a candidate at this step`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not a candidate at this step`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_AT_STEP' },
+          );
         }
         const holdId = `verification-${state.holds + 1}`;
         return [
@@ -497,7 +517,11 @@ export function createIntroductionDecider(
           );
         }
         if (!command.data.reason.trim()) {
-          throw new ValidationError('Describe the disagreement for the higher committee');
+          throw new ValidationError(
+            'Describe the disagreement for the higher committee',
+            {},
+            { code: 'DISAGREEMENT_REASON_MISSING' },
+          );
         }
         const higher = authorityOf(state.core, 'higher');
         return [
@@ -524,9 +548,13 @@ export function createIntroductionDecider(
       case 'WithdrawCandidacy': {
         const candidate = state.candidates[command.data.personId];
         if (!candidate?.active) {
-          throw new ValidationError(`${command.data.personId} is not an active candidate`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not an active candidate`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_ACTIVE' },
+          );
         }
         const launcher = state.core.launchedBy;
         if (command.actor.personId !== command.data.personId && !(launcher && sameAuthority(command.actor, launcher))) {
