@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { loadHistories } from '../../apps/worker/test/history-recorder';
+import { historiesDir, loadHistories } from '../../apps/worker/test/history-recorder';
 import { bundleProcedureWorkflows } from '../../apps/worker/src/temporal/workflow-bundle';
 
 /**
@@ -21,5 +23,15 @@ describe('recorded procedure histories replay against the current workflow code'
       outcomes.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : null });
     }
     expect(outcomes).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: null })));
+  });
+
+  it('replays a history file as the SDK reads JSON (Worker.runReplayHistory on the parsed file)', async () => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const workflowBundle = await bundleProcedureWorkflows();
+    const file = join(historiesDir, 'election-tie-rounds-ratified.json');
+    const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    await expect(
+      Worker.runReplayHistory({ workflowBundle }, json, 'election-tie-rounds-ratified'),
+    ).resolves.toBeUndefined();
   });
 });
