@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { historiesDir, loadHistories } from '../../apps/worker/test/history-recorder';
+import { historiesDir, loadHistories, realTemporalSuffix } from '../../apps/worker/test/history-recorder';
 import { bundleProcedureWorkflows } from '../../apps/worker/src/temporal/workflow-bundle';
 
 /**
@@ -11,8 +11,9 @@ import { bundleProcedureWorkflows } from '../../apps/worker/src/temporal/workflo
 describe('recorded procedure histories replay against the current workflow code', () => {
   const histories = loadHistories();
 
-  it('has recorded histories to replay', () => {
+  it('has recorded histories to replay, from the embedded server and from the real Temporal server', () => {
     expect(histories.length).toBeGreaterThanOrEqual(1);
+    expect(histories.filter((h) => h.workflowId.endsWith(realTemporalSuffix)).length).toBeGreaterThanOrEqual(1);
   });
 
   it('replays each of them without a non-determinism error', async () => {
