@@ -28,6 +28,8 @@ export const REGISTRY_ERROR_CODES = [
   'REGISTRY_DUPLICATE_MEMBERSHIP',
   'REGISTRY_DUPLICATE_RELATION',
   'REGISTRY_POST_HELD_TWICE',
+  'REGISTRY_CHANGE_BEFORE_LAST',
+  'REGISTRY_NO_OPEN_MEMBERSHIP',
 ] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
 
@@ -80,7 +82,16 @@ const MESSAGES: Record<RegistryErrorCode, (p: ErrorParams) => string> = {
   REGISTRY_DUPLICATE_RELATION: (p) => `Quan hệ này đã kê khai ở dòng ${p.firstRow}.`,
   REGISTRY_POST_HELD_TWICE: (p) =>
     `Chức vụ "${p.postId}" đã do "${p.otherPersonId}" đảm nhiệm trong cùng thời gian (dòng ${p.otherRow}); một chức vụ chỉ một người giữ tại một thời điểm.`,
+  REGISTRY_CHANGE_BEFORE_LAST: (p) =>
+    `"${p.id}" đã có thay đổi có hiệu lực từ ${date(p.lastFrom)}; thay đổi mới phải có hiệu lực từ ngày đó trở đi (không phải ${date(p.effectiveFrom)}).`,
+  REGISTRY_NO_OPEN_MEMBERSHIP: (p) =>
+    `Nhân sự "${p.personId}" không đang sinh hoạt/đảm nhiệm ở "${p.bodyId}" vào ngày ${date(p.effectiveFrom)}.`,
 };
+
+/** The Vietnamese message of an error. */
+export function errorMessage(code: RegistryErrorCode, params: ErrorParams): string {
+  return MESSAGES[code](params);
+}
 
 /** An error with its Vietnamese message. */
 export function fileError(

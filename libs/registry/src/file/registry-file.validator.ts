@@ -219,8 +219,9 @@ function checkTree(check: Checker, bodies: Map<string, Located<Body>>, levels: M
   }
   for (const [id, body] of resolved) bodies.set(id, { value: body, at: bodies.get(id)!.at });
   const organisations = [...bodies.values()].filter((b) => b.at.kind === 'organisations');
-  if (organisations.length > 0 && roots.length !== 1) {
-    const at = roots[1]?.at ?? organisations[0].at;
+  if (roots.length !== 1) {
+    const sheet = SHEET_OF.organisations.sheet;
+    const at = roots[1]?.at ?? organisations[0]?.at ?? { kind: 'organisations', sheet, row: 0, cells: {} };
     check.report(at, column('organisations', 'parentId'), 'REGISTRY_ROOT_COUNT', {
       count: roots.length,
       ids: roots.map((r) => r.value.id).join(', '),
