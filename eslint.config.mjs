@@ -108,6 +108,21 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['libs/registry/**/*.ts'],
+    rules: restrict(
+      [],
+      [
+        '@cadreflow/embedded-temporal',
+        '@cadreflow/workflows',
+        '@cadreflow/api',
+        '@cadreflow/worker',
+        '@temporalio/*',
+        '@nestjs/*',
+      ],
+      'libs/registry may import libs/domain, libs/event-store and libs/config only.',
+    ),
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off', 'no-restricted-imports': 'off' },
   },
