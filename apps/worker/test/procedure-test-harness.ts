@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { EventStore } from '@cadreflow/event-store';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
+import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { bundleProcedureWorkflows } from '../src/temporal/workflow-bundle';
 import { type RelationsSource } from '../src/activities/relations.source';
 import { WorkerModule } from '../src/worker.module';
@@ -19,9 +19,9 @@ function installQuietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
 }
 
-/** An embedded Temporal server, a fresh event store database and the bundled procedure workflows, for one file. */
+/** A Temporal server (embedded, or the real one at `TEMPORAL_ADDRESS`), a fresh event store database and the bundled procedure workflows, for one file. */
 export interface ProcedureTestEnvironment {
-  readonly temporal: EmbeddedTemporal;
+  readonly temporal: TestTemporal;
   readonly connection: Connection;
   readonly client: Client;
   readonly database: TestDatabase;
@@ -53,7 +53,7 @@ export async function startProcedureTestEnvironment(
   installQuietRuntime();
   const [workflowBundle, temporal, database] = await Promise.all([
     bundle ? Promise.resolve(bundle) : bundleProcedureWorkflows(),
-    startEmbeddedTemporal({ store: 'memory', longPollMs: 5_000 }),
+    startTestTemporal({ longPollMs: 5_000 }),
     createTestDatabase({ poolSize: 10 }),
   ]);
   const connection = await Connection.connect({ address: temporal.address });
