@@ -198,6 +198,7 @@ export function createIntroductionDecider(
       fourEyes: true,
       commandType: command.type,
       rule: rulebook.recusal.listSteps,
+      activeIds: activeIn(state, position.track),
     });
     const list = activeIn(state, position.track);
     const byItems = decidedByItems(auth);
@@ -281,6 +282,7 @@ export function createIntroductionDecider(
       fourEyes: false,
       commandType: command.type,
       rule: rulebook.recusal.listSteps,
+      activeIds: activeIn(state, position.track),
     });
     const quorumKind =
       position.step === 2 ? 'keyCadresConference' : position.step === 4 ? 'standingCommittee' : 'executiveCommittee';
