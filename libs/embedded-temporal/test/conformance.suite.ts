@@ -253,6 +253,31 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     });
   });
 
+  it('tells children and grandchildren the root run of their tree, as the real server does', async () => {
+    await h.withWorker(async (taskQueue) => {
+      const id = workflowId('lineage');
+      const handle = await client.workflow.start<typeof workflows.lineage>('lineage', {
+        taskQueue,
+        workflowId: id,
+        args: [2, true],
+      });
+      const generations = await handle.result();
+      // The run that started the first child is the root: the second run, after the continue-as-new.
+      const { runId } = (await client.workflow.getHandle(id).describe()).raw.workflowExecutionInfo!.execution!;
+      const root = { workflowId: id, runId };
+      expect(generations).toEqual([
+        { workflowId: id },
+        { workflowId: `${id}-c`, parent: root, root },
+        { workflowId: `${id}-c-c`, parent: { workflowId: `${id}-c`, runId: expect.any(String) as string }, root },
+      ]);
+      expect(runId).not.toBe(handle.firstExecutionRunId);
+      for (const child of [id, `${id}-c`, `${id}-c-c`]) {
+        const info = (await client.workflow.getHandle(child).describe()).raw.workflowExecutionInfo!;
+        expect({ ...info.rootExecution }).toEqual(root);
+      }
+    });
+  });
+
   it('signals and cancels external workflows', async () => {
     await h.withWorker(async (taskQueue) => {
       const target = await client.workflow.start('waitForCancel', { taskQueue, workflowId: workflowId('target') });

@@ -482,6 +482,8 @@ export class WorkflowEngine implements EngineCore {
         cronSchedule: p.cronSchedule ?? '',
         firstWorkflowTaskBackoff: p.startDelayMs ? msToDuration(p.startDelayMs) : null,
         parentWorkflowNamespace: p.parent?.namespace ?? '',
+        parentWorkflowNamespaceId: p.parent ? (this.namespaces.get(p.parent.namespace)?.id ?? '') : '',
+        rootWorkflowExecution: p.parent?.root ?? null,
         parentWorkflowExecution: p.parent ? { workflowId: p.parent.workflowId, runId: p.parent.runId } : null,
         parentInitiatedEventId: p.parent?.initiatedEventId ?? 0,
         workflowId: p.workflowId,
@@ -1557,6 +1559,7 @@ export class WorkflowEngine implements EngineCore {
         workflowId: parent.state.workflowId,
         runId: parent.state.runId,
         initiatedEventId,
+        root: parent.state.parent?.root ?? { workflowId: parent.state.workflowId, runId: parent.state.runId },
       },
       cronSchedule: a.cronSchedule ?? undefined,
     });
