@@ -1,10 +1,20 @@
 import type { DataSource } from 'typeorm';
-import { writeCheckpoint } from './checkpoint-writer';
+import type { AnchorFile } from '../tree/anchor-file';
+import { writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
+import type { WitnessClient } from '../tree/witness-client';
 import type { CheckpointSigner } from './signing-key';
 
+/** Where each signed tree head goes besides the database. */
+export interface TreeHeadAnchors {
+  witnesses?: WitnessClient[];
+  anchor?: AnchorFile;
+}
+
 /**
- * Signs a checkpoint whenever `every` events have been appended since the last one, and at least every
- * `maxIntervalMs` while anything is new, so the unsigned tail of the log stays short.
+ * Signs a tree head (and a checkpoint of the same events) whenever `every` events have been appended since the
+ * last one, and at least every `maxIntervalMs` while anything is new, so the unsigned tail of the log stays short.
+ * Each head is recomputed from the events' content before it is signed (see {@link writeTreeHead}); a log that
+ * does not match is refused and reported through `onError`, and nothing is signed until it is resolved.
  */
 export class Checkpointer {
   private timer?: NodeJS.Timeout;
@@ -17,6 +27,7 @@ export class Checkpointer {
     private readonly every: number,
     private readonly maxIntervalMs = 60_000,
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly anchors: TreeHeadAnchors = {},
   ) {}
 
   start(pollMs = 2_000): void {
@@ -28,15 +39,16 @@ export class Checkpointer {
     this.timer.unref();
   }
 
-  /** Writes a checkpoint now if anything was appended since the last one. */
-  async checkpointNow(): Promise<void> {
-    await writeCheckpoint(this.dataSource, this.signer, new Date());
+  /** Signs a tree head now if anything was appended since the last one. */
+  async checkpointNow(): Promise<TreeHead | null> {
+    const head = await writeTreeHead(this.dataSource, this.signer, { now: new Date(), ...this.anchors });
     this.lastAt = Date.now();
+    return head;
   }
 
   private async tick(): Promise<void> {
     const rows: { pending: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS pending FROM events WHERE position > coalesce((SELECT max(position) FROM checkpoints), 0)`,
+      `SELECT count(*) AS pending FROM events WHERE position > coalesce((SELECT max(position) FROM tree_heads), 0)`,
     );
     const pending = Number(rows[0].pending);
     if (pending >= this.every || (pending > 0 && Date.now() - this.lastAt >= this.maxIntervalMs))

@@ -4,7 +4,9 @@ import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
+import { listTreeHeads } from '../tree/tree-head-writer';
 import { forEachCheckedRow, type CheckedRow } from './log-rows';
+import { TreeCheck, type TreeProblemKind } from './tree-check';
 
 /** What kind of damage verification found. */
 export type ProblemKind =
@@ -14,7 +16,8 @@ export type ProblemKind =
   | 'log-chain-broken'
   | 'checkpoint-mismatch'
   | 'checkpoint-signature'
-  | 'checkpoint-untrusted-key';
+  | 'checkpoint-untrusted-key'
+  | TreeProblemKind;
 
 export interface VerificationProblem {
   kind: ProblemKind;
@@ -24,6 +27,8 @@ export interface VerificationProblem {
   streamVersion?: number;
   position?: number;
   checkpointId?: number;
+  /** The size of the tree head a tree problem is about. */
+  treeSize?: number;
 }
 
 export interface VerificationReport {
@@ -33,6 +38,10 @@ export interface VerificationReport {
   checkpointsChecked: number;
   /** Highest position covered by a valid checkpoint; events after it are protected by hash chains only. */
   lastCheckpointPosition: number;
+  /** Signed tree heads checked: the database's and those kept outside it. */
+  treeHeadsChecked: number;
+  /** Size of the newest tree head the whole log matched (0 when none, or when anything failed). */
+  verifiedTreeSize: number;
   problems: VerificationProblem[];
 }
 
@@ -68,6 +77,8 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   const problems: VerificationProblem[] = [];
   const streams = new Map<string, StreamState>();
   const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
+  const treeHeads = wholeLog ? await listTreeHeads(dataSource) : [];
+  const tree = wholeLog ? await TreeCheck.open(treeHeads, options.trustedKeys) : undefined;
   let nextCheckpoint = 0;
   let eventsChecked = 0;
   let prevLog = GENESIS_HASH;
@@ -137,9 +148,15 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   } finally {
     release();
   }
+  if (tree) {
+    tree.finish();
+    for (const p of tree.problems) problems.push(p);
+    if (problems.length === 0) await tree.remember();
+  }
 
   function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
+    tree?.leaf(row.computedHash);
     const { streamId, streamVersion: version, prevHash, hash, logHash: storedLog } = row;
     let state = streams.get(streamId);
     if (state === undefined) {
@@ -200,6 +217,8 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     streamsChecked: streams.size,
     checkpointsChecked: checkpoints.length,
     lastCheckpointPosition,
+    treeHeadsChecked: treeHeads.length,
+    verifiedTreeSize: problems.length === 0 ? (tree?.newestValidSize ?? 0) : 0,
     problems,
   };
 }

@@ -1,0 +1,37 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * Where tree heads are kept outside the database: an append-only text file, one cosigned C2SP note a record (a
+ * note ends with its signature lines; records are separated by a line holding only `%%`). A database administrator
+ * can rewrite the tables, not this file, when it lives on another disk, host or write-once store; by default it
+ * sits beside the data folder, never inside it.
+ */
+export class AnchorFile {
+  constructor(readonly path: string) {}
+
+  /** The default place: `<data folder>-tree-heads.log`, beside the data folder. */
+  static besideDataDir(dataDir: string): AnchorFile {
+    return new AnchorFile(`${resolve(dataDir)}-tree-heads.log`);
+  }
+
+  async append(note: string): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    await appendFile(this.path, `${note}%%\n`, { mode: 0o644 });
+  }
+
+  /** Every note in the file, oldest first; none when the file does not exist. */
+  async notes(): Promise<string[]> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return text
+      .split('%%\n')
+      .filter((n) => n.trim() !== '')
+      .map((n) => n.replace(/^\n+/, ''));
+  }
+}
