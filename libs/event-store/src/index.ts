@@ -24,3 +24,5 @@ export * from './tree/witness-client';
 export * from './tree/tree-head-writer';
 export * from './tree/proofs';
 export * from './verify/tree-check';
+export * from './evidence/offline-verifier';
+export * from './evidence/evidence-bundle';

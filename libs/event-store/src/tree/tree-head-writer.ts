@@ -137,11 +137,10 @@ export async function writeTreeHead(
 ): Promise<TreeHead | null> {
   const head = await dataSource.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHECKPOINT_LOCK_KEY]);
-    const last = (
-      (await tx.query(
-        `SELECT id, tree_size, position, root, frontier, note, created_at FROM tree_heads ORDER BY tree_size DESC LIMIT 1`,
-      )) as HeadRow[]
-    )[0];
+    const lastRows: HeadRow[] = await tx.query(
+      `SELECT id, tree_size, position, root, frontier, note, created_at FROM tree_heads ORDER BY tree_size DESC LIMIT 1`,
+    );
+    const last = lastRows[0];
     const oldSize = last ? Number(last.tree_size) : 0;
     const frontier: Buffer[] = [];
     for (let at = 0; last && at < last.frontier.length; at += 32) frontier.push(last.frontier.subarray(at, at + 32));
