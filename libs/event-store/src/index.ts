@@ -26,3 +26,4 @@ export * from './tree/proofs';
 export * from './verify/tree-check';
 export * from './evidence/offline-verifier';
 export * from './evidence/evidence-bundle';
+export * from './checkpoints/append-receipt';

@@ -56,7 +56,9 @@ describe('signed tree heads, proofs and the witness (real PostgreSQL)', () => {
     const hashes: { hash: string }[] = await db.dataSource.query(`SELECT hash FROM events ORDER BY position`);
     expect(head.root.equals(rootOf(hashes.map((h) => hashHexLeaf(h.hash))))).toBe(true);
     expect(head.note).toMatch(
-      new RegExp(`^${signer.origin}\\n7\\n[A-Za-z0-9+/]{43}=\\nposition 7\\ntime 2026-03-01T08:00:00.000Z\\n\\n`),
+      new RegExp(
+        `^${signer.origin}\\n7\\n[A-Za-z0-9+/]{43}=\\nposition 7\\ntime 2026-03-01T08:00:00.000Z\\ncheckpoint 1 [0-9a-f]{64}\\n\\n`,
+      ),
     );
     expect(hasLogSignature(head.note, signer.origin, signer.publicKey)).toBe(true);
     // The witness stamps its cosignature with its own clock.

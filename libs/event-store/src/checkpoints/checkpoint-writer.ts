@@ -29,7 +29,7 @@ export function toCheckpoint(row: CheckpointRow): Checkpoint {
 }
 
 /** Every checkpoint, oldest first. */
-export async function listCheckpoints(dataSource: DataSource): Promise<Checkpoint[]> {
+export async function listCheckpoints(dataSource: DataSource | EntityManager): Promise<Checkpoint[]> {
   const rows: CheckpointRow[] = await dataSource.query(`SELECT * FROM checkpoints ORDER BY id`);
   return rows.map(toCheckpoint);
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AnchorFile } from '../tree/anchor-file';
-import { writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
+import { UnsignableLogError, writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
 import type { WitnessClient } from '../tree/witness-client';
 import type { CheckpointSigner } from './signing-key';
 
@@ -8,6 +8,8 @@ import type { CheckpointSigner } from './signing-key';
 export interface TreeHeadAnchors {
   witnesses?: WitnessClient[];
   anchor?: AnchorFile;
+  /** Sign only events vouched for by an append receipt (every appending store is sealed). */
+  requireReceipts?: boolean;
 }
 
 /**
@@ -20,6 +22,8 @@ export class Checkpointer {
   private timer?: NodeJS.Timeout;
   private lastAt = Date.now();
   private running?: Promise<unknown>;
+  /** The first event found without a receipt at the last attempt: a receipt may lag its append by a moment. */
+  private unreceipted?: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,8 +45,25 @@ export class Checkpointer {
 
   /** Signs a tree head now if anything was appended since the last one. */
   async checkpointNow(): Promise<TreeHead | null> {
-    const head = await writeTreeHead(this.dataSource, this.signer, { now: new Date(), ...this.anchors });
+    let unreceipted: number | undefined;
+    const head = await writeTreeHead(this.dataSource, this.signer, {
+      now: new Date(),
+      ...this.anchors,
+      onUnreceipted: (position) => (unreceipted = position),
+    });
     this.lastAt = Date.now();
+    const before = this.unreceipted;
+    this.unreceipted = unreceipted;
+    if (unreceipted !== undefined && unreceipted === before) {
+      this.onError(
+        new UnsignableLogError(
+          unreceipted,
+          '?',
+          0,
+          'has no append receipt: it was written into the database without going through the log',
+        ),
+      );
+    }
     return head;
   }
 

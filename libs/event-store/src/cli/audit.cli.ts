@@ -141,7 +141,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const witnessKeys = await readKeys(args.witnessKeys);
     if (args.command === 'export') {
-      const bundle = await buildEvidence(dataSource, args.target!, { log: pinned[0], witnesses: witnessKeys });
+      const outside = (await Promise.all(anchorFiles.map((f) => new AnchorFile(f).notes()))).flat();
+      const bundle = await buildEvidence(dataSource, args.target!, { log: pinned[0], witnesses: witnessKeys }, outside);
       const out = args.out ?? `evidence-${args.target!.replace(/[^\w.-]+/g, '_')}.cjs`;
       await writeFile(out, evidenceScript(bundle), { mode: 0o755 });
       process.stdout.write(

@@ -1,7 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { listCheckpoints } from '../checkpoints/checkpoint-writer';
+import { parseBody, parseNote } from '../merkle/signed-note';
 import { listTreeHeads } from '../tree/tree-head-writer';
-import { inclusionProofs } from '../tree/proofs';
+import { NotInTreeError, inclusionProofs, type InclusionProof } from '../tree/proofs';
 import { offlineVerify, type BundleEvent, type EvidenceBundle } from './offline-verifier';
 
 /** The procedure has no events: there is nothing to give evidence of. */
@@ -14,12 +16,15 @@ export class NoSuchProcedureError extends Error {
 
 /**
  * Gathers a procedure's events (its stream and its stages' streams, `<id>/…`), their inclusion proofs in the
- * newest signed tree head, and that head with its cosignatures.
+ * newest signed tree head, that head with its cosignatures, and the signed checkpoints that name its streams.
+ * The newest head is the newest of the database's and of `outsideHeads` (from the anchor file or a witness): a
+ * database whose heads were rolled back then yields proofs that fail, or none, and the offline verifier says so.
  */
 export async function buildEvidence(
   dataSource: DataSource,
   procedureId: string,
   keys: { log: KeyObject; witnesses: KeyObject[] },
+  outsideHeads: string[] = [],
   now = new Date(),
 ): Promise<EvidenceBundle> {
   const rows: {
@@ -41,11 +46,40 @@ export async function buildEvidence(
     [procedureId, `${procedureId.replace(/[\\%_]/g, '\\$&')}/%`],
   );
   if (rows.length === 0) throw new NoSuchProcedureError(procedureId);
-  const heads = await listTreeHeads(dataSource);
-  const head = heads.at(-1);
-  const covered = head ? rows.filter((r) => Number(r.position) <= head.position).map((r) => Number(r.position)) : [];
-  const proofs = new Map(
-    head ? (await inclusionProofs(dataSource, covered, head.size)).map((p) => [p.position, p] as const) : [],
+  const candidates = [
+    ...(await listTreeHeads(dataSource)).map((h) => h.note),
+    ...outsideHeads.filter((note) => {
+      try {
+        return parseBody(parseNote(note).body).origin.length > 0;
+      } catch {
+        return false;
+      }
+    }),
+  ].map((note) => ({ note, body: parseBody(parseNote(note).body) }));
+  const head = candidates.sort((a, b) => a.body.size - b.body.size).at(-1);
+  const proofs = new Map<number, InclusionProof>();
+  if (head) {
+    for (const r of rows) {
+      const position = Number(r.position);
+      if (position > head.body.position) continue;
+      try {
+        const [p] = await inclusionProofs(dataSource, [position], head.body.size);
+        proofs.set(position, p);
+      } catch (error) {
+        // The event is not where the tree had it: the bundle carries no proof, and the verifier names it.
+        if (!(error instanceof NotInTreeError) && !(error instanceof Error && /is not stored/.test(error.message))) {
+          throw error;
+        }
+      }
+    }
+  }
+  const streamIds = new Set(rows.map((r) => r.stream_id));
+  const companion = head?.body.checkpoint?.id;
+  const checkpoints = (await listCheckpoints(dataSource)).filter(
+    (c) =>
+      c.id === companion ||
+      ((head === undefined || c.position <= head.body.position) &&
+        Object.keys(c.streamHeads).some((s) => streamIds.has(s))),
   );
   const events: BundleEvent[] = rows.map((r) => {
     const p = proofs.get(Number(r.position));
@@ -73,6 +107,7 @@ export async function buildEvidence(
     logPublicKeyPem: pem(keys.log),
     witnessPublicKeyPems: keys.witnesses.map(pem),
     events,
+    checkpoints,
   };
 }
 

@@ -27,6 +27,18 @@ export interface BundleEvent {
   proof: string[] | null;
 }
 
+/** A signed checkpoint as stored: it names the version and hash each changed stream had reached. */
+export interface BundleCheckpoint {
+  id: number;
+  position: number;
+  eventCount: number;
+  logHash: string;
+  streamHeads: Record<string, [number, string]>;
+  createdAt: string;
+  keyId: string;
+  signature: string;
+}
+
 export interface EvidenceBundle {
   format: 'cadreflow-evidence-v1';
   procedureId: string;
@@ -37,6 +49,11 @@ export interface EvidenceBundle {
   logPublicKeyPem: string;
   witnessPublicKeyPems: string[];
   events: BundleEvent[];
+  /**
+   * The signed checkpoints (up to the tree head) that name one of the procedure's streams: each says which version
+   * the stream had reached, so that events removed from the end of a stream are missed.
+   */
+  checkpoints: BundleCheckpoint[];
 }
 
 /** Verifies a bundle; returns the exit code (0 intact, 1 not). Prints its findings in Vietnamese and English. */
@@ -165,6 +182,56 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
     );
     if (!r || !r.equals(root))
       return fail(`${where}: is not in the log the tree head signed (its inclusion proof fails)`);
+  }
+  const headPosition = Number(/^position (\d+)$/.exec(lines[3] ?? '')?.[1] ?? 0);
+  const ownStream = (s: string): boolean => s === bundle.procedureId || s.startsWith(`${bundle.procedureId}/`);
+  const companion = /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(lines[5] ?? '');
+  let companionFound = companion === null;
+  for (const c of bundle.checkpoints) {
+    const sorted = Object.entries(c.streamHeads).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const digest = sha256(JSON.stringify(sorted)).toString('hex');
+    const message = JSON.stringify([
+      'cadreflow-checkpoint-v1',
+      c.position,
+      c.eventCount,
+      c.logHash,
+      digest,
+      c.createdAt,
+      c.keyId,
+    ]);
+    if (
+      c.keyId !== keyId(logPem) ||
+      !crypto.verify(null, Buffer.from(message), logPem, Buffer.from(c.signature, 'base64'))
+    ) {
+      return fail(`checkpoint #${c.id} is not validly signed by the log key (it was altered)`);
+    }
+    if (companion && Number(companion[1]) === c.id) {
+      if (sha256(message).toString('hex') !== companion[2]) {
+        return fail(`checkpoint #${c.id} is not the one the tree head vouches for: checkpoints were replaced`);
+      }
+      companionFound = true;
+    }
+    if (c.position > headPosition) continue;
+    for (const [streamId, [version, hash]] of Object.entries(c.streamHeads)) {
+      if (!ownStream(streamId)) continue;
+      const held = bundle.events.find((e) => e.streamId === streamId && e.streamVersion === version);
+      if (heads.has(streamId) || bundle.events.some((e) => e.streamId === streamId)) {
+        if (!held || held.hash !== hash) {
+          return fail(
+            `checkpoint #${c.id} signed version ${version} of "${streamId}", which the log no longer has as signed: events were removed or replaced`,
+          );
+        }
+      } else {
+        return fail(
+          `checkpoint #${c.id} signed version ${version} of "${streamId}", but the bundle has none of its events: they were removed`,
+        );
+      }
+    }
+  }
+  if (!companionFound) {
+    return fail(
+      `checkpoint #${companion![1]}, which the tree head vouches for, is missing: signed checkpoints were deleted`,
+    );
   }
   print(
     `TOÀN VẸN / intact: ${bundle.events.length} sự kiện của / events of "${bundle.procedureId}" khớp cây đã ký / match the signed tree of ${size} events.`,

@@ -24,6 +24,8 @@ export interface TreeHeadBody {
   position: number;
   /** When the head was signed, ISO-8601 UTC. */
   time: string;
+  /** The signed checkpoint of the same events (its id and the SHA-256 of its signed message), if any. */
+  checkpoint?: { id: number; digest: string };
 }
 
 /** One signature line of a note. */
@@ -70,14 +72,17 @@ export function verifierKey(name: string, key: KeyObject): string {
 
 /** The checkpoint body text. */
 export function formatBody(head: TreeHeadBody): string {
-  return `${head.origin}\n${head.size}\n${head.root.toString('base64')}\nposition ${head.position}\ntime ${head.time}\n`;
+  const checkpoint = head.checkpoint ? `checkpoint ${head.checkpoint.id} ${head.checkpoint.digest}\n` : '';
+  return `${head.origin}\n${head.size}\n${head.root.toString('base64')}\nposition ${head.position}\ntime ${head.time}\n${checkpoint}`;
 }
 
 /** @throws MalformedNoteError */
 export function parseBody(body: string): TreeHeadBody {
   const lines = body.split('\n');
-  if (lines.length !== 6 || lines[5] !== '') throw new MalformedNoteError('a tree head has five lines');
-  const [origin, size, root, position, time] = lines;
+  if ((lines.length !== 6 && lines.length !== 7) || lines.at(-1) !== '') {
+    throw new MalformedNoteError('a tree head has five or six lines');
+  }
+  const [origin, size, root, position, time, checkpointLine] = lines;
   const rootBytes = Buffer.from(root, 'base64');
   if (!origin || !/^\d+$/.test(size) || rootBytes.length !== 32 || rootBytes.toString('base64') !== root) {
     throw new MalformedNoteError('a tree head starts with its origin, size and base64 root');
@@ -85,7 +90,16 @@ export function parseBody(body: string): TreeHeadBody {
   const p = /^position (\d+)$/.exec(position);
   const t = /^time (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)$/.exec(time);
   if (!p || !t) throw new MalformedNoteError('a tree head names its last position and time');
-  return { origin, size: Number(size), root: rootBytes, position: Number(p[1]), time: t[1] };
+  const c = lines.length === 7 ? /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(checkpointLine) : undefined;
+  if (c === null) throw new MalformedNoteError('the sixth line of a tree head names its checkpoint');
+  return {
+    origin,
+    size: Number(size),
+    root: rootBytes,
+    position: Number(p[1]),
+    time: t[1],
+    ...(c ? { checkpoint: { id: Number(c[1]), digest: c[2] } } : {}),
+  };
 }
 
 /** The body signed by the log's key, as note text. */

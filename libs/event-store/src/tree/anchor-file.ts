@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -18,6 +18,28 @@ export class AnchorFile {
   async append(note: string): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     await appendFile(this.path, `${note}%%\n`, { mode: 0o644 });
+  }
+
+  /** The newest note, read from the end of the file (the file grows with every head). */
+  async newest(): Promise<string | undefined> {
+    let handle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const { size } = await handle.stat();
+      const length = Math.min(size, 64 * 1024);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      const records = buffer.toString('utf8').split('%%\n');
+      // The first record may be cut by the window; the last one before the final separator is whole.
+      return records.length >= 2 ? records[records.length - 2].replace(/^\n+/, '') : undefined;
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Every note in the file, oldest first; none when the file does not exist. */

@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CHECKPOINT_LOCK_KEY, writeCheckpointIn } from '../checkpoints/checkpoint-writer';
-import type { CheckpointSigner } from '../checkpoints/signing-key';
+import { createHash } from 'node:crypto';
+import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import { CHECKPOINT_LOCK_KEY, listCheckpoints, writeCheckpointIn } from '../checkpoints/checkpoint-writer';
+import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
+import { TrustedKeys, type CheckpointSigner } from '../checkpoints/signing-key';
 import { GENESIS_HASH, eventHash, logHash } from '../hashing';
 import {
   CompactRange,
@@ -40,7 +43,11 @@ export class UnsignableLogError extends Error {
     readonly streamVersion: number,
     reason: string,
   ) {
-    super(`refusing to sign the log: event at position ${position} ("${streamId}" v${streamVersion}) ${reason}`);
+    super(
+      position > 0
+        ? `refusing to sign the log: event at position ${position} ("${streamId}" v${streamVersion}) ${reason}`
+        : `refusing to sign the log: ${reason}`,
+    );
     this.name = 'UnsignableLogError';
   }
 }
@@ -51,6 +58,12 @@ export interface TreeHeadOptions {
   witnesses?: WitnessClient[];
   /** The append-only file outside the database the head is added to once stored. */
   anchor?: AnchorFile;
+  /**
+   * Sign only events an append receipt vouches for (every appender seals, see `EventStore.sealWith`): the head
+   * stops before the first event without one, and `onUnreceipted` is told its position.
+   */
+  requireReceipts?: boolean;
+  onUnreceipted?: (position: number) => void;
 }
 
 interface HeadRow {
@@ -74,8 +87,16 @@ function toTreeHead(row: HeadRow): TreeHead {
   };
 }
 
+/** The newest checkpoint at or before `position`, if any. */
+async function latestCheckpointUpTo(tx: EntityManager, position: number): Promise<Checkpoint | undefined> {
+  return (await listCheckpoints(tx)).filter((c) => c.position <= position).at(-1);
+}
+
 /** Every tree head in the database, smallest first. */
 export async function listTreeHeads(target: DataSource | EntityManager): Promise<TreeHead[]> {
+  // A schema reverted to before tree heads (a migration's down) has none.
+  const exists: { t: string | null }[] = await target.query(`SELECT to_regclass('tree_heads')::text AS t`);
+  if (exists[0].t === null) return [];
   const rows: HeadRow[] = await target.query(
     `SELECT id, tree_size, position, root, frontier, note, created_at FROM tree_heads ORDER BY tree_size`,
   );
@@ -142,6 +163,16 @@ export async function writeTreeHead(
     );
     const last = lastRows[0];
     const oldSize = last ? Number(last.tree_size) : 0;
+    const anchored = await options.anchor?.newest();
+    const anchoredSize = anchored ? parseBody(parseNote(anchored).body).size : 0;
+    if (anchoredSize > oldSize) {
+      throw new UnsignableLogError(
+        0,
+        '-',
+        0,
+        `the database's newest tree head covers ${oldSize} events, but the anchor file ${options.anchor!.path} holds one of ${anchoredSize}: tree heads were deleted from the database`,
+      );
+    }
     const frontier: Buffer[] = [];
     for (let at = 0; last && at < last.frontier.length; at += 32) frontier.push(last.frontier.subarray(at, at + 32));
     const range = oldSize === 0 ? CompactRange.empty() : CompactRange.of(oldSize, frontier);
@@ -156,7 +187,17 @@ export async function writeTreeHead(
     }
     const nodes: NewNode[] = [];
     const leafPositions = new Map<number, number>();
-    for (;;) {
+    const own = new TrustedKeys([signer.publicKey]);
+    // A log from before tree heads has no receipts for its events: its first head covers them as they are.
+    const receipts =
+      options.requireReceipts && oldSize > 0
+        ? new ReceiptCursor(
+            (await receiptsAfter(tx, position)).filter((r) => own.verify(r.keyId, receiptMessage(r), r.signature)),
+            position,
+          )
+        : undefined;
+    let stopped = false;
+    while (!stopped) {
       const rows: NewEventRow[] = await tx.query(
         `SELECT e.position, e.stream_id, e.stream_version, e.type, e.schema_version,
                 to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
@@ -187,6 +228,13 @@ export async function writeTreeHead(
           refuse("does not chain to its stream's previous event");
         }
         if (logHash(prevLog, r.hash) !== r.log_hash) refuse('does not follow the event before it in the log');
+        const receipt = receipts?.check(at, r.log_hash);
+        if (receipt === 'mismatch') refuse('ends an append whose receipt vouches for other events');
+        if (receipt === 'unreceipted') {
+          options.onUnreceipted?.(at);
+          stopped = true;
+          break;
+        }
         prevLog = r.log_hash;
         range.push(hashLeaf(Buffer.from(r.hash, 'hex')), (n) => nodes.push(n));
         leafPositions.set(range.leaves - 1, at);
@@ -196,12 +244,22 @@ export async function writeTreeHead(
     }
     if (range.leaves === oldSize) return null;
 
+    const checkpoint =
+      (await writeCheckpointIn(tx, signer, options.now, position)) ?? (await latestCheckpointUpTo(tx, position));
     const body = formatBody({
       origin: signer.origin,
       size: range.leaves,
       root: range.root(),
       position,
       time: options.now.toISOString(),
+      ...(checkpoint
+        ? {
+            checkpoint: {
+              id: checkpoint.id,
+              digest: createHash('sha256').update(checkpointMessage(checkpoint)).digest('hex'),
+            },
+          }
+        : {}),
     });
     let note = signer.signNote(body);
     const fresh = new Map(nodes.map((n) => [`${n.level}/${n.index}`, n.hash]));
@@ -222,7 +280,6 @@ export async function writeTreeHead(
         nodes.map((n) => (n.level === 0 ? (leafPositions.get(n.index) ?? null) : null)),
       ],
     );
-    await writeCheckpointIn(tx, signer, options.now, position);
     const inserted: HeadRow[] = await tx.query(
       `INSERT INTO tree_heads (tree_size, position, root, frontier, note, created_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, tree_size, position, root, frontier, note, created_at`,

@@ -140,6 +140,11 @@ export class TreeCheck {
     }
   }
 
+  /** Whether any tree head is known, in the database or outside it: then the log is one that signs heads. */
+  knowsAnyHead(): boolean {
+    return this.databaseHeads.length + this.outsideHeads.length > 0;
+  }
+
   /** Adds the next event of the log, by its hash recomputed from its content. */
   leaf(computedHashHex: string): void {
     this.range.push(hashHexLeaf(computedHashHex));

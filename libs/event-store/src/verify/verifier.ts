@@ -4,6 +4,7 @@ import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
+import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
 import { listTreeHeads } from '../tree/tree-head-writer';
 import { forEachCheckedRow, type CheckedRow } from './log-rows';
 import { TreeCheck, type TreeProblemKind } from './tree-check';
@@ -17,6 +18,8 @@ export type ProblemKind =
   | 'checkpoint-mismatch'
   | 'checkpoint-signature'
   | 'checkpoint-untrusted-key'
+  | 'event-not-receipted'
+  | 'receipt-mismatch'
   | TreeProblemKind;
 
 export interface VerificationProblem {
@@ -79,6 +82,16 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
   const treeHeads = wholeLog ? await listTreeHeads(dataSource) : [];
   const tree = wholeLog ? await TreeCheck.open(treeHeads, options.trustedKeys) : undefined;
+  // Events after the newest head are vouched for by the appenders' receipts alone, in a log that signs heads.
+  const tailFrom = Math.max(0, ...treeHeads.map((h) => h.position));
+  const receipts = tree?.knowsAnyHead()
+    ? new ReceiptCursor(
+        (await receiptsAfter(dataSource, tailFrom)).filter((r) =>
+          options.trustedKeys.verify(r.keyId, receiptMessage(r), r.signature),
+        ),
+        tailFrom,
+      )
+    : undefined;
   let nextCheckpoint = 0;
   let eventsChecked = 0;
   let prevLog = GENESIS_HASH;
@@ -157,6 +170,26 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
     tree?.leaf(row.computedHash);
+    if (receipts && position > tailFrom) {
+      const receipt = receipts.check(position, row.logHash);
+      if (receipt === 'unreceipted') {
+        problems.push({
+          kind: 'event-not-receipted',
+          position,
+          streamId: row.streamId,
+          streamVersion: row.streamVersion,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: no append receipt vouches for it and no tree head covers it: it was written into the database without going through the log (a forged event).`,
+        });
+      } else if (receipt === 'mismatch') {
+        problems.push({
+          kind: 'receipt-mismatch',
+          position,
+          streamId: row.streamId,
+          streamVersion: row.streamVersion,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: ends an append whose signed receipt vouches for other events: events of that append were altered, added or removed.`,
+        });
+      }
+    }
     const { streamId, streamVersion: version, prevHash, hash, logHash: storedLog } = row;
     let state = streams.get(streamId);
     if (state === undefined) {
