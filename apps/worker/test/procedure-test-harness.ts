@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { EventStore } from '@cadreflow/event-store';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
+import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { bundleProcedureWorkflows } from '../src/temporal/workflow-bundle';
+import { type RelationsSource } from '../src/activities/relations.source';
 import { WorkerModule } from '../src/worker.module';
 import { WorkerSettings } from '../src/worker-settings';
 
@@ -18,9 +19,9 @@ function installQuietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
 }
 
-/** An embedded Temporal server, a fresh event store database and the bundled procedure workflows, for one file. */
+/** A Temporal server (embedded, or the real one at `TEMPORAL_ADDRESS`), a fresh event store database and the bundled procedure workflows, for one file. */
 export interface ProcedureTestEnvironment {
-  readonly temporal: EmbeddedTemporal;
+  readonly temporal: TestTemporal;
   readonly connection: Connection;
   readonly client: Client;
   readonly database: TestDatabase;
@@ -33,7 +34,7 @@ export interface ProcedureTestEnvironment {
   withWorker<T>(
     fn: (taskQueue: string) => Promise<T>,
     taskQueue?: string,
-    options?: { maxCachedWorkflows?: number },
+    options?: { maxCachedWorkflows?: number; relations?: RelationsSource },
   ): Promise<T>;
   close(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export async function startProcedureTestEnvironment(
   installQuietRuntime();
   const [workflowBundle, temporal, database] = await Promise.all([
     bundle ? Promise.resolve(bundle) : bundleProcedureWorkflows(),
-    startEmbeddedTemporal({ store: 'memory', longPollMs: 5_000 }),
+    startTestTemporal({ longPollMs: 5_000 }),
     createTestDatabase({ poolSize: 10 }),
   ]);
   const connection = await Connection.connect({ address: temporal.address });
@@ -68,7 +69,7 @@ export async function startProcedureTestEnvironment(
     async withWorker<T>(
       fn: (taskQueue: string) => Promise<T>,
       taskQueue = `procedures-${randomUUID()}`,
-      options: { maxCachedWorkflows?: number } = {},
+      options: { maxCachedWorkflows?: number; relations?: RelationsSource } = {},
     ): Promise<T> {
       const settings = new WorkerSettings(
         database.url,
@@ -78,9 +79,12 @@ export async function startProcedureTestEnvironment(
         false,
         options.maxCachedWorkflows,
       );
-      const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings, workflowBundle), {
-        logger: ['error'],
-      });
+      const app = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(settings, workflowBundle, undefined, options.relations),
+        {
+          logger: ['error'],
+        },
+      );
       app.enableShutdownHooks();
       await app.init();
       try {

@@ -33,7 +33,10 @@ export const API_ERROR_CODES = {
   UNAUTHENTICATED: 'no or an invalid/expired access token',
   WRONG_CREDENTIALS: 'wrong username or password',
   NOT_ALLOWED: 'the caller lacks the role of the body (params.role, params.bodyId)',
-  RECUSED: 'the step concerns the caller or a declared relative (params.subjectId, params.ground)',
+  RECUSED_SELF: 'the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)',
+  RECUSED_RELATIVE: "the step concerns the caller's declared relative (params.subjectId, subjectName)",
+  RECUSED_DECLARED_CONFLICT: 'the caller declared a conflict about the person (params.subjectId, subjectName)',
+  NOT_ALLOWED_FOUR_EYES: 'the caller launched the procedure or proposed the matter (params.actorId)',
   // Things that do not exist or no longer fit.
   NOT_FOUND: 'no such resource (params.kind, params.id)',
   ROUTE_NOT_FOUND: 'no such route',

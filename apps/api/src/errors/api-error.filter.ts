@@ -196,12 +196,21 @@ export class ApiErrorFilter implements ExceptionFilter {
   private http(exception: HttpException): ApiErrorBody {
     const status = exception.getStatus();
     const answer = exception.getResponse();
-    const raw = typeof answer === 'string' ? answer : (answer as { message?: unknown }).message;
+    const fields = typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
+    const raw = typeof answer === 'string' ? answer : fields.message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
-    const own = typeof answer === 'object' ? (answer as { code?: unknown }).code : undefined;
     const code =
-      typeof own === 'string' ? own : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'FIELD_INVALID'));
-    return { statusCode: status, code, message };
+      typeof fields.code === 'string'
+        ? fields.code
+        : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'FIELD_INVALID'));
+    const params = toParams(fields.params);
+    return {
+      statusCode: status,
+      code,
+      message,
+      ...(typeof fields.field === 'string' ? { field: fields.field } : {}),
+      ...(params ? { params } : {}),
+    };
   }
 
   private bodyParser(exception: unknown): ApiErrorBody | undefined {

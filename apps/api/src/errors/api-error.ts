@@ -33,7 +33,8 @@ export interface ApiErrorBody {
 export class ApiError extends HttpException {
   constructor(
     status: number,
-    readonly code: ApiErrorCode,
+    /** One of {@link ApiErrorCode}, or a domain refusal's own code passed on. */
+    readonly code: ApiErrorCode | (string & Record<never, never>),
     message: string,
     readonly extra: {
       readonly field?: string;

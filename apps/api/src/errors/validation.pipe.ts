@@ -78,9 +78,7 @@ export function fieldErrors(errors: readonly ValidationError[], prefix = ''): Fi
       {
         field,
         code: first.code,
-        message: first.text.startsWith(error.property)
-          ? `${field}${first.text.slice(error.property.length)}`
-          : first.text,
+        message: `${field}: ${first.text.startsWith(error.property) ? first.text.slice(error.property.length).trim() : first.text}`,
         ...(Object.keys(params).length > 0 ? { params } : {}),
       },
       ...children,
@@ -96,7 +94,7 @@ function rank(code: ApiErrorCode): number {
 /** The 400 of a request whose fields are wrong: the first field error on top, all of them in `errors`. */
 export function validationFailed(errors: readonly FieldError[]): ApiError {
   const first = errors[0] ?? { field: '', code: 'FIELD_INVALID', message: 'The request is malformed.' };
-  return new ApiError(400, first.code as ApiErrorCode, errors.map((e) => e.message).join('; ') || first.message, {
+  return new ApiError(400, first.code, errors.map((e) => e.message).join('; ') || first.message, {
     field: first.field,
     ...(first.params ? { params: first.params } : {}),
     errors,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { bodyById, levelById, organisationOf, type OrganisationModel } from '@cadreflow/domain';
-import { OrganisationRegistry } from './organisation-registry';
+import { RegistryStore } from '@cadreflow/registry';
 
 /** Today as YYYY-MM-DD (UTC), the date the current model is read on. */
 export function today(): string {
@@ -30,7 +30,7 @@ interface Current {
 export class OrganisationDirectory {
   private current?: Promise<Current>;
 
-  constructor(private readonly registry: OrganisationRegistry) {}
+  constructor(private readonly registry: RegistryStore) {}
 
   /** Forgets the cached model: the registry recorded a change. */
   invalidate(): void {

@@ -9,7 +9,7 @@ import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launc
 import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
 import { ApiError } from '../errors/api-error';
-import type { RegistryModel } from '../organisation/organisation-registry';
+import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
 import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
 
 /** The composition targets as the plan's standards record them, in the words of a plan (Vietnamese). */
@@ -65,7 +65,7 @@ export function buildLaunch(
 ): WorkflowLaunch {
   const model = snapshot.model;
   checkPeople(model, form.candidateIds);
-  const registry = { version: snapshot.version, hash: snapshot.hash };
+  const registry = { version: snapshot.version, hash: snapshot.hash, model };
   const launchedAt = launchInstant(form.launchDate);
   const common = {
     procedureId,
@@ -84,17 +84,17 @@ export function buildLaunch(
           candidateIds: form.candidateIds,
           standards: [],
         };
-  const composite: CongressPersonnelLaunch = { kind: 'congress-personnel', ...common, plan, congressDate };
+  const composite: CongressPersonnelLaunch = { kind: 'congress-personnel', ...common, plan, congressDate, registry };
   let stages: CongressStageLaunches;
   try {
     stages = new CongressStageLaunches(composite, model, launchedAt);
   } catch (error) {
     return refusal(error);
   }
-  /** A stage launch as a procedure of its own: no parent, this procedure's id, the pinned registry. */
+  /** A stage launch as a procedure of its own: no parent, this procedure's id (the pinned registry stays). */
   const alone = <L extends ProcedureLaunch>(launch: L): L => {
     const { parentProcedureId: _parent, ...rest } = launch;
-    return { ...rest, ...common, registry } as unknown as L;
+    return { ...rest, ...common } as L;
   };
   let launch: WorkflowLaunch;
   try {
@@ -106,7 +106,7 @@ export function buildLaunch(
         stages.introduction(form.candidateIds);
         stages.vetting(form.candidateIds);
         stages.election(plan.executiveCommitteeSeats, form.candidateIds);
-        launch = { ...composite, organisation: model, registry } as CongressPersonnelLaunch;
+        launch = composite;
         break;
       case 'personnel-plan':
         launch = alone(stages.plan('plan', plan));

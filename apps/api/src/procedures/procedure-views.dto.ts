@@ -14,6 +14,72 @@ export class ConcernedPersonDto extends PersonRefDto {
   relatives!: NamedIdDto[];
 }
 
+/** A person of a list step already decided, item by item (per-item recusal). */
+export class DecidedItemDto extends PersonRefDto {
+  @ApiProperty({ description: 'Who decided it (person id)' })
+  by!: string;
+
+  @ApiProperty()
+  byName!: string;
+
+  @ApiProperty({ enum: ['approved', 'rejected', 'recorded'] })
+  outcome!: string;
+
+  @ApiPropertyOptional({ description: 'A tally: their votes' })
+  votes?: number;
+}
+
+/** An open step of a composite's running stage: what it is and who must act. */
+export class StageStepDto {
+  @ApiProperty({ description: "The stage's procedure id: decisions go there" })
+  procedureId!: string;
+
+  @ApiProperty()
+  stepId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'introduction-step' })
+  stepKind!: string | null;
+
+  @ApiProperty(STEP_PARAMS_SCHEMA)
+  stepParams!: Record<string, string | number>;
+
+  @ApiProperty({ type: [PersonRefDto], description: 'People named in stepParams' })
+  stepPeople!: PersonRefDto[];
+
+  @ApiProperty({ description: "English description (a developer's fallback)" })
+  title!: string;
+
+  @ApiProperty()
+  bodyId!: string;
+
+  @ApiProperty()
+  bodyName!: string;
+
+  @ApiProperty()
+  role!: string;
+
+  @ApiProperty()
+  dueDate!: string;
+
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  decision!: string;
+}
+
+/** Someone elected, with the votes and base of the round that elected them. */
+export class ElectedDto extends PersonRefDto {
+  @ApiProperty()
+  round!: number;
+
+  @ApiProperty()
+  votes!: number;
+
+  @ApiProperty()
+  base!: number;
+
+  @ApiProperty({ example: 85.71, description: 'votes / base in percent, two decimals' })
+  sharePercent!: number;
+}
+
 /** An open step of a procedure. */
 export class OpenStepDto {
   @ApiProperty({ example: 'proc-…/introduction', description: 'The procedure (stage) the decision goes to' })
@@ -22,11 +88,22 @@ export class OpenStepDto {
   @ApiProperty({ example: 're-election/2' })
   stepId!: string;
 
-  @ApiPropertyOptional({ example: 'introduction-step', description: 'What the step is, as a code the web translates' })
-  stepKind?: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'introduction-step',
+    description: 'What the step is, as a code the web translates (null on steps opened before step kinds)',
+  })
+  stepKind!: string | null;
 
-  @ApiPropertyOptional(STEP_PARAMS_SCHEMA)
-  stepParams?: Record<string, string | number>;
+  @ApiProperty(STEP_PARAMS_SCHEMA)
+  stepParams!: Record<string, string | number>;
+
+  @ApiProperty({ type: [PersonRefDto], description: 'People named in stepParams, with names' })
+  stepPeople!: PersonRefDto[];
+
+  @ApiProperty({ type: [DecidedItemDto], description: 'A list step: the people already decided; the others wait' })
+  decidedItems!: DecidedItemDto[];
 
   @ApiProperty({ description: "English description (a developer's fallback; show the translated stepKind)" })
   title!: string;
@@ -168,6 +245,15 @@ export class ProcedureStateDto {
 
   @ApiPropertyOptional({ type: ElectionViewDto })
   election?: ElectionViewDto;
+
+  @ApiPropertyOptional({ type: [ElectedDto], description: 'An election (or a composite after it): who was elected' })
+  elected?: ElectedDto[];
+
+  @ApiPropertyOptional({ type: [StageStepDto], description: "Composite: the running stage's open steps (up to 10)" })
+  stageOpenSteps?: StageStepDto[];
+
+  @ApiPropertyOptional({ description: 'Composite: how many steps the running stage has open' })
+  stageOpenStepCount?: number;
 }
 
 /** A row of the procedure list. */

@@ -1,10 +1,17 @@
-import type { ActorRef, OpenStepView, ProcedureStateView, StageView } from '@cadreflow/workflows/messages';
+import type {
+  ActorRef,
+  OpenStepSummary,
+  OpenStepView,
+  ProcedureStateView,
+  StageView,
+} from '@cadreflow/workflows/messages';
 import type { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { Names } from '../organisation/names';
 import type {
   CandidateViewDto,
   ElectionViewDto,
   OpenStepDto,
+  StageStepDto,
   PlanViewDto,
   ProcedureStateDto,
 } from './procedure-views.dto';
@@ -72,16 +79,34 @@ function idsOf(state: ProcedureStateView, content: Content): string[] {
   for (const step of state.openSteps) {
     ids.push(step.bodyId, ...step.proposedBy, ...(step.launchedBy ? [step.launchedBy] : []));
     for (const c of step.concerned) ids.push(c.personId, ...c.relativeIds);
-    ids.push(...stepPersonParams(step));
+    for (const d of step.decidedItems) ids.push(d.personId, d.by);
+    ids.push(...stepPersonParams(step.params));
   }
+  for (const step of state.stageOpenSteps ?? []) ids.push(step.bodyId, ...stepPersonParams(step.params));
+  ids.push(...(state.elected ?? []).map((e) => e.personId));
   ids.push(...(content.plan?.candidateIds ?? []), ...(content.candidates ?? []).map((c) => c.personId));
   return ids;
 }
 
 /** Person ids among a step's params (the web shows them by name). */
-function stepPersonParams(step: OpenStepView): string[] {
-  const params = (step as OpenStepView & { params?: Record<string, unknown> }).params ?? {};
-  return Object.values(params).filter((v): v is string => typeof v === 'string' && v.startsWith('person/'));
+export function stepPersonParams(params: Readonly<Record<string, unknown>> | null | undefined): string[] {
+  return Object.values(params ?? {}).filter((v): v is string => typeof v === 'string' && v.startsWith('person/'));
+}
+
+function stageStep(names: Names, step: OpenStepSummary): StageStepDto {
+  return {
+    procedureId: step.procedureId,
+    stepId: step.stepId,
+    stepKind: step.stepKind,
+    stepParams: { ...step.params },
+    stepPeople: stepPersonParams(step.params).map((personId) => ({ personId, personName: names.of(personId) })),
+    title: step.title,
+    bodyId: step.bodyId,
+    bodyName: names.of(step.bodyId),
+    role: step.role,
+    dueDate: step.dueDate,
+    decision: step.decision,
+  };
 }
 
 function actor(names: Names, ref: ActorRef): ProcedureStateDto['launchedBy'] {
@@ -95,12 +120,20 @@ function actor(names: Names, ref: ActorRef): ProcedureStateDto['launchedBy'] {
 }
 
 function openStep(names: Names, step: OpenStepView): OpenStepDto {
-  const coded = step as OpenStepView & { kind?: string; params?: Record<string, string | number> };
   return {
     procedureId: step.procedureId,
     stepId: step.stepId,
-    ...(coded.kind ? { stepKind: coded.kind } : {}),
-    ...(coded.params ? { stepParams: coded.params } : {}),
+    stepKind: step.stepKind,
+    stepParams: { ...step.params },
+    stepPeople: stepPersonParams(step.params).map((personId) => ({ personId, personName: names.of(personId) })),
+    decidedItems: step.decidedItems.map((d) => ({
+      personId: d.personId,
+      personName: names.of(d.personId),
+      by: d.by,
+      byName: names.of(d.by),
+      outcome: d.outcome,
+      ...(d.votes === undefined ? {} : { votes: d.votes }),
+    })),
     title: step.title,
     bodyId: step.bodyId,
     bodyName: names.of(step.bodyId),
@@ -161,5 +194,8 @@ export async function procedureStateView(
     ...(plan ? { plan } : {}),
     ...(candidates ? { candidates } : {}),
     ...(election ? { election } : {}),
+    ...(state.elected ? { elected: state.elected.map((e) => ({ ...e, personName: names.of(e.personId) })) } : {}),
+    ...(state.stageOpenSteps ? { stageOpenSteps: state.stageOpenSteps.map((s) => stageStep(names, s)) } : {}),
+    ...(state.stageOpenStepCount === undefined ? {} : { stageOpenStepCount: state.stageOpenStepCount }),
   };
 }

@@ -32,7 +32,7 @@ import { domainBody } from '../errors/api-error.filter';
 import { validationFailed } from '../errors/validation.pipe';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
-import { OrganisationRegistry } from '../organisation/organisation-registry';
+import { RegistryStore } from '@cadreflow/registry';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import { buildLaunch, launchedOrganisation } from './launch-builder';
 import type { LaunchForm } from './launch.dto';
@@ -72,7 +72,7 @@ export class ProceduresService {
     private readonly idempotency: IdempotencyService,
     private readonly store: EventStore,
     private readonly directory: OrganisationDirectory,
-    private readonly registry: OrganisationRegistry,
+    private readonly registry: RegistryStore,
   ) {}
 
   /**
@@ -154,14 +154,13 @@ export class ProceduresService {
           (e: unknown) => (e instanceof WorkflowFailedError ? e.cause : e) as Error | undefined,
         );
         const domain = domainFailureOf(failure);
-        const details = domain?.details as { errorCode?: unknown; params?: unknown; context?: unknown } | null;
         const body = domainBody(
-          'VALIDATION',
+          domain?.code ?? 'VALIDATION',
           failure?.message ?? 'The procedure could not start.',
-          details?.errorCode ?? 'LAUNCH_REFUSED',
-          details?.params ?? details?.context,
+          domain?.errorCode ?? 'LAUNCH_REFUSED',
+          domain?.params,
         );
-        throw new ApiError(422, 'LAUNCH_REFUSED', body.message, body.params ? { params: body.params } : {});
+        throw new ApiError(body.statusCode, body.code, body.message, body.params ? { params: body.params } : {});
       }
       throw error;
     }

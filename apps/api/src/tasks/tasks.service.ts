@@ -18,6 +18,7 @@ import { recordedAnswer, requestUpdateId } from '../common/recorded-answer';
 import { ApiError } from '../errors/api-error';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
+import { stepPersonParams } from '../procedures/procedure-views';
 import { ReadModelProjection, type TaskChange } from '../projections/read-model.projection';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import type { DecisionResultDto, TaskDto, TaskPageDto } from './task-views.dto';
@@ -61,9 +62,7 @@ const COLUMNS = `t.task_id, t.procedure_id, t.root_id, t.procedure_kind, r.kind 
   t.claimed_by, u.display_name AS claimed_by_name, t.claimed_at, t.due_date < current_date AS overdue`;
 const FROM = `tasks t LEFT JOIN procedure_summaries r ON r.procedure_id = t.root_id LEFT JOIN users u ON u.id = t.claimed_by`;
 
-/** Person ids among a step's params. */
-const peopleIn = (params: Record<string, string | number> | null): string[] =>
-  Object.values(params ?? {}).filter((v): v is string => typeof v === 'string' && v.startsWith('person/'));
+const peopleIn = stepPersonParams;
 
 /** The approvers' queue: listing, claiming and deciding tasks. */
 @Injectable()
@@ -277,24 +276,29 @@ export class TasksService {
     const state = await (await this.temporal.get()).workflow.getHandle(task.procedureId).query(stateQuery);
     const step: OpenStepView | undefined = state.openSteps.find((s) => s.stepId === task.stepId);
     if (!step) throw new ApiError(409, 'STEP_NOT_OPEN', 'This step is no longer open.');
-    const recusal = recusalGround(actor.actorId, step.concerned);
+    // A list step goes on when a member stands aside on some of its people (per-item recusal): the member is refused
+    // only when every person still undecided concerns them; the workflow's validator has the last word either way.
+    const decided = new Set(step.decidedItems.map((d) => d.personId));
+    const undecided = step.concerned.filter((c) => !decided.has(c.personId));
+    const grounds = undecided.map((c) => recusalGround(actor.actorId, [c]));
+    const recusal = grounds.length > 0 && grounds.every((g) => g !== null) ? grounds[0] : null;
     if (recusal) {
       const subject = (await this.directory.names([recusal.subjectId]))[recusal.subjectId] ?? recusal.subjectId;
       throw new ApiError(
         403,
-        'RECUSED',
+        `RECUSED_${recusal.ground}`,
         recusal.ground === 'SELF'
           ? 'This step concerns you; another member must decide it.'
           : `This step concerns ${recusal.subjectId}, ${recusal.ground === 'RELATIVE' ? 'your declared relative' : 'for whom you declared a conflict'}; you must recuse yourself.`,
-        { params: { subjectId: recusal.subjectId, subjectName: subject, ground: recusal.ground } },
+        { params: { actorId: actor.actorId, subjectId: recusal.subjectId, subjectName: subject } },
       );
     }
     if (step.launchedBy === actor.actorId || step.proposedBy.includes(actor.actorId)) {
       throw new ApiError(
         403,
-        'NOT_ALLOWED',
+        'NOT_ALLOWED_FOUR_EYES',
         'You launched this procedure or proposed this matter, so another person must decide it.',
-        { params: { ground: 'FOUR_EYES' } },
+        { params: { actorId: actor.actorId } },
       );
     }
     return actor;
