@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { demoIds, demoOrganisation, membersOf } from '@cadreflow/domain';
 import {
   DEMO_PROVINCE_FILE,
+  InvalidRegistryDateError,
   RegistryChangeError,
   RegistryChangedSincePreviewError,
   RegistryImportInvalidError,
@@ -61,6 +62,13 @@ describe('RegistryStore and RegistryWriter (real PostgreSQL)', () => {
       source: 'import',
       fileName: 'demo-province.json',
     });
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', async () => {
+    await expect(db.registry.model('30/06/2025')).rejects.toBeInstanceOf(InvalidRegistryDateError);
+    await expect(db.registry.relations(['person/bn-12'], '2025-02-30')).rejects.toBeInstanceOf(
+      InvalidRegistryDateError,
+    );
   });
 
   it('re-importing the same file changes nothing and records nothing', async () => {
