@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
+import { freePort } from '@cadreflow/event-store';
 
 /** The real Temporal server (`temporal server start-dev`), started by a test run or a benchmark. */
 export interface TemporalCliServer {
   /** `127.0.0.1:<port>`, what `Connection.connect` and `NativeConnection.connect` take. */
   readonly address: string;
+  /** The server's process id (its CPU time is read from /proc by benchmarks). */
+  readonly pid: number | undefined;
   /** What the server said when it started (version, persistence): for the run's log. */
   readonly banner: string;
   /** Ends the server process (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. */
@@ -32,17 +34,6 @@ export class TemporalCliError extends Error {
     super(output ? `${message}\n${output}` : message);
     this.name = 'TemporalCliError';
   }
-}
-
-/** A TCP port nobody listens on right now, from the kernel. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port from the kernel');
-  return address.port;
 }
 
 /** Whether the `temporal` CLI can be run here (benchmarks print the real server's row only then). */
@@ -107,6 +98,7 @@ export async function startTemporalCli(options: TemporalCliOptions = {}): Promis
   let stopping: Promise<void> | undefined;
   return {
     address,
+    pid: child.pid,
     banner,
     stop: () => {
       stopping ??= stopChild(child);
