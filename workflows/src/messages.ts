@@ -137,31 +137,37 @@ export interface RegistrySnapshot extends RegistryRef {
 
 type Without<T, K extends keyof T> = Omit<T, K>;
 
+/**
+ * Launch command fields the workflow sets itself: the procedure id (the workflow id), the rulebook (from
+ * `rulebookId` on a composite's stage) and, for an election, the checks it enforces.
+ */
+type LaunchOnly = 'procedureId' | 'rulebookId';
+
 /** Launch A: the first draft of the personnel plan. */
 export interface PersonnelPlanLaunch extends LaunchCommon {
   readonly kind: 'personnel-plan';
-  readonly data: Without<DraftPlan['data'], 'procedureId'>;
+  readonly data: Without<DraftPlan['data'], LaunchOnly>;
 }
 /** Launch B: both tracks of the five-step introduction. */
 export interface IntroductionLaunch extends LaunchCommon {
   readonly kind: 'introduction';
-  readonly data: Without<LaunchIntroduction['data'], 'procedureId'>;
+  readonly data: Without<LaunchIntroduction['data'], LaunchOnly>;
 }
 /** Launch C: an appointment to one post; step 0 asks for the policy approval. */
 export interface AppointmentLaunch extends LaunchCommon {
   readonly kind: 'appointment';
-  readonly data: Without<LaunchAppointment['data'], 'procedureId'>;
+  readonly data: Without<LaunchAppointment['data'], LaunchOnly | 'recordsTies'>;
 }
 /** Launch D: every configured check per candidate, in parallel. */
 export interface VettingLaunch extends LaunchCommon {
   readonly kind: 'vetting';
   readonly registry: RegistrySnapshot;
-  readonly data: Without<RequestVetting['data'], 'procedureId'>;
+  readonly data: Without<RequestVetting['data'], LaunchOnly>;
 }
 /** Launch F: the congress election. */
 export interface ElectionLaunch extends LaunchCommon {
   readonly kind: 'election';
-  readonly data: Without<LaunchElection['data'], 'procedureId'>;
+  readonly data: Without<LaunchElection['data'], LaunchOnly | 'checks'>;
 }
 
 /** Input of a single-procedure workflow (`args: [input]`). */

@@ -71,12 +71,27 @@ function withLinkedPostConflicts(
  * The domain command that launches a procedure (procedure id = workflow id). With a registry snapshot, the
  * candidates' relatives declared in it are added to those the launch names, a vetting candidate's linked-post
  * conflicts for their `seat` are computed from it, and the snapshot's version and hash are recorded on
- * `ProcedureLaunched`.
+ * `ProcedureLaunched`. The rulebook and an election's checks are set here only (`rulebookId` from a composite's
+ * stage; `options.beforeChecks` for a procedure replayed from before the election checks and recorded
+ * nomination ties), never taken from the launch data.
  */
-export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
+export function launchCommand(
+  input: ProcedureLaunch,
+  actor: Actor,
+  now: string,
+  options: { readonly beforeChecks?: boolean } = {},
+): DomainCommand {
   const registry = input.registry;
-  const data: Record<string, unknown> = { ...input.data, procedureId: input.procedureId };
+  const {
+    rulebookId: _rulebookId,
+    checks: _checks,
+    recordsTies: _recordsTies,
+    ...given
+  } = input.data as Record<string, unknown>;
+  const data: Record<string, unknown> = { ...given, procedureId: input.procedureId };
   if (input.rulebookId) data.rulebookId = input.rulebookId;
+  if (options.beforeChecks && input.kind === 'election') data.checks = [];
+  if (options.beforeChecks && input.kind === 'appointment') data.recordsTies = false;
   if (registry) {
     data.registry = { version: registry.version, hash: registry.hash };
     const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })

@@ -25,6 +25,7 @@ import {
   type DecideInput,
   type ProcedureLaunch,
   type ProcedureResult,
+  type RegistrySnapshot,
   type WithdrawInput,
 } from './messages';
 import { invalidInput } from './domain-failure';
@@ -39,6 +40,12 @@ export const REGISTRY_RELATIONS_PATCH = 'registry-relations-at-decision';
 
 /** The `patched()` id of a composite's stage reporting its open steps to the composite (`stageStepsSignal`). */
 export const STAGE_STEPS_PATCH = 'report-stage-steps';
+
+/**
+ * Patch: an election enforces the checks of `ElectionScheduled.checks`, an appointment records nomination ties
+ * (`PolicyRequested.recordsTies`); neither on histories from before.
+ */
+export const LAUNCH_CHECKS_PATCH = 'election-checks-and-nomination-ties';
 
 const { declaredRelations } = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '10 seconds',
@@ -123,13 +130,23 @@ function withdrawCommand(input: WithdrawInput): DomainCommand {
   };
 }
 
-function otherCommand(input: CommandInput): DomainCommand {
+/**
+ * The command an update carries. A name added from the floor of an election launched on a registry snapshot gets
+ * the relatives the snapshot declares added to those given, as a listed candidate does at launch.
+ */
+function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefined): DomainCommand {
   if (!procedureCommandTypes.includes(input.command.type)) {
     throw invalidInput(`${String(input.command.type)} is not a command this update takes`, {
       type: input.command.type,
     });
   }
-  return { type: input.command.type, data: input.command.data, actor: domainActor(input.actor), now: workflowNow() };
+  let data: object = input.command.data;
+  if (input.command.type === 'AddFloorCandidate' && registry) {
+    const floor = input.command.data;
+    const declared = relativesOf(registry.model.relations, floor.personId).map((r) => r.relativeId);
+    data = { ...floor, relativeIds: [...new Set([...floor.relativeIds, ...declared])] };
+  }
+  return { type: input.command.type, data, actor: domainActor(input.actor), now: workflowNow() };
 }
 
 /**
@@ -158,9 +175,9 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
       // A command deciding about one person on an open step (drop a candidate, verify a declaration) asks too.
       const stepId = askRegistry ? stepDecidedBy(runner.current.core, c) : null;
       if (stepId) await recordLateConflicts(runner, stepId, c.actor);
-      return runner.apply(() => otherCommand(c), recorderOf(c.actor));
+      return runner.apply(() => otherCommand(c, input.registry), recorderOf(c.actor));
     },
-    { validator: (c: CommandInput) => runner.validate(() => otherCommand(c)) },
+    { validator: (c: CommandInput) => runner.validate(() => otherCommand(c, input.registry)) },
   );
   setHandler(withdrawUpdate, (w) => runner.apply(() => withdrawCommand(w), recorderOf(w.actor)), {
     validator: (w: WithdrawInput) => runner.validate(() => withdrawCommand(w)),
@@ -185,8 +202,14 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
 
   const launcher: ActorRef = input.launchedBy;
   // A refused launch fails the workflow with the domain's code as the failure type.
+  // An election launched before its checks existed (action programme, further-round surplus, floor candidates),
+  // or an appointment before nomination ties were recorded, replays without them.
+  const beforeChecks = (input.kind === 'election' || input.kind === 'appointment') && !patched(LAUNCH_CHECKS_PATCH);
   await runner.apply(
-    () => launchCommand(input, domainActor(launcher), launchInstant(input.launchDate)),
+    () =>
+      launchCommand(input, domainActor(launcher), launchInstant(input.launchDate), {
+        beforeChecks,
+      }),
     recorderOf(launcher),
     'launch',
   );

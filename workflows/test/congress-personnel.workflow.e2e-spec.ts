@@ -26,6 +26,7 @@ import {
   adoptSubmitApprove,
   clearAll,
   clerkFor,
+  fileActionProgrammes,
   introduceAll,
   launchedState,
   waitFor,
@@ -135,6 +136,11 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         role: 'congress-presidium',
         bodyId: demoIds.provincialCongress,
       });
+      await fileActionProgrammes(
+        election,
+        demoActors.organizationOfficer,
+        ((await election.query(stateQuery)).detail as { candidates: string[] }).candidates,
+      );
       await election.executeUpdate(decideUpdate, {
         args: [{ stepId: 'candidate-list', actor: presidium, decision: { kind: 'approve' } }],
       });

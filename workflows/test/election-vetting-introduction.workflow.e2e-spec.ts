@@ -18,7 +18,7 @@ import {
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
 import { demoActors, registrySnapshot } from './support/demo-launch.fixture';
-import { approve, clearAll, clerkFor, launchedState, waitFor } from './support/procedure-driver';
+import { approve, clearAll, clerkFor, fileActionProgrammes, launchedState, waitFor } from './support/procedure-driver';
 
 const [a, b, c, d, e, f] = [
   'person/bn-06',
@@ -95,7 +95,12 @@ describe('election (F), vetting (D) and introduction (B) workflows on the embedd
         taskQueue,
         args: [electionLaunch(procedureId)],
       });
-      await approve(handle, (await launchedState(handle)).openSteps[0]);
+      const listStep = (await launchedState(handle)).openSteps[0];
+      await expect(approve(handle, listStep)).rejects.toMatchObject({
+        cause: { type: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/action programme/) as unknown },
+      });
+      await fileActionProgrammes(handle, demoActors.organizationOfficer, [a, b, c, d, e, f]);
+      await approve(handle, listStep);
 
       await countRound(handle, { [a]: 85, [b]: 85, [c]: 85, [d]: 85, [e]: 80, [f]: 80 });
       const tieRound = (await handle.query(stateQuery)).openSteps[0];

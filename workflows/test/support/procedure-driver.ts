@@ -51,6 +51,24 @@ export async function inBatches<T>(items: readonly T[], send: (item: T) => Promi
   }
 }
 
+/** The launching office records each candidate's action programme (domain.md §3G: filed before an election). */
+export async function fileActionProgrammes(
+  handle: WorkflowHandle,
+  launcher: ActorRef,
+  personIds: readonly string[],
+): Promise<void> {
+  await inBatches(personIds, (personId) =>
+    handle.executeUpdate(commandUpdate, {
+      args: [
+        {
+          actor: launcher,
+          command: { type: 'FileActionProgramme', data: { personId, reference: `CTHĐ-${personId}` } },
+        },
+      ],
+    }),
+  );
+}
+
 /** Approves an open approval step as a clerk of its body. */
 export function approve(handle: WorkflowHandle, step: OpenStepView, note?: string): Promise<RecordedEventRef[]> {
   return handle.executeUpdate(decideUpdate, {

@@ -147,7 +147,8 @@ export const rulebook2020to2025: Rulebook = {
   },
   election: { tieRule: 'revote-among-tied' },
   recusal: { listSteps: 'per-item' },
-  actionProgramme: { requiredFor: ['appointment'] },
+  // domain.md §3G (seed: HCMC): filed before a new post, an appointment or an election.
+  actionProgramme: { requiredFor: ['appointment', 'election'] },
   vetting: {
     kinds: [
       'political-standard',

@@ -131,6 +131,37 @@ describe('procedure C: appointment from the unit', () => {
       ]);
   });
 
+  it('step 2: a tie for second place is recorded with who went forward and how', () => {
+    given(runAll(appointmentDecider, [step('step-1', { kind: 'approve' }, member)], approved).events)
+      .when(tally('step-2', meeting(9, { x: 4, z: 2, y: 2 }), member))
+      .thenIncludes([
+        {
+          type: 'TieDetected',
+          data: {
+            stepId: 'step-2',
+            personIds: ['y', 'z'],
+            votes: 2,
+            places: 1,
+            forwarded: ['y'],
+            resolvedBy: 'id-order',
+          },
+        },
+        { type: 'NominationForwarded', data: { stepId: 'step-2', personIds: ['x', 'y'], rule: 'top-two' } },
+      ]);
+  });
+
+  it('step 2: an appointment launched before ties were recorded runs on as recorded', () => {
+    const before = approved.map((event) =>
+      event.type === 'PolicyRequested' ? { ...event, data: { ...event.data, recordsTies: undefined } } : event,
+    );
+    const events = runAll(
+      appointmentDecider,
+      [step('step-1', { kind: 'approve' }, member), tally('step-2', meeting(9, { x: 4, z: 2, y: 2 }), member)],
+      before,
+    ).events;
+    expect(events.map((e) => e.type)).not.toContain('TieDetected');
+  });
+
   it('step 3 waits until the sealed step-2 result is disclosed', () => {
     given(sealed)
       .when(tally('step-3', meeting(9, { x: 6, y: 3 }), member))

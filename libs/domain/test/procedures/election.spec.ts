@@ -74,7 +74,14 @@ const ratify = (actor: Actor = actors.politburo): ElectionCommand => ({
   now,
 });
 
-const launched: ElectionEvent[] = electionDecider.decide(launch, electionDecider.initialState());
+/** Each person's action programme, filed before the list is put to the congress (domain.md §3G). */
+const programmes = (...personIds: string[]): ElectionEvent[] =>
+  personIds.map((personId) => ({
+    type: 'ActionProgrammeFiled',
+    data: { personId, reference: `CTHĐ-${personId}`, filedOn: '2025-10-01' },
+  }));
+const launchedOnly: ElectionEvent[] = electionDecider.decide(launch, electionDecider.initialState());
+const launched: ElectionEvent[] = [...launchedOnly, ...programmes('a', 'b', 'c', 'd')];
 const voting = runAll(electionDecider, [approveList], launched).events;
 
 describe('procedure F: congress election', () => {
@@ -290,5 +297,177 @@ describe('procedure F: history as stored', () => {
     const stored = JSON.parse(JSON.stringify(events)) as ElectionEvent[];
     expect(stored.reduce(electionDecider.evolve, electionDecider.initialState())).toEqual(state);
     expect(state.status).toBe('COMPLETED');
+  });
+
+  describe('action programme before the election (domain.md §3G)', () => {
+    it('records at launch that the rulebook requires one before an election', () => {
+      const scheduled = launchedOnly.find((e) => e.type === 'ElectionScheduled');
+      expect(scheduled?.data).toMatchObject({
+        checks: ['action-programme', 'further-round-surplus', 'floor-candidate'],
+      });
+    });
+
+    it('refuses to approve the list while a candidate on it has filed none, naming who', () => {
+      given([...launchedOnly, ...programmes('a', 'b', 'd')])
+        .when(approveList)
+        .then(IllegalTransitionError);
+      let thrown: unknown = null;
+      try {
+        runAll(electionDecider, [approveList], [...launchedOnly, ...programmes('a', 'b', 'd')]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({
+        errorCode: 'ACTION_PROGRAMME_MISSING',
+        params: { missing: ['c'], rulebookId: 'rulebook/2025-2030' },
+      });
+    });
+
+    it('asks it of a candidate added from the floor too', () => {
+      const floor: ElectionCommand = {
+        type: 'AddFloorCandidate',
+        data: { personId: 'f', relativeIds: [], votesInFavour: 100, delegatesPresent: 190 },
+        actor: presidium,
+        now,
+      };
+      const withdrawD: ElectionCommand = {
+        type: 'WithdrawCandidacy',
+        data: { personId: 'd', reason: 'Personal reasons' },
+        actor: { ...presidium, personId: 'd', role: 'executive-committee' },
+        now,
+      };
+      const withFloor = runAll(electionDecider, [floor, withdrawD], launched).events;
+      given(withFloor).when(approveList).then(IllegalTransitionError);
+      given([...withFloor, ...programmes('f')])
+        .when(approveList)
+        .thenIncludes([
+          { type: 'CandidateListApproved', data: { personIds: ['a', 'b', 'c', 'f'], seats: 3, surplus: 1 } },
+        ]);
+    });
+
+    it('lets an election launched before the rule covered elections approve its list without one', () => {
+      const recordedBefore = launchedOnly.map((event) =>
+        event.type === 'ElectionScheduled' ? { ...event, data: { ...event.data, checks: undefined } } : event,
+      );
+      given(recordedBefore)
+        .when(approveList)
+        .thenIncludes([
+          { type: 'CandidateListApproved', data: { personIds: ['a', 'b', 'c', 'd'], seats: 3, surplus: 1 } },
+        ]);
+    });
+  });
+
+  describe('a further round keeps the list’s surplus cap', () => {
+    const people = Array.from({ length: 19 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+    const large: ElectionCommand = {
+      ...launch,
+      data: {
+        ...launch.data,
+        procedureId: 'election-bn-bch',
+        seats: 15,
+        candidates: people.map((personId) => ({ personId, relativeIds: [], source: 'plan', delegate: true })),
+      },
+    };
+    const largeLaunched = [...electionDecider.decide(large, electionDecider.initialState()), ...programmes(...people)];
+    // Round 1 elects five of the fifteen; ten seats are left for the fourteen not elected.
+    const votes = Object.fromEntries(people.map((id, i) => [id, i < 5 ? 150 : 50]));
+    const short = runAll(electionDecider, [approveList, round(1, votes)], largeLaunched).events;
+    const next = (candidateIds: string[]): ElectionCommand => ({
+      type: 'DecideNextRound',
+      data: { proceed: true, candidateIds },
+      actor: presidium,
+      now,
+    });
+    const left = people.slice(5);
+
+    it('refuses fourteen candidates for ten seats (a surplus of 4 is more than 30%)', () => {
+      expect(short).toContainEqual({
+        type: 'ElectionRoundClosed',
+        data: { round: 1, elected: people.slice(0, 5), seatsLeft: 10 },
+      });
+      let thrown: unknown = null;
+      try {
+        electionDecider.decide(next(left), runAll(electionDecider, [], short).state);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ValidationError);
+      expect(thrown).toMatchObject({ errorCode: 'SURPLUS_RULE_BROKEN', params: { rulebookId: 'rulebook/2025-2030' } });
+    });
+
+    it('opens the round for thirteen (a surplus of 3)', () => {
+      given(short)
+        .when(next(left.slice(0, 13)))
+        .thenIncludes([
+          {
+            type: 'ElectionRoundOpened',
+            data: { round: 2, seats: 10, candidateIds: left.slice(0, 13), reason: 'congress-decision' },
+          },
+        ]);
+    });
+
+    it('lets an election launched before the cap applied to further rounds run on as recorded', () => {
+      const recordedBefore = short.map((event) =>
+        event.type === 'ElectionScheduled' ? { ...event, data: { ...event.data, checks: undefined } } : event,
+      );
+      given(recordedBefore)
+        .when(next(left))
+        .thenIncludes([
+          {
+            type: 'ElectionRoundOpened',
+            data: { round: 2, seats: 10, candidateIds: left, reason: 'congress-decision' },
+          },
+        ]);
+    });
+  });
+
+  describe('a name from the floor passes the checks a listed candidate passes', () => {
+    const floor = (
+      data: Partial<Extract<ElectionCommand, { type: 'AddFloorCandidate' }>['data']>,
+    ): ElectionCommand => ({
+      type: 'AddFloorCandidate',
+      data: { personId: 'f', relativeIds: [], votesInFavour: 100, delegatesPresent: 190, ...data },
+      actor: presidium,
+      now,
+    });
+
+    it('drops a first-time candidate without a full term left before retirement, saying why', () => {
+      const events = electionDecider.decide(
+        floor({ age: { birthDate: '1964-01-01', gender: 'male', track: 'first-time' } }),
+        runAll(electionDecider, [], launched).state,
+      );
+      expect(events).toHaveLength(2);
+      expect(events[0]).toEqual({ type: 'CandidateAdded', data: { personId: 'f', source: 'floor', relativeIds: [] } });
+      expect(events[1]).toMatchObject({
+        type: 'CandidateDropped',
+        data: { personId: 'f', step: 'candidacy', reasonCode: 'age-ineligible', params: { track: 'first-time' } },
+      });
+    });
+
+    it('keeps a candidate young enough for a full term', () => {
+      given(launched)
+        .when(floor({ age: { birthDate: '1980-05-01', gender: 'female', track: 'first-time' } }))
+        .then([{ type: 'CandidateAdded', data: { personId: 'f', source: 'floor', relativeIds: [] } }]);
+    });
+
+    it('drops a non-delegate whose dossier was not filed 15 working days before the congress', () => {
+      given(launched)
+        .when(floor({ delegate: false, dossierFiledOn: '2025-10-01' }))
+        .thenIncludes([
+          {
+            type: 'CandidateDropped',
+            data: {
+              personId: 'f',
+              step: 'candidacy',
+              reason:
+                'A non-delegate files the dossier at least 15 working days before the congress (by 2025-09-24); filed 2025-10-01',
+              reasonCode: 'dossier-late',
+              params: { lastFilingDay: '2025-09-24', filedOn: '2025-10-01' },
+            },
+          },
+        ]);
+      const after = runAll(electionDecider, [floor({ delegate: false, dossierFiledOn: '2025-10-01' })], launched);
+      expect(after.state.candidates).not.toContain('f');
+    });
   });
 });

@@ -311,6 +311,13 @@ describe('recusal on list steps (rulebook recusal.listSteps = per-item)', () => 
     const voting = runAll(
       electionDecider,
       [
+        // Each candidate files an action programme before the list is approved (domain.md §3G).
+        ...['person/bn-02', 'person/bn-03', 'person/bn-41'].map((personId): ElectionCommand => ({
+          type: 'FileActionProgramme',
+          data: { personId, reference: `CTHĐ-${personId}` },
+          actor: actors.organizationOfficer,
+          now: '2025-10-14T08:00:00Z',
+        })),
         {
           type: 'DecideStep',
           data: { stepId: 'candidate-list', decision: { kind: 'approve' } },

@@ -126,4 +126,24 @@ describe('nomination for a post (appointment steps 2–3)', () => {
       rule: 'top-two',
     });
   });
+
+  it('reports a tie for second place: two of three go forward by id order, and the tie says so', () => {
+    expect(nominationOutcome({ a: 4, c: 2, b: 2 }, 9, threshold)).toMatchObject({
+      forwarded: ['a', 'b'],
+      rule: 'top-two',
+      tie: { personIds: ['b', 'c'], votes: 2, places: 1, forwarded: ['b'] },
+    });
+  });
+
+  it('reports a three-way tie at the top', () => {
+    expect(nominationOutcome({ c: 3, b: 3, a: 3 }, 9, threshold)).toMatchObject({
+      forwarded: ['a', 'b'],
+      tie: { personIds: ['a', 'b', 'c'], votes: 3, places: 2, forwarded: ['a', 'b'] },
+    });
+  });
+
+  it('reports no tie when the two tied are the two forwarded', () => {
+    expect(nominationOutcome({ a: 3, b: 3, c: 2 }, 9, threshold).tie).toBeNull();
+    expect(nominationOutcome({ a: 6, b: 3, c: 3 }, 9, threshold).tie).toBeNull();
+  });
 });

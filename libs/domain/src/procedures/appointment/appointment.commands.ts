@@ -15,6 +15,11 @@ export type LaunchAppointment = DomainCommand<
      * under the rulebook its composite was launched under.
      */
     readonly rulebookId?: string;
+    /**
+     * Whether a tie at a nomination's cut is recorded (`TieDetected`); by default it is. The workflow says no for
+     * an appointment it replays from before ties were recorded.
+     */
+    readonly recordsTies?: boolean;
     readonly unitId: string;
     readonly leadershipCollectiveId: string;
     readonly keyCadresConferenceId: string;

@@ -239,6 +239,9 @@ export function createAppointmentDecider(
       }
       return [
         ...events,
+        ...(outcome.tie && state.recordsTies
+          ? [{ type: 'TieDetected' as const, data: { stepId, ...outcome.tie, resolvedBy: 'id-order' as const } }]
+          : []),
         { type: 'NominationForwarded', data: { stepId, personIds: outcome.forwarded, rule: outcome.rule } },
         { type: 'StepClosed', data: { stepId, outcome: 'recorded' } },
         openStep(state, step + 1, outcome.forwarded, due),
@@ -355,7 +358,10 @@ export function createAppointmentDecider(
             },
           },
         },
-        { type: 'PolicyRequested', data: { ...data.post, toBodyId: data.higherBodyId } },
+        {
+          type: 'PolicyRequested',
+          data: { ...data.post, toBodyId: data.higherBodyId, recordsTies: data.recordsTies ?? true },
+        },
       ];
       const after = launched.reduce(evolveAppointment, state);
       return [...launched, openPolicy(after, 1, command.now, rulebook)];

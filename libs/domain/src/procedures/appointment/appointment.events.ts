@@ -6,7 +6,14 @@ import { type CandidateEvent, type VotingEvent } from '../common/voting.events';
 /** Step 0: the unit asks the competent higher body to approve the policy (which post). */
 export type PolicyRequested = DomainEvent<
   'PolicyRequested',
-  { readonly postId: string; readonly title: string; readonly toBodyId: string; readonly centralManagement: boolean }
+  {
+    readonly postId: string;
+    readonly title: string;
+    readonly toBodyId: string;
+    readonly centralManagement: boolean;
+    /** Whether ties at a nomination's cut are recorded (`TieDetected`); absent on appointments from before. */
+    readonly recordsTies?: boolean;
+  }
 >;
 /** The higher body approved the policy; the clock of 15/30 working days starts. */
 export type PolicyApproved = DomainEvent<
@@ -21,6 +28,22 @@ export type PolicyRejected = DomainEvent<'PolicyRejected', { readonly reason: st
 export type ProposalApproved = DomainEvent<
   'ProposalApproved',
   { readonly stepId: string; readonly note: string | null }
+>;
+/**
+ * Steps 2–3: more people tied on the votes of the last place forwarded than places left; `forwarded` of them go
+ * forward, chosen by id order (`resolvedBy`), as QĐ 80 names no rule. The election's `TieDetected` carries a
+ * `round` instead of a `stepId`.
+ */
+export type NominationTieDetected = DomainEvent<
+  'TieDetected',
+  {
+    readonly stepId: string;
+    readonly personIds: readonly string[];
+    readonly votes: number;
+    readonly places: number;
+    readonly forwarded: readonly string[];
+    readonly resolvedBy: 'id-order';
+  }
 >;
 /** Steps 2–3: who goes forward (one with most votes and a majority, else the top two). */
 export type NominationForwarded = DomainEvent<
@@ -55,5 +78,6 @@ export type AppointmentEvent =
   | PolicyRejected
   | ProposalApproved
   | NominationForwarded
+  | NominationTieDetected
   | CandidateProposed
   | LateExplanationFiled;

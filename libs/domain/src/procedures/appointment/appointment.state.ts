@@ -15,6 +15,8 @@ export interface AppointmentState {
   readonly step: number;
   readonly policyAttempts: number;
   readonly centralManagement: boolean;
+  /** Recorded at launch: a tie at a nomination's cut is recorded as `TieDetected`. */
+  readonly recordsTies: boolean;
   readonly completionDueDate: IsoDate | null;
   readonly candidates: readonly string[];
   readonly sealed: readonly string[];
@@ -32,6 +34,7 @@ export const initialAppointmentState = (): AppointmentState => ({
   step: 0,
   policyAttempts: 0,
   centralManagement: false,
+  recordsTies: false,
   completionDueDate: null,
   candidates: [],
   sealed: [],
@@ -47,7 +50,11 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
     case 'ProcedureLaunched':
       return { ...state, core: evolveCore(state.core, event), status: 'AWAITING_POLICY' };
     case 'PolicyRequested':
-      return { ...state, centralManagement: event.data.centralManagement };
+      return {
+        ...state,
+        centralManagement: event.data.centralManagement,
+        recordsTies: event.data.recordsTies === true,
+      };
     case 'StepOpened': {
       const core = evolveCore(state.core, event);
       const id = event.data.stepId;
@@ -112,6 +119,7 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
     case 'PolicyRejected':
     case 'ProposalApproved':
     case 'NominationForwarded':
+    case 'TieDetected':
     case 'CandidateProposed':
       return state;
     default: {

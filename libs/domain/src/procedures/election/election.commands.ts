@@ -1,5 +1,7 @@
 import { type RegistryRef } from '../common/common.events';
-import { type LevelKind } from '../../organisation/organisation.types';
+import { type ElectionCheck } from './election.events';
+import { type Gender, type LevelKind } from '../../organisation/organisation.types';
+import { type Track } from '../../rulebook/rulebook.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
 import { type ElectionAttendance } from '../../voting/election-base.rule';
@@ -28,6 +30,11 @@ export type LaunchElection = DomainCommand<
      * under the rulebook its composite was launched under.
      */
     readonly rulebookId?: string;
+    /**
+     * The checks the election enforces (`ElectionScheduled.checks`); by default every check the rulebook asks
+     * for. The workflow names none for an election it replays from before the checks existed.
+     */
+    readonly checks?: readonly ElectionCheck[];
     readonly congressId: string;
     /** The committee being elected (e.g. the provincial BCH). */
     readonly electedBodyId: string;
@@ -51,6 +58,14 @@ export type AddFloorCandidate = DomainCommand<
     readonly relativeIds: readonly string[];
     readonly votesInFavour: number;
     readonly delegatesPresent: number;
+    /**
+     * What the congress knows of the person, for the checks a listed candidate passes: with `age`, the age rule
+     * of the rulebook for that track; a non-delegate (`delegate: false`) files the dossier in time as a listed
+     * non-delegate does. A name that fails is added, then dropped with the reason, as on the list.
+     */
+    readonly age?: { readonly birthDate: string; readonly gender: Gender; readonly track: Track };
+    readonly delegate?: boolean;
+    readonly dossierFiledOn?: string;
   }
 >;
 

@@ -1,4 +1,5 @@
 import { compareIsoDates } from '../../calendar/civil-date.util';
+import { checkAge } from '../../checks/age.check';
 import { subtractWorkingDays } from '../../calendar/holiday-calendar.util';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
@@ -104,7 +105,6 @@ export function createElectionDecider(
           { code: 'CANDIDATE_LIST_APPROVE_ONLY' },
         );
       }
-      assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       const surplus = checkSurplus(state.seats, state.candidates.length, rulebook.surplus);
       if (!surplus.ok) {
         throw new ValidationError(
@@ -114,6 +114,12 @@ export function createElectionDecider(
           },
           { code: 'SURPLUS_RULE_BROKEN', params: { problems: surplus.problems, rulebookId: rulebook.id } },
         );
+      }
+      // domain.md §3G: an action programme is filed before an election. The list is the point where that is
+      // checked: every candidate on it, floor additions included, is voted on from round 1, and nobody is added
+      // after it.
+      if (state.checks.includes('action-programme')) {
+        assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       }
       return [
         {
@@ -280,6 +286,54 @@ export function createElectionDecider(
     ];
   }
 
+  /**
+   * The checks a listed candidate passes, applied to a name from the floor as far as the congress knows the
+   * person: the age rule (when `age` is given) and, for a non-delegate, the dossier filed in time. The vetting
+   * of QĐ 205/114 runs before the congress and cannot be run on the floor; a name added there has none.
+   */
+  function floorCandidateDropped(
+    command: Extract<ElectionCommand, { type: 'AddFloorCandidate' }>,
+    state: ElectionState,
+    rulebook: Rulebook,
+  ): ElectionEvent | null {
+    const { personId, age, delegate, dossierFiledOn } = command.data;
+    if (age) {
+      const check = checkAge({ ...age, congressDate: state.congressDate }, rulebook);
+      if (!check.eligible) {
+        return {
+          type: 'CandidateDropped',
+          data: {
+            personId,
+            step: 'candidacy',
+            reason: check.reason ?? 'age',
+            reasonCode: 'age-ineligible',
+            params: { track: age.track },
+          },
+        };
+      }
+    }
+    if (delegate === false && state.level !== 'grassroots') {
+      const lastFilingDay = subtractWorkingDays(
+        state.congressDate,
+        rulebook.candidacy.dossierLeadWorkingDays,
+        rulebook.calendar,
+      );
+      if (dossierFiledOn === undefined || compareIsoDates(dossierFiledOn, lastFilingDay) > 0) {
+        return {
+          type: 'CandidateDropped',
+          data: {
+            personId,
+            step: 'candidacy',
+            reason: `A non-delegate files the dossier at least ${rulebook.candidacy.dossierLeadWorkingDays} working days before the congress (by ${lastFilingDay}); filed ${dossierFiledOn ?? 'never'}`,
+            reasonCode: 'dossier-late',
+            params: { lastFilingDay, filedOn: dossierFiledOn ?? '' },
+          },
+        };
+      }
+    }
+    return null;
+  }
+
   function decide(command: ElectionCommand, state: ElectionState): ElectionEvent[] {
     if (isCommonCommand(command)) {
       return decideCommon(command, state.core, rulebooks);
@@ -325,6 +379,11 @@ export function createElectionDecider(
             seats: data.seats,
             congressDate: data.congressDate,
             level: data.level,
+            checks: data.checks ?? [
+              ...(rulebook.actionProgramme.requiredFor.includes('election') ? ['action-programme' as const] : []),
+              'further-round-surplus',
+              'floor-candidate',
+            ],
           },
         },
       ];
@@ -409,12 +468,14 @@ export function createElectionDecider(
             },
           );
         }
-        return [
-          {
-            type: 'CandidateAdded',
-            data: { personId: command.data.personId, source: 'floor', relativeIds: command.data.relativeIds },
-          },
-        ];
+        const added: ElectionEvent = {
+          type: 'CandidateAdded',
+          data: { personId: command.data.personId, source: 'floor', relativeIds: command.data.relativeIds },
+        };
+        const dropped = state.checks.includes('floor-candidate')
+          ? floorCandidateDropped(command, state, rulebook)
+          : null;
+        return dropped ? [added, dropped] : [added];
       }
       case 'WithdrawCandidacy': {
         if (state.status !== 'LIST') {
@@ -477,6 +538,18 @@ export function createElectionDecider(
               params: { candidates: chosen.length, seatsLeft, required: seatsLeft + rulebook.surplus.minimum },
             },
           );
+        }
+        // A further round is a new list for the seats left: the same cap on its surplus (≤ 30%, a committee of
+        // 3–5 at most 1) as the list the congress approved.
+        if (state.checks.includes('further-round-surplus')) {
+          const surplus = checkSurplus(seatsLeft, chosen.length, rulebook.surplus);
+          if (!surplus.ok) {
+            throw new ValidationError(
+              `The further round's list breaks the surplus rule of ${rulebook.id}: ${surplus.problems.join('; ')}`,
+              { problems: surplus.problems },
+              { code: 'SURPLUS_RULE_BROKEN', params: { problems: surplus.problems, rulebookId: rulebook.id } },
+            );
+          }
         }
         return [
           { type: 'StepClosed', data: { stepId, outcome: 'approved' } },

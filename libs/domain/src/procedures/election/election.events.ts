@@ -6,8 +6,28 @@ import { type CandidateEvent, type VotingEvent } from '../common/voting.events';
 /** The election was set up: which committee, how many seats, on which day. */
 export type ElectionScheduled = DomainEvent<
   'ElectionScheduled',
-  { readonly electedBodyId: string; readonly seats: number; readonly congressDate: string; readonly level: LevelKind }
+  {
+    readonly electedBodyId: string;
+    readonly seats: number;
+    readonly congressDate: string;
+    readonly level: LevelKind;
+    /**
+     * The checks this election enforces, fixed at launch. Absent on elections launched before these checks
+     * existed: they run on without them, so their histories replay as recorded.
+     */
+    readonly checks?: readonly ElectionCheck[];
+  }
 >;
+/**
+ * A check an election enforces from its launch on:
+ * - `action-programme`: every candidate on the list has filed an action programme before the congress approves
+ *   it (domain.md §3G; when the rulebook's `actionProgramme.requiredFor` names elections);
+ * - `further-round-surplus`: a further round the congress decides on keeps the list's surplus cap (≤ 30%);
+ * - `floor-candidate`: a name added from the floor passes the checks a listed candidate passes, as far as the
+ *   congress knows them (age, dossier, relatives).
+ */
+export type ElectionCheck = 'action-programme' | 'further-round-surplus' | 'floor-candidate';
+
 /** The congress approved the candidate list with its surplus. */
 export type CandidateListApproved = DomainEvent<
   'CandidateListApproved',

@@ -1,5 +1,10 @@
 import { evolveCore, initialCore, type ProcedureCore, withConcerned } from '../common/procedure-core.kernel';
-import { type ElectionEvent, type ElectionRoundOpened } from './election.events';
+import {
+  type ElectionCheck,
+  type ElectionEvent,
+  type ElectionRoundOpened,
+  type ElectionScheduled,
+} from './election.events';
 
 /** State of procedure F. */
 export interface ElectionState {
@@ -17,6 +22,10 @@ export interface ElectionState {
     readonly base: number;
   }>;
   readonly round: ElectionRoundOpened['data'] | null;
+  readonly congressDate: string;
+  readonly level: ElectionScheduled['data']['level'] | null;
+  /** The checks recorded at launch (none for an election launched before they existed). */
+  readonly checks: readonly ElectionCheck[];
 }
 
 /** The state before launch. */
@@ -28,6 +37,9 @@ export const initialElectionState = (): ElectionState => ({
   elected: [],
   results: [],
   round: null,
+  checks: [],
+  congressDate: '',
+  level: null,
 });
 
 /** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
@@ -67,6 +79,13 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'CandidateWithdrew':
       return { ...state, candidates: state.candidates.filter((id) => id !== event.data.personId) };
     case 'ElectionScheduled':
+      return {
+        ...state,
+        seats: event.data.seats,
+        checks: event.data.checks ?? [],
+        congressDate: event.data.congressDate,
+        level: event.data.level,
+      };
     case 'CandidateListApproved':
       return { ...state, seats: event.data.seats };
     case 'ElectionRoundOpened':
