@@ -9,6 +9,7 @@ import {
   formatPercent,
   levelById,
   organisationsUnder,
+  procedureSucceeded,
   type OrganisationModel,
 } from '@cadreflow/domain';
 import {
@@ -229,8 +230,8 @@ export class ProceduresService {
   async progress(kind: string, bodyId?: string): Promise<LevelProgressDto[]> {
     const model = await this.directory.model();
     const within = bodyId === undefined ? undefined : this.organisationTree(model, bodyId);
-    const rows: { body_id: string; status: string }[] = await this.dataSource.query(
-      `SELECT body_id, status FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
+    const rows: { body_id: string; status: string; outcome: string | null }[] = await this.dataSource.query(
+      `SELECT body_id, status, outcome FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
       [kind],
     );
     const byLevel = new Map<string, { organisations: Set<string>; done: Set<string>; running: Set<string> }>();
@@ -247,7 +248,8 @@ export class ProceduresService {
       const level = levelById(model, bodyById(model, organisationId).levelId).kind;
       const entry = byLevel.get(level);
       if (!entry) continue;
-      if (row.status === 'completed') entry.done.add(organisationId);
+      // A congress whose ratification was refused (or a plan rejected) completed without its result: not done.
+      if (row.status === 'completed' && procedureSucceeded(row.outcome)) entry.done.add(organisationId);
       else if (row.status === 'running') entry.running.add(organisationId);
     }
     return [...byLevel.entries()].map(([levelKind, e]) => {

@@ -146,6 +146,25 @@ export type ProcedureCompleted = DomainEvent<
   { readonly outcome: string; readonly personIds: readonly string[] }
 >;
 
+/**
+ * Outcomes with which a procedure ends without its result: a rejected plan, policy or proposal, nobody left, a
+ * refused ratification. A composite's stage outcomes are prefixed (`plan-rejected`, `election-ratification-refused`)
+ * and its failed stages end `-failed`.
+ */
+const UNSUCCESSFUL_OUTCOMES = ['rejected', 'ratification-refused', 'no-candidate', 'failed'] as const;
+
+/**
+ * Whether a completed procedure reached its result (a congress elected and ratified, a plan consumed, a candidate
+ * proposed): progress counts these as done, not every completed procedure.
+ *
+ * @example procedureSucceeded('elected') // true
+ * @example procedureSucceeded('ratification-refused') // false
+ */
+export function procedureSucceeded(outcome: string | null): boolean {
+  if (outcome === null || outcome === '') return false;
+  return !UNSUCCESSFUL_OUTCOMES.some((end) => outcome === end || outcome.endsWith(`-${end}`));
+}
+
 /** Why a member stands aside on an item: it is about them, about a declared relative, or they declared a conflict. */
 export type RecusalGround = 'SELF' | 'RELATIVE' | 'DECLARED_CONFLICT';
 
