@@ -1,5 +1,11 @@
 import {
   appointmentDecider,
+  createAppointmentDecider,
+  createElectionDecider,
+  createIntroductionDecider,
+  createPersonnelPlanDecider,
+  createVettingDecider,
+  rulebooksWithNoticedDaysOnly,
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
@@ -30,6 +36,20 @@ export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
   appointment: appointmentDecider,
   vetting: vettingDecider,
   election: electionDecider,
+};
+
+const noticedDaysOnly = rulebooksWithNoticedDaysOnly();
+
+/**
+ * The deciders of procedures launched before the statutory days off were derived past the last known notice: they
+ * count working days with the days the notices gave, so their histories replay as recorded.
+ */
+export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
+  'personnel-plan': createPersonnelPlanDecider(noticedDaysOnly),
+  introduction: createIntroductionDecider(noticedDaysOnly),
+  appointment: createAppointmentDecider(noticedDaysOnly),
+  vetting: createVettingDecider(noticedDaysOnly),
+  election: createElectionDecider(noticedDaysOnly),
 };
 
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {

@@ -29,7 +29,7 @@ import {
   type WithdrawInput,
 } from './messages';
 import { invalidInput } from './domain-failure';
-import { decisionCommand, deciders, launchCommand } from './procedure-kinds';
+import { decisionCommand, deciders, launchCommand, noticedDaysDeciders } from './procedure-kinds';
 import { domainActor, launchInstant, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
 
 /**
@@ -40,6 +40,9 @@ export const REGISTRY_RELATIONS_PATCH = 'registry-relations-at-decision';
 
 /** The `patched()` id of a composite's stage reporting its open steps to the composite (`stageStepsSignal`). */
 export const STAGE_STEPS_PATCH = 'report-stage-steps';
+
+/** Patch: working days past the last known holiday notice count the statutory days off (2027 on). */
+export const STATUTORY_DAYS_PATCH = 'statutory-days-off';
 
 /**
  * Patch: an election enforces the checks of `ElectionScheduled.checks`, an appointment records nomination ties
@@ -154,7 +157,14 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
  * exported workflow functions; the workflow id is the procedure id and the stream id.
  */
 async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
-  const runner = new ProcedureRunner(input.kind, input.procedureId, deciders[input.kind]);
+  // Added after the first histories were recorded: runs that started before count working days past the last
+  // known notice without the statutory days off.
+  const statutoryDays = patched(STATUTORY_DAYS_PATCH);
+  const runner = new ProcedureRunner(
+    input.kind,
+    input.procedureId,
+    (statutoryDays ? deciders : noticedDaysDeciders)[input.kind],
+  );
   const decide = (d: DecideInput): DomainCommand =>
     decisionCommand(input.kind, d.stepId, d.decision, domainActor(d.actor), workflowNow());
 

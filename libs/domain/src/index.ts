@@ -12,6 +12,8 @@ export * from './shared/recorded-events.util';
 export * from './calendar/civil-date.util';
 export * from './calendar/holiday-calendar.util';
 export * from './calendar/vietnam-holidays.data';
+export * from './calendar/lunar-calendar.util';
+export * from './calendar/vietnam-statutory-holidays.rule';
 
 export * from './rulebook/document-reference.types';
 export * from './rulebook/rulebook.types';

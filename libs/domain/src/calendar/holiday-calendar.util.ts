@@ -24,11 +24,33 @@ export interface HolidayCalendar {
   readonly holidays: readonly IsoDate[];
   /** Weekend days declared working days (làm bù), overriding `weekend`. */
   readonly workingWeekendDays?: readonly IsoDate[];
+  /** The last year whose official notice the holidays carry; later days are statutory only (or unknown). */
+  readonly noticesKnownThrough?: number;
+  /**
+   * Past `noticesKnownThrough`: count on the statutory days (`statutory`), or refuse a working-day count that
+   * reaches there (`refuse`, `HOLIDAY_NOTICE_UNKNOWN`) where exact days matter.
+   */
+  readonly beyondNotices?: 'statutory' | 'refuse';
+}
+
+/** Refuses a day past the last known notice when the calendar says exact days matter. */
+function assertNoticeKnown(day: IsoDate, calendar: HolidayCalendar): void {
+  const through = calendar.noticesKnownThrough;
+  if (calendar.beyondNotices !== 'refuse' || through === undefined) return;
+  const year = Number(day.slice(0, 4));
+  if (year > through) {
+    throw new ValidationError(
+      `The days off of ${year} are not known yet (the last notice entered is for ${through}); enter ${year}'s notice to count working days there`,
+      { date: day, noticesKnownThrough: through },
+      { code: 'HOLIDAY_NOTICE_UNKNOWN', params: { date: day, year, noticesKnownThrough: through } },
+    );
+  }
 }
 
 /** Whether `date` is a working day in `calendar`. */
 export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean {
   const day = toIsoDate(date);
+  assertNoticeKnown(day, calendar);
   if (calendar.workingWeekendDays?.includes(day)) {
     return true;
   }

@@ -61,3 +61,17 @@ export function launchRulebook(
   const pinned = command.data.rulebookId;
   return pinned ? rulebookById(pinned, rulebooks) : rulebookInForce(command.now, rulebooks);
 }
+
+/**
+ * The rulebooks with their calendars' days off cut at the last year whose notice is known: the days procedures
+ * launched before the statutory days were derived (from 2027 on) counted with, so their histories replay as
+ * recorded.
+ */
+export function rulebooksWithNoticedDaysOnly(rulebooks: readonly Rulebook[] = defaultRulebooks): Rulebook[] {
+  return rulebooks.map((rulebook) => {
+    const through = rulebook.calendar.noticesKnownThrough;
+    if (through === undefined) return rulebook;
+    const holidays = rulebook.calendar.holidays.filter((day) => Number(day.slice(0, 4)) <= through);
+    return { ...rulebook, calendar: { ...rulebook.calendar, holidays } };
+  });
+}
