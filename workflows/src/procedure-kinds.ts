@@ -60,8 +60,11 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   election: 'LaunchElection',
 };
 
-/** A launch's people with their relatives: those the launch names plus those declared in the registry snapshot. */
-function withRegistryRelatives<T extends { readonly personId: string; readonly relativeIds: readonly string[] }>(
+/**
+ * People with their relatives: those named plus those declared in the registry snapshot (a launch's candidates,
+ * or a name added from the floor of an election).
+ */
+export function withRegistryRelatives<T extends { readonly personId: string; readonly relativeIds: readonly string[] }>(
   people: readonly T[],
   registry: RegistrySnapshot,
 ): T[] {

@@ -29,7 +29,13 @@ import {
   type WithdrawInput,
 } from './messages';
 import { invalidInput } from './domain-failure';
-import { decisionCommand, deciders, launchCommand, noticedDaysDeciders } from './procedure-kinds';
+import {
+  decisionCommand,
+  deciders,
+  launchCommand,
+  noticedDaysDeciders,
+  withRegistryRelatives,
+} from './procedure-kinds';
 import { domainActor, launchInstant, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
 
 /**
@@ -143,12 +149,10 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
       type: input.command.type,
     });
   }
-  let data: object = input.command.data;
-  if (input.command.type === 'AddFloorCandidate' && registry) {
-    const floor = input.command.data;
-    const declared = relativesOf(registry.model.relations, floor.personId).map((r) => r.relativeId);
-    data = { ...floor, relativeIds: [...new Set([...floor.relativeIds, ...declared])] };
-  }
+  const data =
+    input.command.type === 'AddFloorCandidate' && registry
+      ? withRegistryRelatives([input.command.data], registry)[0]
+      : input.command.data;
   return { type: input.command.type, data, actor: domainActor(input.actor), now: workflowNow() };
 }
 

@@ -1,6 +1,6 @@
 import { demoIds, demoOrganisation, type Actor, type VettingCandidate } from '@cadreflow/domain';
 import type { IntroductionLaunch, VettingLaunch } from '@cadreflow/workflows/messages';
-import { launchCommand } from '../src/procedure-kinds';
+import { launchCommand, withRegistryRelatives } from '../src/procedure-kinds';
 import { demoActors, registrySnapshot } from './support/demo-launch.fixture';
 
 const actor: Actor = {
@@ -68,5 +68,18 @@ describe('launch commands built on a registry snapshot', () => {
     expect(vetted?.linkedPostConflicts).toContainEqual(
       expect.objectContaining({ ruleId: 'linked/key-posts-same-committee', relativeId: demoIds.people.secretary }),
     );
+  });
+
+  it('gives a name added from the floor the relatives the snapshot declares, as a listed candidate gets', () => {
+    const [floor] = withRegistryRelatives(
+      [{ personId: 'person/bn-40', relativeIds: ['x'], votesInFavour: 80, delegatesPresent: 190 }],
+      registrySnapshot(demoOrganisation, 3),
+    );
+    expect(floor).toEqual({
+      personId: 'person/bn-40',
+      relativeIds: ['x', 'person/bn-12'],
+      votesInFavour: 80,
+      delegatesPresent: 190,
+    });
   });
 });
