@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { ConfigValidationError, loadConfig } from '@cadreflow/config';
-import { EventStore, createDataSource, provideDatabase } from '@cadreflow/event-store';
+import { EventStore, createDataSource, provideDatabase, resolveSigner } from '@cadreflow/event-store';
 import { todayIso } from '../file/civil-date';
 import { RECORD_KINDS, type RecordKind } from '../file/registry-columns';
 import type { RegistryFileError } from '../file/registry-errors';
@@ -118,7 +118,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
-    const registry = new RegistryStore(dataSource, new EventStore(dataSource));
+    const store = new EventStore(dataSource);
+    // The checkpointer signs only events whose append carries a receipt signed with the log's key.
+    store.sealWith(await resolveSigner(config.signingKeyPem, config.dataDir));
+    const registry = new RegistryStore(dataSource, store);
     const writer = new RegistryWriter(dataSource, registry);
     if (args.command === 'export') {
       const on = args.on ?? todayIso();
