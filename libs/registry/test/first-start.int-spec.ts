@@ -26,7 +26,9 @@ describe('importOnFirstStart (real PostgreSQL)', () => {
       bad,
       JSON.stringify({ ...demoOrganisation, people: [{ id: 'p', fullName: 'X', gender: 'x', birthDate: '1970' }] }),
     );
-    await expect(importOnFirstStart(db.dataSource, bad)).rejects.toBeInstanceOf(FirstStartImportError);
+    await expect(importOnFirstStart(db.dataSource, db.registry.store, bad)).rejects.toBeInstanceOf(
+      FirstStartImportError,
+    );
     expect(await events()).toBe(0);
   });
 
