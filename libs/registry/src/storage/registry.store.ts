@@ -10,6 +10,7 @@ import type {
   RelationKind,
 } from '@cadreflow/domain';
 import type { EventStore } from '@cadreflow/event-store';
+import { parseCivilDate } from '../file/civil-date';
 import { modelHash, sortModel } from './canonical-model';
 import type { EntityKind } from './registry.events';
 import { RegistryProjection } from './registry.projection';
@@ -39,6 +40,19 @@ interface RelationRow {
   relative_id: string;
   kind: RelationKind;
   declared_on: string;
+}
+
+/** A date that is not `YYYY-MM-DD` was asked for: a programming error of the caller, not of the registry data. */
+export class InvalidRegistryDateError extends Error {
+  constructor(readonly value: string) {
+    super(`Registry dates are written YYYY-MM-DD (got "${value}").`);
+    this.name = 'InvalidRegistryDateError';
+  }
+}
+
+function checkDate(on: string): string {
+  if (parseCivilDate(on) !== on) throw new InvalidRegistryDateError(on);
+  return on;
 }
 
 /** The condition "in force on $1" for a table with `valid_from` / `valid_to`. */
@@ -111,6 +125,12 @@ export class RegistryStore {
 
   /** The registry as it stood on `on` (YYYY-MM-DD). */
   async model(on: string): Promise<VersionedModel> {
+    const { model, version } = await this.load(on);
+    return { model, version, hash: modelHash(model) };
+  }
+
+  private async load(on: string): Promise<{ model: OrganisationModel; version: number }> {
+    checkDate(on);
     const version = (await this.position())?.version ?? 0;
     const [records, memberships, relations] = await Promise.all([
       this.dataSource.query<RecordRow[]>(`SELECT kind, data FROM registry_records WHERE ${IN_FORCE}`, [on]),
@@ -127,8 +147,7 @@ export class RegistryStore {
         [on],
       ),
     ]);
-    const model = assemble(records, memberships, relations, on);
-    return { model, version, hash: modelHash(model) };
+    return { model: assemble(records, memberships, relations, on), version };
   }
 
   /**
@@ -156,7 +175,7 @@ export class RegistryStore {
    * relatives, as of `on`.
    */
   async snapshot(organisationId: string, on: string): Promise<VersionedModel> {
-    const { model, version } = await this.model(on);
+    const { model, version } = await this.load(on);
     const organisations = model.bodies.filter((b) => b.kind === 'party-organisation');
     const byId = new Map(model.bodies.map((b) => [b.id, b]));
     const included = new Set<string>();
@@ -202,6 +221,7 @@ export class RegistryStore {
 
   /** Declared relatives of these people as of `on`, whichever side of the tie they were declared on. */
   async relations(personIds: readonly string[], on: string): Promise<DeclaredRelation[]> {
+    checkDate(on);
     if (personIds.length === 0) return [];
     await this.position();
     const rows: RelationRow[] = await this.dataSource.query(
