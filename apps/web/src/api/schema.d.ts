@@ -294,6 +294,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/{procedureId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A procedure's evidence bundle: one Node script holding its events, their inclusion proofs and the signed, cosigned tree head, that prints "intact" or the first bad event when run offline (inspection committees) */
+        get: operations["Audit_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -2322,6 +2339,25 @@ export interface operations {
             query: {
                 position: number;
             };
+            header?: never;
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_evidence: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 procedureId: string;
