@@ -1,3 +1,4 @@
+import { demoOrganisation } from '@cadreflow/domain';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -422,7 +423,7 @@ describe('the 20 attacks of a database superuser without the signing key (real P
     const api = await new AuditService(
       db.dataSource,
       new EventStore(db.dataSource),
-      new Visibility(),
+      Visibility.over(demoOrganisation),
       new AuditKeys(trust()),
     ).verifyAll(inspector);
     expect(api).toMatchObject({ ok: true, verifiedTreeSize: 9 });
@@ -451,7 +452,7 @@ describe('the 20 attacks of a database superuser without the signing key (real P
     const api: VerificationReport = await new AuditService(
       db.dataSource,
       new EventStore(db.dataSource),
-      new Visibility(),
+      Visibility.over(demoOrganisation),
       new AuditKeys(trust()),
     ).verifyAll(inspector);
     const cliOut = await cli('verify', ...pinned(), '--json');

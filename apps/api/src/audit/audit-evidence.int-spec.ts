@@ -9,7 +9,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { demoIds } from '@cadreflow/domain';
+import { demoIds, demoOrganisation } from '@cadreflow/domain';
 import { CheckpointSigner, EventStore, TrustedKeys, createDataSource, writeTreeHead } from '@cadreflow/event-store';
 import { createEmptyDatabase } from '../../../../test/setup/database';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -80,7 +80,7 @@ describe('GET /procedures/:id/evidence (real PostgreSQL, real controller and ser
         AuditService,
         { provide: DataSource, useValue: dataSource },
         { provide: EventStore, useValue: store },
-        { provide: Visibility, useValue: new Visibility() },
+        { provide: Visibility, useValue: Visibility.over(demoOrganisation) },
         { provide: AuditKeys, useValue: new AuditKeys(new TrustedKeys([signer.publicKey])) },
         { provide: APP_GUARD, useClass: CallerGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
