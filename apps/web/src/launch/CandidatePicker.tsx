@@ -1,0 +1,107 @@
+import { Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ageOn } from '../shared/dates';
+import { usePeople } from '../tasks/CandidateTable';
+import { usePeopleSearch } from './registry-hooks';
+
+/** Above this age on the congress day a person is flagged for the re-election rule (the rulebook's figure). */
+export const REELECTION_AGE_LIMIT = 60;
+
+interface Props {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  organisationId?: string;
+  id?: string;
+}
+
+/**
+ * Picks candidates from the registry's people by name (with or without diacritics) and shows, for each one picked,
+ * the age and the checks: over the re-election age, a relative also on the list.
+ */
+export function CandidatePicker({ value = [], onChange, organisationId, id }: Props) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const search = usePeopleSearch(q, organisationId);
+  const picked = usePeople(value);
+  const options = (search.data?.items ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.fullName}${p.birthDate ? ` (${t('launch.age', { age: ageOn(p.birthDate) })})` : ''}`,
+  }));
+  const checks = (personId: string): string[] => {
+    const person = picked.get(personId);
+    const problems: string[] = [];
+    if (person?.birthDate && ageOn(person.birthDate) > REELECTION_AGE_LIMIT) {
+      problems.push(t('launch.checkAge', { age: ageOn(person.birthDate) }));
+    }
+    for (const r of person?.relatives ?? []) {
+      if (value.includes(r.personId)) problems.push(t('launch.checkRelative', { name: r.fullName }));
+    }
+    return problems;
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        id={id}
+        mode="multiple"
+        showSearch
+        filterOption={false}
+        onSearch={setQ}
+        value={value}
+        onChange={(ids: string[]) => onChange?.(ids)}
+        options={[
+          ...options,
+          ...value
+            .filter((v) => !options.some((o) => o.value === v))
+            .map((v) => ({ value: v, label: picked.get(v)?.fullName ?? t('app.unknownName') })),
+        ]}
+        loading={search.isFetching}
+        maxTagCount={0}
+        maxTagPlaceholder={() => t('launch.picked', { count: value.length })}
+        placeholder={t('launch.candidatesHelp')}
+        style={{ width: '100%' }}
+      />
+      {value.length > 0 && (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={value.length > 10 ? { pageSize: 10 } : false}
+          dataSource={value.map((personId) => ({ id: personId, person: picked.get(personId) }))}
+          columns={[
+            {
+              title: t('registry.fullName'),
+              key: 'name',
+              render: (_, r) => r.person?.fullName ?? t('app.unknownName'),
+            },
+            {
+              title: t('registry.birthDate'),
+              key: 'age',
+              render: (_, r) => (r.person?.birthDate ? t('launch.age', { age: ageOn(r.person.birthDate) }) : ''),
+            },
+            {
+              title: t('procedures.state'),
+              key: 'checks',
+              render: (_, r) => {
+                const problems = checks(r.id);
+                return problems.length === 0 ? (
+                  <Tag color="green">{t('launch.checksOk')}</Tag>
+                ) : (
+                  problems.map((p) => (
+                    <Tag color="orange" key={p}>
+                      {p}
+                    </Tag>
+                  ))
+                );
+              },
+            },
+            {
+              title: '',
+              key: 'remove',
+              render: (_, r) => <a onClick={() => onChange?.(value.filter((v) => v !== r.id))}>{t('launch.remove')}</a>,
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

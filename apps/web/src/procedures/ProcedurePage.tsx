@@ -1,0 +1,107 @@
+import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context';
+import { formatDate } from '../shared/dates';
+import { ErrorAlert } from '../shared/errors';
+import { codeLabel, stageOf } from '../shared/labels';
+import { useNames } from '../shared/names';
+import { TechnicalDetails } from '../shared/TechnicalDetails';
+import { EarlierSteps } from '../tasks/EarlierSteps';
+import { PlanView, type PlanContent } from '../tasks/PlanView';
+import { useProcedure, useTrail } from '../tasks/task-hooks';
+import { ElectionResults } from './ElectionResults';
+import { OpenSteps } from './OpenSteps';
+import { PlanActions } from './PlanActions';
+import { RUN_COLOURS } from './ProceduresPage';
+import { StagesCard } from './StagesCard';
+import { WithdrawButton } from './WithdrawButton';
+
+interface Detail {
+  plan?: PlanContent | null;
+  candidates?: string[];
+  elected?: string[];
+}
+
+/** One procedure as a page: what, for whom, where it stands, who must act, and its results so far. */
+export function ProcedurePage() {
+  const { t } = useTranslation();
+  const { procedureId = '' } = useParams();
+  const { hasRole } = useAuth();
+  const procedure = useProcedure(procedureId);
+  const trail = useTrail(procedureId);
+  const summary = procedure.data?.summary;
+  const state = procedure.data?.state ?? null;
+  const detail = (state?.detail ?? {}) as Detail;
+  const name = useNames([summary?.bodyId, ...(detail.plan?.candidateIds ?? []), ...(detail.candidates ?? [])]);
+  if (procedure.isLoading) return <Spin />;
+  if (!summary) return <ErrorAlert error={procedure.error} />;
+  const stage = stageOf(summary.procedureId);
+  const kind = stage ?? summary.kind;
+  return (
+    <>
+      <Typography.Title level={2}>
+        {t('procedures.heading', {
+          kind: codeLabel(t, stage ? 'stage' : 'kind', kind),
+          organisation: name(summary.bodyId),
+        })}
+      </Typography.Title>
+      {stage && (
+        <Link to={`/procedures/${encodeURIComponent(summary.rootId)}`}>
+          {codeLabel(t, 'kind', 'congress-personnel')}
+        </Link>
+      )}
+      <Descriptions size="small" column={2} style={{ margin: '16px 0' }}>
+        <Descriptions.Item label={t('procedures.status')}>
+          <Space>
+            <Tag color={RUN_COLOURS[summary.status]}>{codeLabel(t, 'run', summary.status)}</Tag>
+            {state && <Tag>{codeLabel(t, 'status', state.status)}</Tag>}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('procedures.launchedAt')}>{formatDate(summary.launchedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('progress.level')}>{codeLabel(t, 'level', summary.levelKind)}</Descriptions.Item>
+        <Descriptions.Item label={t('procedures.outcome')}>
+          {codeLabel(t, 'outcome', summary.outcome)}
+        </Descriptions.Item>
+      </Descriptions>
+      {state?.withdrawnReason && (
+        <Alert type="warning" message={t('procedures.withdrawnBecause', { reason: state.withdrawnReason })} />
+      )}
+      {state?.stages && <StagesCard stages={state.stages} name={name} />}
+      {state && !state.stages && (
+        <Card title={t('procedures.openSteps')} style={{ marginBottom: 16 }}>
+          <OpenSteps steps={state.openSteps} name={name} />
+        </Card>
+      )}
+      {state && detail.plan !== undefined && (
+        <>
+          <PlanActions procedureId={summary.procedureId} status={state.status} plan={detail.plan ?? null} />
+          {detail.plan && (
+            <Card title={t('plan.title')} style={{ marginBottom: 16 }}>
+              <PlanView plan={detail.plan} name={name} />
+            </Card>
+          )}
+        </>
+      )}
+      {(kind === 'election' || summary.kind === 'election') && trail.data && (
+        <ElectionResults events={trail.data.events} name={name} />
+      )}
+      {trail.data && (
+        <Card title={t('task.history')} style={{ marginBottom: 16 }}>
+          <EarlierSteps events={trail.data.events} />
+        </Card>
+      )}
+      <Space>
+        {hasRole('inspection-committee') && (
+          <Link to={`/replay/${encodeURIComponent(summary.rootId)}`}>{t('procedures.replay')}</Link>
+        )}
+        {summary.status === 'running' && !stage && hasRole('organization-committee') && (
+          <WithdrawButton procedureId={summary.procedureId} />
+        )}
+      </Space>
+      <TechnicalDetails
+        items={{ procedureId: summary.procedureId, bodyId: summary.bodyId, rulebookId: summary.rulebookId }}
+      />
+    </>
+  );
+}

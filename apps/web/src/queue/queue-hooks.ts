@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient, useQueries } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, tokenStore, unwrap } from '../api/client';
+import type { Page, ProcedureView, TaskView } from '../api/views';
+import { stepLabel } from '../shared/labels';
+import type { ListedKind } from '../procedures/procedure-hooks';
+
+export interface QueueFilter {
+  type?: ListedKind;
+  overdue?: boolean;
+}
+
+/** My open tasks (`GET /tasks`). */
+export function useQueue(filter: QueueFilter) {
+  return useQuery({
+    queryKey: ['tasks', filter],
+    queryFn: async ({ signal }) =>
+      unwrap<Page<TaskView>>(
+        await api.GET('/tasks', {
+          params: {
+            query: { type: filter.type, overdue: filter.overdue ? 'true' : undefined, sort: 'due', pageSize: 100 },
+          },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** The root procedures of tasks, for their kind and organisation. */
+export function useProcedures(ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: ['procedure', id],
+      queryFn: async ({ signal }: { signal: AbortSignal }) =>
+        unwrap<ProcedureView>(
+          await api.GET('/procedures/{procedureId}', { params: { path: { procedureId: id } }, signal }),
+        ),
+      staleTime: 30_000,
+    })),
+  });
+  return new Map(unique.map((id, i) => [id, results[i]?.data] as const));
+}
+
+/** Claim or release a task; the queue and the task reload. */
+export function useClaim() {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: async ({ taskId, claim }: { taskId: string; claim: boolean }) =>
+      claim
+        ? unwrap<TaskView>(await api.POST('/tasks/{taskId}/claim', { params: { path: { taskId } } }))
+        : unwrap<TaskView>(await api.POST('/tasks/{taskId}/unclaim', { params: { path: { taskId } } })),
+    onSuccess: (_task, { claim }) => {
+      void message.success(claim ? t('queue.claimed') : t('queue.unclaimed'));
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: ['task'] });
+    },
+  });
+}
+
+/** Live queue changes (server-sent events): the queue reloads, and a new task is announced. */
+export function useLiveQueue(): void {
+  const queryClient = useQueryClient();
+  const { notification } = App.useApp();
+  const { t } = useTranslation();
+  useEffect(() => {
+    const token = tokenStore.get();
+    if (!token || typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/tasks/events?access_token=${encodeURIComponent(token)}`);
+    const reload = (): void => void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    source.addEventListener('task-opened', (event: MessageEvent<string>) => {
+      reload();
+      const change = JSON.parse(event.data) as { stepId: string };
+      notification.info({
+        message: t('queue.newTask', { step: stepLabel(t, change.stepId) }),
+        placement: 'bottomRight',
+      });
+    });
+    source.addEventListener('task-closed', reload);
+    return () => source.close();
+  }, [queryClient, notification, t]);
+}

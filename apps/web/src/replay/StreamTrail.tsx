@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Drawer, Timeline } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import type { TrailEvent } from '../api/views';
+import { formatDateTime } from '../shared/dates';
+import { ErrorAlert } from '../shared/errors';
+import { codeLabel, stageOf, stepLabel } from '../shared/labels';
+import { StateView } from './StateView';
+
+/** One event in words: its kind, with the step, outcome or counts it carries. */
+export function eventText(t: TFunction, e: TrailEvent, name: (id: string) => string): string {
+  const d = e.data;
+  const step = typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name) : '';
+  const outcome = typeof d.outcome === 'string' ? codeLabel(t, 'outcome', d.outcome) : '';
+  const text = t(`event.${e.type}`, { ...d, step, outcome, defaultValue: '' });
+  const base = text || t('event.other');
+  const person = typeof d.personId === 'string' && e.type !== 'DossierAccessed' ? ` — ${name(d.personId)}` : '';
+  return `${base}${person}`;
+}
+
+function actorText(t: TFunction, e: TrailEvent, name: (id: string) => string): string {
+  const actor = e.metadata.actor as { actorId?: string; role?: string } | undefined;
+  if (!actor?.role) return '';
+  const who = actor.actorId?.startsWith('person/') ? `${name(actor.actorId)}, ` : '';
+  return `${who}${codeLabel(t, 'role', actor.role)}`;
+}
+
+/** The trail of one stream (a procedure, or one stage of a composite), each event openable at its state. */
+export function StreamTrail({
+  streamId,
+  events,
+  name,
+}: {
+  streamId: string;
+  events: TrailEvent[];
+  name: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const [at, setAt] = useState<number | null>(null);
+  const state = useQuery({
+    queryKey: ['state-at', streamId, at],
+    enabled: at !== null,
+    retry: false,
+    queryFn: async ({ signal }) =>
+      unwrap<{ state: unknown; eventsApplied: number }>(
+        await api.GET('/procedures/{procedureId}/audit/state', {
+          params: { path: { procedureId: streamId }, query: { position: at ?? 0 } },
+          signal,
+        }),
+      ),
+  });
+  const stage = stageOf(streamId);
+  return (
+    <Card
+      title={stage ? t('replay.stage', { stage: codeLabel(t, 'stage', stage) }) : t('replay.trail')}
+      style={{ marginBottom: 16 }}
+    >
+      <Timeline
+        items={events.map((e) => ({
+          key: e.position,
+          children: (
+            <div>
+              <div>
+                <strong>{eventText(t, e, name)}</strong>
+              </div>
+              <div>
+                {formatDateTime(e.recordedAt)} · {t('replay.position')} {e.position}
+                {actorText(t, e, name) && ` · ${actorText(t, e, name)}`}{' '}
+                <Button type="link" size="small" onClick={() => setAt(e.position)}>
+                  {t('replay.showState')}
+                </Button>
+              </div>
+            </div>
+          ),
+        }))}
+      />
+      <Drawer open={at !== null} onClose={() => setAt(null)} title={t('replay.stateAt')} width={560}>
+        <ErrorAlert error={state.error} />
+        {state.data && <StateView state={state.data.state} name={name} />}
+      </Drawer>
+    </Card>
+  );
+}

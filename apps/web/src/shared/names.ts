@@ -1,0 +1,47 @@
+import { useQueries } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rawRequest } from '../api/raw';
+import type { OrganisationDetail, PersonDetail } from '../api/views';
+
+/** The display name of a registry id (person or organisation), or null when the registry does not know it. */
+async function fetchName(id: string): Promise<string | null> {
+  const path = encodeURIComponent(id);
+  try {
+    if (id.startsWith('person/')) return (await rawRequest<PersonDetail>(`/registry/people/${path}`)).fullName;
+    if (id.startsWith('org/')) {
+      return (await rawRequest<OrganisationDetail>(`/registry/organisations/${path}`)).organisation.name;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Names for ids, from the registry (cached for the session): `name(id)` gives the person's or organisation's
+ * name, or a neutral "name unknown" (never the id: ids belong in the technical details).
+ */
+export function useNames(ids: readonly (string | null | undefined)[]): (id: string | null | undefined) => string {
+  const { t } = useTranslation();
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: ['name', id],
+      queryFn: () => fetchName(id),
+      staleTime: Infinity,
+      retry: false,
+    })),
+  });
+  const known = new Map<string, string>();
+  unique.forEach((id, i) => {
+    const name = results[i]?.data;
+    if (name) known.set(id, name);
+  });
+  const key = [...known.entries()].map((e) => e.join('=')).join('|');
+  return useCallback(
+    (id: string | null | undefined) => (id ? (known.get(id) ?? t('app.unknownName')) : ''),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` changes exactly when `known` does
+    [key, t],
+  );
+}

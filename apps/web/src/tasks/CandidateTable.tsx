@@ -1,0 +1,122 @@
+import { useQueries, useMutation } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, List, Modal, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { rawRequest } from '../api/raw';
+import type { Dossier, PersonDetail } from '../api/views';
+import { ageOn, formatDate } from '../shared/dates';
+import { ErrorAlert } from '../shared/errors';
+import { codeLabel } from '../shared/labels';
+
+interface Props {
+  procedureId: string;
+  personIds: readonly string[];
+  /** Check results per person (e.g. vetting: cleared or blocked), as a status code. */
+  checks?: ReadonlyMap<string, string>;
+}
+
+/** Registry facts of people (name, age, current post), cached with the names. */
+export function usePeople(ids: readonly string[]) {
+  const results = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['person', id],
+      queryFn: () => rawRequest<PersonDetail>(`/registry/people/${encodeURIComponent(id)}`),
+      staleTime: Infinity,
+      retry: false,
+    })),
+  });
+  return new Map(ids.map((id, i) => [id, results[i]?.data] as const));
+}
+
+/** The candidate list being decided: each person's key facts and check results, and their dossier on request. */
+export function CandidateTable({ procedureId, personIds, checks }: Props) {
+  const { t } = useTranslation();
+  const people = usePeople(personIds);
+  const [open, setOpen] = useState<string | null>(null);
+  const dossier = useMutation({
+    mutationFn: async (personId: string) =>
+      unwrap<Dossier>(
+        await api.GET('/procedures/{procedureId}/dossiers/{personId}', {
+          params: { path: { procedureId, personId } },
+        }),
+      ),
+  });
+  const rows = personIds.map((id) => ({ id, person: people.get(id) }));
+  const read = (id: string): void => {
+    setOpen(id);
+    dossier.mutate(id);
+  };
+  return (
+    <>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t('registry.fullName'), key: 'name', render: (_, r) => r.person?.fullName ?? t('app.unknownName') },
+          {
+            title: t('registry.birthDate'),
+            key: 'age',
+            render: (_, r) =>
+              r.person?.birthDate
+                ? `${formatDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
+                : '',
+          },
+          {
+            title: t('registry.posts'),
+            key: 'posts',
+            render: (_, r) => r.person?.posts.map((p) => p.title).join('; '),
+          },
+          {
+            title: t('procedures.state'),
+            key: 'check',
+            render: (_, r) => {
+              const check = checks?.get(r.id);
+              return check ? (
+                <Tag color={check === 'BLOCKED' ? 'red' : 'green'}>{codeLabel(t, 'status', check)}</Tag>
+              ) : null;
+            },
+          },
+          {
+            title: t('task.dossier'),
+            key: 'dossier',
+            render: (_, r) => (
+              <Button size="small" onClick={() => read(r.id)}>
+                {t('task.readDossier')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal open={open !== null} onCancel={() => setOpen(null)} footer={null} title={t('task.dossier')} width={640}>
+        <ErrorAlert error={dossier.error} />
+        {dossier.data && (
+          <>
+            <Alert type="warning" showIcon message={t('task.dossierRecorded')} style={{ marginBottom: 16 }} />
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('registry.fullName')}>{dossier.data.person.fullName}</Descriptions.Item>
+              <Descriptions.Item label={t('registry.birthDate')}>
+                {formatDate(dossier.data.person.birthDate)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('registry.gender')}>
+                {codeLabel(t, 'gender', dossier.data.person.gender)}
+              </Descriptions.Item>
+            </Descriptions>
+            <List
+              size="small"
+              header={t('registry.relatives')}
+              dataSource={open ? (people.get(open)?.relatives ?? []) : []}
+              renderItem={(r) => (
+                <List.Item>
+                  {r.fullName} — {codeLabel(t, 'relation', r.kind)}
+                </List.Item>
+              )}
+            />
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}

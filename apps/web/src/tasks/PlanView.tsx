@@ -1,0 +1,30 @@
+import { Descriptions, List } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface PlanContent {
+  executiveCommitteeSeats: number;
+  standingCommitteeSeats: number;
+  deputySecretaries: number;
+  candidateIds: string[];
+  standards: string[];
+}
+
+/** A personnel plan as a page: seats, the candidate list by name with its surplus, the standards. */
+export function PlanView({ plan, name }: { plan: PlanContent; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions column={1} size="small" bordered>
+      <Descriptions.Item label={t('plan.executiveCommitteeSeats')}>{plan.executiveCommitteeSeats}</Descriptions.Item>
+      <Descriptions.Item label={t('plan.standingCommitteeSeats')}>{plan.standingCommitteeSeats}</Descriptions.Item>
+      <Descriptions.Item label={t('plan.deputySecretaries')}>{plan.deputySecretaries}</Descriptions.Item>
+      <Descriptions.Item label={t('plan.candidates')}>
+        {t('launch.picked', { count: plan.candidateIds.length })} ·{' '}
+        {t('plan.surplus', { count: plan.candidateIds.length - plan.executiveCommitteeSeats })}
+        <div style={{ marginTop: 8 }}>{plan.candidateIds.map((id) => name(id)).join(', ')}</div>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('plan.standards')}>
+        <List size="small" dataSource={plan.standards} renderItem={(s) => <List.Item>{s}</List.Item>} />
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
