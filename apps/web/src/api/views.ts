@@ -40,6 +40,8 @@ export interface TaskView {
   outcome: string | null;
   openedAt: string;
   claimedBy: string | null;
+  /** The holder's display name (the API names the holder; absent from older answers). */
+  claimedByName?: string | null;
   claimedAt: string | null;
 }
 

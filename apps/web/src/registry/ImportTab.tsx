@@ -28,7 +28,7 @@ export function ImportTab() {
   const errorMessage = (e: ImportError): string =>
     errorText(t, new ApiError(422, { statusCode: 422, code: e.code, params: e.params }));
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
         <Button onClick={() => download.mutate()} loading={download.isPending}>
           {t('registry.template')}
