@@ -16,7 +16,9 @@
  * everything else the SDK default (workflow cache on, reused V8 context, one workflow thread; activities
  * are dispatched eagerly with the workflow task completion). Workflows are started without eager start.
  * One more row runs the memory store with the SDK's default connections (a grpc-js `Connection` for the
- * client, gzip on the worker's), for comparison.
+ * client, gzip on the worker's), for comparison. When the `temporal` CLI is on the PATH (or named by
+ * `TEMPORAL_CLI`), the same scenarios run on the real Temporal server as well (`temporal server start-dev`, SQLite in
+ * memory and in a file, a separate process like the embedded CLI), and a line gives real / embedded throughput.
  * The target (>= 150 wf/s memory, >= 80 PostgreSQL) is read on the one-activity rows with the server as a
  * separate process: the rows marked "target" in the table and the "Target" lines under it.
  *
@@ -26,6 +28,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -40,6 +45,7 @@ import { Client as PgClient } from 'pg';
 import { startEmbeddedTemporal } from '../libs/embedded-temporal/src';
 import * as activities from '../libs/embedded-temporal/test/activities';
 import { startTestPostgres } from '../test/setup/postgres';
+import { startTemporalCli, temporalCliAvailable } from '../test/support/temporal-cli';
 import { processCpuMs } from './lib/stats';
 
 interface Sample {
@@ -118,6 +124,10 @@ interface BenchServer {
 }
 
 async function startServer(store: string, mode: Mode): Promise<BenchServer> {
+  if (mode === 'real Temporal server') {
+    const server = await startTemporalCli({ dbFilename: store === 'memory' ? undefined : store });
+    return { address: server.address, cpuMs: () => processCpuMs(server.pid), stop: () => server.stop() };
+  }
   if (mode === 'in-process') {
     const server = await startEmbeddedTemporal({ store });
     return { address: server.address, cpuMs: () => undefined, stop: () => server.stop() };
@@ -145,7 +155,8 @@ async function startServer(store: string, mode: Mode): Promise<BenchServer> {
   };
 }
 
-type Mode = 'in-process' | 'separate process';
+/** The embedded server in this process or as its CLI; or the real Temporal server (`temporal server start-dev`). */
+type Mode = 'in-process' | 'separate process' | 'real Temporal server';
 
 /**
  * How the SDK connects: `shared, no gzip` is the measured configuration (client and worker on one
@@ -318,7 +329,7 @@ function printTable(rows: Row[], startLoad: string): void {
       fmt(percentile(latencies, 95)),
       row.target ? String(row.target) : '-',
       row.target ? `${fmt(median / row.target, 2)}x` : '-',
-      row.server === 'separate process'
+      row.server !== 'in-process'
         ? fmt(
             percentile(
               row.samples.map((s) => s.serverCpuMs ?? NaN),
@@ -368,6 +379,18 @@ function printTable(rows: Row[], startLoad: string): void {
     const ratio = rate(find('PostgreSQL')) / rate(find('memory'));
     process.stdout.write(`PostgreSQL / memory throughput, one-activity, server ${server}: ${fmt(ratio, 2)}\n`);
   }
+  const embedded = oneActivity.find(
+    (r) => r.store === 'memory' && r.server === 'separate process' && r.connections === 'shared, no gzip',
+  );
+  for (const real of oneActivity.filter((r) => r.server === 'real Temporal server')) {
+    process.stdout.write(
+      `Real Temporal server (${real.store}) / embedded server (memory, separate process), one-activity: ` +
+        `${fmt(rate(real) / rate(embedded), 2)}\n`,
+    );
+  }
+  if (!rows.some((r) => r.server === 'real Temporal server')) {
+    process.stdout.write('Real Temporal server: not measured (no `temporal` CLI on the PATH nor in TEMPORAL_CLI)\n');
+  }
   process.stdout.write(
     `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ` +
       `load average (1/5/15 min) at the start: ${startLoad}, at the end: ${loadavg()
@@ -396,6 +419,19 @@ async function main(): Promise<void> {
       rows.push(...(await benchStore(url, 'PostgreSQL', mode, 'shared, no gzip', bundle, rounds, workflows)));
     }
     rows.push(...(await benchStore('memory', 'memory', 'separate process', 'SDK defaults', bundle, rounds, workflows)));
+    if (await temporalCliAvailable()) {
+      const real = 'real Temporal server';
+      rows.push(
+        ...(await benchStore('memory', 'SQLite in memory', real, 'shared, no gzip', bundle, rounds, workflows)),
+      );
+      const folder = mkdtempSync(join(tmpdir(), 'bench-temporal-'));
+      try {
+        const file = join(folder, 'temporal.sqlite');
+        rows.push(...(await benchStore(file, 'SQLite file', real, 'shared, no gzip', bundle, rounds, workflows)));
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
   } finally {
     await postgres.stop();
   }

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, seedDemoUsers } from '@cadreflow/api';
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
+import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
@@ -110,7 +111,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** A fresh database on the run's PostgreSQL with every migration run and the demo users seeded. */
+/** A fresh database on the run's PostgreSQL with every migration run, the demo users seeded and the demo province imported. */
 export async function createSeededDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const database = await createEmptyDatabase(prefix);
   const migrator = createDataSource({
@@ -122,6 +123,7 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
   await migrator.initialize();
   await migrator.runMigrations();
   await seedDemoUsers(migrator);
+  await importOnFirstStart(migrator);
   await migrator.destroy();
   return database;
 }

@@ -7,6 +7,8 @@ import { Connection } from '@temporalio/client';
 export interface TemporalCliServer {
   /** `127.0.0.1:<port>`, what `Connection.connect` and `NativeConnection.connect` take. */
   readonly address: string;
+  /** The server's process id (its CPU time is read from /proc by benchmarks). */
+  readonly pid: number | undefined;
   /** What the server said when it started (version, persistence): for the run's log. */
   readonly banner: string;
   /** Ends the server process (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. */
@@ -107,6 +109,7 @@ export async function startTemporalCli(options: TemporalCliOptions = {}): Promis
   let stopping: Promise<void> | undefined;
   return {
     address,
+    pid: child.pid,
     banner,
     stop: () => {
       stopping ??= stopChild(child);

@@ -32,7 +32,27 @@ export interface RecordedEventRef {
   recordedAt: string;
 }
 
+/** Input of {@link ProcedureActivities.declaredRelations}. */
+export interface DeclaredRelationsInput {
+  readonly personIds: readonly string[];
+  /** `YYYY-MM-DD`: relations declared on or before this day. */
+  readonly on: string;
+}
+
+/** A declared relation as the registry answers it (the domain's `DeclaredRelation`). */
+export interface DeclaredRelationRecord {
+  personId: string;
+  relativeId: string;
+  kind: 'spouse' | 'parent' | 'parent-in-law' | 'child' | 'child-in-law' | 'sibling';
+  declaredOn: string;
+}
+
 export interface ProcedureActivities {
+  /**
+   * The relations declared in the organisation registry, as of `on`, in which any of `personIds` is either side
+   * (for recusal at decision time: a relative declared after the launch).
+   */
+  declaredRelations(input: DeclaredRelationsInput): Promise<DeclaredRelationRecord[]>;
   /**
    * Appends events to the procedure's stream (idempotent). Fails with the non-retryable type
    * `ExpectedVersionConflict` if another writer touched the stream.

@@ -10,10 +10,10 @@ import {
 import {
   decideCommon,
   defaultRulebooks,
-  demoOrganisation,
   evolveCore,
   IllegalTransitionError,
   initialCore,
+  ValidationError,
   rulebookInForce,
   type PersonnelPlanContent,
   type ProcedureCore,
@@ -21,6 +21,7 @@ import {
 import { asUpdateFailure } from './domain-failure';
 import { CongressStageLaunches, stageProcedureId, type CongressStageName } from './congress-stage-launches';
 import {
+  stageStepsSignal,
   stateQuery,
   withdrawRequestSignal,
   withdrawUpdate,
@@ -29,11 +30,13 @@ import {
   type ProcedureResult,
   type ProcedureStateView,
   type RecordedEventRef,
+  type RegistrySnapshot,
+  type StageStepsInput,
   type StageView,
   type WithdrawInput,
 } from './messages';
 import { electionWorkflow, introductionWorkflow, personnelPlanWorkflow, vettingWorkflow } from './procedure.workflow';
-import { domainActor, launchInstant, workflowNow } from './procedure-runner';
+import { domainActor, electedOf, launchInstant, workflowNow } from './procedure-runner';
 
 const stageOrder: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
 
@@ -63,7 +66,18 @@ function stopsHere(stage: CongressStageName, result: ProcedureResult): boolean {
  */
 export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch): Promise<ProcedureResult> {
   const launchedAt = launchInstant(input.launchDate);
-  const model = input.organisation ?? demoOrganisation;
+  // Runs launched before registry snapshots carried their model as `organisation`; they replay on it.
+  const legacy = (input as { organisation?: RegistrySnapshot['model'] }).organisation;
+  const model = input.registry?.model ?? legacy;
+  if (!model) {
+    throw asUpdateFailure(
+      new ValidationError(
+        'The congress procedure is launched on a registry snapshot (registry: { version, hash, model })',
+        { field: 'registry' },
+        { code: 'REGISTRY_SNAPSHOT_MISSING', params: { field: 'registry' } },
+      ),
+    );
+  }
   const rulebookId = rulebookInForce(launchedAt).id;
   const stages = new Map<CongressStageName, StageView>(
     stageOrder.map((stage) => [
@@ -79,6 +93,8 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
   } | null = null;
   let withdrawal: RecordedEventRef[] | null = null;
   let finished = false;
+  /** The running stage's open steps, as its child last reported them. */
+  let stageSteps: StageStepsInput | null = null;
 
   const view = (): ProcedureStateView => ({
     procedureId: input.procedureId,
@@ -94,7 +110,16 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     lastEvent: null,
     detail: { results },
     stages: [...stages.values()],
+    stageOpenSteps: stageSteps?.openSteps ?? [],
+    stageOpenStepCount: stageSteps?.openStepCount ?? 0,
+    ...electionResults(),
   });
+  /** Who the election stage elected, once it has a result. */
+  const electionResults = (): { elected?: ReturnType<typeof electedOf> & object } => {
+    const election = results.find((r) => r.kind === 'election');
+    const elected = election ? electedOf(election.detail) : null;
+    return elected ? { elected } : {};
+  };
   /** The launcher's rule for withdrawing, as the domain states it, on a core built from this launch. */
   const validateWithdrawal = (w: WithdrawInput): void => {
     try {
@@ -103,6 +128,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
           'No stage is running: nothing to withdraw',
           'NOT_RUNNING',
           'WithdrawProcedure',
+          { code: 'NO_STAGE_RUNNING' },
         );
       }
       const core: ProcedureCore = evolveCore(initialCore, {
@@ -130,6 +156,10 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
   };
 
   setHandler(stateQuery, view);
+  setHandler(stageStepsSignal, (steps) => {
+    // A late report of a stage that already ended is dropped.
+    if (current && steps.procedureId === stageProcedureId(input.procedureId, current.stage)) stageSteps = steps;
+  });
   setHandler(
     withdrawUpdate,
     async (w) => {
@@ -140,6 +170,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
             'The running stage ended before the withdrawal reached it; query the procedure and try again',
             'STAGE_ENDED',
             'WithdrawProcedure',
+            { code: 'STAGE_ENDED' },
           ),
         );
       if (!running) throw ended();
@@ -182,6 +213,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       return null;
     } finally {
       current = null;
+      stageSteps = null;
     }
   };
 

@@ -19,6 +19,7 @@ import type {
   ElectionLaunch,
   IntroductionLaunch,
   PersonnelPlanLaunch,
+  RegistrySnapshot,
   StageView,
   VettingLaunch,
 } from './messages';
@@ -33,10 +34,14 @@ export function stageProcedureId(procedureId: string, stage: CongressStageName):
 
 function required(body: Body | null, what: string, organisationId: string): Body {
   if (!body) {
-    throw new ValidationError(`${organisationId} has no ${what}; the congress procedure needs one`, {
-      organisationId,
-      what,
-    });
+    throw new ValidationError(
+      `${organisationId} has no ${what}; the congress procedure needs one`,
+      {
+        organisationId,
+        what,
+      },
+      { code: 'ORGANISATION_BODY_MISSING' },
+    );
   }
   return body;
 }
@@ -60,9 +65,13 @@ export class CongressStageLaunches {
     const consulted = consultingAuthority(model, input.bodyId);
     const ratifying = ratifyingAuthority(model, input.bodyId);
     if (!consulted || !ratifying) {
-      throw new ValidationError(`${input.bodyId} has no higher level to consult and ratify`, {
-        organisationId: input.bodyId,
-      });
+      throw new ValidationError(
+        `${input.bodyId} has no higher level to consult and ratify`,
+        {
+          organisationId: input.bodyId,
+        },
+        { code: 'NO_HIGHER_LEVEL' },
+      );
     }
     this.consulted = consulted;
     this.ratifying = ratifying;
@@ -83,6 +92,7 @@ export class CongressStageLaunches {
     launchedBy: CongressPersonnelLaunch['launchedBy'];
     launchDate?: string;
     parentProcedureId: string;
+    registry: RegistrySnapshot;
   } {
     return {
       procedureId: stageProcedureId(this.input.procedureId, stage),
@@ -90,6 +100,7 @@ export class CongressStageLaunches {
       launchedBy: this.input.launchedBy,
       ...(this.input.launchDate ? { launchDate: this.input.launchDate } : {}),
       parentProcedureId: this.input.procedureId,
+      registry: this.input.registry,
     };
   }
 
@@ -158,7 +169,12 @@ export class CongressStageLaunches {
     };
   }
 
-  /** F: the congress elects the executive committee from the consulted list; the higher committee ratifies. */
+  /**
+   * F: the congress elects the executive committee from the consulted list; the higher committee ratifies. The
+   * presidium (đoàn chủ tịch) and the counting board (ban kiểm phiếu) are elected by the congress for its
+   * sitting, so their steps belong to the congress body itself, decided in the `congress-presidium` and
+   * `counting-board` roles (the grants a congress's presidium and counting board hold).
+   */
   election(seats: number, candidateIds: readonly string[]): ElectionLaunch {
     const congressId = this.body('congress', 'congress');
     return {
@@ -170,8 +186,8 @@ export class CongressStageLaunches {
         level: this.bodies.levelKind,
         congressDate: this.input.congressDate,
         seats,
-        presidiumId: presidiumOf(congressId),
-        countingBoardId: countingBoardOf(congressId),
+        presidiumId: congressId,
+        countingBoardId: congressId,
         higherBodyId: this.ratifying.body.id,
         higherRole: this.ratifying.role,
         candidates: candidateIds.map((personId) => ({
@@ -183,14 +199,4 @@ export class CongressStageLaunches {
       },
     };
   }
-}
-
-/** The presidium a congress elects for itself (đoàn chủ tịch): a body of the congress, named after it. */
-export function presidiumOf(congressId: string): string {
-  return `${congressId}/presidium`;
-}
-
-/** The counting board a congress elects (ban kiểm phiếu). */
-export function countingBoardOf(congressId: string): string {
-  return `${congressId}/counting-board`;
 }

@@ -21,12 +21,30 @@ export function asUpdateFailure(error: unknown): ApplicationFailure {
       type: 'VALIDATION',
       message: `The input could not be applied: ${message}`,
       nonRetryable: true,
-      details: [{ code: 'VALIDATION', name: 'MalformedInput', context: {} } satisfies DomainErrorDetails],
+      details: [
+        {
+          code: 'VALIDATION',
+          errorCode: 'MALFORMED_INPUT',
+          params: {},
+          name: 'MalformedInput',
+          context: {},
+        } satisfies DomainErrorDetails,
+      ],
     });
   }
-  const { name, message, stack: _stack, code, ...context } = error as DomainError & Record<string, unknown>;
+  const {
+    name,
+    message,
+    stack: _stack,
+    code,
+    errorCode,
+    params,
+    ...context
+  } = error as DomainError & Record<string, unknown>;
   const details: DomainErrorDetails = {
     code,
+    errorCode,
+    params: JSON.parse(JSON.stringify(params)) as DomainErrorDetails['params'],
     name,
     context: JSON.parse(JSON.stringify(context)) as Record<string, unknown>,
   };
@@ -34,6 +52,13 @@ export function asUpdateFailure(error: unknown): ApplicationFailure {
 }
 
 /** A rejection for input the workflow cannot even map to a domain command (unknown step kind, wrong procedure). */
-export function invalidInput(message: string, details: Readonly<Record<string, unknown>> = {}): ValidationError {
-  return new ValidationError(message, details);
+export function invalidInput(
+  message: string,
+  details: Readonly<Record<string, unknown>> = {},
+  errorCode = 'INVALID_INPUT',
+): ValidationError {
+  return new ValidationError(message, details, {
+    code: errorCode,
+    params: JSON.parse(JSON.stringify(details)) as Record<string, string>,
+  });
 }

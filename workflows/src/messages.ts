@@ -39,6 +39,7 @@ import type {
   DiscloseResult,
   DomainErrorCode,
   DraftPlan,
+  ErrorParam,
   DropCandidate,
   ElectionAttendance,
   EscalateDisagreement,
@@ -52,6 +53,10 @@ import type {
   MeetingTally,
   OrganisationModel,
   PersonnelPlanContent,
+  RegistryRef,
+  StepItemsDecided,
+  StepKindCode,
+  StepParams,
   RaiseNewIssue,
   ReceiveComplaint,
   RecordDossierAccess,
@@ -110,6 +115,19 @@ export interface LaunchCommon {
    * this procedure at once, so the stage completes.
    */
   readonly parentProcedureId?: string;
+  /**
+   * The organisation snapshot the launch pinned from the registry (`RegistryStore.snapshot`). When given, the
+   * people concerned get their relatives declared in it (added to those the launch data names), vetting computes
+   * the QĐ 205/114 linked-post conflicts from it, and `ProcedureLaunched` records `registry: { version, hash }`.
+   * Decisions then also ask the registry, through an activity, for relatives declared after the launch.
+   * Required for `congress-personnel` and `vetting`.
+   */
+  readonly registry?: RegistrySnapshot;
+}
+
+/** What a launch pins from the organisation registry: its version, the snapshot's hash, and the snapshot. */
+export interface RegistrySnapshot extends RegistryRef {
+  readonly model: OrganisationModel;
 }
 
 type Without<T, K extends keyof T> = Omit<T, K>;
@@ -132,6 +150,7 @@ export interface AppointmentLaunch extends LaunchCommon {
 /** Launch D: every configured check per candidate, in parallel. */
 export interface VettingLaunch extends LaunchCommon {
   readonly kind: 'vetting';
+  readonly registry: RegistrySnapshot;
   readonly data: Without<RequestVetting['data'], 'procedureId'>;
 }
 /** Launch F: the congress election. */
@@ -156,8 +175,8 @@ export interface CongressPersonnelLaunch extends LaunchCommon {
   /** The personnel plan to draft (seats, candidate list with its surplus, standards). */
   readonly plan: PersonnelPlanContent;
   readonly congressDate: IsoDate;
-  /** The organisation model the stages read bodies and people from; defaults to the seeded demo organisation. */
-  readonly organisation?: OrganisationModel;
+  /** The registry snapshot the stages read bodies, people and relatives from; each stage records its ref. */
+  readonly registry: RegistrySnapshot;
 }
 
 /** Any workflow input. */
@@ -267,6 +286,10 @@ export interface OpenStepView {
   /** The workflow (= procedure, = stream) to send the decision to; a child's id inside a composite. */
   readonly procedureId: string;
   readonly stepId: string;
+  /** What the step is, as a code; translate it with {@link params}. Absent on steps opened before codes. */
+  readonly stepKind: StepKindCode | null;
+  readonly params: StepParams;
+  /** English description; a developer fallback only. */
   readonly title: string;
   readonly bodyId: string;
   /** The role allowed to decide. */
@@ -282,6 +305,26 @@ export interface OpenStepView {
   readonly reminded: boolean;
   /** The step went past its due date: `DeadlineBreached` and `Escalated` were recorded. */
   readonly escalated: boolean;
+  /**
+   * A list step decided item by item (per-item recusal): the people already decided, by whom and how (with the
+   * votes for a tally). The people not in it are still to be decided, by a member not concerned by them.
+   */
+  readonly decidedItems: ReadonlyArray<{
+    readonly personId: string;
+    readonly by: string;
+    readonly outcome: StepItemsDecided['data']['outcome'];
+    readonly votes?: number;
+  }>;
+}
+
+/** A person elected, with the votes and the base of the round that elected them. */
+export interface ElectedView {
+  readonly personId: string;
+  readonly round: number;
+  readonly votes: number;
+  readonly base: number;
+  /** votes / base, in percent, two decimals (e.g. 85.71). */
+  readonly sharePercent: number;
 }
 
 /** Where a procedure is. */
@@ -307,6 +350,29 @@ export interface ProcedureStateView {
   readonly detail: unknown;
   /** Composite only: its stages and their child procedures. */
   readonly stages?: readonly StageView[];
+  /** Composite only: the running stage's open steps (at most {@link STAGE_STEPS_SHOWN}), as its child reported them. */
+  readonly stageOpenSteps?: readonly OpenStepSummary[];
+  /** Composite only: how many steps the running stage has open. */
+  readonly stageOpenStepCount?: number;
+  /** Election (and a composite once its election stage has results): who was elected, with votes and share. */
+  readonly elected?: readonly ElectedView[];
+}
+
+/** How many of a stage's open steps the composite keeps in its view. */
+export const STAGE_STEPS_SHOWN = 10;
+
+/** An open step of a composite's running stage: what it is and who must act. */
+export type OpenStepSummary = Pick<
+  OpenStepView,
+  'procedureId' | 'stepId' | 'stepKind' | 'params' | 'title' | 'bodyId' | 'role' | 'dueDate' | 'decision'
+>;
+
+/** Input of {@link stageStepsSignal}: a child's open steps, sent to its composite when they change. */
+export interface StageStepsInput {
+  readonly procedureId: string;
+  readonly openStepCount: number;
+  readonly openSteps: readonly OpenStepSummary[];
+  readonly elected?: readonly ElectedView[];
 }
 
 /** A stage of the composite congress-personnel procedure. */
@@ -320,6 +386,10 @@ export interface StageView {
 /** Structured details of a domain rejection, in `ApplicationFailure.details[0]`. */
 export interface DomainErrorDetails {
   readonly code: DomainErrorCode;
+  /** The stable code of this refusal (e.g. `RECUSED_RELATIVE`); see the engine's contract for the full list. */
+  readonly errorCode: string;
+  /** The values the translation of `errorCode` needs. */
+  readonly params: Readonly<Record<string, ErrorParam>>;
   /** The domain error class name, e.g. `RecusedError`. */
   readonly name: string;
   /** The error's readonly context (actor, status, subject…). */
@@ -351,6 +421,9 @@ export const higherOpinionSignal = defineSignal<[HigherOpinionInput]>('higherOpi
  */
 export const withdrawRequestSignal = defineSignal<[WithdrawInput]>('withdrawRequest');
 
+/** Sent by a child stage to its composite when its open steps change (so the composite can show them). Not for API use. */
+export const stageStepsSignal = defineSignal<[StageStepsInput]>('stageSteps');
+
 /** What a workflow returns when it ends. */
 export interface ProcedureResult {
   readonly procedureId: string;
@@ -372,6 +445,9 @@ export interface ProcedureResult {
 /** A domain rejection as read from a client-side error, or null if the error is something else. */
 export interface DomainFailure {
   readonly code: DomainErrorCode;
+  /** The stable code of this refusal, `code` when the failure carries none. */
+  readonly errorCode: string;
+  readonly params: Readonly<Record<string, ErrorParam>>;
   readonly message: string;
   readonly details: DomainErrorDetails | null;
 }
@@ -400,7 +476,13 @@ export function domainFailureOf(error: unknown): DomainFailure | null {
       const details = Array.isArray(candidate.details)
         ? (candidate.details[0] as DomainErrorDetails | undefined)
         : null;
-      return { code: candidate.type as DomainErrorCode, message: candidate.message, details: details ?? null };
+      return {
+        code: candidate.type as DomainErrorCode,
+        errorCode: details?.errorCode ?? candidate.type,
+        params: details?.params ?? {},
+        message: candidate.message,
+        details: details ?? null,
+      };
     }
     current = candidate.cause;
   }

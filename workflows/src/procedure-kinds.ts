@@ -3,6 +3,7 @@ import {
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
+  relativesOf,
   roundStepId,
   vettingDecider,
   type Actor,
@@ -12,7 +13,7 @@ import {
   type ProcedureCore,
 } from '@cadreflow/domain';
 import { invalidInput } from './domain-failure';
-import type { ProcedureLaunch, SingleProcedureKind, StepDecisionInput } from './messages';
+import type { ProcedureLaunch, RegistrySnapshot, SingleProcedureKind, StepDecisionInput } from './messages';
 
 /** A decider seen from the workflow: commands and events are plain JSON, the state carries the common core. */
 export type AnyDecider = Decider<DomainCommand, DomainEvent, { readonly core: ProcedureCore; readonly status: string }>;
@@ -34,14 +35,33 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   election: 'LaunchElection',
 };
 
-/** The domain command that launches a procedure (procedure id = workflow id). */
+/** A launch's people with their relatives: those the launch names plus those declared in the registry snapshot. */
+function withRegistryRelatives<T extends { readonly personId: string; readonly relativeIds: readonly string[] }>(
+  people: readonly T[],
+  registry: RegistrySnapshot,
+): T[] {
+  return people.map((person) => {
+    const declared = relativesOf(registry.model.relations, person.personId).map((r) => r.relativeId);
+    const relativeIds = [...person.relativeIds, ...declared.filter((id) => !person.relativeIds.includes(id))];
+    return { ...person, relativeIds };
+  });
+}
+
+/**
+ * The domain command that launches a procedure (procedure id = workflow id). With a registry snapshot, the
+ * candidates' relatives declared in it are added to those the launch names, and the snapshot's version and hash
+ * are recorded on `ProcedureLaunched`.
+ */
 export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
-  return {
-    type: launchCommandType[input.kind],
-    data: { ...input.data, procedureId: input.procedureId },
-    actor,
-    now,
-  };
+  const registry = input.registry;
+  const data: Record<string, unknown> = { ...input.data, procedureId: input.procedureId };
+  if (registry) {
+    data.registry = { version: registry.version, hash: registry.hash };
+    const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })
+      .candidates;
+    if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
+  }
+  return { type: launchCommandType[input.kind], data, actor, now };
 }
 
 /**

@@ -25,6 +25,7 @@ import { asUpdateFailure } from './domain-failure';
 import type { AnyDecider } from './procedure-kinds';
 import type {
   ActorRef,
+  ElectedView,
   OpenStepView,
   ProcedureRunStatus,
   ProcedureStateView,
@@ -195,7 +196,11 @@ export class ProcedureRunner {
     // A decider's exhaustive switch hands an unknown command back instead of a list of events.
     if (!Array.isArray(events)) {
       throw asUpdateFailure(
-        new ValidationError(`A ${this.kind} procedure does not accept ${command.type}`, { type: command.type }),
+        new ValidationError(
+          `A ${this.kind} procedure does not accept ${command.type}`,
+          { type: command.type },
+          { code: 'COMMAND_NOT_ACCEPTED' },
+        ),
       );
     }
     return events as DomainEvent[];
@@ -317,6 +322,8 @@ export class ProcedureRunner {
     const openSteps: OpenStepView[] = Object.values(core.openSteps).map((step) => ({
       procedureId: this.streamId,
       stepId: step.stepId,
+      stepKind: step.kind ?? null,
+      params: step.params ?? {},
       title: step.name,
       bodyId: step.bodyId,
       role: step.role,
@@ -329,7 +336,9 @@ export class ProcedureRunner {
       proposedBy,
       reminded: this.reminded.has(step.stepId),
       escalated: step.escalated,
+      decidedItems: Object.entries(step.items).map(([personId, item]) => ({ personId, ...item })),
     }));
+    const elected = electedOf(this.state);
     return {
       procedureId: this.streamId,
       kind: this.kind,
@@ -343,6 +352,29 @@ export class ProcedureRunner {
       withdrawnReason: core.withdrawnReason,
       lastEvent: this.lastEvent,
       detail: this.state,
+      ...(elected ? { elected } : {}),
     };
   }
+}
+
+/** One person elected, as an election's state keeps it. */
+interface ElectedResult {
+  readonly personId: string;
+  readonly round: number;
+  readonly votes: number;
+  readonly base: number;
+}
+
+/** The people an election's state says were elected, with their votes and share of the base; null for other states. */
+export function electedOf(state: unknown): ElectedView[] | null {
+  const results: readonly ElectedResult[] | undefined = (state as { results?: readonly ElectedResult[] } | null)
+    ?.results;
+  if (results === undefined) return null;
+  return results.map((r) => ({
+    personId: r.personId,
+    round: r.round,
+    votes: r.votes,
+    base: r.base,
+    sharePercent: r.base > 0 ? Math.round((r.votes / r.base) * 10_000) / 100 : 0,
+  }));
 }

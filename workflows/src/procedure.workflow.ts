@@ -1,14 +1,26 @@
-import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
-import { type DomainCommand } from '@cadreflow/domain';
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import { calendarDate, relativesOf, rulebookById, type DomainCommand, type ProcedureCore } from '@cadreflow/domain';
+import type { ProcedureActivities } from './activities';
 import {
   commandUpdate,
   decideUpdate,
   higherOpinionSignal,
   procedureCommandTypes,
+  stageStepsSignal,
   stateQuery,
+  STAGE_STEPS_SHOWN,
   withdrawRequestSignal,
   withdrawUpdate,
   type ActorRef,
+  type OpenStepSummary,
   type CommandInput,
   type DecideInput,
   type ProcedureLaunch,
@@ -18,6 +30,53 @@ import {
 import { invalidInput } from './domain-failure';
 import { decisionCommand, deciders, launchCommand } from './procedure-kinds';
 import { domainActor, launchInstant, ProcedureRunner, recorderOf, workflowNow } from './procedure-runner';
+
+/**
+ * The `patched()` id of asking the registry, at each decision on a step about people, for relatives of the
+ * deciding person declared after the launch (or missing from it). Runs that started before keep deciding without.
+ */
+export const REGISTRY_RELATIONS_PATCH = 'registry-relations-at-decision';
+
+/** The `patched()` id of a composite's stage reporting its open steps to the composite (`stageStepsSignal`). */
+export const STAGE_STEPS_PATCH = 'report-stage-steps';
+
+const { declaredRelations } = proxyActivities<ProcedureActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 5 },
+});
+
+/**
+ * The subjects of the open step `stepId` that the registry declares relatives of `actorId` and that the
+ * procedure does not know as such. The lookup is an activity: its answer enters the history, so replay is
+ * deterministic.
+ */
+async function lateConflicts(
+  core: ProcedureCore,
+  stepId: string,
+  actorId: string,
+  now: string,
+): Promise<Array<{ subjectId: string; relation: string; declaredOn: string }>> {
+  const step = core.openSteps[stepId];
+  if (!step || !core.registry) return [];
+  const undecided = step.subjectIds.filter((id) => step.items[id] === undefined && id !== actorId);
+  if (undecided.length === 0) return [];
+  const on = calendarDate(now, rulebookById(core.rulebookId).calendar);
+  const relations = await declaredRelations({ personIds: [actorId], on });
+  const found: Array<{ subjectId: string; relation: string; declaredOn: string }> = [];
+  for (const subjectId of undecided) {
+    const relative = relativesOf(relations, actorId).find((r) => r.relativeId === subjectId);
+    const known = core.concerned.find((c) => c.personId === subjectId)?.relativeIds.includes(actorId) ?? false;
+    if (relative && !known) {
+      const declared = relations.find(
+        (r) =>
+          (r.personId === actorId && r.relativeId === subjectId) ||
+          (r.personId === subjectId && r.relativeId === actorId),
+      );
+      found.push({ subjectId, relation: relative.kind, declaredOn: declared?.declaredOn ?? on });
+    }
+  }
+  return found;
+}
 
 function withdrawCommand(input: WithdrawInput): DomainCommand {
   return {
@@ -46,10 +105,38 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   const decide = (d: DecideInput): DomainCommand =>
     decisionCommand(input.kind, d.stepId, d.decision, domainActor(d.actor), workflowNow());
 
+  // Added after the first histories were recorded: runs that started before decide without asking the registry.
+  const askRegistry = patched(REGISTRY_RELATIONS_PATCH);
   setHandler(stateQuery, () => runner.view());
-  setHandler(decideUpdate, (d) => runner.apply(() => decide(d), recorderOf(d.actor)), {
-    validator: (d: DecideInput) => runner.validate(() => decide(d)),
-  });
+  setHandler(
+    decideUpdate,
+    async (d) => {
+      if (askRegistry) {
+        const found = await lateConflicts(runner.current.core, d.stepId, d.actor.actorId, workflowNow());
+        if (found.length > 0) {
+          log.warn('The registry declares the deciding person a relative of a person the step concerns', {
+            stepId: d.stepId,
+            actorId: d.actor.actorId,
+            subjects: found.map((f) => f.subjectId),
+          });
+          for (const f of found) {
+            await runner.apply(
+              () => ({
+                type: 'DetectConflict',
+                data: { stepId: d.stepId, subjectId: f.subjectId, relation: f.relation, declaredOn: f.declaredOn },
+                actor: domainActor(d.actor),
+                now: workflowNow(),
+              }),
+              recorderOf(d.actor),
+              'registry/relations',
+            );
+          }
+        }
+      }
+      return runner.apply(() => decide(d), recorderOf(d.actor));
+    },
+    { validator: (d: DecideInput) => runner.validate(() => decide(d)) },
+  );
   setHandler(commandUpdate, (c) => runner.apply(() => otherCommand(c), recorderOf(c.actor)), {
     validator: (c: CommandInput) => runner.validate(() => otherCommand(c)),
   });
@@ -82,6 +169,9 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
     'launch',
   );
 
+  if (input.parentProcedureId && patched(STAGE_STEPS_PATCH)) {
+    void reportStageSteps(runner, input.parentProcedureId);
+  }
   await runner.runUntilDone(() => consumeIfApproved(runner, input));
   await condition(allHandlersFinished);
   const completed = runner.completed;
@@ -95,6 +185,51 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
     closingEvents: runner.lastAppended,
     detail: runner.current,
   };
+}
+
+/**
+ * Inside a composite: tells the composite the stage's open steps each time they change (the composite cannot
+ * query its children), at most {@link STAGE_STEPS_SHOWN} of them with their count.
+ */
+async function reportStageSteps(runner: ProcedureRunner, parentId: string): Promise<void> {
+  const parent = getExternalWorkflowHandle(parentId);
+  let sent = '';
+  const summary = (): OpenStepSummary[] =>
+    runner
+      .view()
+      .openSteps.slice(0, STAGE_STEPS_SHOWN)
+      .map(({ procedureId, stepId, stepKind, params, title, bodyId, role, dueDate, decision }) => ({
+        procedureId,
+        stepId,
+        stepKind,
+        params,
+        title,
+        bodyId,
+        role,
+        dueDate,
+        decision,
+      }));
+  const key = (): string =>
+    `${Object.keys(runner.current.core.openSteps).length}|${summary()
+      .map((s) => s.stepId)
+      .join(',')}`;
+  while (runner.run === 'running') {
+    await condition(() => key() !== sent || runner.run !== 'running');
+    if (runner.run !== 'running') return;
+    sent = key();
+    try {
+      await parent.signal(stageStepsSignal, {
+        procedureId: runner.streamId,
+        openStepCount: Object.keys(runner.current.core.openSteps).length,
+        openSteps: summary(),
+      });
+    } catch (error) {
+      log.warn('The composite did not take the stage’s open steps', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+  }
 }
 
 /** Inside a composite, an approved plan is taken by the composite at once so the stage can complete. */

@@ -5,7 +5,9 @@ import {
   stateQuery,
   withdrawUpdate,
   workflowTypes,
+  type ActorRef,
   type CongressPersonnelLaunch,
+  type DecideInput,
   type ProcedureResult,
 } from '@cadreflow/workflows/messages';
 import { keepHistory } from '../../apps/worker/test/history-recorder';
@@ -13,10 +15,15 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { candidateList, demoActors, organisationWithNewcomers, provincialPlan } from './support/demo-launch.fixture';
+import {
+  candidateList,
+  demoActors,
+  organisationWithNewcomers,
+  provincialPlan,
+  registrySnapshot,
+} from './support/demo-launch.fixture';
 import {
   adoptSubmitApprove,
-  approve,
   clearAll,
   clerkFor,
   introduceAll,
@@ -27,6 +34,33 @@ import {
 const SEATS = 48;
 const LIST = 53; // 10% surplus: 5 names over 48 seats
 const CONGRESS_DATE = '2027-06-15';
+/** The counting board and presidium of the provincial congress, as the demo's `kiemphieu` acts. */
+const countingBoard: ActorRef = {
+  actorId: 'person/bn-10',
+  role: 'counting-board',
+  bodyId: demoIds.provincialCongress,
+};
+const presidium: ActorRef = { ...countingBoard, role: 'congress-presidium' };
+
+/** A round's count: 350 delegates convened, 340 present, every ballot valid. */
+function roundTally(actor: ActorRef, tallies: Record<string, number>): DecideInput {
+  return {
+    stepId: 'round-1',
+    actor,
+    decision: {
+      kind: 'round-tally',
+      attendance: {
+        kind: 'delegates',
+        delegatesConvened: 350,
+        conveningCommitteeAbsentThroughout: 0,
+        delegatesAbsentWithoutAlternate: 0,
+        present: 340,
+      },
+      ballots: { issued: 340, returned: 340, valid: 340, invalid: noInvalidBallots() },
+      tallies,
+    },
+  };
+}
 
 describe('composite congress-personnel workflow on the embedded server', () => {
   let env: ProcedureTestEnvironment;
@@ -52,7 +86,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         launchedBy: demoActors.organizationOfficer,
         plan: provincialPlan(candidates),
         congressDate: CONGRESS_DATE,
-        organisation: model,
+        registry: registrySnapshot(model),
       };
       const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
         workflowId: procedureId,
@@ -60,6 +94,19 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         args: [launch],
       });
       const child = (stage: string) => env.client.workflow.getHandle(`${procedureId}/${stage}`);
+
+      // The composite's first page: the running stage's open step and who must act.
+      await waitFor(async () => ((await composite.query(stateQuery)).stageOpenSteps ?? []).length > 0);
+      const atPlan = await composite.query(stateQuery);
+      expect(atPlan.stageOpenSteps?.[0]).toMatchObject({
+        procedureId: `${procedureId}/plan`,
+        stepId: 'adoption-1',
+        stepKind: 'plan-adoption',
+        params: { revision: 1 },
+        role: 'standing-committee',
+        bodyId: demoIds.standingCommittee,
+      });
+      expect(atPlan.stageOpenStepCount).toBe(1);
 
       await adoptSubmitApprove(child('plan'), demoActors.organizationOfficer);
       await introduceAll(child('introduction'));
@@ -80,32 +127,55 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         ['election', 'running'],
       ]);
 
+      // The counting board and the presidium act on the congress body, as their grants say.
       const election = child('election');
       const listStep = (await launchedState(election)).openSteps[0];
-      expect(listStep.stepId).toBe('candidate-list');
-      await approve(election, listStep);
+      expect(listStep).toMatchObject({
+        stepId: 'candidate-list',
+        role: 'congress-presidium',
+        bodyId: demoIds.provincialCongress,
+      });
+      await election.executeUpdate(decideUpdate, {
+        args: [{ stepId: 'candidate-list', actor: presidium, decision: { kind: 'approve' } }],
+      });
       const roundStep = (await election.query(stateQuery)).openSteps[0];
-      const delegates = 350;
-      const tallies = Object.fromEntries(candidates.map((id, i) => [id, i < SEATS ? 300 - i : 120]));
+      expect(roundStep).toMatchObject({
+        stepId: 'round-1',
+        stepKind: 'election-round',
+        params: { round: 1, seats: SEATS },
+        role: 'counting-board',
+        bodyId: demoIds.provincialCongress,
+      });
+      // Round 1: 47 pass; the counting-board member who is a candidate records everyone's votes but his own.
+      expect(candidates).toContain(countingBoard.actorId);
+      const votes = Object.fromEntries(candidates.map((id, i) => [id, i < SEATS - 1 ? 300 - i : 120]));
+      const { [countingBoard.actorId]: ownVotes, ...othersVotes } = votes;
+      await election.executeUpdate(decideUpdate, { args: [roundTally(countingBoard, othersVotes)] });
+      const partly = (await election.query(stateQuery)).openSteps[0];
+      expect(partly?.decidedItems).toHaveLength(LIST - 1);
+      await election.executeUpdate(decideUpdate, {
+        args: [roundTally(clerkFor(roundStep), { [countingBoard.actorId]: ownVotes ?? 0 })],
+      });
+      const decision = (await election.query(stateQuery)).openSteps[0];
+      expect(decision).toMatchObject({
+        stepId: 'decision-1',
+        stepKind: 'election-next-round',
+        params: { round: 1, seatsLeft: 1 },
+        role: 'congress-presidium',
+        bodyId: demoIds.provincialCongress,
+      });
+      const runoff = candidates.slice(SEATS - 1, SEATS + 1);
       await election.executeUpdate(decideUpdate, {
         args: [
           {
-            stepId: roundStep.stepId,
-            actor: clerkFor(roundStep),
-            decision: {
-              kind: 'round-tally',
-              attendance: {
-                kind: 'delegates',
-                delegatesConvened: delegates,
-                conveningCommitteeAbsentThroughout: 0,
-                delegatesAbsentWithoutAlternate: 0,
-                present: 340,
-              },
-              ballots: { issued: 340, returned: 340, valid: 340, invalid: noInvalidBallots() },
-              tallies,
-            },
+            stepId: 'decision-1',
+            actor: presidium,
+            decision: { kind: 'next-round', proceed: true, candidateIds: runoff },
           },
         ],
+      });
+      await election.executeUpdate(decideUpdate, {
+        args: [{ ...roundTally(countingBoard, { [runoff[0] ?? '']: 250, [runoff[1] ?? '']: 80 }), stepId: 'round-2' }],
       });
       const ratification = (await election.query(stateQuery)).openSteps[0];
       expect(ratification).toMatchObject({ stepId: 'ratification', role: 'politburo', bodyId: demoIds.politburo });
@@ -118,16 +188,31 @@ describe('composite congress-personnel workflow on the embedded server', () => {
       expect(result.outcome).toBe('elected');
       expect(result.personIds).toHaveLength(SEATS);
       expect(new Set(result.personIds)).toEqual(new Set(candidates.slice(0, SEATS)));
+      const finished = await composite.query(stateQuery);
+      expect(finished.elected).toHaveLength(SEATS);
+      expect(finished.elected?.[0]).toEqual({
+        personId: candidates[0],
+        round: 1,
+        votes: 300,
+        base: 350,
+        sharePercent: 85.71,
+      });
+      expect(finished.elected?.at(-1)).toMatchObject({ personId: runoff[0], round: 2, votes: 250 });
 
       const electionStream = await env.store.readStream(`${procedureId}/election`);
       expect(electionStream.filter((e) => e.type === 'CandidateElected')).toHaveLength(SEATS);
       expect(electionStream.map((e) => e.type)).toContain('ResultRatified');
+      expect(electionStream.find((e) => e.type === 'RecusalRecorded')?.data).toEqual({
+        stepId: 'round-1',
+        personId: countingBoard.actorId,
+        items: [{ subjectId: countingBoard.actorId, ground: 'SELF' }],
+      });
       const vettingStream = await env.store.readStream(`${procedureId}/vetting`);
       expect(vettingStream.filter((e) => e.type === 'CandidateCleared')).toHaveLength(LIST);
       await waitFor(async () => (await composite.describe()).status.name === 'COMPLETED');
-      await keepHistory(composite, 'congress-personnel-provincial-48-seats');
+      await keepHistory(composite, 'congress-personnel-registry-recusal-runoff');
       for (const stage of ['plan', 'introduction', 'consultation', 'election']) {
-        await keepHistory(child(stage), `congress-personnel-provincial-48-seats-${stage}`);
+        await keepHistory(child(stage), `congress-personnel-registry-recusal-runoff-${stage}`);
       }
     });
   });
@@ -147,7 +232,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
             launchedBy: demoActors.organizationOfficer,
             plan: provincialPlan(candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST)),
             congressDate: CONGRESS_DATE,
-            organisation: model,
+            registry: registrySnapshot(model),
           } satisfies CongressPersonnelLaunch,
         ],
       });

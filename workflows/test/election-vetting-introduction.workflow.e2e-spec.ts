@@ -17,7 +17,7 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { demoActors } from './support/demo-launch.fixture';
+import { demoActors, registrySnapshot } from './support/demo-launch.fixture';
 import { approve, clearAll, clerkFor, launchedState, waitFor } from './support/procedure-driver';
 
 const [a, b, c, d, e, f] = [
@@ -48,8 +48,8 @@ function electionLaunch(procedureId: string): ElectionLaunch {
       level: 'province',
       congressDate: '2027-06-15',
       seats: 5,
-      presidiumId: `${demoIds.provincialCongress}/presidium`,
-      countingBoardId: `${demoIds.provincialCongress}/counting-board`,
+      presidiumId: demoIds.provincialCongress,
+      countingBoardId: demoIds.provincialCongress,
       higherBodyId: demoIds.politburo,
       higherRole: 'politburo',
       candidates: [a, b, c, d, e, f].map((personId) => ({ personId, relativeIds: [], source: 'plan', delegate: true })),
@@ -138,6 +138,7 @@ describe('election (F), vetting (D) and introduction (B) workflows on the embedd
         procedureId,
         bodyId: demoIds.province,
         launchedBy: demoActors.organizationOfficer,
+        registry: registrySnapshot(),
         data: {
           organisationId: demoIds.province,
           higherBodyId: demoIds.politburo,

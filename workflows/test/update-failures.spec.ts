@@ -31,8 +31,16 @@ describe('update failures', () => {
     const clientError = Object.assign(new Error('Workflow Update failed'), { cause });
     expect(domainFailureOf(clientError)).toEqual({
       code: 'NOT_ALLOWED',
+      errorCode: 'NOT_ALLOWED_FOUR_EYES',
+      params: { actorId: 'person/x' },
       message: 'Four eyes',
-      details: { code: 'NOT_ALLOWED', name: 'NotAllowedError', context: { actorId: 'person/x', reason: 'FOUR_EYES' } },
+      details: {
+        code: 'NOT_ALLOWED',
+        errorCode: 'NOT_ALLOWED_FOUR_EYES',
+        params: { actorId: 'person/x' },
+        name: 'NotAllowedError',
+        context: { actorId: 'person/x', reason: 'FOUR_EYES' },
+      },
     });
     expect(domainFailureOf(new Error('connection refused'))).toBeNull();
     expect(domainFailureOf('not an error')).toBeNull();

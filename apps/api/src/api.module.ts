@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@cadreflow/database';
+import { registryMigrations } from '@cadreflow/registry';
 import type { TrustedKeys } from '@cadreflow/event-store';
 import { ApiSettings } from './api-settings';
 import { AuditController } from './audit/audit.controller';
@@ -22,6 +23,7 @@ import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
 import { ProjectionsService } from './projections/projections.service';
+import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
@@ -29,7 +31,7 @@ import { TemporalClientHolder } from './temporal/temporal-client.provider';
 
 /** The API's own tables, migrated beside the event store's. */
 export const apiEntities = [UserEntity];
-export const apiMigrations = [CreateUsers1763785000000, CreateReadModels1763785100000];
+export const apiMigrations = [CreateUsers1763785000000, CreateReadModels1763785100000, ...registryMigrations];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
 @Module({})
@@ -47,6 +49,7 @@ export class ApiModule {
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        RegistryModule,
       ],
       controllers: [HealthController, AuthController, ProceduresController, TasksController, AuditController],
       providers: [

@@ -22,6 +22,7 @@ import {
   resolveSigner,
   writeRuntimeInfo,
 } from '@cadreflow/event-store';
+import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, installTemporalRuntime } from '@cadreflow/worker';
 import { loadOrCreateSecret } from './secrets';
 
@@ -114,6 +115,9 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     stops.push(() => worker.close());
 
     const seeded = database.embedded ? await seedDemoUsers(dataSource) : [];
+    // The demo province is imported on first start like any customer's file (the demo users belong to it).
+    const registryImport = database.embedded ? await importOnFirstStart(dataSource) : undefined;
+    if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
       new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DatabaseModule } from '@cadreflow/database';
 import { ProcedureActivitiesService } from './activities/procedure.activities';
+import { NoRegistryRelationsSource, RelationsSource } from './activities/relations.source';
 import { CheckpointService, CheckpointSettings } from './checkpoints/checkpoint.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkflowBundleSource } from './temporal/workflow-bundle.source';
@@ -9,7 +10,8 @@ import { WorkerSettings } from './worker-settings';
 
 /**
  * The worker application: Temporal Worker plus the activities, with their dependencies; with `checkpoints`, it also
- * signs checkpoints of the log.
+ * signs checkpoints of the log. `relations` is where decisions look up relatives declared after a launch (the
+ * organisation registry); without one, recusal rests on each procedure's registry snapshot.
  */
 @Module({})
 export class WorkerModule {
@@ -17,12 +19,14 @@ export class WorkerModule {
     settings: WorkerSettings,
     prebuiltBundle?: WorkflowBundleWithSourceMap,
     checkpoints?: CheckpointSettings,
+    relations: RelationsSource = new NoRegistryRelationsSource(),
   ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [DatabaseModule.forRoot({ url: settings.databaseUrl })],
       providers: [
         { provide: WorkerSettings, useValue: settings },
+        { provide: RelationsSource, useValue: relations },
         { provide: WorkflowBundleSource, useValue: new WorkflowBundleSource(prebuiltBundle) },
         ProcedureActivitiesService,
         TemporalWorkerService,

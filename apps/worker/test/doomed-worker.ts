@@ -6,14 +6,16 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { EventStore, createDataSource } from '@cadreflow/event-store';
 import { ProcedureActivitiesService } from '../src/activities/procedure.activities';
+import { NoRegistryRelationsSource } from '../src/activities/relations.source';
 import type { ProcedureActivities } from '@cadreflow/workflows/activities';
 
 async function main(): Promise<void> {
   const [databaseUrl, address, taskQueue, codePath, dyingVersion] = process.argv.slice(2);
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 2 });
   await dataSource.initialize();
-  const real = new ProcedureActivitiesService(new EventStore(dataSource));
+  const real = new ProcedureActivitiesService(new EventStore(dataSource), new NoRegistryRelationsSource());
   const activities: ProcedureActivities = {
+    declaredRelations: (input) => real.declaredRelations(input),
     async recordEvents(input) {
       const refs = await real.recordEvents(input);
       if (input.expectedVersion !== Number(dyingVersion)) return refs;

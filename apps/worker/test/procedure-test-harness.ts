@@ -6,6 +6,7 @@ import { EventStore } from '@cadreflow/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
 import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { bundleProcedureWorkflows } from '../src/temporal/workflow-bundle';
+import { type RelationsSource } from '../src/activities/relations.source';
 import { WorkerModule } from '../src/worker.module';
 import { WorkerSettings } from '../src/worker-settings';
 
@@ -33,7 +34,7 @@ export interface ProcedureTestEnvironment {
   withWorker<T>(
     fn: (taskQueue: string) => Promise<T>,
     taskQueue?: string,
-    options?: { maxCachedWorkflows?: number },
+    options?: { maxCachedWorkflows?: number; relations?: RelationsSource },
   ): Promise<T>;
   close(): Promise<void>;
 }
@@ -68,7 +69,7 @@ export async function startProcedureTestEnvironment(
     async withWorker<T>(
       fn: (taskQueue: string) => Promise<T>,
       taskQueue = `procedures-${randomUUID()}`,
-      options: { maxCachedWorkflows?: number } = {},
+      options: { maxCachedWorkflows?: number; relations?: RelationsSource } = {},
     ): Promise<T> {
       const settings = new WorkerSettings(
         database.url,
@@ -78,9 +79,12 @@ export async function startProcedureTestEnvironment(
         false,
         options.maxCachedWorkflows,
       );
-      const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings, workflowBundle), {
-        logger: ['error'],
-      });
+      const app = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(settings, workflowBundle, undefined, options.relations),
+        {
+          logger: ['error'],
+        },
+      );
       app.enableShutdownHooks();
       await app.init();
       try {

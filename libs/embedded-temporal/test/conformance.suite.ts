@@ -253,6 +253,79 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     });
   });
 
+  it('tells children and grandchildren the root run of their tree, as the real server does', async () => {
+    await h.withWorker(async (taskQueue) => {
+      const id = workflowId('lineage');
+      const handle = await client.workflow.start<typeof workflows.lineage>('lineage', {
+        taskQueue,
+        workflowId: id,
+        args: [2, true],
+      });
+      const generations = await handle.result();
+      // The run that started the first child is the root: the second run, after the continue-as-new.
+      const { runId } = (await client.workflow.getHandle(id).describe()).raw.workflowExecutionInfo!.execution!;
+      const root = { workflowId: id, runId };
+      expect(generations).toEqual([
+        { workflowId: id },
+        { workflowId: `${id}-c`, parent: root, root },
+        { workflowId: `${id}-c-c`, parent: { workflowId: `${id}-c`, runId: expect.any(String) as string }, root },
+      ]);
+      expect(runId).not.toBe(handle.firstExecutionRunId);
+      for (const child of [id, `${id}-c`, `${id}-c-c`]) {
+        const info = (await client.workflow.getHandle(child).describe()).raw.workflowExecutionInfo!;
+        expect({ ...info.rootExecution }).toEqual(root);
+      }
+    });
+  });
+
+  it('records a child start and a scheduled activity with the defaults filled in, as the real server records them', async () => {
+    await h.withWorker(async (taskQueue) => {
+      const id = workflowId('recorded-defaults');
+      await client.workflow.execute<typeof workflows.parent>('parent', { taskQueue, workflowId: id, args: ['kid'] });
+      const parentEvents = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const initiated = parentEvents.find(
+        (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+      )!.startChildWorkflowExecutionInitiatedEventAttributes!;
+      const { ParentClosePolicy, WorkflowIdReusePolicy } = temporal.api.enums.v1;
+      expect({
+        namespaceId: initiated.namespaceId,
+        workflowRunTimeout: Number(initiated.workflowRunTimeout?.seconds ?? -1),
+        workflowTaskTimeout: Number(initiated.workflowTaskTimeout?.seconds ?? -1),
+        parentClosePolicy: initiated.parentClosePolicy,
+        workflowIdReusePolicy: initiated.workflowIdReusePolicy,
+      }).toEqual({
+        namespaceId: expect.stringMatching(/.+/) as string,
+        workflowRunTimeout: 0,
+        workflowTaskTimeout: 10,
+        parentClosePolicy: ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+      });
+      const childEvents = (await client.workflow.getHandle(`${id}-child`).fetchHistory()).events ?? [];
+      const started = childEvents[0].workflowExecutionStartedEventAttributes!;
+      expect({
+        identity: started.identity,
+        memo: started.memo,
+        workflowRunTimeout: Number(started.workflowRunTimeout?.seconds ?? -1),
+        firstWorkflowTaskBackoff: Number(started.firstWorkflowTaskBackoff?.seconds ?? -1),
+        parentWorkflowNamespaceId: started.parentWorkflowNamespaceId,
+      }).toEqual({
+        identity: '',
+        memo: null,
+        workflowRunTimeout: 0,
+        firstWorkflowTaskBackoff: 0,
+        parentWorkflowNamespaceId: initiated.namespaceId,
+      });
+      const scheduled = childEvents.find(
+        (e) => e.activityTaskScheduledEventAttributes,
+      )!.activityTaskScheduledEventAttributes!;
+      expect(
+        [scheduled.scheduleToCloseTimeout, scheduled.scheduleToStartTimeout, scheduled.heartbeatTimeout].map((d) =>
+          d ? Number(d.seconds) : 'not recorded',
+        ),
+      ).toEqual([0, 0, 0]);
+    });
+  });
+
   it('signals and cancels external workflows', async () => {
     await h.withWorker(async (taskQueue) => {
       const target = await client.workflow.start('waitForCancel', { taskQueue, workflowId: workflowId('target') });

@@ -155,6 +155,29 @@ export async function parent(name: string): Promise<string> {
   return `parent got ${result}`;
 }
 
+/** Who a run of {@link lineage} is, and what `workflowInfo()` tells it of its parent and root. */
+export interface Lineage {
+  workflowId: string;
+  parent?: { workflowId: string; runId: string };
+  root?: { workflowId: string; runId: string };
+}
+
+/**
+ * Runs `depth` generations of children (each continued as new once, when `continued` is asked, before it answers)
+ * and returns what each generation saw, the oldest first.
+ */
+export async function lineage(depth: number, continued = false): Promise<Lineage[]> {
+  const info = workflowInfo();
+  if (continued && !info.continuedFromExecutionRunId) return await continueAsNew<typeof lineage>(depth, continued);
+  const me: Lineage = {
+    workflowId: info.workflowId,
+    parent: info.parent && { workflowId: info.parent.workflowId, runId: info.parent.runId },
+    root: info.root && { workflowId: info.root.workflowId, runId: info.root.runId },
+  };
+  if (depth === 0) return [me];
+  return [me, ...(await executeChild(lineage, { args: [depth - 1, continued], workflowId: `${info.workflowId}-c` }))];
+}
+
 /** Starts a child that waits forever, then completes: the child is terminated by the close policy. */
 export async function parentAbandoning(policy: 'TERMINATE' | 'ABANDON'): Promise<string> {
   const child = await startChild(waitForever, {

@@ -18,6 +18,8 @@ export * from './storage/canonical-model';
 export * from './storage/registry.projection';
 export * from './storage/registry.store';
 export * from './storage/registry.writer';
+export * from './storage/registry.search';
+export * from './storage/first-start';
 
 import { CreateRegistry1763786000000 } from './migrations/1763786000000-CreateRegistry';
 

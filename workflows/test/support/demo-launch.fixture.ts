@@ -9,7 +9,12 @@ import {
   type Person,
   type PersonnelPlanContent,
 } from '@cadreflow/domain';
-import type { ActorRef, PersonnelPlanLaunch } from '@cadreflow/workflows/messages';
+import type { ActorRef, PersonnelPlanLaunch, RegistrySnapshot } from '@cadreflow/workflows/messages';
+
+/** A registry snapshot of `model` as a launch pins it (the registry computes the real hash; any stable text here). */
+export function registrySnapshot(model: OrganisationModel = demoOrganisation, version = 1): RegistrySnapshot {
+  return { version, hash: `fixture:v${version}:${model.people.length}-people`, model };
+}
 
 /** Actors of the demo province, as the API would pass them. */
 export const demoActors = {

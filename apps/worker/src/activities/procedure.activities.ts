@@ -7,8 +7,11 @@ import {
   IdempotencyKeyMismatchError,
   InvalidAppendError,
 } from '@cadreflow/event-store';
+import { RelationsSource } from './relations.source';
 import {
   EXPECTED_VERSION_CONFLICT,
+  type DeclaredRelationRecord,
+  type DeclaredRelationsInput,
   type ProcedureActivities,
   type RecordEventsInput,
   type RecordedEventRef,
@@ -20,7 +23,21 @@ import {
  */
 @Injectable()
 export class ProcedureActivitiesService implements ProcedureActivities {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly relationsSource: RelationsSource,
+  ) {}
+
+  /** Relations declared in the registry as of `on` involving any of the people (recusal at decision time). */
+  async declaredRelations(input: DeclaredRelationsInput): Promise<DeclaredRelationRecord[]> {
+    const found = await this.relationsSource.relations(input.personIds, input.on);
+    return found.map((r) => ({
+      personId: r.personId,
+      relativeId: r.relativeId,
+      kind: r.kind,
+      declaredOn: r.declaredOn,
+    }));
+  }
 
   async recordEvents(input: RecordEventsInput): Promise<RecordedEventRef[]> {
     try {
@@ -46,6 +63,9 @@ export class ProcedureActivitiesService implements ProcedureActivities {
 
   /** The activity functions, bound, as `Worker.create({ activities })` takes them. */
   asActivities(): ProcedureActivities {
-    return { recordEvents: (input) => this.recordEvents(input) };
+    return {
+      recordEvents: (input) => this.recordEvents(input),
+      declaredRelations: (input) => this.declaredRelations(input),
+    };
   }
 }

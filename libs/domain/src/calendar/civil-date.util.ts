@@ -19,11 +19,15 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 export function parseIsoDate(value: string): CivilDate {
   const match = ISO_DATE.exec(value);
   if (!match) {
-    throw new ValidationError(`Expected an ISO date like 2025-10-15, got "${value}"`, { value });
+    throw new ValidationError(
+      `Expected an ISO date like 2025-10-15, got "${value}"`,
+      { value },
+      { code: 'DATE_FORMAT_INVALID' },
+    );
   }
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
-    throw new ValidationError(`"${value}" is not a real calendar date`, { value });
+    throw new ValidationError(`"${value}" is not a real calendar date`, { value }, { code: 'DATE_NOT_REAL' });
   }
   return date;
 }
@@ -136,7 +140,11 @@ function minutesOfZone(zone: string): number {
 export function localDate(value: string, utcOffsetMinutes: number): IsoDate {
   const match = INSTANT.exec(value);
   if (!match) {
-    throw new ValidationError(`Expected an ISO date or date-time, got "${value}"`, { value });
+    throw new ValidationError(
+      `Expected an ISO date or date-time, got "${value}"`,
+      { value },
+      { code: 'DATE_TIME_FORMAT_INVALID' },
+    );
   }
   const date = formatIsoDate(parseIsoDate(value));
   const zone = match[7];

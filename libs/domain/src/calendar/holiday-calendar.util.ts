@@ -43,7 +43,11 @@ export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean 
  */
 export function addWorkingDays(start: string, count: number, calendar: HolidayCalendar): IsoDate {
   if (!Number.isInteger(count) || count < 0) {
-    throw new ValidationError(`A working-day count must be a non-negative whole number, got ${count}`, { count });
+    throw new ValidationError(
+      `A working-day count must be a non-negative whole number, got ${count}`,
+      { count },
+      { code: 'WORKING_DAYS_INVALID' },
+    );
   }
   parseIsoDate(start);
   let date = toIsoDate(start);
@@ -63,7 +67,11 @@ export function addWorkingDays(start: string, count: number, calendar: HolidayCa
  */
 export function subtractWorkingDays(date: string, count: number, calendar: HolidayCalendar): IsoDate {
   if (!Number.isInteger(count) || count < 0) {
-    throw new ValidationError(`A working-day count must be a non-negative whole number, got ${count}`, { count });
+    throw new ValidationError(
+      `A working-day count must be a non-negative whole number, got ${count}`,
+      { count },
+      { code: 'WORKING_DAYS_INVALID' },
+    );
   }
   let current = toIsoDate(date);
   let left = count;

@@ -12,7 +12,11 @@ const BIRTH = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
 export function normaliseBirthDate(birthDate: string): IsoDate {
   const match = BIRTH.exec(birthDate);
   if (!match) {
-    throw new ValidationError(`Birth date "${birthDate}" must be YYYY-MM-DD or a year YYYY`, { birthDate });
+    throw new ValidationError(
+      `Birth date "${birthDate}" must be YYYY-MM-DD or a year YYYY`,
+      { birthDate },
+      { code: 'BIRTH_DATE_INVALID' },
+    );
   }
   return match[2] ? formatIsoDate(parseIsoDate(birthDate)) : `${match[1]}-01-01`;
 }

@@ -71,7 +71,7 @@ function linked(
  * Finds declared relatives (spouse, parents, parents-in-law, children, siblings) who hold, on the date, a post
  * linked to the proposed one by a rule of the rulebook. An empty list means the relatives check is clear.
  *
- * @example findLinkedPostConflicts(demoOrganisation, rulebook2025to2030, { personId, postId: 'post/bn-ubkt-chair', bodyId, on })
+ * @example findLinkedPostConflicts(model, rulebook2025to2030, { personId, postId: proposedPostId, bodyId, on })
  */
 export function findLinkedPostConflicts(
   model: OrganisationModel,

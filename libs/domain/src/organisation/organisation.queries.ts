@@ -87,7 +87,7 @@ export function bodyOfKind(model: OrganisationModel, organisationId: string, kin
  * The higher body consulted on an organisation's personnel plan (domain.md §3A/§3E): for a provincial body the
  * Politburo, otherwise the standing committee one level up, as the level's `consultedBodyKind` says.
  *
- * @example consultingHigherBody(demoOrganisation, 'org/bac-ninh').id // 'body/politburo'
+ * @example consultingHigherBody(model, provinceId).id // the Politburo's body id for a province
  */
 export function consultingHigherBody(model: OrganisationModel, bodyId: string): Body | null {
   const organisation = organisationOf(model, bodyId);

@@ -41,7 +41,7 @@ const roleOfBodyKind: Partial<Record<Body['kind'], RoleKind>> = {
  * Who is consulted on (and approves) an organisation's personnel plan, and in which role: the Politburo for a
  * provincial body, the standing committee one level up otherwise. Null at the top of the tree.
  *
- * @example consultingAuthority(demoOrganisation, demoIds.province) // { body: Politburo, role: 'politburo' }
+ * @example consultingAuthority(model, provinceId) // { body: the Politburo, role: 'politburo' }
  */
 export function consultingAuthority(model: OrganisationModel, bodyId: string): ConsultingAuthority | null {
   const body = consultingHigherBody(model, bodyId);

@@ -146,6 +146,7 @@ export const rulebook2020to2025: Rulebook = {
     referenceOnlySteps: [],
   },
   election: { tieRule: 'revote-among-tied' },
+  recusal: { listSteps: 'per-item' },
   actionProgramme: { requiredFor: ['appointment'] },
   vetting: {
     kinds: [

@@ -77,6 +77,18 @@ export type LinkedPostRule =
       readonly sectors: readonly string[];
     };
 
+/**
+ * How recusal applies to a step about several people (a list: introduction step 1, the meetings of steps 2–5, an
+ * election round). [A]
+ * - `per-item`: a member decides, or records the votes of, the people who concern neither them nor a declared
+ *   relative (nor anyone they declared a conflict for) and stands aside on the others (`RecusalRecorded`); another
+ *   member of the same body, not concerned, decides or records those (`StepItemsDecided` per part); the step closes
+ *   when every person is decided. A tally's meeting figures are the same for every part.
+ * - `whole-step`: a member concerned by any person of the list may not decide the step at all.
+ * Steps about one person (a vetting check, an appointment step) are refused either way to the member concerned.
+ */
+export type ListStepRecusal = 'per-item' | 'whole-step';
+
 /** Documents a rulebook cites, by topic (domain.md §1). */
 export interface RulebookDocuments {
   readonly congressDirective: DocumentReference;
@@ -173,6 +185,8 @@ export interface Rulebook {
     readonly referenceOnlySteps: readonly number[];
   };
   readonly election: { readonly tieRule: TieRule };
+  /** Recusal on steps about several people. */
+  readonly recusal: { readonly listSteps: ListStepRecusal };
   /** Procedures in which a candidate files an action programme before the final vote. [S~] */
   readonly actionProgramme: { readonly requiredFor: readonly ProcedureKind[] };
   readonly vetting: {

@@ -5,30 +5,63 @@
 export type DomainErrorCode =
   'VALIDATION' | 'NOT_ALLOWED' | 'RECUSED' | 'ILLEGAL_TRANSITION' | 'CONFLICT' | 'NOT_FOUND';
 
+/** A value a translated error message needs: a number, a code, a date, a person or body id (shown by name). */
+export type ErrorParam = string | number | boolean | null | readonly string[];
+
+/** The stable code of one refusal and the values its translation needs. */
+export interface ErrorReason {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, ErrorParam>>;
+}
+
 /**
- * Base of every error the domain throws: a machine `code` plus a message a person can act on.
+ * Base of every error the domain throws: a category `code` (what a transport maps to a status), a stable
+ * `errorCode` naming this refusal (e.g. `RECUSED_RELATIVE`, `TALLY_VOTES_MISSING`) with the `params` a translation
+ * needs, and an English `message` kept as a developer fallback. Clients translate `errorCode` with `params`.
  *
  * @example
- * try { decider.decide(cmd, state) } catch (e) { if (e instanceof DomainError) reply(e.code, e.message) }
+ * try { decider.decide(cmd, state) } catch (e) { if (e instanceof DomainError) reply(e.code, e.errorCode, e.params) }
  */
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
+  /** The stable code of this refusal. */
+  readonly errorCode: string;
+  /** The values the translation of {@link errorCode} needs. */
+  readonly params: Readonly<Record<string, ErrorParam>>;
 
-  protected constructor(message: string) {
+  protected constructor(message: string, reason: ErrorReason) {
     super(message);
     this.name = new.target.name;
+    this.errorCode = reason.code;
+    this.params = reason.params ?? {};
   }
+}
+
+function asParams(details: Readonly<Record<string, unknown>>): Readonly<Record<string, ErrorParam>> {
+  const params: Record<string, ErrorParam> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      params[key] = value as ErrorParam;
+    } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      params[key] = value;
+    } else {
+      params[key] = JSON.stringify(value);
+    }
+  }
+  return params;
 }
 
 /** Input breaks a rule of the rulebook or is inconsistent (counts that do not add up, unknown candidate). */
 export class ValidationError extends DomainError {
   readonly code = 'VALIDATION' as const;
 
+  /** `reason` names the rule broken; without it the code is `VALIDATION` and the details are the params. */
   constructor(
     message: string,
     readonly details: Readonly<Record<string, unknown>> = {},
+    reason?: ErrorReason,
   ) {
-    super(message);
+    super(message, { code: reason?.code ?? 'VALIDATION', params: reason?.params ?? asParams(details) });
   }
 }
 
@@ -40,8 +73,9 @@ export class NotAllowedError extends DomainError {
     message: string,
     readonly actorId: string,
     readonly reason: 'ROLE' | 'BODY' | 'FOUR_EYES',
+    params: Readonly<Record<string, ErrorParam>> = {},
   ) {
-    super(message);
+    super(message, { code: `NOT_ALLOWED_${reason}`, params: { actorId, ...params } });
   }
 }
 
@@ -55,7 +89,7 @@ export class RecusedError extends DomainError {
     readonly subjectId: string,
     readonly ground: 'SELF' | 'RELATIVE' | 'DECLARED_CONFLICT',
   ) {
-    super(message);
+    super(message, { code: `RECUSED_${ground}`, params: { actorId, subjectId } });
   }
 }
 
@@ -67,8 +101,12 @@ export class IllegalTransitionError extends DomainError {
     message: string,
     readonly status: string,
     readonly commandType: string,
+    reason?: ErrorReason,
   ) {
-    super(message);
+    super(message, {
+      code: reason?.code ?? 'ILLEGAL_TRANSITION',
+      params: { status, commandType, ...(reason?.params ?? {}) },
+    });
   }
 }
 
@@ -79,8 +117,9 @@ export class ConflictError extends DomainError {
   constructor(
     message: string,
     readonly subject: string,
+    reason?: ErrorReason,
   ) {
-    super(message);
+    super(message, { code: reason?.code ?? 'CONFLICT', params: { subject, ...(reason?.params ?? {}) } });
   }
 }
 
@@ -93,6 +132,6 @@ export class NotFoundError extends DomainError {
     readonly kind: string,
     readonly id: string,
   ) {
-    super(message);
+    super(message, { code: `NOT_FOUND_${kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, params: { kind, id } });
   }
 }

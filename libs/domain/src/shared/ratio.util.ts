@@ -14,6 +14,8 @@ export function ratio(numerator: number, denominator: number): Ratio {
   if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0 || numerator < 0) {
     throw new ValidationError(
       `A ratio needs non-negative integers and a positive denominator, got ${numerator}/${denominator}`,
+      {},
+      { code: 'RATIO_INVALID' },
     );
   }
   return { numerator, denominator };
@@ -21,7 +23,11 @@ export function ratio(numerator: number, denominator: number): Ratio {
 
 function assertCount(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new ValidationError(`${name} must be a non-negative whole number, got ${value}`, { [name]: value });
+    throw new ValidationError(
+      `${name} must be a non-negative whole number, got ${value}`,
+      { [name]: value },
+      { code: 'COUNT_INVALID' },
+    );
   }
 }
 
@@ -68,7 +74,7 @@ export function formatPercent(part: number, whole: number, decimals = 2): string
   assertCount('part', part);
   assertCount('whole', whole);
   if (whole === 0) {
-    throw new ValidationError('Cannot show a percentage of zero', { part, whole });
+    throw new ValidationError('Cannot show a percentage of zero', { part, whole }, { code: 'PERCENTAGE_OF_ZERO' });
   }
   const scale = 10 ** decimals;
   // round half up: floor((2 * part * 100 * scale + whole) / (2 * whole))

@@ -102,38 +102,59 @@ export function checkBallotCounts(counts: BallotCounts, tallies: Tallies, contex
   ];
   for (const [name, value] of numbers) {
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw new ValidationError(`${name} must be a non-negative whole number, got ${value}`, { name, value });
+      throw new ValidationError(
+        `${name} must be a non-negative whole number, got ${value}`,
+        { name, value },
+        { code: 'COUNT_INVALID' },
+      );
     }
   }
   if (counts.returned > counts.issued) {
-    throw new ValidationError(`${counts.returned} ballots returned but only ${counts.issued} issued`, { ...counts });
+    throw new ValidationError(
+      `${counts.returned} ballots returned but only ${counts.issued} issued`,
+      { ...counts },
+      { code: 'BALLOTS_RETURNED_OVER_ISSUED' },
+    );
   }
   const invalid = invalidTotal(counts);
   if (counts.valid + invalid !== counts.returned) {
     throw new ValidationError(
       `Valid (${counts.valid}) plus invalid (${invalid}) ballots must equal the ${counts.returned} returned`,
       { valid: counts.valid, invalid, returned: counts.returned },
+      { code: 'BALLOTS_DO_NOT_ADD_UP' },
     );
   }
   let total = 0;
   for (const [personId, votes] of Object.entries(tallies)) {
     if (!context.candidateIds.includes(personId)) {
-      throw new ValidationError(`Votes recorded for ${personId}, who is not on this round's list`, { personId });
+      throw new ValidationError(
+        `Votes recorded for ${personId}, who is not on this round's list`,
+        { personId },
+        { code: 'TALLY_UNKNOWN_CANDIDATE' },
+      );
     }
     if (votes > counts.valid) {
-      throw new ValidationError(`${personId} has ${votes} votes but only ${counts.valid} ballots are valid`, {
-        personId,
-        votes,
-        valid: counts.valid,
-      });
+      throw new ValidationError(
+        `${personId} has ${votes} votes but only ${counts.valid} ballots are valid`,
+        {
+          personId,
+          votes,
+          valid: counts.valid,
+        },
+        { code: 'VOTES_OVER_VALID_BALLOTS' },
+      );
     }
     total += votes;
   }
   if (total > counts.valid * context.seats) {
-    throw new ValidationError(`${total} votes in all exceed ${counts.valid} valid ballots × ${context.seats} seats`, {
-      total,
-      valid: counts.valid,
-      seats: context.seats,
-    });
+    throw new ValidationError(
+      `${total} votes in all exceed ${counts.valid} valid ballots × ${context.seats} seats`,
+      {
+        total,
+        valid: counts.valid,
+        seats: context.seats,
+      },
+      { code: 'VOTES_OVER_TOTAL' },
+    );
   }
 }

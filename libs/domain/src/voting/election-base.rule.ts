@@ -41,13 +41,21 @@ export function electionBase(attendance: ElectionAttendance): number {
   const figures = Object.entries(attendance).filter(([k]) => k !== 'kind');
   for (const [name, value] of figures) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-      throw new ValidationError(`Attendance figure ${name} must be a non-negative whole number`, { name, value });
+      throw new ValidationError(
+        `Attendance figure ${name} must be a non-negative whole number`,
+        { name, value },
+        { code: 'ATTENDANCE_FIGURE_INVALID' },
+      );
     }
   }
   if (base <= 0) {
-    throw new ValidationError(`The election base must be positive, got ${base}; check the attendance figures`, {
-      base,
-    });
+    throw new ValidationError(
+      `The election base must be positive, got ${base}; check the attendance figures`,
+      {
+        base,
+      },
+      { code: 'ELECTION_BASE_NOT_POSITIVE' },
+    );
   }
   if (attendance.present > base) {
     throw new ValidationError(
@@ -56,6 +64,7 @@ export function electionBase(attendance: ElectionAttendance): number {
         base,
         present: attendance.present,
       },
+      { code: 'PRESENT_OVER_BASE' },
     );
   }
   return base;

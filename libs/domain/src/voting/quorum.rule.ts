@@ -24,6 +24,7 @@ export function evaluateQuorum(attendance: Attendance, quorum: Ratio): QuorumRes
     throw new ValidationError(
       `${attendance.present} present is more than the ${attendance.summoned} summoned; check the attendance sheet`,
       { ...attendance },
+      { code: 'PRESENT_OVER_SUMMONED' },
     );
   }
   return {

@@ -87,6 +87,8 @@ describe('procedure F: congress election', () => {
           step: 'candidacy',
           reason:
             'A non-delegate files the dossier at least 15 working days before the congress (by 2025-09-24); filed 2025-09-25',
+          reasonCode: 'dossier-late',
+          params: { lastFilingDay: '2025-09-24', filedOn: '2025-09-25' },
         },
       },
     ]);

@@ -83,6 +83,8 @@ describe('procedure B: five-step introduction', () => {
         step: 'eligibility',
         reason:
           '38 months of service left at the congress (retires 2029-01-01); re-election needs 48 under rulebook/2025-2030',
+        reasonCode: 'age-ineligible',
+        params: { track: 're-election' },
       },
     });
     expect(launched.at(-1)).toMatchObject({
@@ -200,7 +202,13 @@ describe('procedure B: five-step introduction', () => {
         },
         {
           type: 'CandidateDropped',
-          data: { personId: 'r3', step: 're-election/3', reason: '24 of 48 votes; more than half needs 25' },
+          data: {
+            personId: 'r3',
+            step: 're-election/3',
+            reason: '24 of 48 votes; more than half needs 25',
+            reasonCode: 'threshold-not-reached',
+            params: { votes: 24, base: 48, required: 25 },
+          },
         },
         { type: 'StepClosed', data: { stepId: 're-election/3', outcome: 'recorded' } },
       ]);
@@ -258,7 +266,13 @@ describe('procedure B: five-step introduction', () => {
     });
     expect(events).toContainEqual({
       type: 'CandidateDropped',
-      data: { personId: 'f2', step: 'first-time/3', reason: '20 of 48 votes; more than half needs 25' },
+      data: {
+        personId: 'f2',
+        step: 'first-time/3',
+        reason: '20 of 48 votes; more than half needs 25',
+        reasonCode: 'threshold-not-reached',
+        params: { votes: 20, base: 48, required: 25 },
+      },
     });
     expect(events.at(-1)).toEqual({
       type: 'ProcedureCompleted',
@@ -327,10 +341,30 @@ describe('procedure B: five-step introduction', () => {
       type: 'ConflictDeclared',
       data: { personId: actors.standingMember.personId, subjectId: 'r1', description: 'Former business partner' },
     });
-    given(declared)
+    const partly = runAll(introductionDecider, [decideStep('re-election/1', { kind: 'approve' })], declared);
+    expect(partly.events.slice(declared.length)).toEqual([
+      {
+        type: 'RecusalRecorded',
+        data: {
+          stepId: 're-election/1',
+          personId: actors.standingMember.personId,
+          items: [{ subjectId: 'r1', ground: 'DECLARED_CONFLICT' }],
+        },
+      },
+      {
+        type: 'StepItemsDecided',
+        data: {
+          stepId: 're-election/1',
+          deciderId: actors.standingMember.personId,
+          personIds: ['r3'],
+          outcome: 'approved',
+        },
+      },
+    ]);
+    given(partly.events)
       .when(decideStep('re-election/1', { kind: 'approve' }))
-      .then(RecusedError);
-    given(declared)
+      .then(RecusedError, 'RECUSED');
+    given(partly.events)
       .when(decideStep('re-election/1', { kind: 'approve' }, { ...actors.standingMember, personId: 'person/bn-07' }))
       .thenIncludes([{ type: 'ListApproved', data: { stepId: 're-election/1', personIds: ['r1', 'r3'] } }]);
   });

@@ -65,6 +65,8 @@ describe('procedure A: personnel plan', () => {
         type: 'StepOpened',
         data: {
           stepId: 'adoption-1',
+          kind: 'plan-adoption',
+          params: { revision: 1 },
           name: 'Standing committee adopts the personnel plan',
           role: 'standing-committee',
           bodyId: demoIds.standingCommittee,

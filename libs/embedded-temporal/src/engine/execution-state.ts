@@ -30,7 +30,18 @@ export interface ExecutionState {
   activities: Record<string, ActivityState>;
   timers: Record<string, { startedEventId: number; fireAt: number }>;
   children: Record<string, ChildState>;
-  parent?: { namespace: string; workflowId: string; runId: string; initiatedEventId: number };
+  /**
+   * The parent of a child run, with the root of its tree: the run that started the first child, which a real server
+   * records in the child's start (`rootWorkflowExecution`, the SDK's `workflowInfo().root`). A run without a parent
+   * is its own root. Runs saved before the root was kept have none.
+   */
+  parent?: {
+    namespace: string;
+    workflowId: string;
+    runId: string;
+    initiatedEventId: number;
+    root?: { workflowId: string; runId: string };
+  };
   cancelRequested: boolean;
   /** Search attributes as encoded `Payload`s (base64), by name. */
   searchAttributes: Record<string, string>;

@@ -76,6 +76,7 @@ export function executionInfo(
     historyLength: s.nextEventId - 1,
     parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : null,
     parentNamespaceId: s.parent ? parentNamespaceId : '',
+    rootExecution: s.parent ? (s.parent.root ?? null) : { workflowId: s.workflowId, runId: s.runId },
     executionTime: msToTimestamp(s.firstWftAt ?? s.startTime),
     memo: { fields: decodePayloadMap(s.memo) },
     searchAttributes: { indexedFields: decodePayloadMap(s.searchAttributes) },

@@ -464,13 +464,16 @@ export class WorkflowEngine implements EngineCore {
         taskQueue: { name: p.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         input: p.input,
         header: p.header,
-        memo: p.memo,
+        // Empty maps are left out, as the real server leaves them out.
+        memo: Object.keys(p.memo?.fields ?? {}).length > 0 ? p.memo : null,
         searchAttributes: p.searchAttributes,
-        workflowRunTimeout: runTimeoutMs ? msToDuration(runTimeoutMs) : null,
+        // A child's run timeout is recorded even when unset (0 s), as the real server records it.
+        workflowRunTimeout: runTimeoutMs ? msToDuration(runTimeoutMs) : p.parent ? msToDuration(0) : null,
         workflowExecutionTimeout: p.executionTimeoutMs ? msToDuration(p.executionTimeoutMs) : null,
         workflowTaskTimeout: msToDuration(wftTimeoutMs),
         workflowExecutionExpirationTime: executionDeadline ? msToTimestamp(executionDeadline) : null,
-        identity: p.identity,
+        // A child is started by its parent's workflow task, not by a caller: the real server records no identity.
+        identity: p.parent ? '' : p.identity,
         attempt: p.attempt ?? 1,
         firstExecutionRunId: firstRunId,
         originalExecutionRunId: runId,
@@ -480,8 +483,10 @@ export class WorkflowEngine implements EngineCore {
         lastCompletionResult: p.continued?.lastCompletionResult,
         retryPolicy: p.retryPolicy,
         cronSchedule: p.cronSchedule ?? '',
-        firstWorkflowTaskBackoff: p.startDelayMs ? msToDuration(p.startDelayMs) : null,
+        firstWorkflowTaskBackoff: msToDuration(p.startDelayMs ?? 0),
         parentWorkflowNamespace: p.parent?.namespace ?? '',
+        parentWorkflowNamespaceId: p.parent ? (this.namespaces.get(p.parent.namespace)?.id ?? '') : '',
+        rootWorkflowExecution: p.parent?.root ?? null,
         parentWorkflowExecution: p.parent ? { workflowId: p.parent.workflowId, runId: p.parent.runId } : null,
         parentInitiatedEventId: p.parent?.initiatedEventId ?? 0,
         workflowId: p.workflowId,
@@ -1198,19 +1203,24 @@ export class WorkflowEngine implements EngineCore {
         const a = command.startChildWorkflowExecutionCommandAttributes ?? {};
         const namespace = a.namespace || s.namespace;
         const initiatedEventId = this.append(exec, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED, {
+          // With the defaults filled in (run timeout 0 s, task timeout 10 s, TERMINATE, ALLOW_DUPLICATE), as the
+          // real server records them.
           startChildWorkflowExecutionInitiatedEventAttributes: {
             namespace,
+            namespaceId: this.namespaces.get(namespace)?.id ?? '',
             workflowId: a.workflowId,
             workflowType: a.workflowType,
             taskQueue: a.taskQueue,
             input: a.input,
             workflowExecutionTimeout: a.workflowExecutionTimeout,
-            workflowRunTimeout: a.workflowRunTimeout,
-            workflowTaskTimeout: a.workflowTaskTimeout,
-            parentClosePolicy: a.parentClosePolicy,
+            workflowRunTimeout: a.workflowRunTimeout ?? msToDuration(0),
+            workflowTaskTimeout: a.workflowTaskTimeout ?? msToDuration(DEFAULT_WFT_TIMEOUT_MS),
+            parentClosePolicy: a.parentClosePolicy || ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE,
             control: a.control,
             workflowTaskCompletedEventId: completedId,
-            workflowIdReusePolicy: a.workflowIdReusePolicy,
+            workflowIdReusePolicy:
+              a.workflowIdReusePolicy ||
+              temporal.api.enums.v1.WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
             retryPolicy: a.retryPolicy,
             cronSchedule: a.cronSchedule,
             header: a.header,
@@ -1557,6 +1567,7 @@ export class WorkflowEngine implements EngineCore {
         workflowId: parent.state.workflowId,
         runId: parent.state.runId,
         initiatedEventId,
+        root: parent.state.parent?.root ?? { workflowId: parent.state.workflowId, runId: parent.state.runId },
       },
       cronSchedule: a.cronSchedule ?? undefined,
     });

@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
 import { type MeetingTally } from '../common/meeting-tally.types';
@@ -7,6 +8,8 @@ export type LaunchAppointment = DomainCommand<
   'LaunchAppointment',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     readonly unitId: string;
     readonly leadershipCollectiveId: string;
     readonly keyCadresConferenceId: string;

@@ -51,6 +51,8 @@ export function createAppointmentDecider(
       type: 'StepOpened',
       data: {
         stepId: appointmentStepId(step),
+        kind: 'appointment-step',
+        params: { step },
         name: `Step ${step}: ${spec.name}`,
         ...authorityOf(state.core, spec.part),
         dueDate: due,
@@ -65,6 +67,8 @@ export function createAppointmentDecider(
       type: 'StepOpened',
       data: {
         stepId: attempt > 1 ? `policy#${attempt}` : 'policy',
+        kind: 'appointment-policy',
+        params: { attempt },
         name: 'Higher body approves the policy (which post)',
         ...authorityOf(state.core, 'higher'),
         dueDate: dueAfter(now, rulebook.stepDueWorkingDays.policyApproval, rulebook.calendar),
@@ -82,7 +86,11 @@ export function createAppointmentDecider(
     const { stepId, decision } = command.data;
     authorizeStep(state.core, stepId, command.actor, { fourEyes: true, commandType: command.type });
     if (decision.kind !== 'approve' && !decision.reason.trim()) {
-      throw new ValidationError(`Give a reason to ${decision.kind}`);
+      throw new ValidationError(
+        `Give a reason to ${decision.kind}`,
+        {},
+        { code: 'DECISION_REASON_MISSING', params: { decision: decision.kind } },
+      );
     }
     if (state.status === 'AWAITING_POLICY' && stepId === policyStepId(state)) {
       switch (decision.kind) {
@@ -127,6 +135,8 @@ export function createAppointmentDecider(
       if (decision.kind === 'return') {
         throw new ValidationError(
           'Step 1 is the collective’s own proposal: approve it, or reject it to end the procedure',
+          {},
+          { code: 'APPOINTMENT_PROPOSAL_NOT_RETURNABLE' },
         );
       }
       if (decision.kind === 'reject') {
@@ -160,6 +170,7 @@ export function createAppointmentDecider(
       `Step "${stepId}" is not decided by approval; record a tally instead`,
       state.status,
       command.type,
+      { code: 'STEP_NOT_APPROVAL', params: { stepId } },
     );
   }
 
@@ -171,7 +182,10 @@ export function createAppointmentDecider(
     const { stepId, tally } = command.data;
     const step = state.step;
     if (state.status !== 'IN_PROGRESS' || stepId !== appointmentStepId(step) || STEP_NAMES[step]?.kind !== 'tally') {
-      throw new IllegalTransitionError(`Step "${stepId}" is not an open ballot step`, state.status, command.type);
+      throw new IllegalTransitionError(`Step "${stepId}" is not an open ballot step`, state.status, command.type, {
+        code: 'STEP_NOT_BALLOT',
+        params: { stepId },
+      });
     }
     authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
     const due = state.completionDueDate as IsoDate;
@@ -180,13 +194,18 @@ export function createAppointmentDecider(
         'Disclose the step-2 results before the collective nominates again on them',
         state.status,
         command.type,
+        { code: 'APPOINTMENT_DISCLOSE_FIRST' },
       );
     }
     const threshold = rulebook.decision.threshold;
     if (step === 2 || step === 3) {
       const named = step === 2 ? Object.keys(tally.tallies) : state.candidates;
       if (named.length === 0) {
-        throw new ValidationError('The nomination ballot names nobody; enter the votes per nominee');
+        throw new ValidationError(
+          'The nomination ballot names nobody; enter the votes per nominee',
+          {},
+          { code: 'NOMINATION_EMPTY' },
+        );
       }
       const rules = meetingRules(
         rulebook,
@@ -282,6 +301,8 @@ export function createAppointmentDecider(
           type: 'StepOpened',
           data: {
             stepId: 'head-decision',
+            kind: 'appointment-head-decision',
+            params: { personId: top.personId },
             name: 'Exactly half of the collective: the head decides',
             ...authorityOf(state.core, 'head'),
             dueDate: due,
@@ -323,6 +344,7 @@ export function createAppointmentDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: [],
             authorities: {
@@ -347,7 +369,10 @@ export function createAppointmentDecider(
         return recordTally(command, state, rulebook);
       case 'DiscloseResult': {
         if (!state.sealed.includes(command.data.stepId)) {
-          throw new IllegalTransitionError(`No sealed result at "${command.data.stepId}"`, state.status, command.type);
+          throw new IllegalTransitionError(`No sealed result at "${command.data.stepId}"`, state.status, command.type, {
+            code: 'RESULT_NOT_SEALED',
+            params: { stepId: command.data.stepId },
+          });
         }
         const collective = authorityOf(state.core, 'collective');
         if (command.actor.role !== collective.role || command.actor.bodyId !== collective.bodyId) {
@@ -361,10 +386,12 @@ export function createAppointmentDecider(
       }
       case 'FileLateExplanation': {
         if (!state.deadlineBreached) {
-          throw new IllegalTransitionError('No deadline was breached; nothing to explain', state.status, command.type);
+          throw new IllegalTransitionError('No deadline was breached; nothing to explain', state.status, command.type, {
+            code: 'NO_DEADLINE_BREACHED',
+          });
         }
         if (!command.data.explanation.trim()) {
-          throw new ValidationError('The written explanation is empty');
+          throw new ValidationError('The written explanation is empty', {}, { code: 'EXPLANATION_EMPTY' });
         }
         return [{ type: 'LateExplanationFiled', data: { explanation: command.data.explanation } }];
       }

@@ -64,6 +64,9 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
     case 'StepClosed':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'ConflictDetected':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };

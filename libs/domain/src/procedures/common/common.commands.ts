@@ -1,3 +1,4 @@
+import { type RelationKind } from '../../organisation/organisation.types';
 import { type Classification, type DomainCommand } from '../../shared/message.types';
 
 /** Withdraw the procedure, saying why (by the role and body that launched it). */
@@ -29,9 +30,24 @@ export type FileActionProgramme = DomainCommand<
   { readonly personId: string; readonly reference: string }
 >;
 
+/**
+ * The registry declares the acting person a relative of a subject of the open step, which the procedure did not
+ * know: sent by the workflow (after asking the registry at decision time) before the actor's decision, so the
+ * actor is recused on that subject from then on.
+ */
+export type DetectConflict = DomainCommand<
+  'DetectConflict',
+  {
+    readonly stepId: string;
+    readonly subjectId: string;
+    readonly relation: RelationKind;
+    readonly declaredOn: string;
+  }
+>;
+
 /** Commands every procedure accepts. */
 export type CommonCommand =
-  WithdrawProcedure | CheckDeadlines | DeclareConflict | RecordDossierAccess | FileActionProgramme;
+  WithdrawProcedure | CheckDeadlines | DeclareConflict | RecordDossierAccess | FileActionProgramme | DetectConflict;
 
 /** A decision on an approval step: approve, reject, or return with a reason. */
 export type StepDecision =

@@ -1,5 +1,8 @@
 import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards.check';
 import { type IsoDate } from '../../calendar/civil-date.util';
+import { type RelationKind } from '../../organisation/organisation.types';
+import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
+import { type ElectionAttendance } from '../../voting/election-base.rule';
 import {
   type Actor,
   type Classification,
@@ -12,6 +15,40 @@ export { type ProcedureKind };
 
 /** How a step is decided: an approval (approve / reject / return), a recorded tally, or a conclusion. */
 export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
+
+/**
+ * What a step is, as a code the web app translates (the English `name` of {@link StepOpened} is a developer
+ * fallback only). Params per kind:
+ * - `plan-adoption` `{ revision }`, `plan-review` `{ submission }`
+ * - `introduction-step` `{ track, step, attempt }`, `introduction-verification` `{ personId }`, `higher-opinion` `{}`
+ * - `vetting-check` `{ check, personId }`
+ * - `appointment-policy` `{ attempt }`, `appointment-step` `{ step }`, `appointment-head-decision` `{ personId }`
+ * - `election-candidate-list` `{ seats }`, `election-round` `{ round, seats }`,
+ *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
+ */
+export type StepKindCode =
+  | 'plan-adoption'
+  | 'plan-review'
+  | 'introduction-step'
+  | 'introduction-verification'
+  | 'higher-opinion'
+  | 'vetting-check'
+  | 'appointment-policy'
+  | 'appointment-step'
+  | 'appointment-head-decision'
+  | 'election-candidate-list'
+  | 'election-round'
+  | 'election-next-round'
+  | 'election-ratification';
+
+/** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
+export type StepParams = Readonly<Record<string, string | number>>;
+
+/** The registry version a launch pinned, and the hash of the snapshot taken from it. */
+export interface RegistryRef {
+  readonly version: number;
+  readonly hash: string;
+}
 
 /** A procedure started; it is governed by `rulebookId` to the end. */
 export type ProcedureLaunched = DomainEvent<
@@ -29,6 +66,8 @@ export type ProcedureLaunched = DomainEvent<
     readonly concerned: readonly ConcernedPerson[];
     /** Who plays each part of the procedure, e.g. `{ standingCommittee: { role, bodyId } }`. */
     readonly authorities: Readonly<Record<string, StepAuthority>>;
+    /** The organisation registry snapshot the launch pinned (absent on procedures launched without one). */
+    readonly registry?: RegistryRef;
   }
 >;
 
@@ -37,6 +76,10 @@ export type StepOpened = DomainEvent<
   'StepOpened',
   {
     readonly stepId: string;
+    /** What the step is, as a code (absent on steps opened before step kinds were recorded). */
+    readonly kind?: StepKindCode;
+    readonly params?: StepParams;
+    /** English description, a developer fallback; clients translate `kind` and `params`. */
     readonly name: string;
     readonly bodyId: string;
     readonly role: RoleKind;
@@ -103,6 +146,59 @@ export type ProcedureCompleted = DomainEvent<
   { readonly outcome: string; readonly personIds: readonly string[] }
 >;
 
+/** Why a member stands aside on an item: it is about them, about a declared relative, or they declared a conflict. */
+export type RecusalGround = 'SELF' | 'RELATIVE' | 'DECLARED_CONFLICT';
+
+/**
+ * A member deciding a list step stood aside on the items about themselves, a declared relative or someone they
+ * declared a conflict for (rulebook `recusal.listSteps: 'per-item'`); another member decides those items.
+ */
+export type RecusalRecorded = DomainEvent<
+  'RecusalRecorded',
+  {
+    readonly stepId: string;
+    readonly personId: string;
+    readonly items: ReadonlyArray<{ readonly subjectId: string; readonly ground: RecusalGround }>;
+  }
+>;
+
+/** The figures of a secret-ballot meeting (introduction, appointment) or of an election round, without the votes. */
+export type MeetingFigures =
+  | { readonly summoned: number; readonly present: number; readonly ballots: BallotCounts }
+  | { readonly attendance: ElectionAttendance; readonly ballots: BallotCounts };
+
+/**
+ * Part of a list step was decided by one member: the items (people) they decided; the step stays open until every
+ * item is decided by a member not concerned by it. A tally records the meeting's figures and these items' votes.
+ */
+export type StepItemsDecided = DomainEvent<
+  'StepItemsDecided',
+  {
+    readonly stepId: string;
+    readonly deciderId: string;
+    readonly personIds: readonly string[];
+    readonly outcome: 'approved' | 'rejected' | 'recorded';
+    readonly reason?: string;
+    readonly figures?: MeetingFigures;
+    readonly votes?: Tallies;
+  }
+>;
+
+/**
+ * At decision time the registry showed a declared relation between the actor and a person the step concerns
+ * that the procedure did not know (declared after the launch, or missing from it); the actor was refused.
+ */
+export type ConflictDetected = DomainEvent<
+  'ConflictDetected',
+  {
+    readonly stepId: string;
+    readonly personId: string;
+    readonly subjectId: string;
+    readonly relation: RelationKind;
+    readonly declaredOn: string;
+  }
+>;
+
 /** Events every procedure shares. */
 export type CommonEvent =
   | ProcedureLaunched
@@ -114,4 +210,7 @@ export type CommonEvent =
   | DossierAccessed
   | ActionProgrammeFiled
   | ProcedureWithdrawn
-  | ProcedureCompleted;
+  | ProcedureCompleted
+  | RecusalRecorded
+  | StepItemsDecided
+  | ConflictDetected;

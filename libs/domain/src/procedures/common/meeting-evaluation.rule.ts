@@ -33,7 +33,11 @@ export function meetingBase(base: DecisionBase, tally: MeetingTally): number {
     case 'valid-ballots':
       return tally.ballots.valid;
     case 'election-base':
-      throw new ValidationError('An election base needs congress attendance figures, not a meeting tally');
+      throw new ValidationError(
+        'An election base needs congress attendance figures, not a meeting tally',
+        {},
+        { code: 'ELECTION_BASE_NOT_FOR_MEETING' },
+      );
     default: {
       const _never: never = base;
       return _never;
@@ -74,16 +78,24 @@ export function evaluateMeeting(
     return { events, quorate: false, results: [] };
   }
   if (tally.ballots.issued > tally.present) {
-    throw new ValidationError(`${tally.ballots.issued} ballots issued to ${tally.present} present; check the count`, {
-      issued: tally.ballots.issued,
-      present: tally.present,
-    });
+    throw new ValidationError(
+      `${tally.ballots.issued} ballots issued to ${tally.present} present; check the count`,
+      {
+        issued: tally.ballots.issued,
+        present: tally.present,
+      },
+      { code: 'BALLOTS_ISSUED_OVER_PRESENT' },
+    );
   }
   const missing = candidateIds.filter((id) => tally.tallies[id] === undefined);
   if (missing.length > 0) {
-    throw new ValidationError(`Enter the votes for every candidate of this step; missing: ${missing.join(', ')}`, {
-      missing,
-    });
+    throw new ValidationError(
+      `Enter the votes for every candidate of this step; missing: ${missing.join(', ')}`,
+      {
+        missing,
+      },
+      { code: 'TALLY_VOTES_MISSING' },
+    );
   }
   checkBallotCounts(tally.ballots, tally.tallies, { seats: Math.max(candidateIds.length, 1), candidateIds });
   const base = meetingBase(rules.base, tally);

@@ -5,19 +5,50 @@ import {
   assertFourEyes,
   assertNotRecused,
   assertRole,
+  recusalGround,
   type ConcernedPerson,
   type DeclaredConflict,
   type StepAuthority,
 } from '../../checks/decision-guards.check';
 import { rulebookById } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
-import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import {
+  ConflictError,
+  IllegalTransitionError,
+  NotAllowedError,
+  RecusedError,
+  ValidationError,
+} from '../../shared/domain.error';
 import { type Actor, type DomainCommand, type ProcedureKind } from '../../shared/message.types';
 import { type CommonCommand } from './common.commands';
-import { type CommonEvent, type StepOpened } from './common.events';
+import {
+  type CommonEvent,
+  type MeetingFigures,
+  type RecusalGround,
+  type RecusalRecorded,
+  type RegistryRef,
+  type StepItemsDecided,
+  type StepOpened,
+} from './common.events';
+import { type ListStepRecusal } from '../../rulebook/rulebook.types';
+import { type Tallies } from '../../voting/ballots.rule';
+
+/** How one item (person) of a list step was decided, when the step is decided item by item. */
+export interface ItemDecision {
+  readonly by: string;
+  readonly outcome: StepItemsDecided['data']['outcome'];
+  /** For a tally: the votes recorded for this person. */
+  readonly votes?: number;
+}
 
 /** A step waiting for a decision. */
-export type OpenStep = StepOpened['data'] & { readonly escalated: boolean };
+export type OpenStep = StepOpened['data'] & {
+  readonly escalated: boolean;
+  /** Items already decided by a member who stood aside on the others (per-item recusal). */
+  readonly items: Readonly<Record<string, ItemDecision>>;
+  /** For a tally decided item by item: the meeting's figures as first recorded. */
+  readonly figures: MeetingFigures | null;
+};
 
 /** State every procedure keeps, folded from the common events. */
 export interface ProcedureCore {
@@ -35,6 +66,8 @@ export interface ProcedureCore {
   readonly actionProgrammes: readonly string[];
   readonly withdrawnReason: string | null;
   readonly completed: boolean;
+  /** The registry snapshot the launch pinned, if any. */
+  readonly registry: RegistryRef | null;
 }
 
 /** The core of a procedure not yet launched. */
@@ -52,6 +85,7 @@ export const initialCore: ProcedureCore = {
   actionProgrammes: [],
   withdrawnReason: null,
   completed: false,
+  registry: null,
 };
 
 /** Folds a common event into the core. */
@@ -68,9 +102,16 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
         higherBodyId: event.data.higherBodyId,
         concerned: event.data.concerned,
         authorities: event.data.authorities,
+        registry: event.data.registry ?? null,
       };
     case 'StepOpened':
-      return { ...core, openSteps: { ...core.openSteps, [event.data.stepId]: { ...event.data, escalated: false } } };
+      return {
+        ...core,
+        openSteps: {
+          ...core.openSteps,
+          [event.data.stepId]: { ...event.data, escalated: false, items: {}, figures: null },
+        },
+      };
     case 'StepClosed': {
       const { [event.data.stepId]: _closed, ...rest } = core.openSteps;
       return { ...core, openSteps: rest };
@@ -94,6 +135,41 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
       return { ...core, withdrawnReason: event.data.reason, openSteps: {} };
     case 'ProcedureCompleted':
       return { ...core, completed: true, openSteps: {} };
+    case 'RecusalRecorded':
+      return core;
+    case 'StepItemsDecided': {
+      const step = core.openSteps[event.data.stepId];
+      if (!step) return core;
+      const items = { ...step.items };
+      for (const personId of event.data.personIds) {
+        const votes = event.data.votes?.[personId];
+        items[personId] = {
+          by: event.data.deciderId,
+          outcome: event.data.outcome,
+          ...(votes === undefined ? {} : { votes }),
+        };
+      }
+      return {
+        ...core,
+        openSteps: {
+          ...core.openSteps,
+          [step.stepId]: { ...step, items, figures: step.figures ?? event.data.figures ?? null },
+        },
+      };
+    }
+    case 'ConflictDetected': {
+      // The registry declares the actor a relative of the subject: they are recused on the subject from now on.
+      const { personId, subjectId } = event.data;
+      const known = core.concerned.some((c) => c.personId === subjectId);
+      const concerned = known
+        ? core.concerned.map((c) =>
+            c.personId === subjectId && !c.relativeIds.includes(personId)
+              ? { ...c, relativeIds: [...c.relativeIds, personId] }
+              : c,
+          )
+        : [...core.concerned, { personId: subjectId, relativeIds: [personId] }];
+      return { ...core, concerned };
+    }
     default: {
       const _never: never = event;
       return _never;
@@ -110,27 +186,35 @@ export function withConcerned(core: ProcedureCore, people: readonly ConcernedPer
 /** Throws unless the procedure was launched and is still running. */
 export function assertRunning(core: ProcedureCore, command: DomainCommand): void {
   if (core.procedureId === null) {
-    throw new IllegalTransitionError(`Launch the procedure before ${command.type}`, 'NOT_LAUNCHED', command.type);
+    throw new IllegalTransitionError(`Launch the procedure before ${command.type}`, 'NOT_LAUNCHED', command.type, {
+      code: 'PROCEDURE_NOT_LAUNCHED',
+    });
   }
   if (core.withdrawnReason !== null) {
     throw new IllegalTransitionError(
       `The procedure was withdrawn (${core.withdrawnReason})`,
       'WITHDRAWN',
       command.type,
+      { code: 'PROCEDURE_WITHDRAWN', params: { reason: core.withdrawnReason } },
     );
   }
   if (core.completed) {
-    throw new IllegalTransitionError('The procedure is already completed', 'COMPLETED', command.type);
+    throw new IllegalTransitionError('The procedure is already completed', 'COMPLETED', command.type, {
+      code: 'PROCEDURE_COMPLETED',
+    });
   }
 }
 
 /** Throws if the procedure was already launched. */
 export function assertNotLaunched(core: ProcedureCore, command: DomainCommand): void {
   if (core.procedureId !== null) {
-    throw new ConflictError(`Procedure ${core.procedureId} is already launched`, core.procedureId);
+    throw new ConflictError(`Procedure ${core.procedureId} is already launched`, core.procedureId, {
+      code: 'PROCEDURE_ALREADY_LAUNCHED',
+      params: { procedureId: core.procedureId },
+    });
   }
   if (!command.actor.personId) {
-    throw new ValidationError('A launch needs the acting person');
+    throw new ValidationError('A launch needs the acting person', {}, { code: 'LAUNCH_ACTOR_MISSING' });
   }
 }
 
@@ -138,7 +222,11 @@ export function assertNotLaunched(core: ProcedureCore, command: DomainCommand): 
 export function authorityOf(core: ProcedureCore, part: string): StepAuthority {
   const found = core.authorities[part];
   if (!found) {
-    throw new ValidationError(`The procedure was launched without a body for "${part}"`, { part });
+    throw new ValidationError(
+      `The procedure was launched without a body for "${part}"`,
+      { part },
+      { code: 'AUTHORITY_MISSING' },
+    );
   }
   return found;
 }
@@ -170,6 +258,7 @@ export function authorizeStep(
       `Step "${stepId}" is not open${open.length ? `; open steps: ${open.join(', ')}` : ''}`,
       'STEP_NOT_OPEN',
       options.commandType,
+      { code: 'STEP_NOT_OPEN', params: { stepId, openStepIds: open } },
     );
   }
   assertRole(actor, step, step.name);
@@ -182,6 +271,183 @@ export function authorizeStep(
     .map((personId) => ({ personId, relativeIds: [] }));
   assertNotRecused(actor, [...concerned, ...unknownSubjects], core.conflicts);
   return step;
+}
+
+/** The people an actor may decide on in a list step, and those they stand aside on. */
+export interface ItemAuthorization {
+  readonly step: OpenStep;
+  /** Items of the step not decided yet. */
+  readonly undecided: readonly string[];
+  /** Undecided items the actor may decide. */
+  readonly mine: readonly string[];
+  /** Undecided items the actor stands aside on, and why. */
+  readonly stoodAside: ReadonlyArray<{ readonly subjectId: string; readonly ground: RecusalGround }>;
+}
+
+/** The recusal ground of `actorId` for one person of the procedure (their relatives as recorded), or null. */
+export function recusalFor(core: ProcedureCore, actorId: string, subjectId: string): RecusalGround | null {
+  const person = core.concerned.find((c) => c.personId === subjectId) ?? { personId: subjectId, relativeIds: [] };
+  return recusalGround(actorId, [person], core.conflicts)?.ground ?? null;
+}
+
+/**
+ * Validates that `actor` may decide (part of) the open list step `stepId`: the step is open, the role and body
+ * match, optionally four-eyes; then splits the undecided items into those the actor may decide and those they
+ * stand aside on. Under the rulebook's `recusal.listSteps`:
+ * - `'per-item'`: the actor decides the items that concern neither them nor a declared relative (nor anyone they
+ *   declared a conflict for); another member decides the rest. Refused (`RECUSED_…`) only when every undecided
+ *   item concerns the actor.
+ * - `'whole-step'`: an actor concerned by any undecided item may not decide the step at all.
+ */
+export function authorizeItems(
+  core: ProcedureCore,
+  stepId: string,
+  actor: Actor,
+  options: {
+    readonly fourEyes: boolean;
+    readonly proposedBy?: readonly string[];
+    readonly commandType: string;
+    readonly rule: ListStepRecusal;
+  },
+): ItemAuthorization {
+  const step = core.openSteps[stepId];
+  if (!step) {
+    return { step: authorizeStep(core, stepId, actor, options), undecided: [], mine: [], stoodAside: [] };
+  }
+  assertRole(actor, step, step.name);
+  if (options.fourEyes && core.launchedBy) {
+    assertFourEyes(actor, core.launchedBy.personId, options.proposedBy ?? []);
+  }
+  const undecided = step.subjectIds.filter((id) => step.items[id] === undefined);
+  const mine: string[] = [];
+  const stoodAside: Array<{ subjectId: string; ground: RecusalGround }> = [];
+  for (const subjectId of undecided) {
+    const ground = recusalFor(core, actor.personId, subjectId);
+    if (ground) stoodAside.push({ subjectId, ground });
+    else mine.push(subjectId);
+  }
+  const first = stoodAside[0];
+  if (first && (options.rule === 'whole-step' || mine.length === 0)) {
+    throw new RecusedError(
+      recusalMessage(first.ground, first.subjectId),
+      actor.personId,
+      first.subjectId,
+      first.ground,
+    );
+  }
+  return { step, undecided, mine, stoodAside };
+}
+
+function recusalMessage(ground: RecusalGround, subjectId: string): string {
+  const why = {
+    SELF: 'it concerns you',
+    RELATIVE: `it concerns your declared relative ${subjectId}`,
+    DECLARED_CONFLICT: `you declared a conflict of interest regarding ${subjectId}`,
+  }[ground];
+  return `You must recuse yourself from this decision: ${why}`;
+}
+
+/** Throws `RECUSED_…` if the actor stands aside on `personId` in this authorisation. */
+export function assertNotStandingAside(auth: ItemAuthorization, actor: Actor, personId: string): void {
+  const found = auth.stoodAside.find((s) => s.subjectId === personId);
+  if (found) {
+    throw new RecusedError(recusalMessage(found.ground, personId), actor.personId, personId, found.ground);
+  }
+}
+
+/** The `RecusalRecorded` event of an authorisation in which the actor stood aside on some items (else none). */
+export function recusalEvents(auth: ItemAuthorization, actor: Actor): RecusalRecorded[] {
+  return auth.stoodAside.length === 0
+    ? []
+    : [
+        {
+          type: 'RecusalRecorded',
+          data: { stepId: auth.step.stepId, personId: actor.personId, items: auth.stoodAside },
+        },
+      ];
+}
+
+/** Whether the step is being decided item by item (someone stood aside now, or items were decided before). */
+export function decidedByItems(auth: ItemAuthorization): boolean {
+  return auth.stoodAside.length > 0 || Object.keys(auth.step.items).length > 0;
+}
+
+/** A tally given for a list step, split into the meeting's figures and the votes per person. */
+export interface ItemTally<F extends MeetingFigures> {
+  readonly figures: F;
+  readonly votes: Tallies;
+}
+
+/**
+ * Merges a tally given by `actor` with the items recorded before (per-item recusal). When the actor stands aside
+ * on some items, returns the events recording their part (the step stays open); otherwise the complete tally to
+ * evaluate, with the events recording their part first when the step was split. The meeting's figures must be
+ * the same as the first recorder's; votes for an item the actor stands aside on are refused.
+ */
+export function mergeItemTally<F extends MeetingFigures>(
+  auth: ItemAuthorization,
+  actor: Actor,
+  given: ItemTally<F>,
+  sameFigures: (a: F, b: F) => boolean,
+):
+  | { readonly complete: false; readonly events: CommonEvent[] }
+  | {
+      readonly complete: true;
+      readonly events: CommonEvent[];
+      readonly tally: ItemTally<F>;
+    } {
+  for (const { subjectId } of auth.stoodAside) {
+    if (given.votes[subjectId] !== undefined) assertNotStandingAside(auth, actor, subjectId);
+  }
+  const earlier = auth.step.figures as F | null;
+  if (earlier && !sameFigures(earlier, given.figures)) {
+    throw new ValidationError(
+      'The meeting figures differ from those recorded by the first member; record the same meeting',
+      {},
+      { code: 'TALLY_FIGURES_DIFFER', params: { stepId: auth.step.stepId } },
+    );
+  }
+  const missing = auth.mine.filter((id) => given.votes[id] === undefined);
+  if (missing.length > 0) {
+    throw new ValidationError(
+      `Enter the votes for every candidate you record; missing: ${missing.join(', ')}`,
+      { missing },
+      { code: 'TALLY_VOTES_MISSING', params: { missing } },
+    );
+  }
+  const unknown = Object.keys(given.votes).filter((id) => !auth.step.subjectIds.includes(id));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      `Votes given for people not on this step: ${unknown.join(', ')}`,
+      { unknown },
+      { code: 'TALLY_UNKNOWN_CANDIDATE', params: { unknown } },
+    );
+  }
+  const mineVotes: Record<string, number> = {};
+  for (const id of auth.mine) mineVotes[id] = given.votes[id] ?? 0;
+  const part: StepItemsDecided = {
+    type: 'StepItemsDecided',
+    data: {
+      stepId: auth.step.stepId,
+      deciderId: actor.personId,
+      personIds: auth.mine,
+      outcome: 'recorded',
+      figures: earlier ?? given.figures,
+      votes: mineVotes,
+    },
+  };
+  const recusals = recusalEvents(auth, actor);
+  if (auth.stoodAside.length > 0) {
+    return { complete: false, events: [...recusals, part] };
+  }
+  if (!earlier) {
+    return { complete: true, events: [], tally: given };
+  }
+  const votes: Record<string, number> = { ...mineVotes };
+  for (const [personId, decision] of Object.entries(auth.step.items)) {
+    votes[personId] = decision.votes ?? 0;
+  }
+  return { complete: true, events: [part], tally: { figures: earlier, votes } };
 }
 
 /**
@@ -204,7 +470,7 @@ export function decideCommon(
         );
       }
       if (!command.data.reason.trim()) {
-        throw new ValidationError('Say why the procedure is withdrawn');
+        throw new ValidationError('Say why the procedure is withdrawn', {}, { code: 'WITHDRAWAL_REASON_MISSING' });
       }
       return [
         { type: 'ProcedureWithdrawn', data: { reason: command.data.reason, openStepIds: Object.keys(core.openSteps) } },
@@ -223,9 +489,13 @@ export function decideCommon(
     case 'DeclareConflict': {
       assertRunning(core, command);
       if (!core.concerned.some((c) => c.personId === command.data.subjectId)) {
-        throw new ValidationError(`${command.data.subjectId} is not concerned by this procedure`, {
-          subjectId: command.data.subjectId,
-        });
+        throw new ValidationError(
+          `${command.data.subjectId} is not concerned by this procedure`,
+          {
+            subjectId: command.data.subjectId,
+          },
+          { code: 'SUBJECT_NOT_CONCERNED' },
+        );
       }
       return [
         {
@@ -244,18 +514,53 @@ export function decideCommon(
           'Launch the procedure before logging dossier reads',
           'NOT_LAUNCHED',
           command.type,
+          { code: 'PROCEDURE_NOT_LAUNCHED' },
         );
       }
       if (!command.data.purpose.trim()) {
-        throw new ValidationError('Say why the dossier is read; every read is logged');
+        throw new ValidationError(
+          'Say why the dossier is read; every read is logged',
+          {},
+          { code: 'DOSSIER_PURPOSE_MISSING' },
+        );
       }
       return [{ type: 'DossierAccessed', data: { ...command.data, readerId: command.actor.personId } }];
+    }
+    case 'DetectConflict': {
+      assertRunning(core, command);
+      const step = core.openSteps[command.data.stepId];
+      if (!step?.subjectIds.includes(command.data.subjectId)) {
+        throw new ValidationError(
+          `${command.data.subjectId} is not a subject of an open step "${command.data.stepId}"`,
+          { ...command.data },
+          {
+            code: 'CONFLICT_SUBJECT_UNKNOWN',
+            params: { stepId: command.data.stepId, subjectId: command.data.subjectId },
+          },
+        );
+      }
+      return [
+        {
+          type: 'ConflictDetected',
+          data: {
+            stepId: command.data.stepId,
+            personId: command.actor.personId,
+            subjectId: command.data.subjectId,
+            relation: command.data.relation,
+            declaredOn: command.data.declaredOn,
+          },
+        },
+      ];
     }
     case 'FileActionProgramme': {
       assertRunning(core, command);
       const { personId, reference } = command.data;
       if (!core.concerned.some((c) => c.personId === personId)) {
-        throw new ValidationError(`${personId} is not concerned by this procedure`, { personId });
+        throw new ValidationError(
+          `${personId} is not concerned by this procedure`,
+          { personId },
+          { code: 'SUBJECT_NOT_CONCERNED' },
+        );
       }
       const launcher = core.launchedBy;
       const byOffice =
@@ -268,7 +573,10 @@ export function decideCommon(
         );
       }
       if (core.actionProgrammes.includes(personId)) {
-        throw new ConflictError(`${personId} has already filed an action programme`, personId);
+        throw new ConflictError(`${personId} has already filed an action programme`, personId, {
+          code: 'ACTION_PROGRAMME_ALREADY_FILED',
+          params: { personId },
+        });
       }
       const filedOn = calendarDate(command.now, coreRulebook(core, rulebooks).calendar);
       return [{ type: 'ActionProgrammeFiled', data: { personId, reference, filedOn } }];
@@ -286,6 +594,7 @@ const COMMON_COMMANDS: ReadonlySet<string> = new Set([
   'DeclareConflict',
   'RecordDossierAccess',
   'FileActionProgramme',
+  'DetectConflict',
 ]);
 
 /** Whether a command is one of the common ones. */
@@ -311,6 +620,7 @@ export function assertActionProgrammes(
       `${missing.join(', ')} must file an action programme first (${rulebook.id})`,
       'ACTION_PROGRAMME_MISSING',
       commandType,
+      { code: 'ACTION_PROGRAMME_MISSING', params: { missing, rulebookId: rulebook.id } },
     );
   }
 }
@@ -328,5 +638,8 @@ export function isCommonEvent(event: { readonly type: string }): event is Common
     'ActionProgrammeFiled',
     'ProcedureWithdrawn',
     'ProcedureCompleted',
+    'RecusalRecorded',
+    'StepItemsDecided',
+    'ConflictDetected',
   ].includes(event.type);
 }

@@ -79,8 +79,24 @@ export type CandidateWithdrew = DomainEvent<
 /** A candidate was dropped at a step, and why. */
 export type CandidateDropped = DomainEvent<
   'CandidateDropped',
-  { readonly personId: string; readonly step: string; readonly reason: string }
+  {
+    readonly personId: string;
+    readonly step: string;
+    /** English (or the decider's own words); clients translate `reasonCode` with `params`. */
+    readonly reason: string;
+    /**
+     * Why, as a code: `rejected-at-step` (the reason is the decider's words), `threshold-not-reached`
+     * `{ votes, base, required }`, `age-ineligible` `{ track }`, `verification-blocked`, `dossier-late`
+     * `{ lastFilingDay, filedOn }`. Absent on candidates dropped before codes were recorded.
+     */
+    readonly reasonCode?: CandidateDroppedReason;
+    readonly params?: Readonly<Record<string, string | number>>;
+  }
 >;
+
+/** Why a candidate was dropped, as a code. */
+export type CandidateDroppedReason =
+  'rejected-at-step' | 'threshold-not-reached' | 'age-ineligible' | 'verification-blocked' | 'dossier-late';
 
 /** Candidate list events shared by procedures B, C and F. */
 export type CandidateEvent = CandidateAdded | CandidateWithdrew | CandidateDropped;

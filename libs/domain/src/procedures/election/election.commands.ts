@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type LevelKind } from '../../organisation/organisation.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
@@ -20,6 +21,8 @@ export type LaunchElection = DomainCommand<
   'LaunchElection',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     readonly congressId: string;
     /** The committee being elected (e.g. the provincial BCH). */
     readonly electedBodyId: string;

@@ -16,8 +16,10 @@ import {
   assertNotLaunched,
   assertRunning,
   authorityOf,
+  authorizeItems,
   authorizeStep,
   coreRulebook,
+  mergeItemTally,
   decideCommon,
   dueAfter,
   isCommonCommand,
@@ -51,6 +53,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: roundStepId(data.round),
+          kind: 'election-round',
+          params: { round: data.round, seats: data.seats },
           name: `Round ${data.round}: ${data.seats} seat(s), secret ballot`,
           ...authorityOf(state.core, 'countingBoard'),
           dueDate: dueAfter(now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
@@ -71,6 +75,8 @@ export function createElectionDecider(
       type: 'StepOpened',
       data: {
         stepId: 'ratification',
+        kind: 'election-ratification',
+        params: {},
         name: 'Higher committee ratifies the election result',
         ...authorityOf(state.core, 'higher'),
         dueDate: dueAfter(now, rulebook.stepDueWorkingDays.ratification, rulebook.calendar),
@@ -92,7 +98,11 @@ export function createElectionDecider(
     });
     if (stepId === 'candidate-list' && state.status === 'LIST') {
       if (decision.kind !== 'approve') {
-        throw new ValidationError('Change the list with floor additions or withdrawals, then approve it');
+        throw new ValidationError(
+          'Change the list with floor additions or withdrawals, then approve it',
+          {},
+          { code: 'CANDIDATE_LIST_APPROVE_ONLY' },
+        );
       }
       assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       const surplus = checkSurplus(state.seats, state.candidates.length, rulebook.surplus);
@@ -102,6 +112,7 @@ export function createElectionDecider(
           {
             problems: surplus.problems,
           },
+          { code: 'SURPLUS_RULE_BROKEN', params: { problems: surplus.problems, rulebookId: rulebook.id } },
         );
       }
       return [
@@ -133,7 +144,10 @@ export function createElectionDecider(
         { type: 'ProcedureCompleted', data: { outcome: 'ratification-refused', personIds: [] } },
       ];
     }
-    throw new IllegalTransitionError(`Step "${stepId}" is not decided by approval now`, state.status, command.type);
+    throw new IllegalTransitionError(`Step "${stepId}" is not decided by approval now`, state.status, command.type, {
+      code: 'STEP_NOT_APPROVAL',
+      params: { stepId },
+    });
   }
 
   function recordRound(command: RecordRoundTally, state: ElectionState, rulebook: Rulebook): ElectionEvent[] {
@@ -143,23 +157,47 @@ export function createElectionDecider(
         `Round ${command.data.round} is not open for counting`,
         state.status,
         command.type,
+        { code: 'ROUND_NOT_OPEN', params: { round: command.data.round } },
       );
     }
     const stepId = roundStepId(round.round);
-    authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
-    const { attendance, ballots, tallies } = command.data;
-    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
-    if (ballots.issued > attendance.present) {
-      throw new ValidationError(`${ballots.issued} ballots issued to ${attendance.present} present; check the count`, {
-        issued: ballots.issued,
-        present: attendance.present,
-      });
+    const auth = authorizeItems(state.core, stepId, command.actor, {
+      fourEyes: false,
+      commandType: command.type,
+      rule: rulebook.recusal.listSteps,
+    });
+    if (command.data.ballots.issued > command.data.attendance.present) {
+      throw new ValidationError(
+        `${command.data.ballots.issued} ballots issued to ${command.data.attendance.present} present; check the count`,
+        { issued: command.data.ballots.issued, present: command.data.attendance.present },
+        {
+          code: 'BALLOTS_ISSUED_OVER_PRESENT',
+          params: { issued: command.data.ballots.issued, present: command.data.attendance.present },
+        },
+      );
     }
+    const merged = mergeItemTally(
+      auth,
+      command.actor,
+      {
+        figures: { attendance: command.data.attendance, ballots: command.data.ballots },
+        votes: command.data.tallies,
+      },
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    );
+    if (!merged.complete) {
+      return merged.events;
+    }
+    const { attendance, ballots } = merged.tally.figures;
+    const tallies = merged.tally.votes;
+    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
     const missing = round.candidateIds.filter((id) => tallies[id] === undefined);
     if (missing.length > 0) {
-      throw new ValidationError(`Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`, {
-        missing,
-      });
+      throw new ValidationError(
+        `Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`,
+        { missing },
+        { code: 'TALLY_VOTES_MISSING', params: { missing } },
+      );
     }
     checkBallotCounts(ballots, tallies, { seats: round.seats, candidateIds: round.candidateIds });
     const results = round.candidateIds.map((personId) => ({
@@ -169,6 +207,7 @@ export function createElectionDecider(
     const allocation = allocateSeats(round.seats, results);
     const summoned = attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
     const events: ElectionEvent[] = [
+      ...(merged.events as ElectionEvent[]),
       { type: 'MeetingConvened', data: { stepId, summoned, present: attendance.present } },
       { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
       {
@@ -229,6 +268,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: `decision-${round.round}`,
+          kind: 'election-next-round',
+          params: { round: round.round, seatsLeft: allocation.seatsLeft },
           name: `${allocation.seatsLeft} seat(s) left: the congress decides whether to vote again`,
           ...authorityOf(state.core, 'presidium'),
           dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
@@ -248,10 +289,14 @@ export function createElectionDecider(
       const rulebook = rulebookInForce(command.now, rulebooks);
       const { data } = command;
       if (!Number.isInteger(data.seats) || data.seats <= 0) {
-        throw new ValidationError(`Seats must be a positive whole number, got ${data.seats}`);
+        throw new ValidationError(
+          `Seats must be a positive whole number, got ${data.seats}`,
+          {},
+          { code: 'SEATS_INVALID', params: { seats: data.seats } },
+        );
       }
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
-        throw new ValidationError('A candidate is listed twice');
+        throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
       const events: ElectionEvent[] = [
         {
@@ -263,6 +308,7 @@ export function createElectionDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: data.candidates.map((c) => ({ personId: c.personId, relativeIds: c.relativeIds })),
             authorities: {
@@ -303,6 +349,8 @@ export function createElectionDecider(
               personId: c.personId,
               step: 'candidacy',
               reason: `A non-delegate files the dossier at least ${rulebook.candidacy.dossierLeadWorkingDays} working days before the congress (by ${lastFilingDay}); filed ${c.dossierFiledOn ?? 'never'}`,
+              reasonCode: 'dossier-late',
+              params: { lastFilingDay, filedOn: c.dossierFiledOn ?? '' },
             },
           });
         }
@@ -312,6 +360,8 @@ export function createElectionDecider(
         type: 'StepOpened',
         data: {
           stepId: 'candidate-list',
+          kind: 'election-candidate-list',
+          params: { seats: data.seats },
           name: `Congress approves the candidate list for ${data.seats} seats`,
           ...authorityOf(after.core, 'presidium'),
           dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.candidateList, rulebook.calendar),
@@ -334,17 +384,29 @@ export function createElectionDecider(
             'Names are added from the floor before the list is approved',
             state.status,
             command.type,
+            { code: 'FLOOR_ADDITION_AFTER_LIST' },
           );
         }
         authorizeStep(state.core, 'candidate-list', command.actor, { fourEyes: false, commandType: command.type });
         if (state.candidates.includes(command.data.personId)) {
-          throw new ConflictError(`${command.data.personId} is already on the list`, command.data.personId);
+          throw new ConflictError(`${command.data.personId} is already on the list`, command.data.personId, {
+            code: 'CANDIDATE_ALREADY_LISTED',
+            params: { personId: command.data.personId },
+          });
         }
         const vote = evaluateFloorAddition(command.data.votesInFavour, command.data.delegatesPresent, rulebook.surplus);
         if (!vote.passed) {
           throw new ValidationError(
             `${command.data.votesInFavour} of ${command.data.delegatesPresent} delegates present is not enough to add a name from the floor; it needs ${vote.required}`,
             { ...vote },
+            {
+              code: 'FLOOR_ADDITION_VOTES_SHORT',
+              params: {
+                votesInFavour: command.data.votesInFavour,
+                delegatesPresent: command.data.delegatesPresent,
+                required: vote.required,
+              },
+            },
           );
         }
         return [
@@ -360,10 +422,15 @@ export function createElectionDecider(
             'After the list is approved, the congress decides on withdrawals by a new round',
             state.status,
             command.type,
+            { code: 'WITHDRAWAL_AFTER_LIST' },
           );
         }
         if (!state.candidates.includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not on the list`);
+          throw new ValidationError(
+            `${command.data.personId} is not on the list`,
+            {},
+            { code: 'CANDIDATE_NOT_LISTED', params: { personId: command.data.personId } },
+          );
         }
         const presidium = authorityOf(state.core, 'presidium');
         const byPresidium = command.actor.role === presidium.role && command.actor.bodyId === presidium.bodyId;
@@ -379,7 +446,9 @@ export function createElectionDecider(
       case 'DecideNextRound': {
         const round = state.round;
         if (state.status !== 'AWAITING_DECISION' || !round) {
-          throw new IllegalTransitionError('No decision on a further round is pending', state.status, command.type);
+          throw new IllegalTransitionError('No decision on a further round is pending', state.status, command.type, {
+            code: 'NO_ROUND_DECISION_PENDING',
+          });
         }
         const stepId = `decision-${round.round}`;
         authorizeStep(state.core, stepId, command.actor, { fourEyes: false, commandType: command.type });
@@ -396,11 +465,17 @@ export function createElectionDecider(
           throw new ValidationError(
             `A further round may list only candidates not yet elected; check ${invalid.join(', ')}`,
             { invalid },
+            { code: 'NEXT_ROUND_CANDIDATES_INVALID', params: { invalid } },
           );
         }
         if (chosen.length < seatsLeft + rulebook.surplus.minimum) {
           throw new ValidationError(
             `${chosen.length} candidates for ${seatsLeft} seat(s): list at least ${seatsLeft + rulebook.surplus.minimum}`,
+            {},
+            {
+              code: 'NEXT_ROUND_TOO_FEW_CANDIDATES',
+              params: { candidates: chosen.length, seatsLeft, required: seatsLeft + rulebook.surplus.minimum },
+            },
           );
         }
         return [

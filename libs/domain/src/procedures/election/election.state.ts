@@ -9,6 +9,13 @@ export interface ElectionState {
   readonly seats: number;
   readonly candidates: readonly string[];
   readonly elected: readonly string[];
+  /** Each person elected, in the round they were elected in, with their votes and the base counted against. */
+  readonly results: ReadonlyArray<{
+    readonly personId: string;
+    readonly round: number;
+    readonly votes: number;
+    readonly base: number;
+  }>;
   readonly round: ElectionRoundOpened['data'] | null;
 }
 
@@ -19,6 +26,7 @@ export const initialElectionState = (): ElectionState => ({
   seats: 0,
   candidates: [],
   elected: [],
+  results: [],
   round: null,
 });
 
@@ -37,6 +45,9 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'ConflictDetected':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };
@@ -61,7 +72,19 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'ElectionRoundOpened':
       return { ...state, status: 'VOTING', round: event.data };
     case 'CandidateElected':
-      return { ...state, elected: [...state.elected, event.data.personId] };
+      return {
+        ...state,
+        elected: [...state.elected, event.data.personId],
+        results: [
+          ...state.results,
+          {
+            personId: event.data.personId,
+            round: event.data.round,
+            votes: event.data.votes,
+            base: event.data.base,
+          },
+        ],
+      };
     case 'ElectionConcluded':
       return { ...state, elected: event.data.elected };
     case 'MeetingConvened':

@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type Gender } from '../../organisation/organisation.types';
 import { type Track } from '../../rulebook/rulebook.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
@@ -18,6 +19,8 @@ export type LaunchIntroduction = DomainCommand<
   'LaunchIntroduction',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     readonly organisationId: string;
     readonly congressDate: string;
     readonly standingCommitteeId: string;

@@ -1,17 +1,26 @@
 import { checkAge } from '../../checks/age.check';
 import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
 import { type Rulebook, type Track } from '../../rulebook/rulebook.types';
-import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { IllegalTransitionError, NotAllowedError, RecusedError, ValidationError } from '../../shared/domain.error';
+import { evaluateQuorum } from '../../voting/quorum.rule';
 import { type Actor, type Decider } from '../../shared/message.types';
 import { type StepAuthority } from '../../checks/decision-guards.check';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import { evaluateMeeting, meetingRules } from '../common/meeting-evaluation.rule';
+import { type MeetingTally } from '../common/meeting-tally.types';
+
+type MeetingTallyFigures = Omit<MeetingTally, 'tallies'>;
 import {
   assertNotLaunched,
+  assertNotStandingAside,
   assertRunning,
   authorityOf,
+  authorizeItems,
   authorizeStep,
+  decidedByItems,
+  mergeItemTally,
+  recusalEvents,
   coreRulebook,
   decideCommon,
   dueAfter,
@@ -74,6 +83,8 @@ export function createIntroductionDecider(
       type: 'StepOpened',
       data: {
         stepId: introductionStepId(position),
+        kind: 'introduction-step',
+        params: { track: position.track, step: position.step, attempt: position.attempt },
         name: `${position.track === 're-election' ? 'Re-election' : 'First-time'} track, step ${position.step}: ${spec.name}`,
         ...authorityOf(state.core, spec.part),
         dueDate: dueAfter(now, rulebook.stepDueWorkingDays.introductionStep, rulebook.calendar),
@@ -115,10 +126,13 @@ export function createIntroductionDecider(
 
   function currentOpenStepId(state: IntroductionState, commandType: string): string {
     if (state.hold) {
-      throw new IllegalTransitionError(`The introduction is on hold for ${state.hold.stepId}`, 'ON_HOLD', commandType);
+      throw new IllegalTransitionError(`The introduction is on hold for ${state.hold.stepId}`, 'ON_HOLD', commandType, {
+        code: 'INTRODUCTION_ON_HOLD',
+        params: { stepId: state.hold.stepId },
+      });
     }
     if (!state.current) {
-      throw new IllegalTransitionError('No step is open', state.status, commandType);
+      throw new IllegalTransitionError('No step is open', state.status, commandType, { code: 'NO_STEP_OPEN' });
     }
     return introductionStepId(state.current);
   }
@@ -143,7 +157,11 @@ export function createIntroductionDecider(
       }
       const personId = hold.personId as string;
       if (decision.kind === 'return') {
-        throw new ValidationError('A verification ends cleared (approve) or blocked (reject with the reason)');
+        throw new ValidationError(
+          'A verification ends cleared (approve) or blocked (reject with the reason)',
+          {},
+          { code: 'VERIFICATION_NOT_RETURNABLE' },
+        );
       }
       if (decision.kind === 'approve') {
         return [
@@ -173,32 +191,74 @@ export function createIntroductionDecider(
         `Step "${stepId}" is not an open approval step; record a tally for steps 2–5`,
         state.status,
         command.type,
+        { code: 'STEP_NOT_APPROVAL', params: { stepId } },
       );
     }
-    authorizeStep(state.core, stepId, command.actor, { fourEyes: true, commandType: command.type });
+    const auth = authorizeItems(state.core, stepId, command.actor, {
+      fourEyes: true,
+      commandType: command.type,
+      rule: rulebook.recusal.listSteps,
+    });
     const list = activeIn(state, position.track);
+    const byItems = decidedByItems(auth);
     switch (decision.kind) {
       case 'approve':
-        return [
-          { type: 'ListApproved', data: { stepId, personIds: list } },
-          { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
-          ...advance(state, position, new Set(), command.now, rulebook),
+      case 'reject': {
+        const reason = decision.kind === 'reject' ? decision.reason : null;
+        const rejected = reason === null ? [] : auth.mine;
+        const events: IntroductionEvent[] = [
+          ...recusalEvents(auth, command.actor),
+          ...rejected.map((personId): IntroductionEvent => ({
+            type: 'CandidateDropped',
+            data: { personId, step: stepId, reason: reason ?? '', reasonCode: 'rejected-at-step' },
+          })),
         ];
-      case 'return':
+        if (byItems) {
+          events.push({
+            type: 'StepItemsDecided',
+            data: {
+              stepId,
+              deciderId: command.actor.personId,
+              personIds: auth.mine,
+              outcome: reason === null ? 'approved' : 'rejected',
+              ...(reason === null ? {} : { reason }),
+            },
+          });
+        }
+        if (auth.stoodAside.length > 0) {
+          return events;
+        }
+        const gone = new Set(rejected);
+        const approved = list.filter((id) => !gone.has(id));
+        return approved.length > 0
+          ? [
+              ...events,
+              { type: 'ListApproved', data: { stepId, personIds: approved } },
+              { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+              ...advance(state, position, gone, command.now, rulebook),
+            ]
+          : [
+              ...events,
+              { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
+              ...advance(state, position, gone, command.now, rulebook),
+            ];
+      }
+      case 'return': {
+        const first = auth.stoodAside[0];
+        if (first) {
+          throw new RecusedError(
+            'Returning the list concerns everyone on it; a member not on it returns it',
+            command.actor.personId,
+            first.subjectId,
+            first.ground,
+          );
+        }
         return [
           { type: 'ListReturned', data: { stepId, reason: decision.reason } },
           { type: 'StepClosed', data: { stepId, outcome: 'returned' } },
           opened(state, { ...position, attempt: position.attempt + 1 }, list, command.now, rulebook),
         ];
-      case 'reject':
-        return [
-          ...list.map((personId): IntroductionEvent => ({
-            type: 'CandidateDropped',
-            data: { personId, step: stepId, reason: decision.reason },
-          })),
-          { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
-          ...advance(state, position, new Set(list), command.now, rulebook),
-        ];
+      }
       default: {
         const _never: never = decision;
         return _never;
@@ -214,26 +274,57 @@ export function createIntroductionDecider(
         `Step "${command.data.stepId}" is not an open ballot step`,
         state.status,
         command.type,
+        { code: 'STEP_NOT_BALLOT', params: { stepId: command.data.stepId } },
       );
     }
-    authorizeStep(state.core, currentId, command.actor, { fourEyes: false, commandType: command.type });
+    const auth = authorizeItems(state.core, currentId, command.actor, {
+      fourEyes: false,
+      commandType: command.type,
+      rule: rulebook.recusal.listSteps,
+    });
     const quorumKind =
       position.step === 2 ? 'keyCadresConference' : position.step === 4 ? 'standingCommittee' : 'executiveCommittee';
     const base =
       position.step === 2 ? rulebook.decision.bases.keyCadresConference : rulebook.decision.bases.introduction;
     const referenceOnly = rulebook.introduction.referenceOnlySteps.includes(position.step);
     const candidates = activeIn(state, position.track);
-    const meeting = evaluateMeeting(
-      currentId,
-      command.data.tally,
-      candidates,
-      meetingRules(rulebook, quorumKind, base, referenceOnly),
+    const rules = meetingRules(rulebook, quorumKind, base, referenceOnly);
+    const { tally } = command.data;
+    const quorum = evaluateQuorum({ summoned: tally.summoned, present: tally.present }, rules.quorum);
+    if (!quorum.quorate && Object.keys(auth.step.items).length === 0) {
+      // A meeting without quorum records its attendance only; no vote concerns anyone.
+      return evaluateMeeting(currentId, tally, candidates, rules).events;
+    }
+    const merged = mergeItemTally(
+      auth,
+      command.actor,
+      {
+        figures: { summoned: tally.summoned, present: tally.present, ballots: tally.ballots },
+        votes: tally.tallies,
+      },
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
     );
+    if (!merged.complete) {
+      if (tally.ballots.issued > tally.present) {
+        throw new ValidationError(
+          `${tally.ballots.issued} ballots issued to ${tally.present} present; check the count`,
+          {
+            issued: tally.ballots.issued,
+            present: tally.present,
+          },
+          { code: 'BALLOTS_ISSUED_OVER_PRESENT' },
+        );
+      }
+      return merged.events;
+    }
+    const figures = merged.tally.figures as MeetingTallyFigures;
+    const meeting = evaluateMeeting(currentId, { ...figures, tallies: merged.tally.votes }, candidates, rules);
     if (!meeting.quorate) {
-      return meeting.events;
+      return [...(merged.events as IntroductionEvent[]), ...meeting.events];
     }
     const failed = referenceOnly ? [] : meeting.results.filter((r) => !r.passed);
     return [
+      ...(merged.events as IntroductionEvent[]),
       ...meeting.events,
       ...failed.map((r): IntroductionEvent => ({
         type: 'CandidateDropped',
@@ -241,6 +332,8 @@ export function createIntroductionDecider(
           personId: r.personId,
           step: currentId,
           reason: `${r.votes} of ${r.base} votes; more than half needs ${r.required}`,
+          reasonCode: 'threshold-not-reached',
+          params: { votes: r.votes, base: r.base, required: r.required },
         },
       })),
       { type: 'StepClosed', data: { stepId: currentId, outcome: 'recorded' } },
@@ -263,7 +356,7 @@ export function createIntroductionDecider(
       }
       const { data } = command;
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
-        throw new ValidationError('A candidate is listed twice');
+        throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
       const rulebook = rulebookInForce(command.now, rulebooks);
       const launched: IntroductionEvent[] = [
@@ -276,6 +369,7 @@ export function createIntroductionDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: data.candidates.map((c) => ({ personId: c.personId, relativeIds: c.relativeIds })),
             authorities: {
@@ -304,7 +398,13 @@ export function createIntroductionDecider(
           ineligible.add(c.personId);
           launched.push({
             type: 'CandidateDropped',
-            data: { personId: c.personId, step: 'eligibility', reason: age.reason ?? 'age' },
+            data: {
+              personId: c.personId,
+              step: 'eligibility',
+              reason: age.reason ?? 'age',
+              reasonCode: 'age-ineligible',
+              params: { track: c.track },
+            },
           });
         }
       }
@@ -325,16 +425,26 @@ export function createIntroductionDecider(
             'Candidates are dropped by the standing committee at step 1',
             state.status,
             command.type,
+            { code: 'DROP_ONLY_AT_STEP_1' },
           );
         }
-        authorizeStep(state.core, currentId, command.actor, { fourEyes: true, commandType: command.type });
+        const auth = authorizeItems(state.core, currentId, command.actor, {
+          fourEyes: true,
+          commandType: command.type,
+          rule: rulebook.recusal.listSteps,
+        });
+        assertNotStandingAside(auth, command.actor, command.data.personId);
         if (!activeIn(state, state.current.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not on this track's list`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not on this track's list`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_ON_TRACK' },
+          );
         }
         if (!command.data.reason.trim()) {
-          throw new ValidationError('Say why the candidate is dropped');
+          throw new ValidationError('Say why the candidate is dropped', {}, { code: 'DROP_REASON_MISSING' });
         }
         return [
           {
@@ -351,6 +461,7 @@ export function createIntroductionDecider(
             'A new issue sends a candidate to verification at step 5',
             state.status,
             command.type,
+            { code: 'NEW_ISSUE_ONLY_AT_STEP_5' },
           );
         }
         const parts = ['standingCommittee', 'executiveCommittee'].map((p) => authorityOf(state.core, p));
@@ -365,9 +476,13 @@ export function createIntroductionDecider(
           );
         }
         if (!activeIn(state, position.track).includes(command.data.personId)) {
-          throw new ValidationError(`${command.data.personId} is not a candidate at this step`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not a candidate at this step`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_AT_STEP' },
+          );
         }
         const holdId = `verification-${state.holds + 1}`;
         return [
@@ -380,6 +495,8 @@ export function createIntroductionDecider(
             type: 'StepOpened',
             data: {
               stepId: holdId,
+              kind: 'introduction-verification',
+              params: { personId: command.data.personId },
               name: `Verify a new issue about ${command.data.personId} before step 5 resumes`,
               ...authorityOf(state.core, 'inspectionCommittee'),
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.vettingCheck, rulebook.calendar),
@@ -400,7 +517,11 @@ export function createIntroductionDecider(
           );
         }
         if (!command.data.reason.trim()) {
-          throw new ValidationError('Describe the disagreement for the higher committee');
+          throw new ValidationError(
+            'Describe the disagreement for the higher committee',
+            {},
+            { code: 'DISAGREEMENT_REASON_MISSING' },
+          );
         }
         const higher = authorityOf(state.core, 'higher');
         return [
@@ -413,6 +534,8 @@ export function createIntroductionDecider(
             type: 'StepOpened',
             data: {
               stepId: `higher-opinion-${state.holds + 1}`,
+              kind: 'higher-opinion',
+              params: {},
               name: 'Higher committee gives its opinion on the disagreement',
               ...higher,
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.higherOpinion, rulebook.calendar),
@@ -425,9 +548,13 @@ export function createIntroductionDecider(
       case 'WithdrawCandidacy': {
         const candidate = state.candidates[command.data.personId];
         if (!candidate?.active) {
-          throw new ValidationError(`${command.data.personId} is not an active candidate`, {
-            personId: command.data.personId,
-          });
+          throw new ValidationError(
+            `${command.data.personId} is not an active candidate`,
+            {
+              personId: command.data.personId,
+            },
+            { code: 'CANDIDATE_NOT_ACTIVE' },
+          );
         }
         const launcher = state.core.launchedBy;
         if (command.actor.personId !== command.data.personId && !(launcher && sameAuthority(command.actor, launcher))) {

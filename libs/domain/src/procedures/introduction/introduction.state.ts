@@ -75,6 +75,9 @@ export function evolveIntroduction(state: IntroductionState, event: Introduction
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'ConflictDetected':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };

@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
 import { type PersonnelPlanContent } from './personnel-plan.events';
@@ -7,6 +8,8 @@ export type DraftPlan = DomainCommand<
   'DraftPlan',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     /** The party organisation whose congress the plan prepares. */
     readonly organisationId: string;
     readonly standingCommitteeId: string;

@@ -44,7 +44,11 @@ export function validatePlan(plan: PersonnelPlanContent, rulebook: Rulebook): vo
     problems.push(...checkSurplus(bch, plan.candidateIds.length, rulebook.surplus).problems);
   }
   if (problems.length > 0) {
-    throw new ValidationError(`The personnel plan does not meet ${rulebook.id}: ${problems.join('; ')}`, { problems });
+    throw new ValidationError(
+      `The personnel plan does not meet ${rulebook.id}: ${problems.join('; ')}`,
+      { problems },
+      { code: 'PLAN_RULES_BROKEN', params: { problems, rulebookId: rulebook.id } },
+    );
   }
 }
 
@@ -54,6 +58,7 @@ function assertStatus(state: PersonnelPlanState, allowed: readonly PlanStatus[],
       `${commandType} is not possible while the plan is ${state.status}; it needs ${allowed.join(' or ')}`,
       state.status,
       commandType,
+      { code: 'PLAN_STATUS_WRONG', params: { allowed: [...allowed] } },
     );
   }
 }
@@ -84,7 +89,11 @@ export function createPersonnelPlanDecider(
       commandType: command.type,
     });
     if (decision.kind !== 'approve' && !decision.reason.trim()) {
-      throw new ValidationError(`Give a reason to ${decision.kind} the plan`);
+      throw new ValidationError(
+        `Give a reason to ${decision.kind} the plan`,
+        {},
+        { code: 'DECISION_REASON_MISSING', params: { decision: decision.kind } },
+      );
     }
     const plan = state.plan as PersonnelPlanContent;
     const adoption = state.status === 'DRAFT';
@@ -149,6 +158,7 @@ export function createPersonnelPlanDecider(
               rulebookId: rulebook.id,
               launchedBy: command.actor,
               launchedAt: command.now,
+              ...(command.data.registry ? { registry: command.data.registry } : {}),
               higherBodyId: data.higherBodyId,
               concerned: [],
               authorities: {
@@ -162,6 +172,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: 'adoption-1',
+              kind: 'plan-adoption',
+              params: { revision: 1 },
               name: 'Standing committee adopts the personnel plan',
               bodyId: data.standingCommitteeId,
               role: 'standing-committee',
@@ -186,6 +198,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: `adoption-${revision}`,
+              kind: 'plan-adoption',
+              params: { revision },
               name: 'Standing committee adopts the personnel plan',
               ...authorityOf(state.core, 'standingCommittee'),
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.planAdoption, rulebook.calendar),
@@ -209,6 +223,8 @@ export function createPersonnelPlanDecider(
             type: 'StepOpened',
             data: {
               stepId: `review-${submission}`,
+              kind: 'plan-review',
+              params: { submission },
               name: 'Higher level approves or returns the personnel plan',
               ...higher,
               dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.planReview, rulebook.calendar),

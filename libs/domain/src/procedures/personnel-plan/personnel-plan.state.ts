@@ -35,6 +35,9 @@ export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelP
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'ConflictDetected':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
     case 'ProcedureCompleted':

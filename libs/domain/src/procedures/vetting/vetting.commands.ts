@@ -1,3 +1,4 @@
+import { type RegistryRef } from '../common/common.events';
 import { type LinkedPostConflict } from '../../checks/relatives.check';
 import { type VettingKind } from '../../rulebook/rulebook.types';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
@@ -18,6 +19,8 @@ export type RequestVetting = DomainCommand<
   'RequestVetting',
   {
     readonly procedureId: string;
+    /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
+    readonly registry?: RegistryRef;
     readonly organisationId: string;
     readonly higherBodyId: string | null;
     /** The body acting in each role that concludes a check (the party cells come per candidate). */

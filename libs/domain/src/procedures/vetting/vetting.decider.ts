@@ -47,7 +47,11 @@ function authorityFor(
   if (kind === 'residence-opinion') return { role, bodyId: candidate.residenceBodyId };
   const bodyId = data.bodies[role];
   if (!bodyId) {
-    throw new ValidationError(`Name the body acting as ${role} to conclude "${kind}"`, { role, kind });
+    throw new ValidationError(
+      `Name the body acting as ${role} to conclude "${kind}"`,
+      { role, kind },
+      { code: 'VETTING_BODY_MISSING' },
+    );
   }
   return { role, bodyId };
 }
@@ -103,18 +107,27 @@ export function createVettingDecider(
     const { personId, kind, outcome } = command.data;
     const candidate = state.candidates[personId];
     if (!candidate || !state.kinds.includes(kind)) {
-      throw new ValidationError(`No "${kind}" check is running for ${personId}`, { personId, kind });
+      throw new ValidationError(
+        `No "${kind}" check is running for ${personId}`,
+        { personId, kind },
+        { code: 'VETTING_CHECK_NOT_RUNNING' },
+      );
     }
     authorizeStep(state.core, vettingStepId(personId, kind), actor, { fourEyes: true, commandType: command.type });
     const reason = command.data.reason?.trim() ?? '';
     if (outcome === 'BLOCKED' && !reason) {
-      throw new ValidationError('A block needs its reason; it is sent back with the candidate');
+      throw new ValidationError(
+        'A block needs its reason; it is sent back with the candidate',
+        {},
+        { code: 'BLOCK_REASON_MISSING' },
+      );
     }
     if (outcome === 'CLEARED' && kind === 'asset-declaration') {
       throw new IllegalTransitionError(
         'The asset check concludes by verifying the filed declaration',
         'DECLARATION',
         command.type,
+        { code: 'ASSET_CHECK_BY_VERIFICATION' },
       );
     }
     if (outcome === 'CLEARED' && kind === 'complaints') {
@@ -124,11 +137,14 @@ export function createVettingDecider(
           `Resolve the open complaints about ${personId} before clearing them`,
           'OPEN_COMPLAINTS',
           command.type,
+          { code: 'COMPLAINTS_OPEN', params: { personId } },
         );
       }
       if (mine.some((c) => c.substantiated)) {
         throw new ValidationError(
           `A substantiated complaint about ${personId} cannot be cleared; block with the finding`,
+          {},
+          { code: 'COMPLAINT_SUBSTANTIATED', params: { personId } },
         );
       }
     }
@@ -138,10 +154,13 @@ export function createVettingDecider(
   function pending(state: VettingState, personId: string, commandType: string): VettingCandidateState {
     const candidate = state.candidates[personId];
     if (!candidate) {
-      throw new ValidationError(`${personId} is not being vetted here`, { personId });
+      throw new ValidationError(`${personId} is not being vetted here`, { personId }, { code: 'CANDIDATE_NOT_VETTED' });
     }
     if (candidate.status !== 'PENDING') {
-      throw new IllegalTransitionError(`${personId} is already ${candidate.status}`, candidate.status, commandType);
+      throw new IllegalTransitionError(`${personId} is already ${candidate.status}`, candidate.status, commandType, {
+        code: 'CANDIDATE_ALREADY_CONCLUDED',
+        params: { personId },
+      });
     }
     return candidate;
   }
@@ -158,7 +177,7 @@ export function createVettingDecider(
         data.candidates.length === 0 ||
         new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length
       ) {
-        throw new ValidationError('List each candidate to vet once');
+        throw new ValidationError('List each candidate to vet once', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
       const due = dueAfter(command.now, rulebook.stepDueWorkingDays.vettingCheck, rulebook.calendar);
       const events: VettingEvent[] = [
@@ -171,6 +190,7 @@ export function createVettingDecider(
             rulebookId: rulebook.id,
             launchedBy: command.actor,
             launchedAt: command.now,
+            ...(command.data.registry ? { registry: command.data.registry } : {}),
             higherBodyId: data.higherBodyId,
             concerned: data.candidates.map((c) => ({ personId: c.personId, relativeIds: c.relativeIds })),
             authorities: Object.fromEntries(
@@ -193,6 +213,8 @@ export function createVettingDecider(
               type: 'StepOpened',
               data: {
                 stepId: vettingStepId(candidate.personId, kind),
+                kind: 'vetting-check',
+                params: { check: kind, personId: candidate.personId },
                 name: `${KIND_NAMES[kind]}: ${candidate.personId}`,
                 ...authorityFor(kind, candidate, data, rulebook),
                 dueDate: due,
@@ -235,7 +257,11 @@ export function createVettingDecider(
         const { personId, kind } = parseVettingStepId(command.data.stepId);
         const decision = command.data.decision;
         if (decision.kind === 'return') {
-          throw new ValidationError('A check ends cleared (approve) or blocked (reject with the reason)');
+          throw new ValidationError(
+            'A check ends cleared (approve) or blocked (reject with the reason)',
+            {},
+            { code: 'CHECK_NOT_RETURNABLE' },
+          );
         }
         return conclude(
           {
@@ -255,7 +281,10 @@ export function createVettingDecider(
       case 'FileAssetDeclaration': {
         const candidate = pending(state, command.data.personId, command.type);
         if (candidate.declarationFiled) {
-          throw new ConflictError(`${command.data.personId} has already filed a declaration`, command.data.personId);
+          throw new ConflictError(`${command.data.personId} has already filed a declaration`, command.data.personId, {
+            code: 'DECLARATION_ALREADY_FILED',
+            params: { personId: command.data.personId },
+          });
         }
         const launcher = state.core.launchedBy;
         const byOffice =
@@ -281,6 +310,7 @@ export function createVettingDecider(
             `${command.data.personId} has not filed the declaration yet`,
             'NOT_FILED',
             command.type,
+            { code: 'DECLARATION_NOT_FILED', params: { personId: command.data.personId } },
           );
         }
         const stepId = vettingStepId(command.data.personId, 'asset-declaration');
@@ -302,6 +332,7 @@ export function createVettingDecider(
           throw new ConflictError(
             `Complaint ${command.data.complaintId} is already recorded`,
             command.data.complaintId,
+            { code: 'COMPLAINT_ALREADY_RECORDED', params: { complaintId: command.data.complaintId } },
           );
         }
         return [{ type: 'ComplaintReceived', data: { ...command.data } }];
@@ -313,6 +344,7 @@ export function createVettingDecider(
             `Complaint ${command.data.complaintId} is not open`,
             'NO_OPEN_COMPLAINT',
             command.type,
+            { code: 'COMPLAINT_NOT_OPEN', params: { complaintId: command.data.complaintId } },
           );
         }
         authorizeStep(state.core, vettingStepId(complaint.personId, 'complaints'), command.actor, {

@@ -39,7 +39,7 @@ export type ComplaintResolved = DomainEvent<
   { readonly complaintId: string; readonly substantiated: boolean; readonly finding: string }
 >;
 /** Relatives in linked posts were found (QĐ 205/114). */
-export type ConflictDetected = DomainEvent<
+export type LinkedPostConflictDetected = DomainEvent<
   'ConflictDetected',
   { readonly personId: string; readonly conflicts: readonly LinkedPostConflict[] }
 >;
@@ -60,6 +60,6 @@ export type VettingEvent =
   | AssetDeclarationVerified
   | ComplaintReceived
   | ComplaintResolved
-  | ConflictDetected
+  | LinkedPostConflictDetected
   | CandidateCleared
   | CandidateBlocked;

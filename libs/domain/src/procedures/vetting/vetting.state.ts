@@ -46,6 +46,8 @@ export function evolveVetting(state: VettingState, event: VettingEvent): Vetting
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'RecusalRecorded':
+    case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };
@@ -105,8 +107,11 @@ export function evolveVetting(state: VettingState, event: VettingEvent): Vetting
     case 'CandidateBlocked':
       return updateCandidate(state, event.data.personId, { status: 'BLOCKED' });
     case 'AssetDeclarationVerified':
-    case 'ConflictDetected':
       return state;
+    case 'ConflictDetected':
+      return 'stepId' in event.data
+        ? { ...state, core: evolveCore(state.core, { type: 'ConflictDetected', data: event.data }) }
+        : state;
     default: {
       const _never: never = event;
       return _never;
