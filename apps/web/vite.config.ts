@@ -8,14 +8,12 @@ const apiPaths = ['/auth', '/procedures', '/tasks', '/audit', '/registry', '/hea
 
 /**
  * Libraries in chunks of their own, apart from the app's pages (which load with their routes): they change far less
- * often than the app, so a browser keeps them cached across releases. Ant Design comes in three: its
- * components, the rc-component parts under them, and its icons.
+ * often than the app, so a browser keeps them cached across releases. Ant Design stays one chunk with its
+ * rc-component parts and icons: split apart, they import each other and a chunk runs before what it needs exists.
  */
 const vendorChunks: Record<string, RegExp> = {
   react: /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//,
-  icons: /node_modules\/@ant-design\/icons/,
-  rc: /node_modules\/(@rc-component|rc-[^/]+)\//,
-  antd: /node_modules\/(antd|@ant-design|@emotion|stylis|dayjs)\//,
+  antd: /node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@emotion|stylis)\//,
   data: /node_modules\/(@tanstack|i18next|react-i18next|openapi-fetch)\//,
 };
 
@@ -26,8 +24,13 @@ function manualChunks(id: string): string | undefined {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
-  // Ant Design's components the app uses come to about 670 kB minified (200 kB gzipped), in a chunk of their own.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700, rollupOptions: { output: { manualChunks } } },
+  // Ant Design with its parts comes to about 1.1 MB minified (360 kB gzipped), in a chunk of its own.
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: { output: { manualChunks } },
+  },
   server: {
     port: 5173,
     proxy: Object.fromEntries(apiPaths.map((path) => [path, { target: apiTarget, changeOrigin: true }])),

@@ -306,6 +306,159 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/registry/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisations as of a date, by name with or without diacritics */
+    get: operations['RegistryController_organisations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/organisations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation with its bodies and the organisations under it */
+    get: operations['RegistryController_organisation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People as of a date with the posts they hold, by name, body or organisation */
+    get: operations['RegistryController_people'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A person with posts, memberships and declared relatives */
+    get: operations['RegistryController_person'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a registry file: every error, and what it would change; nothing is written */
+    post: operations['RegistryController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/imports/{importId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a valid preview (confirming twice records it once) */
+    post: operations['RegistryController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an effective-dated change (join, leave, move, retire, relative, organisation) */
+    post: operations['RegistryController_change'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The registry as of a date, as .xlsx (Vietnamese headers) or .json */
+    get: operations['RegistryController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/registry/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The empty .xlsx template with Vietnamese headers */
+    get: operations['RegistryController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -385,6 +538,243 @@ export interface components {
       };
       proceed?: boolean;
       candidateIds?: string[];
+    };
+    OrganisationViewDto: {
+      id: string;
+      name: string;
+      /** @example province */
+      levelKind: string | null;
+      levelName: string | null;
+      parentId: string | null;
+      parentName: string | null;
+    };
+    OrganisationListDto: {
+      items: components['schemas']['OrganisationViewDto'][];
+    };
+    BodyViewDto: {
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'party-organisation'
+        | 'congress'
+        | 'executive-committee'
+        | 'standing-committee'
+        | 'standing-office'
+        | 'organization-committee'
+        | 'inspection-committee'
+        | 'politburo'
+        | 'secretariat'
+        | 'key-cadres-conference'
+        | 'leadership-collective'
+        | 'unit';
+      name: string;
+    };
+    OrganisationDetailDto: {
+      organisation: components['schemas']['OrganisationViewDto'];
+      bodies: components['schemas']['BodyViewDto'][];
+      children: components['schemas']['OrganisationViewDto'][];
+    };
+    PersonPostDto: {
+      postId: string;
+      title: string;
+      bodyId: string;
+      bodyName: string | null;
+      /** @example 2020-10-15 */
+      from: string;
+      to: string | null;
+    };
+    PersonSummaryDto: {
+      id: string;
+      fullName: string;
+      /** @enum {string} */
+      gender: 'male' | 'female';
+      /**
+       * @description YYYY-MM-DD, or YYYY when only the year is known
+       * @example 1970-05-20
+       */
+      birthDate: string;
+      /** @description Posts held on the date asked */
+      posts: components['schemas']['PersonPostDto'][];
+    };
+    PeoplePageDto: {
+      items: components['schemas']['PersonSummaryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    PersonMembershipDto: {
+      bodyId: string;
+      bodyName: string | null;
+      postId: string | null;
+      postTitle: string | null;
+      from: string;
+      to: string | null;
+    };
+    PersonRelativeDto: {
+      personId: string;
+      fullName: string | null;
+      /** @enum {string} */
+      kind: 'spouse' | 'parent' | 'parent-in-law' | 'child' | 'child-in-law' | 'sibling';
+      declaredOn: string;
+      /** @description True when the other person declared the tie */
+      declaredByRelative: boolean;
+    };
+    PersonDetailDto: {
+      id: string;
+      fullName: string;
+      /** @enum {string} */
+      gender: 'male' | 'female';
+      /**
+       * @description YYYY-MM-DD, or YYYY when only the year is known
+       * @example 1970-05-20
+       */
+      birthDate: string;
+      /** @description Posts held on the date asked */
+      posts: components['schemas']['PersonPostDto'][];
+      memberships: components['schemas']['PersonMembershipDto'][];
+      relatives: components['schemas']['PersonRelativeDto'][];
+    };
+    ImportUploadDto: {
+      /**
+       * Format: binary
+       * @description .xlsx, .csv or .json
+       */
+      file: string;
+      /**
+       * @description For a CSV whose file name does not say its kind
+       * @enum {string}
+       */
+      kind?: 'levels' | 'organisations' | 'bodies' | 'posts' | 'people' | 'memberships' | 'relatives';
+      /**
+       * @description When changes and removals take effect; today if left out
+       * @example 2026-01-01
+       */
+      effectiveFrom?: string;
+    };
+    ImportErrorDto: {
+      /** @example Nhân sự */
+      sheet: string;
+      /** @description Row as the spreadsheet numbers it (header = 1); 0: the registry’s own data */
+      row: number;
+      /** @example Ngày sinh */
+      column: string;
+      /** @enum {string} */
+      code:
+        | 'REGISTRY_UNREADABLE_FILE'
+        | 'REGISTRY_UNKNOWN_FORMAT'
+        | 'REGISTRY_UNKNOWN_CSV_KIND'
+        | 'REGISTRY_EMPTY_FILE'
+        | 'REGISTRY_MISSING_COLUMN'
+        | 'REGISTRY_MISSING_VALUE'
+        | 'REGISTRY_DUPLICATE_ID'
+        | 'REGISTRY_UNKNOWN_VALUE'
+        | 'REGISTRY_MALFORMED_DATE'
+        | 'REGISTRY_FUTURE_DATE'
+        | 'REGISTRY_DATE_ORDER'
+        | 'REGISTRY_UNKNOWN_LEVEL'
+        | 'REGISTRY_UNKNOWN_PARENT'
+        | 'REGISTRY_PARENT_NOT_ORGANISATION'
+        | 'REGISTRY_CYCLE'
+        | 'REGISTRY_ROOT_COUNT'
+        | 'REGISTRY_UNKNOWN_ORGANISATION'
+        | 'REGISTRY_UNKNOWN_BODY'
+        | 'REGISTRY_UNKNOWN_POST'
+        | 'REGISTRY_POST_NOT_IN_BODY'
+        | 'REGISTRY_UNKNOWN_PERSON'
+        | 'REGISTRY_UNKNOWN_RELATIVE'
+        | 'REGISTRY_SELF_RELATION'
+        | 'REGISTRY_DUPLICATE_MEMBERSHIP'
+        | 'REGISTRY_DUPLICATE_RELATION'
+        | 'REGISTRY_POST_HELD_TWICE'
+        | 'REGISTRY_CHANGE_BEFORE_LAST'
+        | 'REGISTRY_NO_OPEN_MEMBERSHIP';
+      /**
+       * @example {
+       *       "value": "31/02/1970"
+       *     }
+       */
+      params: {
+        [key: string]: string | number;
+      };
+      /** @description Vietnamese message a clerk can act on */
+      message: string;
+    };
+    ChangeCountDto: {
+      /** @enum {string} */
+      kind: 'levels' | 'organisations' | 'bodies' | 'posts' | 'people' | 'memberships' | 'relatives';
+      added: number;
+      changed: number;
+      removed: number;
+    };
+    ImportPreviewDto: {
+      importId: string;
+      fileName: string;
+      valid: boolean;
+      /** @example 2026-01-01 */
+      effectiveFrom: string;
+      errors: components['schemas']['ImportErrorDto'][];
+      changes: components['schemas']['ChangeCountDto'][];
+    };
+    RegistryWriteResultDto: {
+      /** @description The registry stream’s version after the write */
+      version: number;
+      /** @description Events appended */
+      events: number;
+    };
+    RegistryChangeDto: {
+      /** @enum {string} */
+      kind:
+        | 'person-added'
+        | 'person-joins'
+        | 'person-leaves'
+        | 'person-moves'
+        | 'person-retires'
+        | 'relative-declared'
+        | 'organisation-added'
+        | 'body-added'
+        | 'renamed'
+        | 'organisation-moved'
+        | 'abolished';
+      /**
+       * @description The date the change takes effect
+       * @example 2026-03-01
+       */
+      effectiveFrom: string;
+      personId?: string;
+      fullName?: string;
+      /** @enum {string} */
+      gender?: 'male' | 'female';
+      /**
+       * @description YYYY-MM-DD or YYYY
+       * @example 1975-03-05
+       */
+      birthDate?: string;
+      bodyId?: string;
+      postId?: string;
+      fromBodyId?: string;
+      fromPostId?: string;
+      relativeId?: string;
+      /** @enum {string} */
+      relation?: 'spouse' | 'parent' | 'parent-in-law' | 'child' | 'child-in-law' | 'sibling';
+      /** @description Id of the organisation or body added, renamed, moved or abolished */
+      id?: string;
+      name?: string;
+      levelId?: string;
+      parentId?: string;
+      /** @enum {string} */
+      bodyKind?:
+        | 'party-organisation'
+        | 'congress'
+        | 'executive-committee'
+        | 'standing-committee'
+        | 'standing-office'
+        | 'organization-committee'
+        | 'inspection-committee'
+        | 'politburo'
+        | 'secretariat'
+        | 'key-cadres-conference'
+        | 'leadership-collective'
+        | 'unit';
     };
   };
   responses: never;
@@ -790,6 +1180,280 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  RegistryController_organisations: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD; today when left out */
+        on?: string;
+        /** @description Part of the name, with or without diacritics */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationListDto'];
+        };
+      };
+    };
+  };
+  RegistryController_organisation: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD; today when left out */
+        on?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationDetailDto'];
+        };
+      };
+      /** @description REGISTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryController_people: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the name, with or without diacritics */
+        q?: string;
+        /** @description Only people in this organisation’s own bodies on the date */
+        organisation?: string;
+        /** @description Only members of this body on the date */
+        body?: string;
+        on?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeoplePageDto'];
+        };
+      };
+    };
+  };
+  RegistryController_person: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD; today when left out */
+        on?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonDetailDto'];
+        };
+      };
+      /** @description REGISTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description No file, or a bad kind or effectiveFrom */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not the Organization Committee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryWriteResultDto'];
+        };
+      };
+      /** @description REGISTRY_IMPORT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description REGISTRY_CHANGED_SINCE_PREVIEW: upload the file again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description REGISTRY_IMPORT_INVALID: the preview had errors */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegistryChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryWriteResultDto'];
+        };
+      };
+      /** @description VALIDATION: a field the kind of change needs is missing or malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A REGISTRY_* code naming the field (unknown person, post held twice, ...) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryController_export: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD; today when left out */
+        on?: string;
+        format?: 'xlsx' | 'json';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/json': string;
+        };
+      };
+    };
+  };
+  RegistryController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };

@@ -1,3 +1,7 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
 /**
  * Response bodies the app reads. Requests are typed from the OpenAPI document (`schema.d.ts`); the bodies below are
  * those whose responses the document does not declare yet, written to the API's services as they answer today.
@@ -177,64 +181,11 @@ export interface Dossier {
   declaredRelatives: { personId: string; kind: string }[];
 }
 
-/** Registry (`/registry/...`), as its contract describes it. */
-export interface OrganisationView {
-  id: string;
-  name: string;
-  levelKind: string;
-  levelName: string;
-  parentId: string | null;
-  parentName: string | null;
-}
-
-export interface OrganisationDetail {
-  organisation: OrganisationView;
-  bodies: { id: string; kind: string; name: string }[];
-  children: OrganisationView[];
-}
-
-export interface PostHeld {
-  postId: string;
-  title: string;
-  bodyId: string;
-  bodyName: string;
-  from: string;
-  to: string | null;
-}
-
-export interface PersonSummary {
-  id: string;
-  fullName: string;
-  gender: string;
-  birthDate: string;
-  posts: PostHeld[];
-}
-
-export interface PersonDetail extends PersonSummary {
-  memberships: {
-    bodyId: string;
-    bodyName: string;
-    postId: string;
-    postTitle: string;
-    from: string;
-    to: string | null;
-  }[];
-  relatives: { personId: string; fullName: string; kind: string; declaredOn: string }[];
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  params?: Record<string, unknown>;
-  message: string;
-}
-
-export interface ImportPreview {
-  importId: string;
-  fileName: string;
-  valid: boolean;
-  errors: ImportError[];
-  changes: { kind: string; added: number; changed: number; removed: number }[];
-}
+/** Registry (`/registry/...`): the OpenAPI document's types. */
+export type OrganisationView = Schemas['OrganisationViewDto'];
+export type OrganisationDetail = Schemas['OrganisationDetailDto'];
+export type PostHeld = Schemas['PersonPostDto'];
+export type PersonSummary = Schemas['PersonSummaryDto'];
+export type PersonDetail = Schemas['PersonDetailDto'];
+export type ImportError = Schemas['ImportErrorDto'];
+export type ImportPreview = Schemas['ImportPreviewDto'];

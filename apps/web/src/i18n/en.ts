@@ -596,6 +596,8 @@ export const en: Dictionary = {
     ProposalApproved: 'Proposal approved',
     LateExplanationFiled: 'Late explanation filed',
     ActionProgrammeFiled: 'Action programme filed',
+    RecusalRecorded: 'Stood aside: {{step}}',
+    StepItemsDecided: 'Part of the list decided: {{step}} — {{outcome}}',
     other: 'Other event',
   },
   error: {

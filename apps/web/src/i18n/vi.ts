@@ -598,6 +598,8 @@ export const vi = {
     ProposalApproved: 'Đề xuất được phê duyệt',
     LateExplanationFiled: 'Giải trình chậm tiến độ',
     ActionProgrammeFiled: 'Nộp chương trình hành động',
+    RecusalRecorded: 'Đứng ngoài việc quyết định: {{step}}',
+    StepItemsDecided: 'Quyết định một phần danh sách: {{step}} — {{outcome}}',
     other: 'Sự kiện khác',
   },
   error: {

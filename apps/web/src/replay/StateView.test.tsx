@@ -10,7 +10,8 @@ const NAMES: Record<string, string> = {
 };
 
 /** The registry answers a person's page with their name, and an organisation's with its own. */
-function registry(url: string): Response {
+function registry(input: RequestInfo | URL): Response {
+  const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost').pathname;
   const id = decodeURIComponent(url.split('/').pop() ?? '');
   if (url.startsWith('/registry/people/') && NAMES[id]) return Response.json({ id, fullName: NAMES[id] });
   if (url.startsWith('/registry/organisations/')) {
@@ -36,7 +37,7 @@ function expectReadable(text: string): void {
 }
 
 describe('StateView (the state at an event, as a page)', () => {
-  beforeEach(() => vi.stubGlobal('fetch', (url: string) => Promise.resolve(registry(url))));
+  beforeEach(() => vi.stubGlobal('fetch', (input: RequestInfo | URL) => Promise.resolve(registry(input))));
   afterEach(() => vi.unstubAllGlobals());
 
   it("shows a vetting's candidates with each check's result, and who stood aside, by name", async () => {

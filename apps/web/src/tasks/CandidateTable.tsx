@@ -3,8 +3,8 @@ import { Alert, Button, Descriptions, List, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import { rawRequest } from '../api/raw';
-import type { Dossier, PersonDetail } from '../api/views';
+import { fetchPerson } from '../api/registry';
+import type { Dossier } from '../api/views';
 import { ageOn, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
@@ -21,7 +21,7 @@ export function usePeople(ids: readonly string[]) {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['person', id],
-      queryFn: () => rawRequest<PersonDetail>(`/registry/people/${encodeURIComponent(id)}`),
+      queryFn: () => fetchPerson(id),
       staleTime: Infinity,
       retry: false,
     })),
