@@ -13,6 +13,9 @@
  * heap of 750 MB): past that, runs are evicted and replayed, another regime, which `npm run bench -- worker-cache`
  * measures.
  * Sizes can be lowered with BENCH_EVENTS and BENCH_TASKS for a quick look.
+ * When the `temporal` CLI is on the PATH (or named by `TEMPORAL_CLI`), the decision rows are measured once more with
+ * the real Temporal server (`temporal server start-dev`, SQLite in memory) in place of the embedded one, on a stack
+ * of its own with fewer decisions ({@link REAL_DECISIONS}), each row beside its embedded twin with the ratio to it.
  */
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
@@ -22,7 +25,8 @@ import { decideUpdate } from '@cadreflow/workflows/messages';
 import { Client, Connection } from '@temporalio/client';
 import { startTestPostgres } from '../test/setup/postgres';
 import type { HttpClient } from '../test/support/full-stack';
-import { startProcessStack } from '../test/support/process-stack';
+import { startProcessStack, type ProcessStack } from '../test/support/process-stack';
+import { temporalCliAvailable } from '../test/support/temporal-cli';
 import { provincialPlanRequest } from '../workflows/test/support/demo-launch.fixture';
 import { pool } from './lib/pool';
 import { postgresCpuMs, processCpuMs, summarise, table, type ResultRow } from './lib/stats';
@@ -47,6 +51,9 @@ const WARMUP_DECISIONS = 50;
 /** The paced run: the approvers together are offered the target rate, each deciding on a fixed schedule. */
 const PACED_RATE = 100;
 const PACED_DECISIONS = 600;
+
+/** Decisions at saturation through HTTP, and straight to Temporal, on the real Temporal server. */
+const REAL_DECISIONS = 400;
 
 async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
   const t = performance.now();
@@ -336,12 +343,135 @@ export async function runApiBench(): Promise<string> {
         p95: NaN,
       })),
     ];
+    // The same decision rows with the real Temporal server, each beside its twin, with the ratio to it.
+    const real = (await temporalCliAvailable()) ? await realServerDecisions() : undefined;
+    const twins = new Map<ResultRow, ResultRow | undefined>([
+      [rows[2], real?.directLatency],
+      [rows[3], real?.httpLatency],
+      [rows[5], real?.directRate],
+      [rows[6], real?.httpRate],
+    ]);
+    const shown = rows.flatMap((row) => {
+      const twin = twins.get(row);
+      return twin ? [row, { ...twin, ratio: twin.median / row.median }] : [row];
+    });
+    if (!real) {
+      shown.push({
+        benchmark: 'real Temporal server: not measured (no temporal CLI)',
+        unit: '-',
+        median: NaN,
+        p95: NaN,
+      });
+    }
     return table(
       'API: Temporal server, worker and API in separate processes (throughput and CPU rows have one sample: the whole run)',
-      rows,
+      shown,
     );
   } finally {
     await stack.stop();
     await server.stop();
+  }
+}
+
+/**
+ * The decision rows once more on a stack whose Temporal server is the real one (`temporal server start-dev`): each
+ * row's ratio is to its twin on the embedded server. Fewer decisions than there, on an empty log and queue.
+ */
+async function realServerDecisions(): Promise<
+  Record<'httpLatency' | 'httpRate' | 'directLatency' | 'directRate', ResultRow>
+> {
+  const stack: ProcessStack = await startProcessStack({ temporal: 'real' });
+  try {
+    const approvers = await Promise.all([stack.as('phobithu'), stack.as('phobithu2')]);
+    const committee = await stack.as('tochuc');
+    const launched: string[] = [];
+    await pool(Array.from({ length: 2 * (WARMUP_DECISIONS + REAL_DECISIONS) }), APPROVERS, async () => {
+      const r = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), {
+        'idempotency-key': randomUUID(),
+      });
+      if (r.status !== 201) throw new Error(`launch answered ${r.status}: ${JSON.stringify(r.body)}`);
+      launched.push(r.body.procedureId);
+    });
+    const [viaHttp, direct] = [launched.slice(0, launched.length / 2), launched.slice(launched.length / 2)];
+    const wanted = new Set(viaHttp);
+    const taskOf = new Map<string, string>();
+    for (let page = 1; taskOf.size < wanted.size; page++) {
+      const r = await approvers[0].get<{ items: { taskId: string; procedureId: string; stepId: string }[] }>(
+        `/tasks?type=personnel-plan&pageSize=200&page=${page}`,
+      );
+      if (r.body.items.length === 0) {
+        page = 0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      for (const t of r.body.items)
+        if (t.stepId === 'adoption-1' && wanted.has(t.procedureId)) taskOf.set(t.procedureId, t.taskId);
+    }
+    const tasks = viaHttp.map((id) => taskOf.get(id)!);
+    let n = 0;
+    const decide = async (taskId: string): Promise<void> => {
+      const r = await approvers[n++ % approvers.length].post(
+        `/tasks/${taskId}/decision`,
+        { kind: 'approve' },
+        { 'idempotency-key': randomUUID() },
+      );
+      if (r.status !== 200) throw new Error(`decision answered ${r.status}: ${JSON.stringify(r.body)}`);
+    };
+    const httpLatency: number[] = [];
+    const httpSeconds = await afterLeadIn(
+      tasks.slice(0, WARMUP_DECISIONS),
+      tasks.slice(WARMUP_DECISIONS),
+      APPROVERS,
+      decide,
+      httpLatency,
+    );
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const client = new Client({ connection });
+    const actor = {
+      actorId: demoIds.people.deputySecretary1,
+      role: 'standing-committee' as const,
+      bodyId: demoIds.standingCommittee,
+    };
+    const directLatency: number[] = [];
+    const directSeconds = await afterLeadIn(
+      direct.slice(0, WARMUP_DECISIONS),
+      direct.slice(WARMUP_DECISIONS),
+      APPROVERS,
+      (procedureId) =>
+        client.workflow
+          .getHandle(procedureId)
+          .executeUpdate(decideUpdate, { args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }] }),
+      directLatency,
+    );
+    await connection.close();
+    const d = summarise(httpLatency);
+    const b = summarise(directLatency);
+    return {
+      directLatency: {
+        benchmark: 'decide via Temporal only, real Temporal server (ratio: to the row above)',
+        unit: 'ms',
+        median: b.median,
+        p95: b.p95,
+      },
+      httpLatency: {
+        benchmark: `POST decision, ${APPROVERS} approvers at saturation, real Temporal server (ratio: to the row above)`,
+        unit: 'ms',
+        median: d.median,
+        p95: d.p95,
+      },
+      directRate: {
+        benchmark: 'decide via Temporal only, real Temporal server (ratio: to the row above)',
+        unit: 'decisions/s',
+        median: REAL_DECISIONS / directSeconds,
+        p95: NaN,
+      },
+      httpRate: {
+        benchmark: `POST decision, ${APPROVERS} approvers at saturation, real Temporal server (ratio: to the row above)`,
+        unit: 'decisions/s',
+        median: REAL_DECISIONS / httpSeconds,
+        p95: NaN,
+      },
+    };
+  } finally {
+    await stack.stop();
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runApiBench } from './api.bench';
 import { runEventStoreBench } from './event-store.bench';
+import { runRegistryBench } from './registry.bench';
 
 /** A benchmark written as its own script (it starts servers as separate processes of its own). */
 async function runScript(file: string): Promise<string> {
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<string>> = {
   api: runApiBench,
   'workflow-runs': () => runScript('bench/workflow-runs.bench.ts'),
   'worker-cache': () => runScript('bench/worker-cache.bench.ts'),
+  registry: runRegistryBench,
 };
 
 async function main(): Promise<void> {

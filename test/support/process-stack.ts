@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@cadreflow/api';
 import { freePort } from '@cadreflow/event-store';
 import { HttpClient, createSeededDatabase } from './full-stack';
+import { startTemporalCli } from './temporal-cli';
 
 const root = join(__dirname, '..', '..');
 
@@ -64,6 +65,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 export interface ProcessStackOptions {
   /** More environment variables for the worker process (e.g. `CADREFLOW_CHECKPOINT_EVERY`). */
   workerEnv?: Record<string, string>;
+  /** `'real'`: the real Temporal server (`temporal server start-dev`, SQLite in memory) instead of `temporal:dev`. */
+  temporal?: 'embedded' | 'real';
 }
 
 /**
@@ -75,20 +78,30 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const database = await createSeededDatabase('procs');
 
   const children: ChildProcess[] = [];
+  let stopRealTemporal = (): Promise<void> => Promise.resolve();
   const stopAll = async (): Promise<void> => {
     for (const child of children.reverse()) await stopProcess(child);
+    await stopRealTemporal();
     await database.drop();
   };
   try {
-    const temporal = await startProcess(
-      'temporal:dev',
-      'libs/embedded-temporal/src/cli.ts',
-      ['--port', '0', '--db', 'memory'],
-      {},
-      /listening on (\S+)/,
-    );
-    children.push(temporal.child);
-    const temporalAddress = temporal.match[1];
+    let temporalAddress: string;
+    let temporalPid: number | undefined;
+    if (options.temporal === 'real') {
+      const real = await startTemporalCli();
+      stopRealTemporal = () => real.stop();
+      [temporalAddress, temporalPid] = [real.address, real.pid];
+    } else {
+      const temporal = await startProcess(
+        'temporal:dev',
+        'libs/embedded-temporal/src/cli.ts',
+        ['--port', '0', '--db', 'memory'],
+        {},
+        /listening on (\S+)/,
+      );
+      children.push(temporal.child);
+      [temporalAddress, temporalPid] = [temporal.match[1], temporal.child.pid];
+    }
     const env = {
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -129,7 +142,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       temporalAddress,
       databaseUrl: database.url,
       anonymous,
-      pids: { temporal: temporal.child.pid!, worker: worker.child.pid!, api: api.child.pid! },
+      pids: { temporal: temporalPid!, worker: worker.child.pid!, api: api.child.pid! },
       async as(username: string) {
         const login = await anonymous.post<{ accessToken: string }>('/auth/login', {
           username,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
+import { freePort } from '@cadreflow/event-store';
 
 /** The real Temporal server (`temporal server start-dev`), started by a test run or a benchmark. */
 export interface TemporalCliServer {
@@ -34,17 +34,6 @@ export class TemporalCliError extends Error {
     super(output ? `${message}\n${output}` : message);
     this.name = 'TemporalCliError';
   }
-}
-
-/** A TCP port nobody listens on right now, from the kernel. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port from the kernel');
-  return address.port;
 }
 
 /** Whether the `temporal` CLI can be run here (benchmarks print the real server's row only then). */

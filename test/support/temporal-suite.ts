@@ -3,7 +3,8 @@
  *
  * Starts `temporal server start-dev` (the official CLI, SQLite in memory, loopback only) on free ports, runs Jest
  * on the files below with `TEMPORAL_ADDRESS` pointing at it (test/support/temporal-server.ts then hands every file
- * the real server instead of an embedded one), stops the server and exits with Jest's code. Extra arguments go to
+ * the real server instead of an embedded one), stops the server and exits with Jest's code. Leading arguments that
+ * are not options narrow the run to those test paths (`npm run test:temporal -- personnel-plan`); the others go to
  * Jest. With `TEMPORAL_ADDRESS` already set, that server is used and none is started.
  */
 import { spawn } from 'node:child_process';
@@ -57,6 +58,10 @@ async function main(): Promise<number> {
   for (const { path, reason } of embeddedOnlyFiles) logger.warn(`not run on the real server: ${path} — ${reason}`);
   for (const { name, reason } of embeddedOnlyTests) logger.warn(`not run on the real server: "${name}" — ${reason}`);
 
+  const extra = process.argv.slice(2);
+  const firstOption = extra.findIndex((a) => a.startsWith('-'));
+  const paths = firstOption === -1 ? extra : extra.slice(0, firstOption);
+  const options = firstOption === -1 ? [] : extra.slice(firstOption);
   const args = [
     require.resolve('jest/bin/jest'),
     '--runInBand',
@@ -65,9 +70,9 @@ async function main(): Promise<number> {
     ...embeddedOnlyFiles.map((f) => f.path),
     '--testNamePattern',
     `^(?!.*(${embeddedOnlyTests.map((t) => escape(t.name)).join('|')}))`,
-    ...process.argv.slice(2),
+    ...options,
     '--',
-    ...suite,
+    ...(paths.length > 0 ? paths : suite),
   ];
   const jest = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TEMPORAL_ADDRESS: address } });
   const stop = (signal: NodeJS.Signals): void => {

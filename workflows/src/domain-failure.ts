@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { DomainError, ValidationError } from '@cadreflow/domain';
+import { DomainError, ValidationError, type DomainErrorKey } from '@cadreflow/domain';
 import type { DomainErrorDetails } from './messages';
 
 /**
@@ -55,7 +55,7 @@ export function asUpdateFailure(error: unknown): ApplicationFailure {
 export function invalidInput(
   message: string,
   details: Readonly<Record<string, unknown>> = {},
-  errorCode = 'INVALID_INPUT',
+  errorCode: DomainErrorKey = 'INVALID_INPUT',
 ): ValidationError {
   return new ValidationError(message, details, {
     code: errorCode,

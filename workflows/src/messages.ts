@@ -26,7 +26,7 @@
  *     args: [{ stepId: 'adoption-1', actor, decision: { kind: 'approve' } }],
  *   });
  * } catch (error) {
- *   const failure = domainFailureOf(error); // { code: 'NOT_ALLOWED', message, details } or null
+ *   const failure = domainFailureOf(error); // { code: 'RECUSED', errorCode: 'RECUSED_RELATIVE', params, message, details } or null
  * }
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';

@@ -3,14 +3,18 @@ import {
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
+  findLinkedPostConflicts,
   relativesOf,
   roundStepId,
+  rulebookInForce,
   vettingDecider,
   type Actor,
   type Decider,
   type DomainCommand,
   type DomainEvent,
   type ProcedureCore,
+  type Rulebook,
+  type VettingCandidate,
 } from '@cadreflow/domain';
 import { invalidInput } from './domain-failure';
 import type { ProcedureLaunch, RegistrySnapshot, SingleProcedureKind, StepDecisionInput } from './messages';
@@ -47,10 +51,26 @@ function withRegistryRelatives<T extends { readonly personId: string; readonly r
   });
 }
 
+/** A vetting candidate with the linked-post conflicts the snapshot shows for their seat added to those given. */
+function withLinkedPostConflicts(
+  candidate: VettingCandidate,
+  registry: RegistrySnapshot,
+  rulebook: Rulebook,
+): VettingCandidate {
+  if (!candidate.seat) return candidate;
+  const found = findLinkedPostConflicts(registry.model, rulebook, { personId: candidate.personId, ...candidate.seat });
+  const known = new Set(candidate.linkedPostConflicts.map((c) => JSON.stringify(c)));
+  return {
+    ...candidate,
+    linkedPostConflicts: [...candidate.linkedPostConflicts, ...found.filter((c) => !known.has(JSON.stringify(c)))],
+  };
+}
+
 /**
  * The domain command that launches a procedure (procedure id = workflow id). With a registry snapshot, the
- * candidates' relatives declared in it are added to those the launch names, and the snapshot's version and hash
- * are recorded on `ProcedureLaunched`.
+ * candidates' relatives declared in it are added to those the launch names, a vetting candidate's linked-post
+ * conflicts for their `seat` are computed from it, and the snapshot's version and hash are recorded on
+ * `ProcedureLaunched`.
  */
 export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
   const registry = input.registry;
@@ -60,6 +80,12 @@ export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string)
     const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })
       .candidates;
     if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
+    if (input.kind === 'vetting') {
+      const rulebook = rulebookInForce(now);
+      data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
+        withLinkedPostConflicts(c, registry, rulebook),
+      );
+    }
   }
   return { type: launchCommandType[input.kind], data, actor, now };
 }

@@ -1,4 +1,6 @@
-import { demoIds, demoOrganisation, type OrganisationModel } from '@cadreflow/domain';
+import { demoIds, demoOrganisation, relativesOf, type OrganisationModel } from '@cadreflow/domain';
+import { createDataSource, EventStore } from '@cadreflow/event-store';
+import { RegistryStore, RegistryWriter } from '@cadreflow/registry';
 import {
   decideUpdate,
   domainFailureOf,
@@ -9,8 +11,6 @@ import {
   type IntroductionLaunch,
 } from '@cadreflow/workflows/messages';
 import type { WorkflowHandle } from '@temporalio/client';
-import { ModelRelationsSource } from '../../apps/worker/src/activities/relations.source';
-import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
@@ -133,34 +133,65 @@ describe('recusal on list steps and relatives from the registry, on the embedded
     });
   });
 
-  it('asks the registry at decision time: a relation missing from the snapshot is recorded as ConflictDetected', async () => {
-    const unmarried: OrganisationModel = {
-      ...demoOrganisation,
-      relations: demoOrganisation.relations.filter((r) => r.personId !== 'person/bn-40'),
-    };
-    await env.withWorker(
-      async (taskQueue) => {
+  it('asks the registry at decision time: a marriage declared after the launch is recorded as ConflictDetected', async () => {
+    const dataSource = createDataSource({ url: env.database.url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const registry = new RegistryStore(dataSource, new EventStore(dataSource));
+      const writer = new RegistryWriter(dataSource, registry);
+      const office = {
+        actorId: 'person/bn-ot-01',
+        actorRole: 'organization-committee',
+        bodyId: demoIds.organizationCommittee,
+      };
+      const today = env.temporal.now().toISOString().slice(0, 10);
+      const unmarried: OrganisationModel = {
+        ...demoOrganisation,
+        relations: demoOrganisation.relations.filter((r) => r.personId !== 'person/bn-40'),
+      };
+      const imported = await writer.importFile(
+        { fileName: 'province.json', content: Buffer.from(JSON.stringify(unmarried)) },
+        office,
+        { effectiveFrom: today, today },
+      );
+      expect(imported.preview.errors).toEqual([]);
+      const pinned = await registry.snapshot(demoIds.province, today);
+      expect(relativesOf(pinned.model.relations, 'person/bn-40')).toEqual([]);
+
+      await env.withWorker(async (taskQueue) => {
         const procedureId = 'introduction/late-relative';
         const handle = await env.client.workflow.start(workflowTypes.introduction, {
           workflowId: procedureId,
           taskQueue,
-          args: [introduction(procedureId, unmarried)],
+          args: [{ ...introduction(procedureId, unmarried), registry: pinned }],
         });
         const launched = await launchedState(handle);
         expect(launched.openSteps[0]?.concerned.find((c) => c.personId === 'person/bn-40')?.relativeIds).toEqual([]);
+        await writer.change(
+          {
+            kind: 'relative-declared',
+            personId: 'person/bn-40',
+            relativeId: 'person/bn-12',
+            relation: 'spouse',
+            effectiveFrom: today,
+          },
+          office,
+          today,
+        );
 
         await approveAs(handle, spouse);
         const refused = await approveAs(handle, spouse).catch((error: unknown) => domainFailureOf(error));
         expect(refused).toMatchObject({ code: 'RECUSED', errorCode: 'RECUSED_RELATIVE' });
 
         const stream = await env.store.readStream(procedureId);
+        expect(stream[0]).toMatchObject({ data: { registry: { version: pinned.version, hash: pinned.hash } } });
         expect(stream.find((e) => e.type === 'ConflictDetected')).toMatchObject({
           data: {
             stepId: 're-election/1',
             personId: 'person/bn-12',
             subjectId: 'person/bn-40',
             relation: 'spouse',
-            declaredOn: '2020-08-01',
+            declaredOn: today,
           },
           metadata: { actorId: 'person/bn-12' },
         });
@@ -175,10 +206,9 @@ describe('recusal on list steps and relatives from the registry, on the embedded
         await approveAs(handle, secondDeputy);
         await waitFor(async () => (await handle.query(stateQuery)).openSteps[0]?.stepId === 're-election/2');
         await withdraw(handle);
-        await keepHistory(handle, 'introduction-late-relative-per-item-recusal');
-      },
-      undefined,
-      { relations: new ModelRelationsSource(() => demoOrganisation) },
-    );
+      });
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

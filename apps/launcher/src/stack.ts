@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -13,16 +13,20 @@ import {
 import type { AppConfig } from '@cadreflow/config';
 import { startEmbeddedTemporal, type EmbeddedTemporal } from '@cadreflow/embedded-temporal';
 import {
+  AnchorFile,
   Checkpointer,
+  EventStore,
   clearRuntimeInfo,
   createDataSource,
   TrustedKeys,
   provideDatabase,
   readRuntimeInfo,
   resolveSigner,
+  WitnessClient,
   writeRuntimeInfo,
 } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
+import { Witness, serveWitness } from '@cadreflow/witness';
 import { WorkerModule, WorkerSettings, installTemporalRuntime } from '@cadreflow/worker';
 import { loadOrCreateSecret } from './secrets';
 
@@ -77,11 +81,19 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     logger.log(`database schema up to date (${migrations.length} migration(s) applied now)`);
 
     const signer = await resolveSigner(config.signingKeyPem, config.dataDir);
-    const checkpointer = new Checkpointer(dataSource, signer, config.checkpointEvery, 60_000, (error) =>
-      logger.error(`checkpoint failed: ${String(error)}`),
+    // One witness of our own, with its own key and store beside (not inside) the data folder; an inspection
+    // committee runs its own elsewhere (README, "How the log protects itself").
+    const witness = await serveWitness(await Witness.open(`${resolve(config.dataDir)}-witness`, [signer.publicKey]), 0);
+    stops.push(() => witness.stop());
+    const anchor = AnchorFile.besideDataDir(config.dataDir);
+    const checkpointer = new Checkpointer(
+      dataSource,
+      signer,
+      config.checkpointEvery,
+      5_000,
+      (error) => logger.error(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+      { witnesses: [new WitnessClient(witness.url)], anchor, requireReceipts: true },
     );
-    checkpointer.start();
-    stops.push(() => checkpointer.stop());
 
     let temporalAddress: string;
     if (config.temporal.kind === 'embedded') {
@@ -113,18 +125,28 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
       { logger: ['error', 'warn', 'log'] },
     );
     stops.push(() => worker.close());
+    // Every store that appends here seals its appends, so the checkpointer can require receipts.
+    worker.get(EventStore, { strict: false }).sealWith(signer);
 
     const seeded = database.embedded ? await seedDemoUsers(dataSource) : [];
     // The demo province is imported on first start like any customer's file (the demo users belong to it).
-    const registryImport = database.embedded ? await importOnFirstStart(dataSource) : undefined;
+    const registryStore = new EventStore(dataSource);
+    registryStore.sealWith(signer);
+    const registryImport = database.embedded ? await importOnFirstStart(dataSource, registryStore) : undefined;
     if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
       new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),
-      new TrustedKeys([signer.publicKey]),
+      new TrustedKeys([signer.publicKey], {
+        witnessKeys: [witness.witness.publicKey],
+        anchorFiles: [anchor.path],
+      }),
     );
+    api.get(EventStore, { strict: false }).sealWith(signer);
     await api.listen(config.port);
     stops.push(() => api.close());
+    checkpointer.start(1_000);
+    stops.push(() => checkpointer.stop());
     const apiUrl = (await api.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 
     if (database.embedded) {
@@ -139,6 +161,8 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         `database:  ${redact(database.url)}`,
         `temporal:  ${temporalAddress} (namespace ${config.temporal.namespace})`,
         `checkpoint signing key: ${signer.keyId} (npm run audit -- public-key)`,
+        `witness:   ${witness.url} (${witness.witness.name}, store ${resolve(config.dataDir)}-witness)`,
+        `tree heads anchored in ${anchor.path}`,
         ...(database.embedded
           ? [
               `demo users (password "${DEMO_PASSWORD}")${seeded.length > 0 ? ', created now' : ''}:`,

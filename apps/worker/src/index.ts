@@ -3,4 +3,4 @@ export { WorkerSettings } from './worker-settings';
 export { bundleProcedureWorkflows } from './temporal/workflow-bundle';
 export { ProcedureActivitiesService } from './activities/procedure.activities';
 export { installTemporalRuntime } from './temporal/runtime';
-export { ModelRelationsSource, NoRegistryRelationsSource, RelationsSource } from './activities/relations.source';
+export { RegistryRelationsSource, RelationsSource } from './activities/relations.source';

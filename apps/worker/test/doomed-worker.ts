@@ -6,14 +6,16 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { EventStore, createDataSource } from '@cadreflow/event-store';
 import { ProcedureActivitiesService } from '../src/activities/procedure.activities';
-import { NoRegistryRelationsSource } from '../src/activities/relations.source';
+import { RegistryRelationsSource } from '../src/activities/relations.source';
+import { RegistryStore } from '@cadreflow/registry';
 import type { ProcedureActivities } from '@cadreflow/workflows/activities';
 
 async function main(): Promise<void> {
   const [databaseUrl, address, taskQueue, codePath, dyingVersion] = process.argv.slice(2);
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 2 });
   await dataSource.initialize();
-  const real = new ProcedureActivitiesService(new EventStore(dataSource), new NoRegistryRelationsSource());
+  const store = new EventStore(dataSource);
+  const real = new ProcedureActivitiesService(store, new RegistryRelationsSource(new RegistryStore(dataSource, store)));
   const activities: ProcedureActivities = {
     declaredRelations: (input) => real.declaredRelations(input),
     async recordEvents(input) {

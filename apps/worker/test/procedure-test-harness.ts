@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { EventStore } from '@cadreflow/event-store';
+import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { registryMigrations } from '@cadreflow/registry';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
 import { startTestTemporal, type TestTemporal } from '../../../test/support/temporal-server';
 import { bundleProcedureWorkflows } from '../src/temporal/workflow-bundle';
@@ -11,6 +12,17 @@ import { WorkerModule } from '../src/worker.module';
 import { WorkerSettings } from '../src/worker-settings';
 
 let runtimeInstalled = false;
+
+/** The worker reads declared relatives from the organisation registry: give the test database its tables. */
+async function addRegistryTables(url: string): Promise<void> {
+  const dataSource = createDataSource({ url, poolSize: 1, extraMigrations: registryMigrations });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /** Keeps the SDK's core logs quiet in test output unless something is really wrong. */
 function installQuietRuntime(): void {
@@ -56,6 +68,7 @@ export async function startProcedureTestEnvironment(
     startTestTemporal({ longPollMs: 5_000 }),
     createTestDatabase({ poolSize: 10 }),
   ]);
+  await addRegistryTables(database.url);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
   const store = new EventStore(database.dataSource);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical-json';
+import { receiptMessage, type AppendSealer } from './checkpoints/append-receipt';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError } from './errors';
 import { EVENT_COLUMNS, toRecordedEvent as fromEventRow, type EventRow } from './event-row';
 import type { AppendOptions, AppendResult, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './types';
@@ -84,9 +85,18 @@ export class EventStore {
   private inFlight = 0;
   /** Emits `appended` (last position) after each commit made by this process. */
   readonly local = new EventEmitter();
+  private sealer?: AppendSealer;
 
   constructor(private readonly dataSource: DataSource) {
     this.local.setMaxListeners(0);
+  }
+
+  /**
+   * From now on, every append this store writes is vouched for by a receipt signed with the log's key (see
+   * `append_receipts`): the checkpointer signs only receipted events, so every process that appends must seal.
+   */
+  sealWith(sealer: AppendSealer): void {
+    this.sealer = sealer;
   }
 
   /**
@@ -216,6 +226,13 @@ export class EventStore {
       for (const request of batch) request.reject(error);
       return;
     }
+    try {
+      await this.writeReceipt(rows);
+    } catch (error) {
+      // The events are committed; without their receipt the checkpointer will not sign them, and says so.
+      for (const request of batch) request.reject(error);
+      return;
+    }
     const byRequest = new Map<number, AppendRow[]>();
     for (const row of rows) byRequest.set(row.req, [...(byRequest.get(row.req) ?? []), row]);
     let lastPosition: number | undefined;
@@ -248,6 +265,33 @@ export class EventStore {
       });
     });
     if (lastPosition !== undefined) this.local.emit('appended', lastPosition);
+  }
+
+  /** Signs and stores the receipt of the events a batch wrote (one call wrote them in consecutive positions). */
+  private async writeReceipt(rows: AppendRow[]): Promise<void> {
+    if (!this.sealer) return;
+    let first = Infinity;
+    let last = -Infinity;
+    let logHash = '';
+    let count = 0;
+    for (const row of rows) {
+      if (row.outcome !== 'write') continue;
+      const position = Number(row.ev_position);
+      count++;
+      first = Math.min(first, position);
+      if (position > last) {
+        last = position;
+        logHash = row.ev_log_hash;
+      }
+    }
+    if (count === 0) return;
+    const receipt = { firstPosition: first, lastPosition: last, eventCount: count, logHash };
+    await preparedQuery(
+      this.dataSource,
+      `INSERT INTO append_receipts (first_position, last_position, event_count, log_hash, key_id, signature)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [first, last, count, logHash, this.sealer.keyId, this.sealer.sign(receiptMessage(receipt))],
+    );
   }
 
   /** A repeated idempotency key returns the first append's events, if it asks for the same thing. */

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../../../test/setup/database';
@@ -11,10 +13,13 @@ const root = join(__dirname, '..', '..', '..');
 
 describe('npm run audit -- verify (real PostgreSQL, real process)', () => {
   let db: TestDatabase;
+  let dataDir: string;
   const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 3 });
+    // The anchor file goes beside the data folder: a folder of this run's own.
+    dataDir = join(await mkdtemp(join(tmpdir(), 'cadreflow-audit-cli-')), 'data');
     const store = new EventStore(db.dataSource);
     await store.append('plan-7', 0, [event('PlanDrafted'), event('PlanAdopted')]);
   });
@@ -29,7 +34,7 @@ describe('npm run audit -- verify (real PostgreSQL, real process)', () => {
         ['-r', './tools/register.js', 'libs/event-store/src/cli/audit.cli.ts', ...args],
         {
           cwd: root,
-          env: { ...process.env, DATABASE_URL: db.url, CADREFLOW_SIGNING_KEY: key },
+          env: { ...process.env, DATABASE_URL: db.url, CADREFLOW_SIGNING_KEY: key, CADREFLOW_DATA_DIR: dataDir },
         },
       );
       return { code: 0, stdout, stderr };

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { VerificationReport } from '@cadreflow/event-store';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -25,6 +25,23 @@ export class AuditController {
     @Query('position', ParseIntPipe) position: number,
   ): Promise<unknown> {
     return this.audit.stateAt(user, procedureId, position);
+  }
+
+  @Get('procedures/:procedureId/evidence')
+  @ApiOperation({
+    summary:
+      'A procedure\'s evidence bundle: one Node script holding its events, their inclusion proofs and the signed, cosigned tree head, that prints "intact" or the first bad event when run offline (inspection committees)',
+  })
+  @ApiProduces('application/javascript')
+  async evidence(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('procedureId') procedureId: string,
+  ): Promise<StreamableFile> {
+    const { fileName, script } = await this.audit.evidence(user, procedureId);
+    return new StreamableFile(Buffer.from(script), {
+      type: 'application/javascript; charset=utf-8',
+      disposition: `attachment; filename="${fileName}"`,
+    });
   }
 
   @Post('audit/verify')

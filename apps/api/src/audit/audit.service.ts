@@ -10,7 +10,16 @@ import {
   type DomainCommand,
   type DomainEvent,
 } from '@cadreflow/domain';
-import { EventStore, verifyLog, type RecordedEvent, type VerificationReport } from '@cadreflow/event-store';
+import {
+  AnchorFile,
+  EventStore,
+  NoSuchProcedureError,
+  buildEvidence,
+  evidenceScript,
+  verifyLog,
+  type RecordedEvent,
+  type VerificationReport,
+} from '@cadreflow/event-store';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { hasRole } from '../auth/grants';
 import { Visibility } from '../auth/visibility';
@@ -89,6 +98,37 @@ export class AuditService {
       });
     }
     return verifyLog(this.dataSource, { trustedKeys: this.keys.trusted });
+  }
+
+  /**
+   * The procedure's evidence bundle (inspection committees only): its events, their inclusion proofs in the newest
+   * signed tree head (the database's or the anchor file's, whichever is newer), the cosigned head and the signed
+   * checkpoints naming its streams, with the offline verifier, as one Node script.
+   */
+  async evidence(user: AuthenticatedUser, procedureId: string): Promise<{ fileName: string; script: string }> {
+    if (!hasRole(user, 'inspection-committee')) {
+      throw new ForbiddenException({
+        message: 'Evidence bundles are for inspection committees.',
+        code: 'NOT_ALLOWED',
+      });
+    }
+    await this.streamsOf(user, procedureId);
+    const trusted = this.keys.trusted;
+    const outside = (
+      await Promise.all((trusted.anchors.anchorFiles ?? []).map((f) => new AnchorFile(f).notes()))
+    ).flat();
+    const bundle = await buildEvidence(
+      this.dataSource,
+      procedureId,
+      { log: trusted.all()[0], witnesses: trusted.anchors.witnessKeys ?? [] },
+      outside,
+    ).catch((error: unknown) => {
+      if (error instanceof NoSuchProcedureError) {
+        throw new NotFoundException({ message: `No events of procedure "${procedureId}".`, code: 'NOT_FOUND' });
+      }
+      throw error;
+    });
+    return { fileName: `evidence-${procedureId.replace(/[^\w.-]+/g, '_')}.cjs`, script: evidenceScript(bundle) };
   }
 
   /** The procedure's streams, if the caller may read its trail: inspection committees and its own bodies. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Checkpointer, type CheckpointSigner } from '@cadreflow/event-store';
+import { Checkpointer, EventStore, type CheckpointSigner, type TreeHeadAnchors } from '@cadreflow/event-store';
 
 /** How a worker process signs checkpoints; provided once at boot (a class, so it is its own DI token). */
 export class CheckpointSettings {
@@ -8,22 +8,37 @@ export class CheckpointSettings {
     readonly signer: CheckpointSigner,
     /** Sign after this many new events (and at least every minute while anything is new). */
     readonly every: number,
+    /**
+     * Where heads go besides the database (witnesses, anchor file), and whether only receipted events are signed:
+     * turn `requireReceipts` on once every process that appends seals its store with the log's key.
+     */
+    readonly anchors: TreeHeadAnchors = {},
+    /** Sign at least this often while anything is new. */
+    readonly maxIntervalMs = 60_000,
   ) {}
 }
 
 /**
- * Signs checkpoints of the log from a worker process (production), so that `verify` can tell a truncated or
- * rewritten tail of the log. Several workers may run it: a checkpoint is written under a lock, and only when events
- * were appended since the last one. `npm start` signs checkpoints itself.
+ * Signs tree heads and checkpoints of the log from a worker process (production), so that `verify` can tell a
+ * truncated or rewritten log. Several workers may run it: a head is written under a lock, and only when events were
+ * appended since the last one. The worker's own appends are sealed with the log's key (append receipts), so that
+ * the checkpointer can tell them from events written into the database behind the log's back. `npm start` signs
+ * heads itself.
  */
 @Injectable()
 export class CheckpointService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CheckpointService.name);
   private readonly checkpointer: Checkpointer;
 
-  constructor(dataSource: DataSource, settings: CheckpointSettings) {
-    this.checkpointer = new Checkpointer(dataSource, settings.signer, settings.every, 60_000, (error) =>
-      this.logger.error(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+  constructor(dataSource: DataSource, store: EventStore, settings: CheckpointSettings) {
+    store.sealWith(settings.signer);
+    this.checkpointer = new Checkpointer(
+      dataSource,
+      settings.signer,
+      settings.every,
+      settings.maxIntervalMs,
+      (error) => this.logger.error(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+      settings.anchors,
     );
   }
 

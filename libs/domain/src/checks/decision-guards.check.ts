@@ -108,3 +108,33 @@ export function assertNotRecused(
     );
   }
 }
+
+/**
+ * Splits the people of a list step still to be decided into those `actorId` may decide and those they stand aside
+ * on (per-item recusal), as a queue shows it before the decision: `decidedIds` are the people already decided
+ * (`OpenStepView.decidedItems`). The actor may act while `mine` is not empty.
+ *
+ * @example itemsToDecide('person/bn-12', step.concerned, step.decidedItems.map((i) => i.personId)).mine.length > 0
+ */
+export function itemsToDecide(
+  actorId: string,
+  concerned: readonly ConcernedPerson[],
+  decidedIds: readonly string[] = [],
+  declared: readonly DeclaredConflict[] = [],
+): {
+  readonly mine: readonly string[];
+  readonly stoodAside: ReadonlyArray<{
+    readonly subjectId: string;
+    readonly ground: 'SELF' | 'RELATIVE' | 'DECLARED_CONFLICT';
+  }>;
+} {
+  const mine: string[] = [];
+  const stoodAside: Array<{ subjectId: string; ground: 'SELF' | 'RELATIVE' | 'DECLARED_CONFLICT' }> = [];
+  for (const person of concerned) {
+    if (decidedIds.includes(person.personId)) continue;
+    const found = recusalGround(actorId, [person], declared);
+    if (found) stoodAside.push({ subjectId: person.personId, ground: found.ground });
+    else mine.push(person.personId);
+  }
+  return { mine, stoodAside };
+}

@@ -5,12 +5,126 @@
 export type DomainErrorCode =
   'VALIDATION' | 'NOT_ALLOWED' | 'RECUSED' | 'ILLEGAL_TRANSITION' | 'CONFLICT' | 'NOT_FOUND';
 
+/**
+ * Every stable error code (`DomainError.errorCode`) the domain and the workflows send, for clients to translate
+ * with the error's `params`. `MALFORMED_INPUT` is sent by the workflows for input that could not be read at all.
+ */
+export const DOMAIN_ERROR_CODES = [
+  'ACTION_PROGRAMME_ALREADY_FILED',
+  'ACTION_PROGRAMME_MISSING',
+  'APPOINTMENT_DISCLOSE_FIRST',
+  'APPOINTMENT_PROPOSAL_NOT_RETURNABLE',
+  'ASSET_CHECK_BY_VERIFICATION',
+  'ATTENDANCE_FIGURE_INVALID',
+  'AUTHORITY_MISSING',
+  'BALLOTS_DO_NOT_ADD_UP',
+  'BALLOTS_ISSUED_OVER_PRESENT',
+  'BALLOTS_RETURNED_OVER_ISSUED',
+  'BIRTH_DATE_INVALID',
+  'BLOCK_REASON_MISSING',
+  'CANDIDATE_ALREADY_CONCLUDED',
+  'CANDIDATE_ALREADY_LISTED',
+  'CANDIDATE_LISTED_TWICE',
+  'CANDIDATE_LIST_APPROVE_ONLY',
+  'CANDIDATE_NOT_ACTIVE',
+  'CANDIDATE_NOT_AT_STEP',
+  'CANDIDATE_NOT_LISTED',
+  'CANDIDATE_NOT_ON_TRACK',
+  'CANDIDATE_NOT_VETTED',
+  'CHECK_NOT_RETURNABLE',
+  'COMMAND_NOT_ACCEPTED',
+  'COMPLAINTS_OPEN',
+  'COMPLAINT_ALREADY_RECORDED',
+  'COMPLAINT_NOT_OPEN',
+  'COMPLAINT_SUBSTANTIATED',
+  'CONFLICT',
+  'CONFLICT_SUBJECT_UNKNOWN',
+  'COUNT_INVALID',
+  'DATE_FORMAT_INVALID',
+  'DATE_NOT_REAL',
+  'DATE_TIME_FORMAT_INVALID',
+  'DECISION_REASON_MISSING',
+  'DECLARATION_ALREADY_FILED',
+  'DECLARATION_NOT_FILED',
+  'DISAGREEMENT_REASON_MISSING',
+  'DOSSIER_PURPOSE_MISSING',
+  'DROP_ONLY_AT_STEP_1',
+  'DROP_REASON_MISSING',
+  'ELECTION_BASE_NOT_FOR_MEETING',
+  'ELECTION_BASE_NOT_POSITIVE',
+  'EXPLANATION_EMPTY',
+  'FLOOR_ADDITION_AFTER_LIST',
+  'FLOOR_ADDITION_VOTES_SHORT',
+  'ILLEGAL_TRANSITION',
+  'INTRODUCTION_ON_HOLD',
+  'INVALID_INPUT',
+  'LAUNCH_ACTOR_MISSING',
+  'MALFORMED_INPUT',
+  'NEW_ISSUE_ONLY_AT_STEP_5',
+  'NEXT_ROUND_CANDIDATES_INVALID',
+  'NEXT_ROUND_TOO_FEW_CANDIDATES',
+  'NOMINATION_EMPTY',
+  'NOT_ALLOWED_BODY',
+  'NOT_FOUND',
+  'NOT_ALLOWED_FOUR_EYES',
+  'NOT_ALLOWED_ROLE',
+  'NOT_FOUND_BODY',
+  'NOT_FOUND_LEVEL',
+  'NOT_FOUND_PERSON',
+  'NOT_FOUND_POST',
+  'NOT_FOUND_RULEBOOK',
+  'NO_DEADLINE_BREACHED',
+  'NO_HIGHER_LEVEL',
+  'NO_ROUND_DECISION_PENDING',
+  'NO_STAGE_RUNNING',
+  'NO_STEP_OPEN',
+  'ORGANISATION_BODY_MISSING',
+  'PERCENTAGE_OF_ZERO',
+  'PLAN_RULES_BROKEN',
+  'PLAN_STATUS_WRONG',
+  'PRESENT_OVER_BASE',
+  'PRESENT_OVER_SUMMONED',
+  'PROCEDURE_ALREADY_LAUNCHED',
+  'PROCEDURE_COMPLETED',
+  'PROCEDURE_NOT_LAUNCHED',
+  'PROCEDURE_WITHDRAWN',
+  'RATIO_INVALID',
+  'RECUSED_DECLARED_CONFLICT',
+  'RECUSED_RELATIVE',
+  'RECUSED_SELF',
+  'REGISTRY_SNAPSHOT_MISSING',
+  'RESULT_NOT_SEALED',
+  'ROUND_NOT_OPEN',
+  'SEATS_INVALID',
+  'STAGE_ENDED',
+  'STEP_NOT_APPROVAL',
+  'STEP_NOT_BALLOT',
+  'STEP_NOT_OPEN',
+  'SUBJECT_NOT_CONCERNED',
+  'SURPLUS_RULE_BROKEN',
+  'TALLY_FIGURES_DIFFER',
+  'TALLY_UNKNOWN_CANDIDATE',
+  'TALLY_VOTES_MISSING',
+  'VALIDATION',
+  'VERIFICATION_NOT_RETURNABLE',
+  'VETTING_BODY_MISSING',
+  'VETTING_CHECK_NOT_RUNNING',
+  'VOTES_OVER_TOTAL',
+  'VOTES_OVER_VALID_BALLOTS',
+  'WITHDRAWAL_AFTER_LIST',
+  'WITHDRAWAL_REASON_MISSING',
+  'WORKING_DAYS_INVALID',
+] as const;
+
+/** A stable error code. */
+export type DomainErrorKey = (typeof DOMAIN_ERROR_CODES)[number];
+
 /** A value a translated error message needs: a number, a code, a date, a person or body id (shown by name). */
 export type ErrorParam = string | number | boolean | null | readonly string[];
 
 /** The stable code of one refusal and the values its translation needs. */
 export interface ErrorReason {
-  readonly code: string;
+  readonly code: DomainErrorKey;
   readonly params?: Readonly<Record<string, ErrorParam>>;
 }
 
@@ -25,7 +139,7 @@ export interface ErrorReason {
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
   /** The stable code of this refusal. */
-  readonly errorCode: string;
+  readonly errorCode: DomainErrorKey;
   /** The values the translation of {@link errorCode} needs. */
   readonly params: Readonly<Record<string, ErrorParam>>;
 
@@ -132,6 +246,10 @@ export class NotFoundError extends DomainError {
     readonly kind: string,
     readonly id: string,
   ) {
-    super(message, { code: `NOT_FOUND_${kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, params: { kind, id } });
+    const code = `NOT_FOUND_${kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+    super(message, {
+      code: (DOMAIN_ERROR_CODES as readonly string[]).includes(code) ? (code as DomainErrorKey) : 'NOT_FOUND',
+      params: { kind, id },
+    });
   }
 }

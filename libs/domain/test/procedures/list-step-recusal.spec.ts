@@ -7,6 +7,7 @@ import {
   type ElectionEvent,
   type IntroductionCommand,
   introductionDecider,
+  itemsToDecide,
   type IntroductionEvent,
   RecusedError,
   rulebook2020to2025,
@@ -323,5 +324,21 @@ describe('recusal on list steps (rulebook recusal.listSteps = per-item)', () => 
       });
       expect(done.state.core.openSteps.ratification).toMatchObject({ kind: 'election-ratification' });
     });
+  });
+});
+
+describe('itemsToDecide (what a queue shows a member before deciding)', () => {
+  const concerned = [
+    { personId: 'person/bn-02', relativeIds: [] },
+    { personId: 'person/bn-40', relativeIds: ['person/bn-12'] },
+    { personId: 'person/bn-41', relativeIds: [] },
+  ];
+
+  it('gives the people the member may decide and those he stands aside on, leaving out those decided', () => {
+    expect(itemsToDecide('person/bn-12', concerned, ['person/bn-41'])).toEqual({
+      mine: ['person/bn-02'],
+      stoodAside: [{ subjectId: 'person/bn-40', ground: 'RELATIVE' }],
+    });
+    expect(itemsToDecide('person/bn-12', concerned, ['person/bn-02', 'person/bn-41']).mine).toEqual([]);
   });
 });

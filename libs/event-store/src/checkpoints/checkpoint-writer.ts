@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { checkpointMessage, type Checkpoint, type StreamHead } from './checkpoint';
 import type { CheckpointSigner } from './signing-key';
 
-const CHECKPOINT_LOCK_KEY = 0x63706b74; // "cpkt"
+export const CHECKPOINT_LOCK_KEY = 0x63706b74; // "cpkt"
 
 interface CheckpointRow {
   id: string;
@@ -29,7 +29,7 @@ export function toCheckpoint(row: CheckpointRow): Checkpoint {
 }
 
 /** Every checkpoint, oldest first. */
-export async function listCheckpoints(dataSource: DataSource): Promise<Checkpoint[]> {
+export async function listCheckpoints(dataSource: DataSource | EntityManager): Promise<Checkpoint[]> {
   const rows: CheckpointRow[] = await dataSource.query(`SELECT * FROM checkpoints ORDER BY id`);
   return rows.map(toCheckpoint);
 }
@@ -48,46 +48,57 @@ export async function writeCheckpoint(
 ): Promise<Checkpoint | null> {
   return dataSource.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHECKPOINT_LOCK_KEY]);
-    const previous: { position: string; event_count: string }[] = await tx.query(
-      `SELECT position, event_count FROM checkpoints ORDER BY id DESC LIMIT 1`,
-    );
-    const from = Number(previous[0]?.position ?? 0);
-    const last: { position: string; log_hash: string }[] = await tx.query(
-      `SELECT position, log_hash FROM events ORDER BY position DESC LIMIT 1`,
-    );
-    if (last.length === 0 || Number(last[0].position) <= from) return null;
-    const position = Number(last[0].position);
-    const counted: { n: string }[] = await tx.query(
-      `SELECT count(*) AS n FROM events WHERE position > $1 AND position <= $2`,
-      [from, position],
-    );
-    const heads: { stream_id: string; stream_version: number; hash: string }[] = await tx.query(
-      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
-        WHERE position > $1 AND position <= $2 ORDER BY stream_id, stream_version DESC`,
-      [from, position],
-    );
-    const unsigned = {
-      position,
-      eventCount: Number(previous[0]?.event_count ?? 0) + Number(counted[0].n),
-      logHash: last[0].log_hash,
-      streamHeads: Object.fromEntries(heads.map((h) => [h.stream_id, [h.stream_version, h.hash] as StreamHead])),
-      createdAt: now.toISOString(),
-      keyId: signer.keyId,
-    };
-    const signature = signer.sign(checkpointMessage(unsigned));
-    const inserted: CheckpointRow[] = await tx.query(
-      `INSERT INTO checkpoints (position, event_count, log_hash, stream_heads, created_at, key_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        unsigned.position,
-        unsigned.eventCount,
-        unsigned.logHash,
-        JSON.stringify(unsigned.streamHeads),
-        unsigned.createdAt,
-        unsigned.keyId,
-        signature,
-      ],
-    );
-    return toCheckpoint(inserted[0]);
+    return writeCheckpointIn(tx, signer, now);
   });
+}
+
+/** {@link writeCheckpoint} inside a transaction that holds the checkpoint lock, up to position `upTo` at most. */
+export async function writeCheckpointIn(
+  tx: EntityManager,
+  signer: CheckpointSigner,
+  now: Date,
+  upTo = Number.MAX_SAFE_INTEGER,
+): Promise<Checkpoint | null> {
+  const previous: { position: string; event_count: string }[] = await tx.query(
+    `SELECT position, event_count FROM checkpoints ORDER BY id DESC LIMIT 1`,
+  );
+  const from = Number(previous[0]?.position ?? 0);
+  const last: { position: string; log_hash: string }[] = await tx.query(
+    `SELECT position, log_hash FROM events WHERE position <= $1 ORDER BY position DESC LIMIT 1`,
+    [upTo],
+  );
+  if (last.length === 0 || Number(last[0].position) <= from) return null;
+  const position = Number(last[0].position);
+  const counted: { n: string }[] = await tx.query(
+    `SELECT count(*) AS n FROM events WHERE position > $1 AND position <= $2`,
+    [from, position],
+  );
+  const heads: { stream_id: string; stream_version: number; hash: string }[] = await tx.query(
+    `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
+        WHERE position > $1 AND position <= $2 ORDER BY stream_id, stream_version DESC`,
+    [from, position],
+  );
+  const unsigned = {
+    position,
+    eventCount: Number(previous[0]?.event_count ?? 0) + Number(counted[0].n),
+    logHash: last[0].log_hash,
+    streamHeads: Object.fromEntries(heads.map((h) => [h.stream_id, [h.stream_version, h.hash] as StreamHead])),
+    createdAt: now.toISOString(),
+    keyId: signer.keyId,
+  };
+  const signature = signer.sign(checkpointMessage(unsigned));
+  const inserted: CheckpointRow[] = await tx.query(
+    `INSERT INTO checkpoints (position, event_count, log_hash, stream_heads, created_at, key_id, signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [
+      unsigned.position,
+      unsigned.eventCount,
+      unsigned.logHash,
+      JSON.stringify(unsigned.streamHeads),
+      unsigned.createdAt,
+      unsigned.keyId,
+      signature,
+    ],
+  );
+  return toCheckpoint(inserted[0]);
 }

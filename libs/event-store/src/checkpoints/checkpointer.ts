@@ -1,15 +1,29 @@
 import type { DataSource } from 'typeorm';
-import { writeCheckpoint } from './checkpoint-writer';
+import type { AnchorFile } from '../tree/anchor-file';
+import { UnsignableLogError, writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
+import type { WitnessClient } from '../tree/witness-client';
 import type { CheckpointSigner } from './signing-key';
 
+/** Where each signed tree head goes besides the database. */
+export interface TreeHeadAnchors {
+  witnesses?: WitnessClient[];
+  anchor?: AnchorFile;
+  /** Sign only events vouched for by an append receipt (every appending store is sealed). */
+  requireReceipts?: boolean;
+}
+
 /**
- * Signs a checkpoint whenever `every` events have been appended since the last one, and at least every
- * `maxIntervalMs` while anything is new, so the unsigned tail of the log stays short.
+ * Signs a tree head (and a checkpoint of the same events) whenever `every` events have been appended since the
+ * last one, and at least every `maxIntervalMs` while anything is new, so the unsigned tail of the log stays short.
+ * Each head is recomputed from the events' content before it is signed (see {@link writeTreeHead}); a log that
+ * does not match is refused and reported through `onError`, and nothing is signed until it is resolved.
  */
 export class Checkpointer {
   private timer?: NodeJS.Timeout;
   private lastAt = Date.now();
   private running?: Promise<unknown>;
+  /** The first event found without a receipt at the last attempt: a receipt may lag its append by a moment. */
+  private unreceipted?: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -17,6 +31,7 @@ export class Checkpointer {
     private readonly every: number,
     private readonly maxIntervalMs = 60_000,
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly anchors: TreeHeadAnchors = {},
   ) {}
 
   start(pollMs = 2_000): void {
@@ -28,15 +43,33 @@ export class Checkpointer {
     this.timer.unref();
   }
 
-  /** Writes a checkpoint now if anything was appended since the last one. */
-  async checkpointNow(): Promise<void> {
-    await writeCheckpoint(this.dataSource, this.signer, new Date());
+  /** Signs a tree head now if anything was appended since the last one. */
+  async checkpointNow(): Promise<TreeHead | null> {
+    let unreceipted: number | undefined;
+    const head = await writeTreeHead(this.dataSource, this.signer, {
+      now: new Date(),
+      ...this.anchors,
+      onUnreceipted: (position) => (unreceipted = position),
+    });
     this.lastAt = Date.now();
+    const before = this.unreceipted;
+    this.unreceipted = unreceipted;
+    if (unreceipted !== undefined && unreceipted === before) {
+      this.onError(
+        new UnsignableLogError(
+          unreceipted,
+          '?',
+          0,
+          'has no append receipt: it was written into the database without going through the log',
+        ),
+      );
+    }
+    return head;
   }
 
   private async tick(): Promise<void> {
     const rows: { pending: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS pending FROM events WHERE position > coalesce((SELECT max(position) FROM checkpoints), 0)`,
+      `SELECT count(*) AS pending FROM events WHERE position > coalesce((SELECT max(position) FROM tree_heads), 0)`,
     );
     const pending = Number(rows[0].pending);
     if (pending >= this.every || (pending > 0 && Date.now() - this.lastAt >= this.maxIntervalMs))

@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { signNote } from '../merkle/signed-note';
 
 /** Short, stable name of a public key: the first 16 hex digits of SHA-256 over its DER form. */
 export function keyIdOf(publicKey: KeyObject): string {
@@ -38,17 +39,41 @@ export class CheckpointSigner {
     return sign(null, Buffer.from(message), this.privateKey).toString('base64');
   }
 
+  /** The log's name in its tree heads (the C2SP checkpoint origin), derived from the key. */
+  get origin(): string {
+    return `cadreflow/${this.keyId}`;
+  }
+
+  /** A tree head body signed as a C2SP note under {@link origin}. */
+  signNote(body: string): string {
+    return signNote(body, this.origin, this.privateKey);
+  }
+
   /** The public half in PEM form, for inspectors to verify with. */
   publicKeyPem(): string {
     return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   }
 }
 
-/** Public keys an inspector trusts, by key id. */
+/**
+ * What a verifier trusts besides the log's keys: the witnesses whose cosignature every tree head must carry, and
+ * tree heads kept outside the database (the anchor files the checkpointer appends to, the verifier's own store of
+ * heads it has seen, which verify also extends).
+ */
+export interface TrustAnchors {
+  witnessKeys?: KeyObject[];
+  anchorFiles?: string[];
+  headStore?: string;
+}
+
+/** Public keys an inspector trusts, by key id, and where it finds tree heads it trusts. */
 export class TrustedKeys {
   private readonly keys = new Map<string, KeyObject>();
 
-  constructor(publicKeys: KeyObject[]) {
+  constructor(
+    publicKeys: KeyObject[],
+    readonly anchors: TrustAnchors = {},
+  ) {
     for (const key of publicKeys) this.keys.set(keyIdOf(key), key);
   }
 
@@ -58,6 +83,16 @@ export class TrustedKeys {
 
   has(keyId: string): boolean {
     return this.keys.has(keyId);
+  }
+
+  /** The key a tree head's origin names (`cadreflow/<key id>`), if it is trusted. */
+  forOrigin(origin: string): KeyObject | undefined {
+    return origin.startsWith('cadreflow/') ? this.keys.get(origin.slice('cadreflow/'.length)) : undefined;
+  }
+
+  /** Every trusted key. */
+  all(): KeyObject[] {
+    return [...this.keys.values()];
   }
 
   verify(keyId: string, message: string, signature: string): boolean {

@@ -7,6 +7,7 @@ import { AppendFunction1763784100000 } from '../migrations/1763784100000-AppendF
 import { AppendFunctionUsesIndexes1763784200000 } from '../migrations/1763784200000-AppendFunctionUsesIndexes';
 import { EventContentAsHashedText1763784300000 } from '../migrations/1763784300000-EventContentAsHashedText';
 import { LeanerAppend1763784400000 } from '../migrations/1763784400000-LeanerAppend';
+import { MerkleTreeHeads1763786000000 } from '../migrations/1763786000000-MerkleTreeHeads';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
@@ -16,6 +17,7 @@ export const eventStoreMigrations = [
   AppendFunctionUsesIndexes1763784200000,
   EventContentAsHashedText1763784300000,
   LeanerAppend1763784400000,
+  MerkleTreeHeads1763786000000,
 ];
 
 export interface DataSourceSettings {

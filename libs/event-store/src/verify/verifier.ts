@@ -4,7 +4,10 @@ import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import type { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
+import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
+import { listTreeHeads } from '../tree/tree-head-writer';
 import { forEachCheckedRow, type CheckedRow } from './log-rows';
+import { TreeCheck, type TreeProblemKind } from './tree-check';
 
 /** What kind of damage verification found. */
 export type ProblemKind =
@@ -14,7 +17,10 @@ export type ProblemKind =
   | 'log-chain-broken'
   | 'checkpoint-mismatch'
   | 'checkpoint-signature'
-  | 'checkpoint-untrusted-key';
+  | 'checkpoint-untrusted-key'
+  | 'event-not-receipted'
+  | 'receipt-mismatch'
+  | TreeProblemKind;
 
 export interface VerificationProblem {
   kind: ProblemKind;
@@ -24,6 +30,8 @@ export interface VerificationProblem {
   streamVersion?: number;
   position?: number;
   checkpointId?: number;
+  /** The size of the tree head a tree problem is about. */
+  treeSize?: number;
 }
 
 export interface VerificationReport {
@@ -33,6 +41,10 @@ export interface VerificationReport {
   checkpointsChecked: number;
   /** Highest position covered by a valid checkpoint; events after it are protected by hash chains only. */
   lastCheckpointPosition: number;
+  /** Signed tree heads checked: the database's and those kept outside it. */
+  treeHeadsChecked: number;
+  /** Size of the newest tree head the whole log matched (0 when none, or when anything failed). */
+  verifiedTreeSize: number;
   problems: VerificationProblem[];
 }
 
@@ -68,6 +80,18 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   const problems: VerificationProblem[] = [];
   const streams = new Map<string, StreamState>();
   const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
+  const treeHeads = wholeLog ? await listTreeHeads(dataSource) : [];
+  const tree = wholeLog ? await TreeCheck.open(treeHeads, options.trustedKeys) : undefined;
+  // Events after the newest head are vouched for by the appenders' receipts alone, in a log that signs heads.
+  const tailFrom = Math.max(0, ...treeHeads.map((h) => h.position));
+  const receipts = tree?.knowsAnyHead()
+    ? new ReceiptCursor(
+        (await receiptsAfter(dataSource, tailFrom)).filter((r) =>
+          options.trustedKeys.verify(r.keyId, receiptMessage(r), r.signature),
+        ),
+        tailFrom,
+      )
+    : undefined;
   let nextCheckpoint = 0;
   let eventsChecked = 0;
   let prevLog = GENESIS_HASH;
@@ -137,9 +161,35 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   } finally {
     release();
   }
+  if (tree) {
+    tree.finish();
+    for (const p of tree.problems) problems.push(p);
+    if (problems.length === 0) await tree.remember();
+  }
 
   function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
+    tree?.leaf(row.computedHash);
+    if (receipts && position > tailFrom) {
+      const receipt = receipts.check(position, row.logHash);
+      if (receipt === 'unreceipted') {
+        problems.push({
+          kind: 'event-not-receipted',
+          position,
+          streamId: row.streamId,
+          streamVersion: row.streamVersion,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: no append receipt vouches for it and no tree head covers it: it was written into the database without going through the log (a forged event).`,
+        });
+      } else if (receipt === 'mismatch') {
+        problems.push({
+          kind: 'receipt-mismatch',
+          position,
+          streamId: row.streamId,
+          streamVersion: row.streamVersion,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: ends an append whose signed receipt vouches for other events: events of that append were altered, added or removed.`,
+        });
+      }
+    }
     const { streamId, streamVersion: version, prevHash, hash, logHash: storedLog } = row;
     let state = streams.get(streamId);
     if (state === undefined) {
@@ -200,6 +250,8 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     streamsChecked: streams.size,
     checkpointsChecked: checkpoints.length,
     lastCheckpointPosition,
+    treeHeadsChecked: treeHeads.length,
+    verifiedTreeSize: problems.length === 0 ? (tree?.newestValidSize ?? 0) : 0,
     problems,
   };
 }

@@ -26,16 +26,18 @@ export class FirstStartImportError extends Error {
 
 /**
  * Imports a registry file (the demo province unless told otherwise) through the same code as any customer's
- * import, if the registry is still empty; does nothing otherwise.
+ * import, if the registry is still empty; does nothing otherwise. Pass the process's sealed store where the
+ * checkpointer requires append receipts.
  *
  * @returns what was recorded, or undefined when the registry already had data
  * @throws FirstStartImportError when the file has errors (nothing is written)
  */
 export async function importOnFirstStart(
   dataSource: DataSource,
+  store: EventStore = new EventStore(dataSource),
   file: string = DEMO_PROVINCE_FILE,
 ): Promise<RegistryWriteResult | undefined> {
-  const registry = new RegistryStore(dataSource, new EventStore(dataSource));
+  const registry = new RegistryStore(dataSource, store);
   if (await registry.position()) return undefined;
   const writer = new RegistryWriter(dataSource, registry);
   const { preview, result } = await writer.importFile(

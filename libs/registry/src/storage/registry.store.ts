@@ -111,6 +111,11 @@ export class RegistryStore {
 
   /** The registry as it stood on `on` (YYYY-MM-DD). */
   async model(on: string): Promise<VersionedModel> {
+    const { model, version } = await this.load(on);
+    return { model, version, hash: modelHash(model) };
+  }
+
+  private async load(on: string): Promise<{ model: OrganisationModel; version: number }> {
     const version = (await this.position())?.version ?? 0;
     const [records, memberships, relations] = await Promise.all([
       this.dataSource.query<RecordRow[]>(`SELECT kind, data FROM registry_records WHERE ${IN_FORCE}`, [on]),
@@ -127,8 +132,7 @@ export class RegistryStore {
         [on],
       ),
     ]);
-    const model = assemble(records, memberships, relations, on);
-    return { model, version, hash: modelHash(model) };
+    return { model: assemble(records, memberships, relations, on), version };
   }
 
   /**
@@ -156,7 +160,7 @@ export class RegistryStore {
    * relatives, as of `on`.
    */
   async snapshot(organisationId: string, on: string): Promise<VersionedModel> {
-    const { model, version } = await this.model(on);
+    const { model, version } = await this.load(on);
     const organisations = model.bodies.filter((b) => b.kind === 'party-organisation');
     const byId = new Map(model.bodies.map((b) => [b.id, b]));
     const included = new Set<string>();

@@ -75,7 +75,8 @@ export class RegistryChangedSincePreviewError extends Error {
   }
 }
 
-interface Plan {
+/** The events a file or change would record, against the registry version it was planned on. */
+export interface Plan {
   streamId: string;
   baseVersion: number;
   errors: RegistryFileError[];
@@ -116,12 +117,11 @@ export class RegistryWriter {
     private readonly registry: RegistryStore,
   ) {}
 
-  /** Reads and checks a file and says what it would change; stores the preview for {@link confirm}. */
-  async preview(
+  /** Reads and checks a file against the registry and says what it would change, storing nothing. */
+  async check(
     file: RegistryFile,
-    actor: RegistryActor,
     options: { effectiveFrom?: string; today?: string } = {},
-  ): Promise<ImportPreview> {
+  ): Promise<Omit<ImportPreview, 'importId'> & { plan: Plan }> {
     const today = options.today ?? todayIso();
     const effectiveFrom = options.effectiveFrom ?? today;
     const read = await readRegistryFile(file.content, file.fileName, { kind: file.kind });
@@ -129,8 +129,18 @@ export class RegistryWriter {
       read.errors.length > 0
         ? { ...(await this.emptyPlan()), errors: read.errors }
         : await this.plan(read.rows, read.kinds, effectiveFrom, today);
-    const importId = randomUUID();
     const valid = plan.errors.length === 0;
+    return { fileName: file.fileName, valid, effectiveFrom, errors: plan.errors, changes: plan.changes, plan };
+  }
+
+  /** Reads and checks a file and says what it would change; stores the preview for {@link confirm}. */
+  async preview(
+    file: RegistryFile,
+    actor: RegistryActor,
+    options: { effectiveFrom?: string; today?: string } = {},
+  ): Promise<ImportPreview> {
+    const { plan, ...checked } = await this.check(file, options);
+    const importId = randomUUID();
     await this.dataSource.query(
       `INSERT INTO registry_imports (import_id, file_name, created_by, created_at, stream_id, base_version, valid, errors, changes, events)
        VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9)`,
@@ -140,13 +150,13 @@ export class RegistryWriter {
         actor.actorId,
         plan.streamId,
         plan.baseVersion,
-        valid,
+        checked.valid,
         JSON.stringify(plan.errors),
         JSON.stringify(plan.changes),
-        JSON.stringify(valid ? plan.events : []),
+        JSON.stringify(checked.valid ? plan.events : []),
       ],
     );
-    return { importId, fileName: file.fileName, valid, effectiveFrom, errors: plan.errors, changes: plan.changes };
+    return { importId, ...checked };
   }
 
   /**

@@ -9,6 +9,11 @@ export interface VettingCandidate {
   readonly personId: string;
   readonly relativeIds: readonly string[];
   readonly linkedPostConflicts: readonly LinkedPostConflict[];
+  /**
+   * The seat the candidate is vetted for: with a registry snapshot in the launch, the workflow adds the QĐ 205/114
+   * linked-post conflicts the snapshot shows for it (relatives declared there, their posts on `on`).
+   */
+  readonly seat?: { readonly bodyId: string; readonly postId?: string; readonly on: string };
   /** Party cell / committee where the person works, and where they live (for the two opinions). */
   readonly workplaceBodyId: string;
   readonly residenceBodyId: string;

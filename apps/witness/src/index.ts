@@ -1,0 +1,2 @@
+export * from './witness';
+export * from './witness-server';
