@@ -74,12 +74,28 @@ describe('a provincial congress, launched and decided over HTTP', () => {
     const candidates = candidateList(model, new Date().toISOString().slice(0, 10), CONGRESS_DATE, LIST);
     expect(candidates).toHaveLength(LIST);
 
+    // The succession pool joins the registry as the Organization Committee records new people.
+    for (const person of model.people.filter((p) => p.id.startsWith('person/bn-pool-'))) {
+      const added = await committee.post('/registry/changes', {
+        kind: 'person-added',
+        effectiveFrom: new Date().toISOString().slice(0, 10),
+        personId: person.id,
+        fullName: person.fullName,
+        gender: person.gender,
+        birthDate: person.birthDate,
+      });
+      expect(added.status).toBe(200);
+    }
     const launched = await committee.post<{ procedureId: string }>(
       '/procedures',
       {
         kind: 'congress-personnel',
-        bodyId: demoIds.province,
-        input: { plan: provincialPlan(candidates), congressDate: CONGRESS_DATE, organisation: model },
+        organisationId: demoIds.province,
+        congressDate: CONGRESS_DATE,
+        ...provincialPlan(candidates),
+        candidateIds: candidates,
+        standards: ['Tiêu chuẩn theo Quy định 214-QĐ/TW'],
+        targets: { womenPercent: 15, under40Percent: 10 },
       },
       key(),
     );

@@ -1,8 +1,9 @@
-import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { apiMigrations } from '@cadreflow/api';
 import { createDataSource } from '@cadreflow/event-store';
 import { IdempotencyService, type LoggedAnswer } from '../../apps/api/src/common/idempotency.service';
+import { ApiError } from '../../apps/api/src/errors/api-error';
 import { createEmptyDatabase } from '../setup/database';
 
 interface Answer {
@@ -101,19 +102,38 @@ describe('IdempotencyService (real PostgreSQL)', () => {
     await expect(retry).resolves.toEqual(answer);
   });
 
-  it('leaves no trace of a failed request, refuses the key for another request, and keys per user', async () => {
+  it('runs a failed request again under its key, refuses the key for another request, and keys per user', async () => {
     const key = newKey();
     await expect(
       service.run('user/a', key, { taskId: 't4' }, () => Promise.reject(new ConflictException('closed'))),
     ).rejects.toBeInstanceOf(ConflictException);
-    expect(await stored(key)).toEqual([]);
+    expect(await stored(key)).toEqual([{ status_code: 409, response: null }]);
     const answer = await service.run('user/a', key, { taskId: 't4' }, () => Promise.resolve({ events: [] }));
     expect(answer).toEqual({ events: [] });
     await expect(
       service.run('user/a', key, { taskId: 'another' }, () => Promise.resolve({ events: [] })),
-    ).rejects.toBeInstanceOf(UnprocessableEntityException);
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     const other = await service.run('user/b', key, { taskId: 'another' }, () => Promise.resolve({ events: ['X'] }));
     expect(other).toEqual({ events: ['X'] });
+  });
+
+  it('answers a corrected request under the key of a refused one with IDEMPOTENCY_KEY_REUSED, not the first error', async () => {
+    const key = newKey();
+    const refused = new ApiError(422, 'VALIDATION', 'the tally does not add up');
+    await expect(service.run('user/a', key, { taskId: 't6', votes: 10 }, () => Promise.reject(refused))).rejects.toBe(
+      refused,
+    );
+    let ran = false;
+    const corrected = service.run('user/a', key, { taskId: 't6', votes: 9 }, () => {
+      ran = true;
+      return Promise.resolve({ events: ['TallyRecorded'] });
+    });
+    await expect(corrected).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      extra: { field: 'Idempotency-Key' },
+    });
+    expect(ran).toBe(false);
+    expect(await stored(key)).toEqual([{ status_code: 422, response: null }]);
   });
 
   it('claims a key without waiting for the disk only in the claim’s own transaction', async () => {

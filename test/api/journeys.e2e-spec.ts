@@ -22,8 +22,8 @@ interface Trail {
   events: { position: number; type: string; streamVersion: number; metadata: Record<string, unknown> }[];
 }
 
-/** 53 candidates for 48 seats: the sitting members and five more (a surplus of 10.4%). */
-const planInput = provincialPlanRequest().input;
+/** The 48 sitting members for 45 seats. */
+const planForm = provincialPlanRequest();
 const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
@@ -57,7 +57,7 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
   const launchPlan = async (): Promise<string> => {
     const launched = await committee.post<{ procedureId: string; state: { openSteps: { stepId: string }[] } }>(
       '/procedures',
-      { kind: 'personnel-plan', bodyId: demoIds.province, input: planInput },
+      planForm,
       key(),
     );
     expect(launched.status).toBe(201);
@@ -162,36 +162,11 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
       '/procedures',
       {
         kind: 'introduction',
-        bodyId: demoIds.province,
+        organisationId: demoIds.province,
         launchDate: '2025-03-03',
-        input: {
-          data: {
-            organisationId: demoIds.province,
-            congressDate: '2025-10-15',
-            standingCommitteeId: demoIds.standingCommittee,
-            executiveCommitteeId: demoIds.executiveCommittee,
-            keyCadresConferenceId: demoIds.keyCadresConference,
-            inspectionCommitteeId: demoIds.inspectionCommittee,
-            higherBodyId: demoIds.politburo,
-            higherRole: 'politburo',
-            candidates: [
-              {
-                personId: 'person/bn-40',
-                track: 're-election',
-                birthDate: '1985-09-21',
-                gender: 'male',
-                relativeIds: ['person/bn-12'],
-              },
-              {
-                personId: 'person/bn-42',
-                track: 're-election',
-                birthDate: '1973-07-15',
-                gender: 'male',
-                relativeIds: [],
-              },
-            ],
-          },
-        },
+        congressDate: '2025-10-15',
+        // bn-40's declared spouse, the standing member bn-12, is taken from the registry, not from the form.
+        candidateIds: ['person/bn-40'],
       },
       key(),
     );
@@ -227,14 +202,14 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
 
     const recusedClaim = await relative.post<{ message: string; code: string }>(`/tasks/${task.taskId}/claim`);
     expect(recusedClaim.status).toBe(403);
-    expect(recusedClaim.body.code).toBe('RECUSED');
+    expect(recusedClaim.body).toMatchObject({ code: 'RECUSED_RELATIVE', params: { subjectId: 'person/bn-40' } });
     const recusedDecision = await relative.post<{ message: string; code: string }>(
       `/tasks/${task.taskId}/decision`,
       { kind: 'approve' },
       key(),
     );
     expect(recusedDecision.status).toBe(403);
-    expect(recusedDecision.body.code).toBe('RECUSED');
+    expect(recusedDecision.body.code).toMatch(/^RECUSED/);
     expect(recusedDecision.body.message).toMatch(/recuse/);
 
     expect((await trail(procedureId)).events.length).toBe(before);
@@ -288,13 +263,12 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
       ...key(),
     });
     expect(notJson.status).toBe(400);
-    const badLaunch = await committee.post<{ message: string }>('/procedures', {
-      kind: 'personnel-plan',
-      bodyId: 'org/nowhere',
-      input: {},
+    const badLaunch = await committee.post<{ code: string; field: string }>('/procedures', {
+      ...planForm,
+      organisationId: 'org/nowhere',
     });
     expect(badLaunch.status).toBe(422);
-    expect(badLaunch.body.message).toMatch(/Unknown body/);
+    expect(badLaunch.body).toMatchObject({ code: 'LAUNCH_UNKNOWN_ORGANISATION', field: 'organisationId' });
     expect((await trail(procedureId)).events.length).toBe(before);
 
     const same = key();
@@ -310,12 +284,13 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
     expect(second.body).toEqual(first.body);
     expect(third.body).toEqual(first.body);
-    const reused = await approver.post<{ message: string }>(
+    const reused = await approver.post<{ code: string }>(
       `/tasks/${task.taskId}/decision`,
       { kind: 'return', reason: 'other' },
       same,
     );
     expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const adoptions = (await trail(procedureId)).events.filter((e) => e.type === 'PlanAdopted');
     expect(adoptions).toHaveLength(1);
   });
@@ -356,14 +331,17 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
 
     const noPurpose = await approver.get(`/procedures/${procedureId}/dossiers/${encodeURIComponent('person/bn-40')}`);
     expect(noPurpose.status).toBe(400);
-    const file = await approver.get<{ person: { id: string }; declaredRelatives: unknown[] }>(
+    const file = await approver.get<{ personId: string; fullName: string; declaredRelatives: unknown[] }>(
       `/procedures/${procedureId}/dossiers/${encodeURIComponent('person/bn-40')}?purpose=${encodeURIComponent('Review before the adoption meeting')}`,
     );
     expect(file.status).toBe(200);
-    expect(file.body.person.id).toBe('person/bn-40');
-    expect(file.body.declaredRelatives).toContainEqual(
-      expect.objectContaining({ relativeId: 'person/bn-12', kind: 'spouse' }),
+    expect(file.body.personId).toBe('person/bn-40');
+    expect(file.body.fullName).not.toBe('person/bn-40');
+    const spouse = (file.body.declaredRelatives as { personId: string; kind: string; personName: string }[]).find(
+      (r) => r.personId === 'person/bn-12',
     );
+    expect(spouse).toMatchObject({ kind: 'spouse' });
+    expect(spouse?.personName).not.toMatch(/^person\//);
     const read = (await trail(procedureId)).events.find((e) => e.type === 'DossierAccessed');
     expect(read?.metadata).toMatchObject({ actorId: demoIds.people.deputySecretary1 });
 
@@ -392,9 +370,9 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     const unknownKind = await committee.get<{ message: string }>('/procedures/progress?type=plan');
     expect(unknownKind.status).toBe(400);
     expect(JSON.stringify(unknownKind.body.message)).toContain('type');
-    const unknownBody = await committee.get<{ message: string }>('/procedures/progress?body=org/nowhere');
+    const unknownBody = await committee.get<{ code: string; field: string }>('/procedures/progress?body=org/nowhere');
     expect(unknownBody.status).toBe(422);
-    expect(unknownBody.body.message).toBe('Unknown body "org/nowhere".');
+    expect(unknownBody.body).toMatchObject({ code: 'PROGRESS_UNKNOWN_ORGANISATION', field: 'body' });
   });
 
   it('lets only the launching committee withdraw a procedure, recording why and closing its tasks', async () => {

@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto';
-import { UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { ApiError } from '../../apps/api/src/errors/api-error';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthenticatedUser } from '../../apps/api/src/auth/authenticated-user';
@@ -66,14 +67,17 @@ describe('JwtAuthGuard', () => {
     const token = await jwt.signAsync({ ...user }, { expiresIn: 60 });
     expect(await guard.canActivate(requestWith(token).context)).toBe(true);
     jest.setSystemTime(new Date('2026-12-05T08:01:00Z'));
-    await expect(guard.canActivate(requestWith(token).context)).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard.canActivate(requestWith(token).context)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    });
 
     const fresh = await jwt.signAsync({ ...user }, { expiresIn: 60 });
     expect(await guard.canActivate(requestWith(fresh).context)).toBe(true);
     const [header, , signature] = fresh.split('.');
     const forged = Buffer.from(JSON.stringify({ ...user, userId: 'user/someone-else' })).toString('base64url');
     await expect(guard.canActivate(requestWith(`${header}.${forged}.${signature}`).context)).rejects.toBeInstanceOf(
-      UnauthorizedException,
+      ApiError,
     );
   });
 });

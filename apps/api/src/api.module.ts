@@ -19,6 +19,8 @@ import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthController } from './health.controller';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
+import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
+import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
@@ -31,7 +33,12 @@ import { TemporalClientHolder } from './temporal/temporal-client.provider';
 
 /** The API's own tables, migrated beside the event store's. */
 export const apiEntities = [UserEntity];
-export const apiMigrations = [CreateUsers1763785000000, CreateReadModels1763785100000, ...registryMigrations];
+export const apiMigrations = [
+  CreateUsers1763785000000,
+  CreateReadModels1763785100000,
+  TaskStepKinds1765000000000,
+  ...registryMigrations,
+];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
 @Module({})
@@ -58,8 +65,9 @@ export class ApiModule {
         { provide: Authenticator, useClass: PasswordAuthenticator },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
-        { provide: Visibility, useValue: new Visibility() },
-        { provide: ReadModelProjection, useValue: new ReadModelProjection() },
+        OrganisationDirectory,
+        Visibility,
+        ReadModelProjection,
         TemporalClientHolder,
         IdempotencyService,
         ProjectionsService,

@@ -4,10 +4,11 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { TrustedKeys } from '@cadreflow/event-store';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { TrustedKeys } from '@cadreflow/event-store';
 import { ApiModule } from './api.module';
-import type { ApiSettings } from './api-settings';
+import { ApiSettings } from './api-settings';
+import { ApiErrorDto } from './errors/api-error.dto';
 import { createValidationPipe } from './errors/validation.pipe';
 
 /**
@@ -61,14 +62,47 @@ export async function createApiApp(
     app.use(appRouteFallback(join(webUi, 'index.html')));
   }
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app));
+  return app;
+}
+
+/**
+ * The OpenAPI document of the API: every route with its request and response bodies and the error shape. The web
+ * client is typed from it (`npm run openapi` writes it to `apps/web/src/api/openapi.json`).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('cadreflow')
-      .setDescription('Congress personnel procedures: launch, queue, decide, audit')
+      .setDescription(
+        'Congress personnel procedures: launch, queue, decide, audit. Every 4xx answers an ApiError ' +
+          '`{ statusCode, code, message, field?, params? }`: `code` is stable and translated by the client.',
+      )
+      .setVersion('1')
       .addBearerAuth()
       .build(),
+    {
+      extraModels: [ApiErrorDto],
+      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    },
   );
-  SwaggerModule.setup('docs', app, document);
-  return app;
+}
+
+/**
+ * The document built from the module graph alone, without a database or Temporal: the application is created in
+ * preview mode, which resolves the modules and routes but instantiates no provider and opens no connection.
+ */
+export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
+  const settings = new ApiSettings('postgres://unused', 'unused:7233', 'default', 'unused', false, 'unused');
+  const app = await NestFactory.create(ApiModule.forRoot(settings, new TrustedKeys([])), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    return openApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from './common/views.dto';
 import { Public } from './auth/public.decorator';
 
 @ApiTags('health')
@@ -7,7 +8,8 @@ import { Public } from './auth/public.decorator';
 export class HealthController {
   @Public()
   @Get()
-  health(): { status: 'ok' } {
+  @ApiOkResponse({ type: HealthDto })
+  health(): HealthDto {
     return { status: 'ok' };
   }
 }

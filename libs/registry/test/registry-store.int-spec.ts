@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { demoIds, demoOrganisation, membersOf } from '@cadreflow/domain';
 import {
   DEMO_PROVINCE_FILE,
+  InvalidRegistryDateError,
   RegistryChangeError,
   RegistryChangedSincePreviewError,
   RegistryImportInvalidError,
@@ -61,6 +62,13 @@ describe('RegistryStore and RegistryWriter (real PostgreSQL)', () => {
       source: 'import',
       fileName: 'demo-province.json',
     });
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', async () => {
+    await expect(db.registry.model('30/06/2025')).rejects.toBeInstanceOf(InvalidRegistryDateError);
+    await expect(db.registry.relations(['person/bn-12'], '2025-02-30')).rejects.toBeInstanceOf(
+      InvalidRegistryDateError,
+    );
   });
 
   it('re-importing the same file changes nothing and records nothing', async () => {
@@ -219,6 +227,33 @@ describe('RegistryStore and RegistryWriter (real PostgreSQL)', () => {
         TODAY,
       ),
     ).rejects.toMatchObject({ code: 'REGISTRY_POST_HELD_TWICE', field: 'postId' });
+    await expect(
+      db.writer.change(
+        {
+          kind: 'person-added',
+          effectiveFrom: '2026-05-01',
+          personId: 'person/bn-01',
+          fullName: 'A',
+          gender: 'male',
+          birthDate: '1970',
+        },
+        actor,
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ code: 'REGISTRY_DUPLICATE_ID', field: 'personId', params: { id: 'person/bn-01' } });
+    await expect(
+      db.writer.change(
+        {
+          kind: 'relative-declared',
+          effectiveFrom: '2027-01-01',
+          personId: 'person/bn-07',
+          relativeId: 'person/bn-08',
+          relation: 'sibling',
+        },
+        actor,
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ code: 'REGISTRY_FUTURE_DATE', field: 'effectiveFrom' });
     const early = db.writer.change(
       { kind: 'renamed', effectiveFrom: '2026-06-01', id: 'org/bn-tien-du', name: 'Đảng bộ xã Tiên Du mới' },
       actor,

@@ -64,17 +64,27 @@ export function planLaunch(procedureId: string, plan: PersonnelPlanContent): Per
   };
 }
 
-/** The body of `POST /procedures` launching the demo province's personnel plan: 53 candidates for 48 seats. */
+/**
+ * The launch form (`POST /procedures`) of the demo province's personnel plan: the 48 sitting members of the
+ * executive committee, all in the registry, stand for 45 seats (a surplus of 3, 6.7%).
+ */
 export function provincialPlanRequest(): {
   kind: 'personnel-plan';
-  bodyId: string;
-  input: { data: PersonnelPlanLaunch['data'] };
+  organisationId: string;
+  executiveCommitteeSeats: number;
+  standingCommitteeSeats: number;
+  deputySecretaries: number;
+  candidateIds: string[];
+  standards: string[];
 } {
-  const candidates = Array.from({ length: 53 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
   return {
     kind: 'personnel-plan',
-    bodyId: demoIds.province,
-    input: { data: planLaunch('', provincialPlan(candidates)).data },
+    organisationId: demoIds.province,
+    executiveCommitteeSeats: 45,
+    standingCommitteeSeats: 15,
+    deputySecretaries: 3,
+    candidateIds: [...sittingMembers],
+    standards: ['Tiêu chuẩn theo Quy định 214-QĐ/TW', 'Tỷ lệ nữ ít nhất 15%'],
   };
 }
 

@@ -139,7 +139,7 @@ export class AuditService {
     );
     const own = rows.find((r) => r.procedure_id === procedureId);
     if (!own) throw new NotFoundException({ message: `No procedure "${procedureId}".`, code: 'NOT_FOUND' });
-    if (!this.visibility.canSee(user, own.body_id)) {
+    if (!(await this.visibility.canSee(user, own.body_id))) {
       throw new ForbiddenException({
         message: `You may not read the trail of procedures of ${own.body_id}.`,
         code: 'NOT_ALLOWED',

@@ -25,3 +25,36 @@ export class TokenDto {
   @ApiProperty({ description: 'Seconds until the token expires' })
   expiresIn!: number;
 }
+
+/** A role the user may act in, for one body, with the body's name. */
+export class GrantViewDto {
+  @ApiProperty({ example: 'standing-committee', description: 'Role code' })
+  role!: string;
+
+  @ApiProperty({ example: 'body/bn-btv' })
+  bodyId!: string;
+
+  @ApiProperty({ example: 'Ban Thường vụ Tỉnh ủy' })
+  bodyName!: string;
+}
+
+/** Who the token belongs to. */
+export class MeDto {
+  @ApiProperty({ example: 'user/tochuc' })
+  userId!: string;
+
+  @ApiProperty({ example: 'tochuc' })
+  username!: string;
+
+  @ApiProperty({ example: 'Trịnh Văn Tổ (Ban Tổ chức)' })
+  displayName!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The person in the registry (null: a service account)' })
+  personId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  personName!: string | null;
+
+  @ApiProperty({ type: [GrantViewDto] })
+  grants!: GrantViewDto[];
+}

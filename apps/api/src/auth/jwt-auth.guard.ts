@@ -1,6 +1,7 @@
-import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { ApiError } from '../errors/api-error';
 import type { AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -66,7 +67,11 @@ export class JwtAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : request.query.access_token;
     if (!token)
-      throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.');
+      throw new ApiError(
+        401,
+        'UNAUTHENTICATED',
+        'Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.',
+      );
     const known = this.verified.find(token, Date.now());
     if (known) {
       request.user = known;
@@ -75,7 +80,7 @@ export class JwtAuthGuard implements CanActivate {
     try {
       request.user = this.verified.keep(token, await this.jwt.verifyAsync<TokenPayload>(token));
     } catch {
-      throw new UnauthorizedException('Your access token is invalid or expired: sign in again.');
+      throw new ApiError(401, 'UNAUTHENTICATED', 'Your access token is invalid or expired: sign in again.');
     }
     return true;
   }

@@ -1,42 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import {
-  bodyById,
-  demoOrganisation,
-  organisationOf,
-  organisationsUnder,
-  type OrganisationModel,
-} from '@cadreflow/domain';
+import { bodyById, organisationOf, organisationsUnder, type OrganisationModel } from '@cadreflow/domain';
+import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import type { AuthenticatedUser } from './authenticated-user';
+
+/** The party organisation of a body in this model (a congress's presidium and counting board count as the congress). */
+export function organisationIdOf(model: OrganisationModel, bodyId: string): string | undefined {
+  const base = bodyId.replace(/\/(presidium|counting-board)$/, '');
+  try {
+    return organisationOf(model, bodyById(model, base).id).id;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Which procedures a user may see: those of the party organisations their bodies belong to, and of every
- * organisation below (the Politburo sees all provinces; a province's bodies see the province and its communes).
+ * organisation below (the Politburo sees all provinces; a province's bodies see the province and its communes),
+ * as the registry stands today.
  */
 @Injectable()
 export class Visibility {
-  constructor(private readonly organisation: OrganisationModel = demoOrganisation) {}
+  constructor(private readonly directory: OrganisationDirectory) {}
 
   /** Ids of the organisations whose procedures the user may see. */
-  organisationsOf(user: AuthenticatedUser): Set<string> {
+  async organisationsOf(user: AuthenticatedUser): Promise<Set<string>> {
+    const model = await this.directory.model();
     const roots = new Set<string>();
     for (const grant of user.grants) {
-      try {
-        roots.add(organisationOf(this.organisation, grant.bodyId).id);
-      } catch {
-        // A grant for a body the model no longer has gives no visibility.
-      }
+      // A grant for a body the registry no longer has gives no visibility.
+      const organisation = organisationIdOf(model, grant.bodyId);
+      if (organisation) roots.add(organisation);
     }
-    return organisationsUnder(this.organisation, roots);
+    return organisationsUnder(model, roots);
   }
 
   /** Whether the user may see a procedure for `bodyId`. */
-  canSee(user: AuthenticatedUser, bodyId: string): boolean {
-    try {
-      return this.organisationsOf(user).has(
-        organisationOf(this.organisation, bodyById(this.organisation, bodyId).id).id,
-      );
-    } catch {
-      return false;
-    }
+  async canSee(user: AuthenticatedUser, bodyId: string): Promise<boolean> {
+    const organisation = organisationIdOf(await this.directory.model(), bodyId);
+    return organisation !== undefined && (await this.organisationsOf(user)).has(organisation);
+  }
+
+  /** Ids of every body of the organisations the user may see (to filter a list in SQL). */
+  async bodiesOf(user: AuthenticatedUser): Promise<string[]> {
+    const model = await this.directory.model();
+    const organisations = await this.organisationsOf(user);
+    return model.bodies.filter((b) => organisations.has(organisationIdOf(model, b.id) ?? '')).map((b) => b.id);
   }
 }

@@ -1,22 +1,26 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@cadreflow/event-store';
+import { ApiError } from '../errors/api-error';
 
 /** Reads and checks the `Idempotency-Key` header a state-changing request must carry. */
 export function requireIdempotencyKey(value: string | undefined): string {
   if (!value || value.trim().length === 0) {
-    throw new BadRequestException({
-      message:
-        'Send an Idempotency-Key header (e.g. a UUID) with every decision, so a retried request is applied once.',
-      code: 'VALIDATION',
-    });
+    throw new ApiError(
+      400,
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'Send an Idempotency-Key header (e.g. a UUID) with every decision, so a retried request is applied once.',
+      { field: 'Idempotency-Key' },
+    );
   }
   if (value.length > 200 || !/^[\x21-\x7e]+$/.test(value)) {
-    throw new BadRequestException({
-      message: 'Idempotency-Key must be at most 200 visible ASCII characters.',
-      code: 'VALIDATION',
-    });
+    throw new ApiError(
+      400,
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be at most 200 visible ASCII characters.',
+      { field: 'Idempotency-Key', params: { max: 200 } },
+    );
   }
   return value;
 }
@@ -36,7 +40,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * Runs a request once per (user, Idempotency-Key): a retry returns the first answer; the same key with another
- * request body is refused; a failed request leaves no trace, so it can be retried with the same key.
+ * request body is refused (`IDEMPOTENCY_KEY_REUSED`), also after the first failed, so a corrected request, which needs
+ * a new key, never gets the first request's error back; the same request after a failure runs again.
  *
  * Claiming a key does not wait for the disk: whatever the request goes on to record (its events, its stored answer,
  * or the claim's removal when it fails) is committed durably afterwards to the same write-ahead log, which makes the
@@ -65,7 +70,9 @@ export class IdempotencyService {
        ON CONFLICT DO NOTHING RETURNING 1`,
       [key, userId, requestHash],
     );
-    if (claimed.length === 0) return this.previous<T>(userId, key, requestHash, logged);
+    if (claimed.length === 0 && !(await this.reclaimFailed(userId, key, requestHash))) {
+      return this.previous<T>(userId, key, requestHash, logged);
+    }
     try {
       const result = await work();
       if (!logged?.isLogged(result)) {
@@ -77,12 +84,25 @@ export class IdempotencyService {
       }
       return result;
     } catch (error) {
-      await preparedQuery(this.dataSource, `DELETE FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`, [
-        userId,
-        key,
-      ]);
+      // The key stays bound to this request: the same request may run again, another one is refused.
+      await preparedQuery(
+        this.dataSource,
+        `UPDATE api_requests SET status_code = $3, response = NULL WHERE user_id = $1 AND idempotency_key = $2`,
+        [userId, key, error instanceof HttpException && error.getStatus() >= 400 ? error.getStatus() : 500],
+      );
       throw error;
     }
+  }
+
+  /** Takes back the key of a failed request for the same request, to run it again. */
+  private async reclaimFailed(userId: string, key: string, requestHash: string): Promise<boolean> {
+    const rows = await preparedQuery(
+      this.dataSource,
+      `UPDATE api_requests SET status_code = NULL, response = NULL
+        WHERE user_id = $1 AND idempotency_key = $2 AND request_hash = $3 AND status_code >= 400 RETURNING 1`,
+      [userId, key, requestHash],
+    );
+    return rows.length > 0;
   }
 
   private async previous<T>(
@@ -99,25 +119,36 @@ export class IdempotencyService {
       );
       const row = rows[0];
       if (!row) {
-        throw new ConflictException({
-          message: 'The first request with this Idempotency-Key failed; send it again.',
-          code: 'CONFLICT',
-        });
+        throw new ApiError(
+          409,
+          'IDEMPOTENCY_KEY_FAILED',
+          'The first request with this Idempotency-Key failed; send it again.',
+        );
       }
       if (row.request_hash !== requestHash) {
-        throw new UnprocessableEntityException({
-          message: 'This Idempotency-Key was used for a different request; use a new key for a new decision.',
-          code: 'VALIDATION',
-        });
+        throw new ApiError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request; use a new key for a new or corrected request.',
+          { field: 'Idempotency-Key' },
+        );
       }
-      if (row.status_code !== null) return row.response;
+      if (row.status_code === 200) return row.response;
+      if (row.status_code !== null) {
+        throw new ApiError(
+          409,
+          'IDEMPOTENCY_KEY_FAILED',
+          'The first request with this Idempotency-Key failed; send it again.',
+        );
+      }
       const recalled = await logged?.recall();
       if (recalled !== undefined) return recalled;
       await sleep(100);
     }
-    throw new ConflictException({
-      message: 'The first request with this Idempotency-Key is still running; retry shortly.',
-      code: 'CONFLICT',
-    });
+    throw new ApiError(
+      409,
+      'IDEMPOTENCY_KEY_PENDING',
+      'The first request with this Idempotency-Key is still running; retry shortly.',
+    );
   }
 }

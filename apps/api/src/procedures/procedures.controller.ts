@@ -1,22 +1,57 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { RecordedEventRef } from '@cadreflow/workflows/messages';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { requireIdempotencyKey } from '../common/idempotency.service';
+import { RecordedEventRefDto } from '../common/views.dto';
+import { ApiErrorDto } from '../errors/api-error.dto';
 import { DossierService } from './dossier.service';
+import { LaunchFormPipe } from './launch-form.pipe';
 import {
-  LaunchProcedureDto,
-  ListProceduresQuery,
-  ProcedureCommandDto,
-  ProgressQuery,
-  WithdrawDto,
-} from './procedures.dto';
+  CongressPersonnelLaunchDto,
+  ElectionLaunchDto,
+  IntroductionLaunchDto,
+  LAUNCH_FORMS,
+  PersonnelPlanLaunchDto,
+  VettingLaunchDto,
+  type LaunchForm,
+} from './launch.dto';
+import {
+  DossierDto,
+  LaunchResultDto,
+  LevelProgressDto,
+  ProcedureDetailDto,
+  ProcedurePageDto,
+} from './procedure-views.dto';
+import { ListProceduresQuery, ProcedureCommandDto, ProgressQuery, WithdrawDto } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
 
 @ApiTags('procedures')
 @ApiBearerAuth()
+@ApiExtraModels(
+  CongressPersonnelLaunchDto,
+  PersonnelPlanLaunchDto,
+  IntroductionLaunchDto,
+  VettingLaunchDto,
+  ElectionLaunchDto,
+)
+@ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')
 export class ProceduresController {
   constructor(
@@ -25,18 +60,37 @@ export class ProceduresController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Launch a procedure (Organization Committees)' })
+  @ApiOperation({
+    summary: 'Launch a procedure from its form (Organization Committees)',
+    description:
+      'The body is a form by `kind` (a discriminated union): the organisation from the registry and the fields of ' +
+      'that kind. The API builds the launch from the registry and pins the snapshot; a launch the rules refuse is ' +
+      'answered 422 and starts nothing.',
+  })
+  @ApiBody({
+    schema: {
+      oneOf: Object.values(LAUNCH_FORMS).map((form) => ({ $ref: getSchemaPath(form) })),
+      discriminator: {
+        propertyName: 'kind',
+        mapping: Object.fromEntries(Object.entries(LAUNCH_FORMS).map(([kind, form]) => [kind, getSchemaPath(form)])),
+      },
+    },
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'A retried launch with the same key starts nothing new',
   })
+  @ApiCreatedResponse({ type: LaunchResultDto, description: 'Launched' })
+  @ApiOkResponse({ type: LaunchResultDto, description: 'A retried launch: the procedure its key started' })
+  @ApiForbiddenResponse({ type: ApiErrorDto, description: 'Not the Organization Committee of the organisation' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The rules refuse the launch; nothing started' })
   async launch(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: LaunchProcedureDto,
+    @Body(LaunchFormPipe) body: LaunchForm,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<unknown> {
+  ): Promise<LaunchResultDto> {
     const result = await this.procedures.launch(user, body, key === undefined ? undefined : requireIdempotencyKey(key));
     response.status(result.created ? 201 : 200).location(`/procedures/${encodeURIComponent(result.procedureId)}`);
     return result;
@@ -44,7 +98,8 @@ export class ProceduresController {
 
   @Get()
   @ApiOperation({ summary: 'Procedures you may see, filtered by type, body, level and status' })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListProceduresQuery): Promise<unknown> {
+  @ApiOkResponse({ type: ProcedurePageDto })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListProceduresQuery): Promise<ProcedurePageDto> {
     return this.procedures.list(user, query);
   }
 
@@ -53,13 +108,18 @@ export class ProceduresController {
     summary:
       'Progress per level: how many organisations (all, or those of a body and under it) have completed a kind of procedure',
   })
-  progress(@Query() query: ProgressQuery): Promise<unknown> {
+  @ApiOkResponse({ type: [LevelProgressDto] })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Unknown body' })
+  progress(@Query() query: ProgressQuery): Promise<LevelProgressDto[]> {
     return this.procedures.progress(query.type ?? 'congress-personnel', query.body);
   }
 
   @Get(':procedureId')
   @ApiOperation({ summary: 'One procedure with its current state' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('procedureId') procedureId: string): Promise<unknown> {
+  @ApiOkResponse({ type: ProcedureDetailDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('procedureId') procedureId: string): Promise<ProcedureDetailDto> {
     return this.procedures.get(user, procedureId);
   }
 
@@ -67,12 +127,16 @@ export class ProceduresController {
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Withdraw a procedure, recording why' })
+  @ApiOkResponse({ type: [RecordedEventRefDto], description: 'The recorded events' })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'IDEMPOTENCY_KEY_REUSED' })
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
     @Param('procedureId') procedureId: string,
     @Body() body: WithdrawDto,
     @Headers('idempotency-key') key: string | undefined,
-  ): Promise<RecordedEventRef[]> {
+  ): Promise<RecordedEventRefDto[]> {
     return this.procedures.withdraw(user, procedureId, body, requireIdempotencyKey(key));
   }
 
@@ -80,23 +144,36 @@ export class ProceduresController {
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Send another command of the procedure; answers with the recorded events' })
+  @ApiOkResponse({ type: [RecordedEventRefDto], description: 'The recorded events' })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The domain refused the command' })
   command(
     @CurrentUser() user: AuthenticatedUser,
     @Param('procedureId') procedureId: string,
     @Body() body: ProcedureCommandDto,
     @Headers('idempotency-key') key: string | undefined,
-  ): Promise<RecordedEventRef[]> {
+  ): Promise<RecordedEventRefDto[]> {
     return this.procedures.command(user, procedureId, body, requireIdempotencyKey(key));
   }
 
   @Get(':procedureId/dossiers/:personId')
   @ApiOperation({ summary: "Read a candidate's personnel file; the read is recorded (DossierAccessed)" })
+  @ApiQuery({
+    name: 'purpose',
+    type: String,
+    required: true,
+    description: 'Why you read it (recorded), at least 3 characters',
+  })
+  @ApiOkResponse({ type: DossierDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
   dossier(
     @CurrentUser() user: AuthenticatedUser,
     @Param('procedureId') procedureId: string,
     @Param('personId') personId: string,
     @Query('purpose') purpose: string | undefined,
-  ): Promise<unknown> {
+  ): Promise<DossierDto> {
     return this.dossiers.read(user, procedureId, personId, purpose);
   }
 }

@@ -1,51 +1,51 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@cadreflow/event-store';
 import {
   bodyById,
   bodyOfKind,
-  demoOrganisation,
   formatPercent,
   levelById,
-  organisationOf,
   organisationsUnder,
   type OrganisationModel,
 } from '@cadreflow/domain';
 import {
   commandUpdate,
+  domainFailureOf,
   stateQuery,
   withdrawUpdate,
   workflowTypes,
   type ProcedureCommandInput,
   type ProcedureStateView,
   type RecordedEventRef,
-  type WorkflowLaunch,
 } from '@cadreflow/workflows/messages';
 import { ApiSettings } from '../api-settings';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { requireActor } from '../auth/grants';
-import { Visibility } from '../auth/visibility';
+import { organisationIdOf, Visibility } from '../auth/visibility';
 import { IdempotencyService } from '../common/idempotency.service';
 import { recordedAnswer, requestUpdateId } from '../common/recorded-answer';
+import { ApiError } from '../errors/api-error';
+import { domainBody } from '../errors/api-error.filter';
+import { validationFailed } from '../errors/validation.pipe';
+import { Names } from '../organisation/names';
+import { OrganisationDirectory } from '../organisation/organisation-directory.service';
+import { RegistryStore } from '@cadreflow/registry';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
-import type { LaunchProcedureDto, ListProceduresQuery, ProcedureCommandDto, WithdrawDto } from './procedures.dto';
-
-/** A row of the procedure list. */
-export interface ProcedureSummary {
-  procedureId: string;
-  rootId: string;
-  kind: string;
-  bodyId: string;
-  levelKind: string | null;
-  status: string;
-  rulebookId: string;
-  launchedBy: string;
-  launchedAt: string;
-  endedAt: string | null;
-  outcome: string | null;
-}
+import { buildLaunch, launchedOrganisation } from './launch-builder';
+import type { LaunchForm } from './launch.dto';
+import type {
+  LaunchResultDto,
+  LevelProgressDto,
+  ProcedureDetailDto,
+  ProcedurePageDto,
+  ProcedureStateDto,
+  ProcedureSummaryDto,
+} from './procedure-views.dto';
+import { procedureStateView } from './procedure-views';
+import { COMMAND_FIELDS, type ListProceduresQuery, type ProcedureCommandDto, type WithdrawDto } from './procedures.dto';
 
 interface SummaryRow {
   procedure_id: string;
@@ -61,36 +61,9 @@ interface SummaryRow {
   outcome: string | null;
 }
 
-const toSummary = (r: SummaryRow): ProcedureSummary => ({
-  procedureId: r.procedure_id,
-  rootId: r.root_id,
-  kind: r.kind,
-  bodyId: r.body_id,
-  levelKind: r.level_kind,
-  status: r.status,
-  rulebookId: r.rulebook_id,
-  launchedBy: r.launched_by,
-  launchedAt: r.launched_at.toISOString(),
-  endedAt: r.ended_at?.toISOString() ?? null,
-  outcome: r.outcome,
-});
-
-/** Progress of one kind of procedure at one level: how many of its organisations are done. */
-export interface LevelProgress {
-  levelKind: string;
-  organisations: number;
-  done: number;
-  running: number;
-  percentDone: string;
-  /** "14/67 done, 20.90%" */
-  label: string;
-}
-
 /** Launching procedures, listing them and their progress, reading one, withdrawing one. */
 @Injectable()
 export class ProceduresService {
-  private readonly organisation: OrganisationModel = demoOrganisation;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientHolder,
@@ -98,46 +71,53 @@ export class ProceduresService {
     private readonly visibility: Visibility,
     private readonly idempotency: IdempotencyService,
     private readonly store: EventStore,
+    private readonly directory: OrganisationDirectory,
+    private readonly registry: RegistryStore,
   ) {}
 
   /**
-   * Starts the workflow of a procedure. With an idempotency key the procedure id is derived from it, so a retried
-   * launch finds the procedure it started the first time instead of starting a second one.
+   * Starts the workflow of a procedure from a launch form: the launch is built from the registry snapshot of the
+   * organisation (pinned in the workflow input with its version and hash) and checked as the workflow will check
+   * it, so a launch the rules refuse answers 4xx and starts nothing. With an idempotency key the procedure id is
+   * derived from it, so a retried launch finds the procedure it started the first time.
    */
   async launch(
     user: AuthenticatedUser,
-    dto: LaunchProcedureDto,
+    form: LaunchForm,
     idempotencyKey: string | undefined,
-  ): Promise<{ procedureId: string; created: boolean; state: ProcedureStateView }> {
-    let organisationId: string;
-    try {
-      organisationId = organisationOf(this.organisation, bodyById(this.organisation, dto.bodyId).id).id;
-    } catch {
-      throw new UnprocessableEntityException({ message: `Unknown body "${dto.bodyId}".`, code: 'VALIDATION' });
+  ): Promise<LaunchResultDto> {
+    const on = form.launchDate ?? new Date().toISOString().slice(0, 10);
+    const snapshot = await this.registry.snapshot(form.organisationId, on).catch(() => undefined);
+    const organisationId = snapshot && launchedOrganisation(snapshot.model, form.organisationId);
+    if (!snapshot || !organisationId) {
+      throw new ApiError(
+        422,
+        'LAUNCH_UNKNOWN_ORGANISATION',
+        `The registry has no organisation "${form.organisationId}".`,
+        {
+          field: 'organisationId',
+          params: { organisationId: form.organisationId },
+        },
+      );
     }
-    const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
+    const committee = bodyOfKind(snapshot.model, organisationId, 'organization-committee');
     if (!committee) {
-      throw new UnprocessableEntityException({
-        message: `${organisationId} has no Organization Committee to launch procedures.`,
-        code: 'VALIDATION',
-      });
+      throw new ApiError(
+        422,
+        'LAUNCH_NO_ORGANIZATION_COMMITTEE',
+        `${organisationId} has no Organization Committee to launch procedures.`,
+        { field: 'organisationId', params: { organisationId } },
+      );
     }
     const launchedBy = requireActor(user, 'organization-committee', committee.id, 'Launching a procedure');
     const procedureId = idempotencyKey
       ? `proc-${createHash('sha256').update(`${user.userId}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`
       : `proc-${randomUUID()}`;
-    const launch = {
-      ...dto.input,
-      kind: dto.kind,
-      procedureId,
-      bodyId: dto.bodyId,
-      launchedBy,
-      ...(dto.launchDate ? { launchDate: dto.launchDate } : {}),
-    } as unknown as WorkflowLaunch;
+    const launch = buildLaunch(form, snapshot, procedureId, launchedBy);
     const client = await this.temporal.get();
     let created = true;
     try {
-      await client.workflow.start(workflowTypes[dto.kind], {
+      await client.workflow.start(workflowTypes[launch.kind], {
         taskQueue: this.settings.taskQueue,
         workflowId: procedureId,
         args: [launch],
@@ -146,20 +126,22 @@ export class ProceduresService {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError) || !idempotencyKey) throw error;
       created = false;
     }
-    return { procedureId, created, state: await this.launchedState(procedureId) };
+    const state = await this.launchedState(procedureId);
+    return { procedureId, created, state: await procedureStateView(this.directory, state) };
   }
 
   /** Waits (up to 10 s) until the workflow has recorded its launch, so the caller sees the opened steps. */
   private async launchedState(procedureId: string): Promise<ProcedureStateView> {
     let state = await this.liveState(procedureId);
     for (let wait = 25; state.streamVersion === 0 && state.run === 'running' && wait < 10_000; wait *= 2) {
+      if (state.kind === 'congress-personnel' && state.stages?.some((s) => s.state !== 'pending')) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
       state = await this.liveState(procedureId);
     }
     return state;
   }
 
-  /** The workflow's current state; a launch the domain refused surfaces here as a 422. */
+  /** The workflow's current state; a launch the domain refused after all surfaces here as its 4xx. */
   async liveState(procedureId: string): Promise<ProcedureStateView> {
     const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
     try {
@@ -171,19 +153,20 @@ export class ProceduresService {
           () => undefined,
           (e: unknown) => (e instanceof WorkflowFailedError ? e.cause : e) as Error | undefined,
         );
-        throw new UnprocessableEntityException({
-          message: failure?.message ?? 'The procedure could not start.',
-          code: 'VALIDATION',
-        });
+        const domain = domainFailureOf(failure);
+        const body = domainBody(
+          domain?.code ?? 'VALIDATION',
+          failure?.message ?? 'The procedure could not start.',
+          domain?.errorCode ?? 'LAUNCH_REFUSED',
+          domain?.params,
+        );
+        throw new ApiError(body.statusCode, body.code, body.message, body.params ? { params: body.params } : {});
       }
       throw error;
     }
   }
 
-  async list(
-    user: AuthenticatedUser,
-    query: ListProceduresQuery,
-  ): Promise<{ items: ProcedureSummary[]; total: number; page: number; pageSize: number }> {
+  async list(user: AuthenticatedUser, query: ListProceduresQuery): Promise<ProcedurePageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const where: string[] = [`root_id = procedure_id OR $1::text IS NOT NULL`];
@@ -196,18 +179,7 @@ export class ProceduresService {
     if (query.body) add('body_id = ?', query.body);
     if (query.level) add('level_kind = ?', query.level);
     if (query.status) add('status = ?', query.status);
-    const organisations = [...this.visibility.organisationsOf(user)];
-    const visibleBodies = this.organisation.bodies.filter((b) => {
-      try {
-        return organisations.includes(organisationOf(this.organisation, b.id).id);
-      } catch {
-        return false;
-      }
-    });
-    add(
-      'body_id = ANY(?)',
-      visibleBodies.map((b) => b.id),
-    );
+    add('body_id = ANY(?)', await this.visibility.bodiesOf(user));
     const clause = where.map((w) => `(${w})`).join(' AND ');
     params.push(pageSize, (page - 1) * pageSize);
     const rows: (SummaryRow & { total: string })[] = await this.dataSource.query(
@@ -215,36 +187,64 @@ export class ProceduresService {
         ORDER BY launched_at DESC, procedure_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return { items: rows.map(toSummary), total: Number(rows[0]?.total ?? 0), page, pageSize };
+    return { items: await this.summaries(rows), total: Number(rows[0]?.total ?? 0), page, pageSize };
+  }
+
+  /** Rows of the procedure list with the names of their bodies, organisations and launchers. */
+  private async summaries(rows: readonly SummaryRow[]): Promise<ProcedureSummaryDto[]> {
+    const model = await this.directory.model();
+    const organisations = rows.map((r) => organisationIdOf(model, r.body_id) ?? null);
+    const names = new Names(
+      await this.directory.names([...rows.flatMap((r) => [r.body_id, r.launched_by]), ...organisations]),
+    );
+    return rows.map((r, i) => {
+      const organisationId = organisations[i] ?? null;
+      const organisationName = organisationId ? names.of(organisationId) : names.of(r.body_id);
+      return {
+        procedureId: r.procedure_id,
+        rootId: r.root_id,
+        kind: r.kind,
+        titleCode: 'procedure-title',
+        titleParams: { organisationName, kind: r.kind },
+        bodyId: r.body_id,
+        bodyName: names.of(r.body_id),
+        organisationId,
+        organisationName,
+        levelKind: r.level_kind,
+        status: r.status,
+        rulebookId: r.rulebook_id,
+        launchedBy: r.launched_by,
+        launchedByName: names.of(r.launched_by),
+        launchedAt: r.launched_at.toISOString(),
+        endedAt: r.ended_at?.toISOString() ?? null,
+        outcome: r.outcome,
+      };
+    });
   }
 
   /**
    * Per level: how many party organisations have completed a procedure of this kind; with `bodyId`, only the party
    * organisation of that body and the organisations under it count.
    */
-  async progress(kind: string, bodyId?: string): Promise<LevelProgress[]> {
-    const within = bodyId === undefined ? undefined : this.organisationTree(bodyId);
+  async progress(kind: string, bodyId?: string): Promise<LevelProgressDto[]> {
+    const model = await this.directory.model();
+    const within = bodyId === undefined ? undefined : this.organisationTree(model, bodyId);
     const rows: { body_id: string; status: string }[] = await this.dataSource.query(
       `SELECT body_id, status FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
       [kind],
     );
     const byLevel = new Map<string, { organisations: Set<string>; done: Set<string>; running: Set<string> }>();
-    for (const body of this.organisation.bodies) {
+    for (const body of model.bodies) {
       if (body.kind !== 'party-organisation' || (within && !within.has(body.id))) continue;
-      const level = levelById(this.organisation, body.levelId).kind;
+      const level = levelById(model, body.levelId).kind;
       const entry = byLevel.get(level) ?? { organisations: new Set(), done: new Set(), running: new Set() };
       entry.organisations.add(body.id);
       byLevel.set(level, entry);
     }
     for (const row of rows) {
-      let organisationId: string;
-      try {
-        organisationId = organisationOf(this.organisation, row.body_id).id;
-      } catch {
-        continue;
-      }
-      if (within && !within.has(organisationId)) continue;
-      const level = levelById(this.organisation, bodyById(this.organisation, organisationId).levelId).kind;
+      const organisationId = organisationIdOf(model, row.body_id);
+      if (!organisationId || (within && !within.has(organisationId))) continue;
+      const level = levelById(model, bodyById(model, organisationId).levelId).kind;
       const entry = byLevel.get(level);
       if (!entry) continue;
       if (row.status === 'completed') entry.done.add(organisationId);
@@ -264,33 +264,39 @@ export class ProceduresService {
   }
 
   /** The party organisation of `bodyId` and every party organisation under it. */
-  private organisationTree(bodyId: string): Set<string> {
-    let root: string;
-    try {
-      root = organisationOf(this.organisation, bodyId).id;
-    } catch {
-      throw new UnprocessableEntityException({ message: `Unknown body "${bodyId}".`, code: 'VALIDATION' });
+  private organisationTree(model: OrganisationModel, bodyId: string): Set<string> {
+    const root = organisationIdOf(model, bodyId);
+    if (!root) {
+      throw new ApiError(422, 'PROGRESS_UNKNOWN_ORGANISATION', `Unknown body "${bodyId}".`, {
+        field: 'body',
+        params: { bodyId },
+      });
     }
-    return organisationsUnder(this.organisation, [root]);
+    return organisationsUnder(model, [root]);
   }
 
-  async get(
-    user: AuthenticatedUser,
-    procedureId: string,
-  ): Promise<{ summary: ProcedureSummary; state: ProcedureStateView | null }> {
+  /** One procedure's summary row, if the caller may see it. */
+  async summary(user: AuthenticatedUser, procedureId: string): Promise<ProcedureSummaryDto> {
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT * FROM procedure_summaries WHERE procedure_id = $1`,
       [procedureId],
     );
-    if (!rows[0]) throw new NotFoundException({ message: `No procedure "${procedureId}".`, code: 'NOT_FOUND' });
-    if (!this.visibility.canSee(user, rows[0].body_id)) {
-      throw new ForbiddenException({
-        message: `You may not see procedures of ${rows[0].body_id}.`,
-        code: 'NOT_ALLOWED',
+    const row = rows[0];
+    if (!row) {
+      throw new ApiError(404, 'PROCEDURE_NOT_FOUND', `No procedure "${procedureId}".`, { params: { procedureId } });
+    }
+    if (!(await this.visibility.canSee(user, row.body_id))) {
+      throw new ApiError(403, 'NOT_ALLOWED', `You may not see procedures of ${row.body_id}.`, {
+        params: { bodyId: row.body_id },
       });
     }
-    const summary = toSummary(rows[0]);
-    const state = summary.status === 'running' ? await this.liveState(procedureId) : null;
+    return (await this.summaries([row]))[0];
+  }
+
+  async get(user: AuthenticatedUser, procedureId: string): Promise<ProcedureDetailDto> {
+    const summary = await this.summary(user, procedureId);
+    const state: ProcedureStateDto | null =
+      summary.status === 'running' ? await procedureStateView(this.directory, await this.liveState(procedureId)) : null;
     return { summary, state };
   }
 
@@ -303,9 +309,11 @@ export class ProceduresService {
   ): Promise<RecordedEventRef[]> {
     const updateId = requestUpdateId('withdraw', user.userId, idempotencyKey);
     const work = async (): Promise<RecordedEventRef[]> => {
-      const { summary } = await this.get(user, procedureId);
-      const organisationId = organisationOf(this.organisation, summary.bodyId).id;
-      const committee = bodyOfKind(this.organisation, organisationId, 'organization-committee');
+      const summary = await this.summary(user, procedureId);
+      const model = await this.directory.model();
+      const committee = summary.organisationId
+        ? bodyOfKind(model, summary.organisationId, 'organization-committee')
+        : null;
       const actor = requireActor(user, 'organization-committee', committee?.id ?? '', 'Withdrawing a procedure');
       const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
       return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason: body.reason }], updateId });
@@ -324,17 +332,35 @@ export class ProceduresService {
     dto: ProcedureCommandDto,
     idempotencyKey: string,
   ): Promise<RecordedEventRef[]> {
+    const data = commandData(dto);
     const updateId = requestUpdateId('command', user.userId, idempotencyKey);
     const work = async (): Promise<RecordedEventRef[]> => {
-      await this.get(user, procedureId);
+      await this.summary(user, procedureId);
       const actor = requireActor(user, dto.actAs.role, dto.actAs.bodyId, `Sending ${dto.type}`);
       const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
       return handle.executeUpdate(commandUpdate, {
-        args: [{ actor, command: { type: dto.type, data: dto.data } as ProcedureCommandInput }],
+        args: [{ actor, command: { type: dto.type, data } as ProcedureCommandInput }],
         updateId,
       });
     };
     const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
     return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body: dto }, work, logged);
   }
+}
+
+/** The data a command of this type takes, or 400 naming each field it needs and lacks. */
+function commandData(dto: ProcedureCommandDto): Record<string, unknown> {
+  const fields = COMMAND_FIELDS[dto.type];
+  const missing = fields.filter((f) => dto.data[f] === undefined);
+  if (missing.length > 0) {
+    throw validationFailed(
+      missing.map((f) => ({
+        field: `data.${f}`,
+        code: 'FIELD_REQUIRED',
+        message: `data.${f} is required for ${dto.type}`,
+        params: { type: dto.type },
+      })),
+    );
+  }
+  return Object.fromEntries(fields.map((f) => [f, dto.data[f]]));
 }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { EntityManager } from 'typeorm';
-import { bodyById, demoOrganisation, levelById, type OrganisationModel } from '@cadreflow/domain';
 import { preparedQuery, type Projection, type RecordedEvent } from '@cadreflow/event-store';
+import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 
 /** A change of the task queue, pushed to live listeners after it is committed. */
 export interface TaskChange {
@@ -21,6 +21,9 @@ export interface TaskChange {
 export function taskIdOf(procedureId: string, stepId: string): string {
   return createHash('sha256').update(`${procedureId}\n${stepId}`).digest('base64url').slice(0, 22);
 }
+
+/** The registry records its changes on streams `registry/<root organisation>`; the model is read again after one. */
+const REGISTRY_STREAM_PREFIX = 'registry/';
 
 /** The last stage of the composite congress-personnel procedure: when it completes, the composite has. */
 const LAST_STAGE = 'election';
@@ -48,15 +51,18 @@ export class ReadModelProjection implements Projection {
   /** Task changes of committed batches, for server-sent events. */
   readonly changes = new Subject<TaskChange>();
   private readonly pending: TaskChange[] = [];
+  private registryChanged = false;
 
-  constructor(private readonly organisation: OrganisationModel = demoOrganisation) {}
+  constructor(private readonly directory: OrganisationDirectory) {}
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // Changes of a batch that failed (and rolled back) are never published.
     this.pending.length = 0;
+    this.registryChanged = false;
     const lastPositions = new Map<string, number>();
     for (const event of events) {
-      if (await this.applyOne(event, tx)) lastPositions.set(event.streamId, event.position);
+      if (event.streamId.startsWith(REGISTRY_STREAM_PREFIX)) this.registryChanged = true;
+      else if (await this.applyOne(event, tx)) lastPositions.set(event.streamId, event.position);
     }
     // One statement for the batch, instead of one per event.
     if (lastPositions.size > 0) {
@@ -71,6 +77,7 @@ export class ReadModelProjection implements Projection {
 
   /** Publishes the changes of the batch just committed. */
   afterCommit(): void {
+    if (this.registryChanged) this.directory.invalidate();
     for (const change of this.pending.splice(0)) this.changes.next(change);
   }
 
@@ -80,12 +87,8 @@ export class ReadModelProjection implements Projection {
     await tx.query(`DELETE FROM procedure_summaries`);
   }
 
-  private levelKind(bodyId: string): string | null {
-    try {
-      return levelById(this.organisation, bodyById(this.organisation, bodyId).levelId).kind;
-    } catch {
-      return null;
-    }
+  private levelKind(bodyId: string): Promise<string | null> {
+    return this.directory.levelKind(bodyId);
   }
 
   /** Applies one event; true when it moves its procedure's `last_position` (applied once per batch by `apply`). */
@@ -107,7 +110,7 @@ export class ReadModelProjection implements Projection {
             rootOf(procedureId),
             String(data.kind),
             String(data.bodyId),
-            this.levelKind(String(data.bodyId)),
+            await this.levelKind(String(data.bodyId)),
             String(data.rulebookId),
             launchedBy?.personId ?? text(event.metadata.actorId),
             text(data.launchedAt, at.toISOString()),
@@ -126,7 +129,7 @@ export class ReadModelProjection implements Projection {
             [
               root,
               String(data.bodyId),
-              this.levelKind(String(data.bodyId)),
+              await this.levelKind(String(data.bodyId)),
               String(data.rulebookId),
               launchedBy?.personId ?? text(event.metadata.actorId),
               text(data.launchedAt, at.toISOString()),
@@ -141,12 +144,13 @@ export class ReadModelProjection implements Projection {
         await preparedQuery(
           tx,
           `INSERT INTO tasks (task_id, procedure_id, root_id, procedure_kind, step_id, title, body_id, role, decision,
-                              due_date, subject_ids, status, escalated, opened_at, opened_position)
+                              due_date, subject_ids, status, escalated, opened_at, opened_position, step_kind, step_params)
            VALUES ($1, $2, $3, (SELECT kind FROM procedure_summaries WHERE procedure_id = $2), $4, $5, $6, $7, $8,
-                   $9, $10, 'open', false, $11, $12)
+                   $9, $10, 'open', false, $11, $12, $13, $14)
            ON CONFLICT (task_id) DO UPDATE SET status = 'open', outcome = NULL, closed_at = NULL, escalated = false,
              title = EXCLUDED.title, due_date = EXCLUDED.due_date, opened_at = EXCLUDED.opened_at,
-             opened_position = EXCLUDED.opened_position, subject_ids = EXCLUDED.subject_ids`,
+             opened_position = EXCLUDED.opened_position, subject_ids = EXCLUDED.subject_ids,
+             step_kind = EXCLUDED.step_kind, step_params = EXCLUDED.step_params`,
           [
             taskId,
             procedureId,
@@ -160,6 +164,8 @@ export class ReadModelProjection implements Projection {
             JSON.stringify(data.subjectIds ?? []),
             at,
             event.position,
+            typeof data.kind === 'string' ? data.kind : null,
+            typeof data.params === 'object' && data.params !== null ? JSON.stringify(data.params) : null,
           ],
         );
         this.pending.push({

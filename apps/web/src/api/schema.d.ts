@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_health'];
+    get: operations['Health_health'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_login'];
+    post: operations['Auth_login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -43,7 +43,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuthController_me'];
+    get: operations['Auth_me'];
     put?: never;
     post?: never;
     delete?: never;
@@ -60,10 +60,13 @@ export interface paths {
       cookie?: never;
     };
     /** Procedures you may see, filtered by type, body, level and status */
-    get: operations['ProceduresController_list'];
+    get: operations['Procedures_list'];
     put?: never;
-    /** Launch a procedure (Organization Committees) */
-    post: operations['ProceduresController_launch'];
+    /**
+     * Launch a procedure from its form (Organization Committees)
+     * @description The body is a form by `kind` (a discriminated union): the organisation from the registry and the fields of that kind. The API builds the launch from the registry and pins the snapshot; a launch the rules refuse is answered 422 and starts nothing.
+     */
+    post: operations['Procedures_launch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -78,7 +81,7 @@ export interface paths {
       cookie?: never;
     };
     /** Progress per level: how many organisations (all, or those of a body and under it) have completed a kind of procedure */
-    get: operations['ProceduresController_progress'];
+    get: operations['Procedures_progress'];
     put?: never;
     post?: never;
     delete?: never;
@@ -95,7 +98,7 @@ export interface paths {
       cookie?: never;
     };
     /** One procedure with its current state */
-    get: operations['ProceduresController_get'];
+    get: operations['Procedures_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -114,7 +117,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Withdraw a procedure, recording why */
-    post: operations['ProceduresController_withdraw'];
+    post: operations['Procedures_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -131,7 +134,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send another command of the procedure; answers with the recorded events */
-    post: operations['ProceduresController_command'];
+    post: operations['Procedures_command'];
     delete?: never;
     options?: never;
     head?: never;
@@ -146,7 +149,7 @@ export interface paths {
       cookie?: never;
     };
     /** Read a candidate's personnel file; the read is recorded (DossierAccessed) */
-    get: operations['ProceduresController_dossier'];
+    get: operations['Procedures_dossier'];
     put?: never;
     post?: never;
     delete?: never;
@@ -163,7 +166,7 @@ export interface paths {
       cookie?: never;
     };
     /** My queue: open tasks my roles and bodies may act on */
-    get: operations['TasksController_queue'];
+    get: operations['Tasks_queue'];
     put?: never;
     post?: never;
     delete?: never;
@@ -179,8 +182,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live queue changes as server-sent events (token in ?access_token= for EventSource) */
-    get: operations['TasksController_events'];
+    /** Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange) */
+    get: operations['Tasks_events'];
     put?: never;
     post?: never;
     delete?: never;
@@ -196,7 +199,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TasksController_get'];
+    /** One task */
+    get: operations['Tasks_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -215,7 +219,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Claim a task (recusal and four-eyes are checked) */
-    post: operations['TasksController_claim'];
+    post: operations['Tasks_claim'];
     delete?: never;
     options?: never;
     head?: never;
@@ -231,7 +235,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['TasksController_unclaim'];
+    /** Let a claimed task go */
+    post: operations['Tasks_unclaim'];
     delete?: never;
     options?: never;
     head?: never;
@@ -248,7 +253,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Decide a task; answers with the recorded events (position and hash) */
-    post: operations['TasksController_decide'];
+    post: operations['Tasks_decide'];
     delete?: never;
     options?: never;
     head?: never;
@@ -263,7 +268,7 @@ export interface paths {
       cookie?: never;
     };
     /** A procedure's event trail, with the verdict of re-deriving every hash of it */
-    get: operations['AuditController_trail'];
+    get: operations['Audit_trail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -280,7 +285,7 @@ export interface paths {
       cookie?: never;
     };
     /** The state of the procedure as of one event (time travel) */
-    get: operations['AuditController_stateAt'];
+    get: operations['Audit_stateAt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -299,7 +304,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Verify the whole log and its signed checkpoints (inspection committees) */
-    post: operations['AuditController_verify'];
+    post: operations['Audit_verify'];
     delete?: never;
     options?: never;
     head?: never;
@@ -314,7 +319,7 @@ export interface paths {
       cookie?: never;
     };
     /** Organisations as of a date, by name with or without diacritics */
-    get: operations['RegistryController_organisations'];
+    get: operations['Registry_organisations'];
     put?: never;
     post?: never;
     delete?: never;
@@ -331,7 +336,7 @@ export interface paths {
       cookie?: never;
     };
     /** An organisation with its bodies and the organisations under it */
-    get: operations['RegistryController_organisation'];
+    get: operations['Registry_organisation'];
     put?: never;
     post?: never;
     delete?: never;
@@ -348,7 +353,7 @@ export interface paths {
       cookie?: never;
     };
     /** People as of a date with the posts they hold, by name, body or organisation */
-    get: operations['RegistryController_people'];
+    get: operations['Registry_people'];
     put?: never;
     post?: never;
     delete?: never;
@@ -365,7 +370,7 @@ export interface paths {
       cookie?: never;
     };
     /** A person with posts, memberships and declared relatives */
-    get: operations['RegistryController_person'];
+    get: operations['Registry_person'];
     put?: never;
     post?: never;
     delete?: never;
@@ -384,7 +389,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Upload a registry file: every error, and what it would change; nothing is written */
-    post: operations['RegistryController_preview'];
+    post: operations['Registry_preview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -401,7 +406,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record a valid preview (confirming twice records it once) */
-    post: operations['RegistryController_confirm'];
+    post: operations['Registry_confirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -418,7 +423,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record an effective-dated change (join, leave, move, retire, relative, organisation) */
-    post: operations['RegistryController_change'];
+    post: operations['Registry_change'];
     delete?: never;
     options?: never;
     head?: never;
@@ -433,7 +438,7 @@ export interface paths {
       cookie?: never;
     };
     /** The registry as of a date, as .xlsx (Vietnamese headers) or .json */
-    get: operations['RegistryController_export'];
+    get: operations['Registry_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -450,7 +455,7 @@ export interface paths {
       cookie?: never;
     };
     /** The empty .xlsx template with Vietnamese headers */
-    get: operations['RegistryController_template'];
+    get: operations['Registry_template'];
     put?: never;
     post?: never;
     delete?: never;
@@ -463,6 +468,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok';
+    };
     LoginDto: {
       /** @example tochuc */
       username: string;
@@ -476,26 +485,606 @@ export interface components {
       /** @description Seconds until the token expires */
       expiresIn: number;
     };
-    LaunchProcedureDto: {
+    FieldErrorDto: {
       /**
-       * @example congress-personnel
-       * @enum {string}
+       * @description Dotted path of the field
+       * @example congressDate
        */
-      kind: 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election' | 'congress-personnel';
+      field: string;
+      /** @example FIELD_INVALID_DATE */
+      code: string;
+      /** @example congressDate must be a date as YYYY-MM-DD */
+      message: string;
+      params?: {
+        [key: string]: string | number | boolean | string[];
+      };
+    };
+    ApiErrorDto: {
+      /** @example 400 */
+      statusCode: number;
       /**
-       * @description The party organisation (or unit) the procedure is for
+       * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
+       * @example FIELD_REQUIRED
+       */
+      code: string;
+      /** @description A developer's fallback in English; users read the translated code */
+      message: string;
+      /**
+       * @description Dotted path of the input field the error concerns
+       * @example seats
+       */
+      field?: string;
+      /**
+       * @example {
+       *       "max": 200
+       *     }
+       */
+      params?: {
+        [key: string]: string | number | boolean | string[];
+      };
+      /** @description Every field error of the request (validation) */
+      errors?: components['schemas']['FieldErrorDto'][];
+    };
+    GrantViewDto: {
+      /**
+       * @description Role code
+       * @example standing-committee
+       */
+      role: string;
+      /** @example body/bn-btv */
+      bodyId: string;
+      /** @example Ban Thường vụ Tỉnh ủy */
+      bodyName: string;
+    };
+    MeDto: {
+      /** @example user/tochuc */
+      userId: string;
+      /** @example tochuc */
+      username: string;
+      /** @example Trịnh Văn Tổ (Ban Tổ chức) */
+      displayName: string;
+      /** @description The person in the registry (null: a service account) */
+      personId: string | null;
+      personName: string | null;
+      grants: components['schemas']['GrantViewDto'][];
+    };
+    CompositionTargetsDto: {
+      /**
+       * @description Women, at least (%)
+       * @example 15
+       */
+      womenPercent?: number;
+      /**
+       * @description Under 40 years old, at least (%)
+       * @example 10
+       */
+      under40Percent?: number;
+      /**
+       * @description Ethnic minorities, at least (%)
+       * @example 5
+       */
+      ethnicMinorityPercent?: number;
+    };
+    CongressPersonnelLaunchDto: {
+      /**
+       * @description The party organisation (from the registry) the procedure is for
        * @example org/bac-ninh
        */
-      bodyId: string;
-      /** @description The launch data of this kind of procedure */
-      input: {
-        [key: string]: unknown;
-      };
+      organisationId: string;
       /**
-       * @description The day the procedure counts as launched (picks the rulebook in force)
-       * @example 2025-03-01
+       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+       * @example 2026-03-01
        */
       launchDate?: string;
+      /**
+       * @description Seats of the executive committee (BCH)
+       * @example 48
+       */
+      executiveCommitteeSeats: number;
+      /**
+       * @description Seats of the standing committee (BTV)
+       * @example 15
+       */
+      standingCommitteeSeats: number;
+      /**
+       * @description Deputy secretaries
+       * @example 3
+       */
+      deputySecretaries: number;
+      /**
+       * @description People (registry ids) on the candidate list, with its surplus over the seats
+       * @example [
+       *       "person/bn-01",
+       *       "person/bn-02"
+       *     ]
+       */
+      candidateIds: string[];
+      /**
+       * @description Standards, each as a line of text
+       * @example [
+       *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
+       *     ]
+       */
+      standards?: string[];
+      targets?: components['schemas']['CompositionTargetsDto'];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'congress-personnel';
+      /**
+       * @description The day the congress opens (YYYY-MM-DD)
+       * @example 2027-06-15
+       */
+      congressDate: string;
+    };
+    PersonnelPlanLaunchDto: {
+      /**
+       * @description The party organisation (from the registry) the procedure is for
+       * @example org/bac-ninh
+       */
+      organisationId: string;
+      /**
+       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+       * @example 2026-03-01
+       */
+      launchDate?: string;
+      /**
+       * @description Seats of the executive committee (BCH)
+       * @example 48
+       */
+      executiveCommitteeSeats: number;
+      /**
+       * @description Seats of the standing committee (BTV)
+       * @example 15
+       */
+      standingCommitteeSeats: number;
+      /**
+       * @description Deputy secretaries
+       * @example 3
+       */
+      deputySecretaries: number;
+      /**
+       * @description People (registry ids) on the candidate list, with its surplus over the seats
+       * @example [
+       *       "person/bn-01",
+       *       "person/bn-02"
+       *     ]
+       */
+      candidateIds: string[];
+      /**
+       * @description Standards, each as a line of text
+       * @example [
+       *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
+       *     ]
+       */
+      standards?: string[];
+      targets?: components['schemas']['CompositionTargetsDto'];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'personnel-plan';
+    };
+    IntroductionLaunchDto: {
+      /**
+       * @description The party organisation (from the registry) the procedure is for
+       * @example org/bac-ninh
+       */
+      organisationId: string;
+      /**
+       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+       * @example 2026-03-01
+       */
+      launchDate?: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'introduction';
+      /**
+       * @description The day the congress opens (YYYY-MM-DD)
+       * @example 2027-06-15
+       */
+      congressDate: string;
+      /**
+       * @description People (registry ids) to introduce
+       * @example [
+       *       "person/bn-01",
+       *       "person/bn-02"
+       *     ]
+       */
+      candidateIds: string[];
+    };
+    VettingLaunchDto: {
+      /**
+       * @description The party organisation (from the registry) the procedure is for
+       * @example org/bac-ninh
+       */
+      organisationId: string;
+      /**
+       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+       * @example 2026-03-01
+       */
+      launchDate?: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'vetting';
+      /**
+       * @description The day the congress opens (YYYY-MM-DD)
+       * @example 2027-06-15
+       */
+      congressDate: string;
+      /**
+       * @description People (registry ids) to vet
+       * @example [
+       *       "person/bn-01",
+       *       "person/bn-02"
+       *     ]
+       */
+      candidateIds: string[];
+    };
+    ElectionLaunchDto: {
+      /**
+       * @description The party organisation (from the registry) the procedure is for
+       * @example org/bac-ninh
+       */
+      organisationId: string;
+      /**
+       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+       * @example 2026-03-01
+       */
+      launchDate?: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'election';
+      /**
+       * @description The day the congress opens (YYYY-MM-DD)
+       * @example 2027-06-15
+       */
+      congressDate: string;
+      /**
+       * @description Seats to fill
+       * @example 48
+       */
+      seats: number;
+      /**
+       * @description People (registry ids) on the ballot
+       * @example [
+       *       "person/bn-01",
+       *       "person/bn-02"
+       *     ]
+       */
+      candidateIds: string[];
+    };
+    ActorViewDto: {
+      /** @example person/bn-ot-01 */
+      actorId: string;
+      /** @example Trịnh Văn Tổ */
+      actorName: string;
+      /**
+       * @description Role code (the web translates it)
+       * @example organization-committee
+       */
+      role: string;
+      /** @example body/bn-organization-committee */
+      bodyId: string;
+      /** @example Ban Tổ chức Tỉnh ủy */
+      bodyName: string;
+    };
+    PersonRefDto: {
+      /** @example person/bn-02 */
+      personId: string;
+      /**
+       * @description Display name (the id when the registry has none)
+       * @example Lê Đức Trung
+       */
+      personName: string;
+    };
+    DecidedItemDto: {
+      /** @example person/bn-02 */
+      personId: string;
+      /**
+       * @description Display name (the id when the registry has none)
+       * @example Lê Đức Trung
+       */
+      personName: string;
+      /** @description Who decided it (person id) */
+      by: string;
+      byName: string;
+      /** @enum {string} */
+      outcome: 'approved' | 'rejected' | 'recorded';
+      /** @description A tally: their votes */
+      votes?: number;
+    };
+    NamedIdDto: {
+      /** @example person/bn-40 */
+      id: string;
+      /** @example Nguyễn Văn Bốn Mươi */
+      name: string;
+    };
+    ConcernedPersonDto: {
+      /** @example person/bn-02 */
+      personId: string;
+      /**
+       * @description Display name (the id when the registry has none)
+       * @example Lê Đức Trung
+       */
+      personName: string;
+      /** @description Declared relatives, with names */
+      relatives: components['schemas']['NamedIdDto'][];
+    };
+    OpenStepDto: {
+      /**
+       * @description The procedure (stage) the decision goes to
+       * @example proc-…/introduction
+       */
+      procedureId: string;
+      /** @example re-election/2 */
+      stepId: string;
+      /**
+       * @description What the step is, as a code the web translates (null on steps opened before step kinds)
+       * @example introduction-step
+       */
+      stepKind: string | null;
+      /**
+       * @example {
+       *       "track": "re-election",
+       *       "step": 2
+       *     }
+       */
+      stepParams: {
+        [key: string]: string | number;
+      };
+      /** @description People named in stepParams, with names */
+      stepPeople: components['schemas']['PersonRefDto'][];
+      /** @description A list step: the people already decided; the others wait */
+      decidedItems: components['schemas']['DecidedItemDto'][];
+      /** @description English description (a developer's fallback; show the translated stepKind) */
+      title: string;
+      /** @example body/bn-btv */
+      bodyId: string;
+      /** @example Ban Thường vụ Tỉnh ủy */
+      bodyName: string;
+      /** @example standing-committee */
+      role: string;
+      /** @example 2026-12-20 */
+      dueDate: string;
+      /** @enum {string} */
+      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
+      concerned: components['schemas']['ConcernedPersonDto'][];
+      /** @description Who launched the procedure (four-eyes) */
+      launchedBy: components['schemas']['PersonRefDto'] | null;
+      /** @description Who proposed what is decided (four-eyes) */
+      proposedBy: components['schemas']['PersonRefDto'][];
+      reminded: boolean;
+      escalated: boolean;
+    };
+    RecordedEventRefDto: {
+      /**
+       * @description Position in the whole log
+       * @example 1234
+       */
+      position: number;
+      /**
+       * @description Version of its stream after it
+       * @example 3
+       */
+      streamVersion: number;
+      /** @example PlanAdopted */
+      type: string;
+      /**
+       * @description SHA-256 of the event, hex
+       * @example f1e2…
+       */
+      hash: string;
+      /** @example 2026-12-06T08:00:00.000Z */
+      recordedAt: string;
+    };
+    StageDto: {
+      /** @enum {string} */
+      stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
+      procedureId: string;
+      /** @enum {string} */
+      state: 'pending' | 'running' | 'done' | 'failed';
+    };
+    PlanViewDto: {
+      /** @example 48 */
+      executiveCommitteeSeats: number;
+      /** @example 15 */
+      standingCommitteeSeats: number;
+      /** @example 3 */
+      deputySecretaries: number;
+      candidates: components['schemas']['PersonRefDto'][];
+      standards: string[];
+      /** @example 2 */
+      revision?: number;
+    };
+    CandidateViewDto: {
+      /** @example person/bn-02 */
+      personId: string;
+      /**
+       * @description Display name (the id when the registry has none)
+       * @example Lê Đức Trung
+       */
+      personName: string;
+      /** @enum {string} */
+      track?: 're-election' | 'first-time';
+      /**
+       * @description Where the candidate stands: in an introduction (active/dropped), vetting, or the election
+       * @enum {string}
+       */
+      status: 'active' | 'dropped' | 'pending' | 'cleared' | 'blocked' | 'candidate' | 'elected';
+    };
+    ElectionViewDto: {
+      /** @example 48 */
+      seats: number;
+      /** @example 1 */
+      round?: number | null;
+      elected: components['schemas']['PersonRefDto'][];
+    };
+    ElectedDto: {
+      /** @example person/bn-02 */
+      personId: string;
+      /**
+       * @description Display name (the id when the registry has none)
+       * @example Lê Đức Trung
+       */
+      personName: string;
+      round: number;
+      votes: number;
+      base: number;
+      /**
+       * @description votes / base in percent, two decimals
+       * @example 85.71
+       */
+      sharePercent: number;
+    };
+    StageStepDto: {
+      /** @description The stage's procedure id: decisions go there */
+      procedureId: string;
+      stepId: string;
+      /** @example introduction-step */
+      stepKind: string | null;
+      /**
+       * @example {
+       *       "track": "re-election",
+       *       "step": 2
+       *     }
+       */
+      stepParams: {
+        [key: string]: string | number;
+      };
+      /** @description People named in stepParams */
+      stepPeople: components['schemas']['PersonRefDto'][];
+      /** @description English description (a developer's fallback) */
+      title: string;
+      bodyId: string;
+      bodyName: string;
+      role: string;
+      dueDate: string;
+      /** @enum {string} */
+      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
+    };
+    ProcedureStateDto: {
+      procedureId: string;
+      /** @example congress-personnel */
+      kind: string;
+      /** @example org/bac-ninh */
+      bodyId: string;
+      /** @example Đảng bộ tỉnh Bắc Ninh */
+      bodyName: string;
+      /** @example rulebook/2025-2030 */
+      rulebookId: string;
+      launchedBy: components['schemas']['ActorViewDto'] | null;
+      /** @enum {string} */
+      run: 'running' | 'completed' | 'withdrawn';
+      /**
+       * @description The procedure's own status code (or the composite's stage)
+       * @example ADOPTED
+       */
+      status: string;
+      streamVersion: number;
+      openSteps: components['schemas']['OpenStepDto'][];
+      withdrawnReason: string | null;
+      lastEvent: components['schemas']['RecordedEventRefDto'] | null;
+      /** @description Composite only: its stages */
+      stages?: components['schemas']['StageDto'][];
+      /** @description A personnel-plan procedure: the plan */
+      plan?: components['schemas']['PlanViewDto'];
+      /** @description Introduction, vetting, election: the candidates */
+      candidates?: components['schemas']['CandidateViewDto'][];
+      election?: components['schemas']['ElectionViewDto'];
+      /** @description An election (or a composite after it): who was elected */
+      elected?: components['schemas']['ElectedDto'][];
+      /** @description Composite: the running stage's open steps (up to 10) */
+      stageOpenSteps?: components['schemas']['StageStepDto'][];
+      /** @description Composite: how many steps the running stage has open */
+      stageOpenStepCount?: number;
+    };
+    LaunchResultDto: {
+      procedureId: string;
+      /** @description false when a retried launch found the procedure its key started */
+      created: boolean;
+      state: components['schemas']['ProcedureStateDto'];
+    };
+    ProcedureSummaryDto: {
+      /** @example proc-6cc4… */
+      procedureId: string;
+      /** @description The top-level procedure (a composite stage has its composite here) */
+      rootId: string;
+      /**
+       * @description Kind code (the web translates it)
+       * @example congress-personnel
+       */
+      kind: string;
+      /**
+       * @description Title as a code: the web shows "{organisationName} — {kind}" translated
+       * @example procedure-title
+       */
+      titleCode: string;
+      /**
+       * @example {
+       *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
+       *       "kind": "congress-personnel"
+       *     }
+       */
+      titleParams: {
+        [key: string]: string;
+      };
+      /** @example org/bac-ninh */
+      bodyId: string;
+      /** @example Đảng bộ tỉnh Bắc Ninh */
+      bodyName: string;
+      /** @example org/bac-ninh */
+      organisationId: string | null;
+      /** @example Đảng bộ tỉnh Bắc Ninh */
+      organisationName: string;
+      /** @enum {string|null} */
+      levelKind: 'grassroots' | 'district' | 'province' | 'national' | null;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'withdrawn';
+      rulebookId: string;
+      /** @example person/bn-ot-01 */
+      launchedBy: string;
+      /** @example Trịnh Văn Tổ */
+      launchedByName: string;
+      launchedAt: string;
+      endedAt: string | null;
+      /** @description Outcome code, or the withdrawal reason */
+      outcome: string | null;
+    };
+    ProcedurePageDto: {
+      /** @example 12 */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['ProcedureSummaryDto'][];
+    };
+    LevelProgressDto: {
+      /** @enum {string} */
+      levelKind: 'grassroots' | 'district' | 'province' | 'national';
+      organisations: number;
+      done: number;
+      running: number;
+      /** @example 20.90% */
+      percentDone: string;
+      /**
+       * @description English label (a developer's fallback)
+       * @example 14/67 done, 20.90%
+       */
+      label: string;
+    };
+    ProcedureDetailDto: {
+      summary: components['schemas']['ProcedureSummaryDto'];
+      /** @description Live state while running */
+      state: components['schemas']['ProcedureStateDto'] | null;
     };
     WithdrawDto: {
       /** @example The congress date moved; the plan will be relaunched */
@@ -507,13 +1096,270 @@ export interface components {
       /** @example body/bn-organization-committee */
       bodyId: string;
     };
+    PlanContentDto: {
+      /** @example 48 */
+      executiveCommitteeSeats: number;
+      /** @example 15 */
+      standingCommitteeSeats: number;
+      /** @example 3 */
+      deputySecretaries: number;
+      candidateIds: string[];
+      standards: string[];
+    };
+    CommandDataDto: {
+      /** @description RevisePlan */
+      plan?: components['schemas']['PlanContentDto'];
+      /** @description DropCandidate, DiscloseResult: the step */
+      stepId?: string;
+      /** @description The person the command is about */
+      personId?: string;
+      /** @description DropCandidate, EscalateDisagreement, WithdrawCandidacy: why */
+      reason?: string;
+      /** @description RaiseNewIssue: the issue */
+      issue?: string;
+      /** @description FileLateExplanation */
+      explanation?: string;
+      /** @description FileAssetDeclaration, FileActionProgramme: the document reference */
+      reference?: string;
+      /** @description VerifyAssetDeclaration: the declaration is consistent */
+      consistent?: boolean;
+      /** @description VerifyAssetDeclaration, ResolveComplaint: the finding */
+      finding?: string;
+      /** @description ReceiveComplaint, ResolveComplaint */
+      complaintId?: string;
+      /** @description ReceiveComplaint: what the complaint says */
+      summary?: string;
+      /** @description ResolveComplaint: the complaint was substantiated */
+      substantiated?: boolean;
+      /** @description AddFloorCandidate: declared relatives */
+      relativeIds?: string[];
+      /** @description AddFloorCandidate: delegates in favour of the nomination */
+      votesInFavour?: number;
+      /** @description AddFloorCandidate: delegates present */
+      delegatesPresent?: number;
+      /** @description DeclareConflict: the person the conflict is about */
+      subjectId?: string;
+      /** @description DeclareConflict: what the conflict is */
+      description?: string;
+    };
     ProcedureCommandDto: {
       actAs: components['schemas']['ActAsDto'];
-      /** @example SubmitPlan */
-      type: string;
-      data: {
-        [key: string]: unknown;
+      /**
+       * @example SubmitPlan
+       * @enum {string}
+       */
+      type:
+        | 'RevisePlan'
+        | 'SubmitPlan'
+        | 'DropCandidate'
+        | 'RaiseNewIssue'
+        | 'EscalateDisagreement'
+        | 'WithdrawCandidacy'
+        | 'DiscloseResult'
+        | 'FileLateExplanation'
+        | 'FileAssetDeclaration'
+        | 'VerifyAssetDeclaration'
+        | 'ReceiveComplaint'
+        | 'ResolveComplaint'
+        | 'AddFloorCandidate'
+        | 'DeclareConflict'
+        | 'FileActionProgramme';
+      data: components['schemas']['CommandDataDto'];
+    };
+    MembershipViewDto: {
+      bodyId: string;
+      bodyName: string;
+      postId?: string;
+      postTitle?: string;
+      /** @example 2020-10-15 */
+      from: string;
+      to: string | null;
+    };
+    RelativeViewDto: {
+      personId: string;
+      personName: string;
+      /** @example spouse */
+      kind: string;
+    };
+    DossierDto: {
+      /** @enum {string} */
+      classification: 'secret';
+      /** @description The DossierAccessed event recorded for this read */
+      accessRecorded: components['schemas']['RecordedEventRefDto'][];
+      personId: string;
+      fullName: string;
+      /** @enum {string} */
+      gender: 'male' | 'female';
+      /** @example 1979-11-23 */
+      birthDate: string;
+      memberships: components['schemas']['MembershipViewDto'][];
+      /** @description Bodies the person sits on today */
+      currentBodies: components['schemas']['NamedIdDto'][];
+      declaredRelatives: components['schemas']['RelativeViewDto'][];
+    };
+    TaskChangeDto: {
+      taskId: string;
+      procedureId: string;
+      stepId: string;
+      /** @description English description (a developer's fallback) */
+      title: string;
+      bodyId: string;
+      role: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      position: number;
+    };
+    TaskDto: {
+      /** @example mS1x… */
+      taskId: string;
+      /** @description The procedure (a composite stage: its own id) the decision goes to */
+      procedureId: string;
+      /** @description The top-level procedure */
+      rootId: string;
+      /** @example introduction */
+      procedureKind: string | null;
+      /**
+       * @description Kind of the top-level procedure
+       * @example congress-personnel
+       */
+      rootKind: string | null;
+      /**
+       * @description The procedure title as a code with titleParams
+       * @example procedure-title
+       */
+      procedureTitleCode: string;
+      /**
+       * @example {
+       *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
+       *       "kind": "congress-personnel"
+       *     }
+       */
+      procedureTitleParams: {
+        [key: string]: string;
       };
+      /** @example re-election/2 */
+      stepId: string;
+      /**
+       * @description What the step is, as a code
+       * @example introduction-step
+       */
+      stepKind?: string | null;
+      /**
+       * @description Values of the step kind (person ids are named in stepPeople)
+       * @example {
+       *       "track": "re-election",
+       *       "step": 2
+       *     }
+       */
+      stepParams: {
+        [key: string]: string | number;
+      };
+      /** @description People named in stepParams, with names */
+      stepPeople: components['schemas']['PersonRefDto'][];
+      /** @description English description (a developer's fallback; show the translated stepKind) */
+      title: string;
+      /** @example org/bac-ninh */
+      organisationId: string | null;
+      /** @example Đảng bộ tỉnh Bắc Ninh */
+      organisationName: string;
+      /** @example body/bn-btv */
+      bodyId: string;
+      /** @example Ban Thường vụ Tỉnh ủy */
+      bodyName: string;
+      /**
+       * @description Role code
+       * @example standing-committee
+       */
+      role: string;
+      /** @enum {string} */
+      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
+      /** @description The people the step concerns */
+      subjects: components['schemas']['PersonRefDto'][];
+      /** @example 2026-12-20 */
+      dueDate: string;
+      /**
+       * @description Days from today to the due date (negative: overdue)
+       * @example 4
+       */
+      daysLeft: number;
+      overdue: boolean;
+      escalated: boolean;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      outcome: string | null;
+      openedAt: string;
+      /** @description User id of who holds the claim */
+      claimedBy: string | null;
+      /** @description Their display name */
+      claimedByName: string | null;
+      claimedAt: string | null;
+    };
+    TaskPageDto: {
+      /** @example 12 */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['TaskDto'][];
+    };
+    InvalidBallotsDto: {
+      'not-issued-by-board': number;
+      'too-many-names': number;
+      'no-name-with-surplus': number;
+      'name-off-list': number;
+    };
+    BallotCountsDto: {
+      /** @example 100 */
+      issued: number;
+      /** @example 100 */
+      returned: number;
+      /** @example 98 */
+      valid: number;
+      invalid: components['schemas']['InvalidBallotsDto'];
+    };
+    MeetingTallyDto: {
+      /**
+       * @description Members summoned
+       * @example 100
+       */
+      summoned: number;
+      /**
+       * @description Members present
+       * @example 98
+       */
+      present: number;
+      ballots: components['schemas']['BallotCountsDto'];
+      /**
+       * @description Votes per candidate (person id → votes)
+       * @example {
+       *       "person/bn-02": 95,
+       *       "person/bn-03": 90
+       *     }
+       */
+      tallies: {
+        [key: string]: number;
+      };
+    };
+    ElectionAttendanceDto: {
+      /** @enum {string} */
+      kind: 'delegates' | 'all-members';
+      /** @description delegates: official delegates convened */
+      delegatesConvened?: number;
+      /** @description delegates: convening-committee members absent throughout */
+      conveningCommitteeAbsentThroughout?: number;
+      /** @description delegates: delegates absent throughout with no alternate */
+      delegatesAbsentWithoutAlternate?: number;
+      /** @description all-members: official members */
+      officialMembers?: number;
+      /** @description all-members: exempt from activity */
+      exempt?: number;
+      /** @description all-members: suspended */
+      suspended?: number;
+      /** @description all-members: absent with leave */
+      absentWithLeave?: number;
+      /** @description Present */
+      present: number;
     };
     DecisionDto: {
       /** @enum {string} */
@@ -521,23 +1367,35 @@ export interface components {
       note?: string;
       /** @description Required to reject or return */
       reason?: string;
-      tally?: {
-        [key: string]: unknown;
-      };
+      /** @description kind=tally: the meeting's result */
+      tally?: components['schemas']['MeetingTallyDto'];
+      /** @description kind=tally, appointment step 2: each nominee's declared relatives (person id → person ids) */
       relatives?: {
-        [key: string]: unknown;
+        [key: string]: string[];
       };
-      attendance?: {
-        [key: string]: unknown;
-      };
-      ballots?: {
-        [key: string]: unknown;
-      };
+      /** @description kind=round-tally */
+      attendance?: components['schemas']['ElectionAttendanceDto'];
+      /** @description kind=round-tally */
+      ballots?: components['schemas']['BallotCountsDto'];
+      /**
+       * @description kind=round-tally: votes per candidate
+       * @example {
+       *       "person/bn-02": 95,
+       *       "person/bn-03": 90
+       *     }
+       */
       tallies?: {
-        [key: string]: unknown;
+        [key: string]: number;
       };
+      /** @description kind=next-round: vote again? */
       proceed?: boolean;
+      /** @description kind=next-round: who is on the next ballot */
       candidateIds?: string[];
+    };
+    DecisionResultDto: {
+      taskId: string;
+      /** @description The recorded events, durable, with position and hash */
+      events: components['schemas']['RecordedEventRefDto'][];
     };
     OrganisationViewDto: {
       id: string;
@@ -785,7 +1643,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_health: {
+  Health_health: {
     parameters: {
       query?: never;
       header?: never;
@@ -798,11 +1656,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
     };
   };
-  AuthController_login: {
+  Auth_login: {
     parameters: {
       query?: never;
       header?: never;
@@ -823,9 +1683,18 @@ export interface operations {
           'application/json': components['schemas']['TokenDto'];
         };
       };
+      /** @description WRONG_CREDENTIALS */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
     };
   };
-  AuthController_me: {
+  Auth_me: {
     parameters: {
       query?: never;
       header?: never;
@@ -838,11 +1707,22 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_list: {
+  Procedures_list: {
     parameters: {
       query?: {
         page?: number;
@@ -862,11 +1742,22 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedurePageDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_launch: {
+  Procedures_launch: {
     parameters: {
       query?: never;
       header?: {
@@ -878,19 +1769,63 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['LaunchProcedureDto'];
+        'application/json':
+          | components['schemas']['CongressPersonnelLaunchDto']
+          | components['schemas']['PersonnelPlanLaunchDto']
+          | components['schemas']['IntroductionLaunchDto']
+          | components['schemas']['VettingLaunchDto']
+          | components['schemas']['ElectionLaunchDto'];
       };
     };
     responses: {
+      /** @description A retried launch: the procedure its key started */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LaunchResultDto'];
+        };
+      };
+      /** @description Launched */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LaunchResultDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description Not the Organization Committee of the organisation */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description The rules refuse the launch; nothing started */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_progress: {
+  Procedures_progress: {
     parameters: {
       query?: {
         type?: 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election' | 'congress-personnel';
@@ -907,11 +1842,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LevelProgressDto'][];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description Unknown body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_get: {
+  Procedures_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -926,11 +1881,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureDetailDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_withdraw: {
+  Procedures_withdraw: {
     parameters: {
       query?: never;
       header: {
@@ -947,15 +1929,52 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The recorded events */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedEventRefDto'][];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_command: {
+  Procedures_command: {
     parameters: {
       query?: never;
       header: {
@@ -972,17 +1991,57 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The recorded events */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedEventRefDto'][];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description The domain refused the command */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  ProceduresController_dossier: {
+  Procedures_dossier: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description Why you read it (recorded), at least 3 characters */
+        purpose: string;
+      };
       header?: never;
       path: {
         procedureId: string;
@@ -996,11 +2055,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_queue: {
+  Tasks_queue: {
     parameters: {
       query?: {
         page?: number;
@@ -1022,11 +2108,22 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_events: {
+  Tasks_events: {
     parameters: {
       query?: never;
       header?: never;
@@ -1035,15 +2132,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description An event stream; each event is `event: task-opened|task-closed` with a TaskChange as data */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': components['schemas']['TaskChangeDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_get: {
+  Tasks_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -1058,11 +2167,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_claim: {
+  Tasks_claim: {
     parameters: {
       query?: never;
       header?: never;
@@ -1077,11 +2213,48 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description NOT_ALLOWED or RECUSED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description TASK_CLAIMED_BY_OTHER, TASK_CLOSED, STEP_NOT_OPEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_unclaim: {
+  Tasks_unclaim: {
     parameters: {
       query?: never;
       header?: never;
@@ -1096,15 +2269,51 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description TASK_NOT_CLAIMED, TASK_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  TasksController_decide: {
+  Tasks_decide: {
     parameters: {
       query?: never;
       header: {
-        /** @description A retried request returns the first result */
+        /** @description A retried request returns the first result; a new or corrected request needs a new key */
         'Idempotency-Key': string;
       };
       path: {
@@ -1122,11 +2331,57 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DecisionResultDto'];
+        };
+      };
+      /** @description A field is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description NOT_ALLOWED, RECUSED_* (domain codes) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description TASK_CLOSED, TASK_CLAIMED_BY_OTHER, ILLEGAL_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description The domain refused the decision (its code and params), or IDEMPOTENCY_KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
       };
     };
   };
-  AuditController_trail: {
+  Audit_trail: {
     parameters: {
       query?: never;
       header?: never;
@@ -1145,7 +2400,7 @@ export interface operations {
       };
     };
   };
-  AuditController_stateAt: {
+  Audit_stateAt: {
     parameters: {
       query: {
         position: number;
@@ -1166,7 +2421,7 @@ export interface operations {
       };
     };
   };
-  AuditController_verify: {
+  Audit_verify: {
     parameters: {
       query?: never;
       header?: never;
@@ -1183,7 +2438,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_organisations: {
+  Registry_organisations: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when left out */
@@ -1207,7 +2462,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_organisation: {
+  Registry_organisation: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when left out */
@@ -1238,7 +2493,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_people: {
+  Registry_people: {
     parameters: {
       query?: {
         page?: number;
@@ -1267,7 +2522,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_person: {
+  Registry_person: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when left out */
@@ -1298,7 +2553,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_preview: {
+  Registry_preview: {
     parameters: {
       query?: never;
       header?: never;
@@ -1335,7 +2590,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_confirm: {
+  Registry_confirm: {
     parameters: {
       query?: never;
       header?: never;
@@ -1377,7 +2632,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_change: {
+  Registry_change: {
     parameters: {
       query?: never;
       header?: never;
@@ -1414,7 +2669,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_export: {
+  Registry_export: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when left out */
@@ -1438,7 +2693,7 @@ export interface operations {
       };
     };
   };
-  RegistryController_template: {
+  Registry_template: {
     parameters: {
       query?: never;
       header?: never;

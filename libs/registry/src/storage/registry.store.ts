@@ -10,6 +10,7 @@ import type {
   RelationKind,
 } from '@cadreflow/domain';
 import type { EventStore } from '@cadreflow/event-store';
+import { parseCivilDate } from '../file/civil-date';
 import { modelHash, sortModel } from './canonical-model';
 import type { EntityKind } from './registry.events';
 import { RegistryProjection } from './registry.projection';
@@ -39,6 +40,19 @@ interface RelationRow {
   relative_id: string;
   kind: RelationKind;
   declared_on: string;
+}
+
+/** A date that is not `YYYY-MM-DD` was asked for: a programming error of the caller, not of the registry data. */
+export class InvalidRegistryDateError extends Error {
+  constructor(readonly value: string) {
+    super(`Registry dates are written YYYY-MM-DD (got "${value}").`);
+    this.name = 'InvalidRegistryDateError';
+  }
+}
+
+function checkDate(on: string): string {
+  if (parseCivilDate(on) !== on) throw new InvalidRegistryDateError(on);
+  return on;
 }
 
 /** The condition "in force on $1" for a table with `valid_from` / `valid_to`. */
@@ -116,6 +130,7 @@ export class RegistryStore {
   }
 
   private async load(on: string): Promise<{ model: OrganisationModel; version: number }> {
+    checkDate(on);
     const version = (await this.position())?.version ?? 0;
     const [records, memberships, relations] = await Promise.all([
       this.dataSource.query<RecordRow[]>(`SELECT kind, data FROM registry_records WHERE ${IN_FORCE}`, [on]),
@@ -206,6 +221,7 @@ export class RegistryStore {
 
   /** Declared relatives of these people as of `on`, whichever side of the tie they were declared on. */
   async relations(personIds: readonly string[], on: string): Promise<DeclaredRelation[]> {
+    checkDate(on);
     if (personIds.length === 0) return [];
     await this.position();
     const rows: RelationRow[] = await this.dataSource.query(

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { OrganisationModel } from '@cadreflow/domain';
 import { ExpectedVersionConflictError, type JsonObject, type NewEvent } from '@cadreflow/event-store';
 import { todayIso } from '../file/civil-date';
-import { RECORD_KINDS, SHEET_OF, type RecordKind } from '../file/registry-columns';
+import { RECORD_KINDS, SHEET_OF, columnNamed, sheetNamed, type RecordKind } from '../file/registry-columns';
 import { errorMessage, fileError, type RegistryErrorCode, type RegistryFileError } from '../file/registry-errors';
 import { readRegistryFile, type RawRow } from '../file/registry-file.reader';
 import { validateRegistry } from '../file/registry-file.validator';
@@ -85,26 +85,27 @@ export interface Plan {
 }
 
 const FIELD_OF_CODE: Partial<Record<RegistryErrorCode, string>> = {
-  REGISTRY_UNKNOWN_PERSON: 'personId',
-  REGISTRY_UNKNOWN_RELATIVE: 'relativeId',
-  REGISTRY_SELF_RELATION: 'relativeId',
-  REGISTRY_UNKNOWN_BODY: 'bodyId',
-  REGISTRY_UNKNOWN_POST: 'postId',
-  REGISTRY_POST_NOT_IN_BODY: 'postId',
-  REGISTRY_POST_HELD_TWICE: 'postId',
   REGISTRY_DUPLICATE_MEMBERSHIP: 'bodyId',
-  REGISTRY_UNKNOWN_PARENT: 'parentId',
-  REGISTRY_UNKNOWN_ORGANISATION: 'parentId',
-  REGISTRY_PARENT_NOT_ORGANISATION: 'parentId',
+  REGISTRY_DUPLICATE_RELATION: 'relativeId',
   REGISTRY_CYCLE: 'parentId',
   REGISTRY_ROOT_COUNT: 'parentId',
-  REGISTRY_UNKNOWN_LEVEL: 'levelId',
-  REGISTRY_DUPLICATE_ID: 'id',
-  REGISTRY_FUTURE_DATE: 'birthDate',
-  REGISTRY_MALFORMED_DATE: 'birthDate',
   REGISTRY_CHANGE_BEFORE_LAST: 'effectiveFrom',
-  REGISTRY_DATE_ORDER: 'effectiveFrom',
 };
+
+/**
+ * The field of a change an error of the model it leads to concerns: the column's key, renamed where the change
+ * names it otherwise (a person's id is `personId`, dates of ties are the change's `effectiveFrom`).
+ */
+function changeField(error: RegistryFileError): string {
+  const sheet = sheetNamed(error.sheet);
+  const key = sheet && error.column ? columnNamed(sheet, error.column)?.key : undefined;
+  if (!sheet || !key) return FIELD_OF_CODE[error.code] ?? 'effectiveFrom';
+  if (key === 'id') return sheet.kind === 'people' ? 'personId' : 'id';
+  if (key === 'from' || key === 'to' || key === 'declaredOn') return 'effectiveFrom';
+  if (key === 'kind') return sheet.kind === 'relatives' ? 'relation' : sheet.kind === 'bodies' ? 'bodyKind' : 'kind';
+  if (key === 'title') return 'name';
+  return key;
+}
 
 /**
  * Writes to the registry: a file is previewed (read, validated against the registry as it stands, compared with it)
@@ -226,7 +227,7 @@ export class RegistryWriter {
     if (first)
       throw new RegistryChangeError(
         first.code,
-        FIELD_OF_CODE[first.code] ?? 'effectiveFrom',
+        changeField(first),
         first.params,
         errorMessage(first.code, first.params),
       );

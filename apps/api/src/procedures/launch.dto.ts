@@ -1,0 +1,213 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** The kinds a form launches; an appointment is launched by its unit's own procedure, not from this form. */
+export const LAUNCH_KINDS = ['congress-personnel', 'personnel-plan', 'introduction', 'vetting', 'election'] as const;
+export type LaunchKind = (typeof LAUNCH_KINDS)[number];
+
+export const ID_PATTERN = /^[A-Za-z0-9_.:\-/@]+$/;
+const ID_MESSAGE = 'an id holds letters, digits and _ . : - / @ only';
+
+/** Fields every launch form has: which kind, for which organisation, counted from which day. */
+export abstract class LaunchFormBase {
+  abstract kind: LaunchKind;
+
+  @ApiProperty({
+    example: 'org/bac-ninh',
+    description: 'The party organisation (from the registry) the procedure is for',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Matches(ID_PATTERN, { message: `organisationId: ${ID_MESSAGE}` })
+  organisationId!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'The day the procedure counts as launched (picks the rulebook in force and the registry as of then)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'launchDate must be a date as YYYY-MM-DD' })
+  launchDate?: string;
+}
+
+/** Minimum shares of the new committee, in percent, that the plan sets as targets (composition). */
+export class CompositionTargetsDto {
+  @ApiPropertyOptional({ example: 15, minimum: 0, maximum: 100, description: 'Women, at least (%)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  womenPercent?: number;
+
+  @ApiPropertyOptional({ example: 10, minimum: 0, maximum: 100, description: 'Under 40 years old, at least (%)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  under40Percent?: number;
+
+  @ApiPropertyOptional({ example: 5, minimum: 0, maximum: 100, description: 'Ethnic minorities, at least (%)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  ethnicMinorityPercent?: number;
+}
+
+const candidateIds = (description: string, min: number): PropertyDecorator => {
+  const decorators = [
+    ApiProperty({ type: [String], example: ['person/bn-01', 'person/bn-02'], description, minItems: min }),
+    ArrayMinSize(min),
+    ArrayMaxSize(2000),
+    ArrayUnique(),
+    IsString({ each: true }),
+    MaxLength(200, { each: true }),
+    Matches(ID_PATTERN, { each: true, message: `candidateIds: ${ID_MESSAGE}` }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+};
+
+const congressDate = (): PropertyDecorator => {
+  const decorators = [
+    ApiProperty({ example: '2027-06-15', description: 'The day the congress opens (YYYY-MM-DD)' }),
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'congressDate must be a date as YYYY-MM-DD' }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+};
+
+/** The personnel plan's fields (đề án nhân sự): seats, the candidate list with its surplus, standards, targets. */
+export abstract class PlanForm extends LaunchFormBase {
+  @ApiProperty({ example: 48, minimum: 1, maximum: 500, description: 'Seats of the executive committee (BCH)' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  executiveCommitteeSeats!: number;
+
+  @ApiProperty({ example: 15, minimum: 1, maximum: 100, description: 'Seats of the standing committee (BTV)' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  standingCommitteeSeats!: number;
+
+  @ApiProperty({ example: 3, minimum: 0, maximum: 20, description: 'Deputy secretaries' })
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  deputySecretaries!: number;
+
+  @candidateIds('People (registry ids) on the candidate list, with its surplus over the seats', 1)
+  candidateIds!: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Tiêu chuẩn theo Quy định 214-QĐ/TW'],
+    description: 'Standards, each as a line of text',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
+  standards?: string[];
+
+  @ApiPropertyOptional({ type: CompositionTargetsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompositionTargetsDto)
+  targets?: CompositionTargetsDto;
+}
+
+/** The whole congress personnel procedure: plan → introduction → vetting → consultation → election. */
+export class CongressPersonnelLaunchDto extends PlanForm {
+  @ApiProperty({ enum: ['congress-personnel'] })
+  @IsIn(['congress-personnel'])
+  kind!: 'congress-personnel';
+
+  @congressDate()
+  congressDate!: string;
+}
+
+/** The personnel plan alone (adopted by the standing committee, approved by the higher level). */
+export class PersonnelPlanLaunchDto extends PlanForm {
+  @ApiProperty({ enum: ['personnel-plan'] })
+  @IsIn(['personnel-plan'])
+  kind!: 'personnel-plan';
+}
+
+/** The five-step introduction of these candidates (sitting members of the committee on the re-election track). */
+export class IntroductionLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['introduction'] })
+  @IsIn(['introduction'])
+  kind!: 'introduction';
+
+  @congressDate()
+  congressDate!: string;
+
+  @candidateIds('People (registry ids) to introduce', 1)
+  candidateIds!: string[];
+}
+
+/** Vetting (thẩm định) of these candidates for the executive committee, under Regulation 205/114. */
+export class VettingLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['vetting'] })
+  @IsIn(['vetting'])
+  kind!: 'vetting';
+
+  @congressDate()
+  congressDate!: string;
+
+  @candidateIds('People (registry ids) to vet', 1)
+  candidateIds!: string[];
+}
+
+/** The congress election of the executive committee from these candidates. */
+export class ElectionLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['election'] })
+  @IsIn(['election'])
+  kind!: 'election';
+
+  @congressDate()
+  congressDate!: string;
+
+  @ApiProperty({ example: 48, minimum: 1, maximum: 500, description: 'Seats to fill' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  seats!: number;
+
+  @candidateIds('People (registry ids) on the ballot', 1)
+  candidateIds!: string[];
+}
+
+/** The body of `POST /procedures`, by `kind`. */
+export type LaunchForm =
+  CongressPersonnelLaunchDto | PersonnelPlanLaunchDto | IntroductionLaunchDto | VettingLaunchDto | ElectionLaunchDto;
+
+/** The form class of each kind. */
+export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
+  'congress-personnel': CongressPersonnelLaunchDto,
+  'personnel-plan': PersonnelPlanLaunchDto,
+  introduction: IntroductionLaunchDto,
+  vetting: VettingLaunchDto,
+  election: ElectionLaunchDto,
+};
