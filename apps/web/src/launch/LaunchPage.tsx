@@ -2,9 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { newIdempotencyKey } from '../api/client';
-import { rawRequest } from '../api/raw';
-import type { LaunchResult } from '../api/views';
+import { api, newIdempotencyKey, unwrap } from '../api/client';
 import { LaunchForm } from './LaunchForm';
 import { launchBody, type LaunchFields } from './launch-rules';
 
@@ -13,11 +11,12 @@ export function LaunchPage() {
   const { t } = useTranslation();
   const launch = useMutation({
     mutationFn: async (v: LaunchFields) =>
-      rawRequest<LaunchResult>('/procedures', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() },
-        body: JSON.stringify(launchBody(v)),
-      }),
+      unwrap(
+        await api.POST('/procedures', {
+          params: { header: { 'Idempotency-Key': newIdempotencyKey() } },
+          body: launchBody(v),
+        }),
+      ),
   });
   return (
     <>

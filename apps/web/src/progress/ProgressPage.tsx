@@ -66,7 +66,7 @@ export function ProgressPage() {
         loading={progress.isLoading}
         dataSource={progress.data ?? []}
         pagination={false}
-        expandable={{ expandedRowRender: (row) => <LevelProcedures kind={kind} level={row.levelKind as LevelKind} /> }}
+        expandable={{ expandedRowRender: (row) => <LevelProcedures kind={kind} level={row.levelKind} /> }}
         columns={[
           { title: t('progress.level'), key: 'level', render: (_, r) => codeLabel(t, 'level', r.levelKind) },
           { title: t('progress.organisations'), dataIndex: 'organisations' },
