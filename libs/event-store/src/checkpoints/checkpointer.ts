@@ -64,7 +64,7 @@ export class Checkpointer {
           unreceipted,
           rows[0]?.stream_id ?? '?',
           rows[0]?.stream_version ?? 0,
-          'has no append receipt: it was written into the database without going through the log',
+          'has no append receipt: it was written into the database without going through the log (or its appender stopped before writing the receipt: once the event is checked, `npm run audit -- checkpoint` signs it)',
         ),
       );
     }
