@@ -226,13 +226,22 @@ export class EventStore {
       for (const request of batch) request.reject(error);
       return;
     }
-    try {
-      await this.writeReceipt(rows);
-    } catch (error) {
-      // The events are committed; without their receipt the checkpointer will not sign them, and says so.
-      for (const request of batch) request.reject(error);
+    if (this.sealer) {
+      // The receipt is written beside the next batch, not before it: the callers hear of their append once it is
+      // stored. The events are committed either way; without their receipt the checkpointer will not sign them.
+      void this.writeReceipt(rows).then(
+        () => this.settle(batch, rows),
+        (error: unknown) => {
+          for (const request of batch) request.reject(error);
+        },
+      );
       return;
     }
+    this.settle(batch, rows);
+  }
+
+  /** Answers each request of a written batch: its events, a conflict, or the events a repeated key wrote first. */
+  private settle(batch: PendingAppend[], rows: AppendRow[]): void {
     const byRequest = new Map<number, AppendRow[]>();
     for (const row of rows) byRequest.set(row.req, [...(byRequest.get(row.req) ?? []), row]);
     let lastPosition: number | undefined;

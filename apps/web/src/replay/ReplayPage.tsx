@@ -17,7 +17,7 @@ function VerifyAll() {
     mutationFn: async () => unwrap<LogVerification>(await api.POST('/audit/verify')),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
       <Button type="primary" onClick={() => verify.mutate()} loading={verify.isPending}>
         {t('replay.verifyAll')}
       </Button>
