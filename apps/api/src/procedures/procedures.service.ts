@@ -33,6 +33,7 @@ import { validationFailed } from '../errors/validation.pipe';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { RegistryStore } from '@cadreflow/registry';
+import { ProjectionsService } from '../projections/projections.service';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import { buildLaunch, launchedOrganisation } from './launch-builder';
 import type { LaunchForm } from './launch.dto';
@@ -73,6 +74,7 @@ export class ProceduresService {
     private readonly store: EventStore,
     private readonly directory: OrganisationDirectory,
     private readonly registry: RegistryStore,
+    private readonly projections: ProjectionsService,
   ) {}
 
   /**
@@ -128,6 +130,8 @@ export class ProceduresService {
       created = false;
     }
     const state = await this.launchedState(procedureId);
+    // What the launch recorded is in the read models before the answer, so the launcher's next list shows it.
+    await this.projections.catchUp();
     return { procedureId, created, state: await procedureStateView(this.directory, state) };
   }
 
