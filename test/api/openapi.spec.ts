@@ -7,7 +7,7 @@ import { formatDocument, OPENAPI_PATH } from '../../tools/openapi';
  * Routes whose bodies another part of the API describes (the audit trail of the evidence work, the registry's own
  * routes): checked for being in the document, not yet for their schemas.
  */
-const DESCRIBED_ELSEWHERE = [/^\/procedures\/\{procedureId\}\/audit/, /^\/audit\//, /^\/registry\//];
+const DESCRIBED_ELSEWHERE = [/^\/procedures\/\{procedureId\}\/(audit|evidence)/, /^\/audit\//, /^\/registry\//];
 
 /** Places in a schema that leave a body undescribed: a free object, `additionalProperties: true`, an empty schema. */
 function untyped(node: unknown, path: string, found: string[]): string[] {

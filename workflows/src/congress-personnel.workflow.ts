@@ -3,6 +3,7 @@ import {
   type ApplicationFailure,
   condition,
   log,
+  patched,
   setHandler,
   startChild,
   type ChildWorkflowHandle,
@@ -37,6 +38,12 @@ import {
 } from './messages';
 import { electionWorkflow, introductionWorkflow, personnelPlanWorkflow, vettingWorkflow } from './procedure.workflow';
 import { domainActor, electedOf, launchInstant, workflowNow } from './procedure-runner';
+
+/**
+ * Patch: every stage is launched under the composite's rulebook (before, each stage took the one in force when it
+ * started, so a congress could run its election under another cycle's rules than its plan).
+ */
+const pinStageRulebook = 'composite-stage-rulebook';
 
 const stageOrder: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
 
@@ -188,7 +195,10 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
 
   let launches: CongressStageLaunches;
   try {
-    launches = new CongressStageLaunches(input, model, launchedAt);
+    launches = new CongressStageLaunches(input, model, launchedAt, {
+      rulebookId,
+      now: () => patched(pinStageRulebook),
+    });
   } catch (error) {
     throw asUpdateFailure(error);
   }

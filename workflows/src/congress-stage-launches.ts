@@ -5,6 +5,7 @@ import {
   membersOf,
   procedureBodies,
   ratifyingAuthority,
+  rulebookById,
   rulebookInForce,
   vettingCandidate,
   ValidationError,
@@ -56,10 +57,16 @@ export class CongressStageLaunches {
   private readonly consulted: ConsultingAuthority;
   private readonly ratifying: ConsultingAuthority;
 
+  /**
+   * @param pin the rulebook the composite runs under (in force at its launch) and whether stages launched now
+   *   carry it (a `patched()` answer: false while a procedure launched before stages were pinned replays them).
+   *   Without it, stages name no rulebook and each takes the one in force when it starts.
+   */
   constructor(
     private readonly input: CongressPersonnelLaunch,
     private readonly model: OrganisationModel,
     private readonly launchedAt: string,
+    private readonly pin?: { readonly rulebookId: string; readonly now: () => boolean },
   ) {
     this.bodies = procedureBodies(model, input.bodyId);
     const consulted = consultingAuthority(model, input.bodyId);
@@ -91,6 +98,7 @@ export class CongressStageLaunches {
     bodyId: string;
     launchedBy: CongressPersonnelLaunch['launchedBy'];
     launchDate?: string;
+    rulebookId?: string;
     parentProcedureId: string;
     registry: RegistrySnapshot;
   } {
@@ -99,6 +107,7 @@ export class CongressStageLaunches {
       bodyId: this.input.bodyId,
       launchedBy: this.input.launchedBy,
       ...(this.input.launchDate ? { launchDate: this.input.launchDate } : {}),
+      ...(this.pin?.now() ? { rulebookId: this.pin.rulebookId } : {}),
       parentProcedureId: this.input.procedureId,
       registry: this.input.registry,
     };
@@ -145,7 +154,7 @@ export class CongressStageLaunches {
   /** D: every check per candidate, for a seat on the executive committee. */
   vetting(candidateIds: readonly string[]): VettingLaunch {
     const executiveCommitteeId = this.body('executiveCommittee', 'executive committee');
-    const rulebook = rulebookInForce(this.launchedAt);
+    const rulebook = this.pin ? rulebookById(this.pin.rulebookId) : rulebookInForce(this.launchedAt);
     return {
       kind: 'vetting',
       ...this.common('vetting'),

@@ -116,6 +116,11 @@ export interface LaunchCommon {
    */
   readonly parentProcedureId?: string;
   /**
+   * Set by the composite congress procedure on its children: the rulebook the composite was launched under, so
+   * every stage runs under it whenever the stage starts (else a stage picks the rulebook in force at its launch).
+   */
+  readonly rulebookId?: string;
+  /**
    * The organisation snapshot the launch pinned from the registry (`RegistryStore.snapshot`). When given, the
    * people concerned get their relatives declared in it (added to those the launch data names), vetting computes
    * the QĐ 205/114 linked-post conflicts from it, and `ProcedureLaunched` records `registry: { version, hash }`.

@@ -6,6 +6,7 @@ import {
   findLinkedPostConflicts,
   relativesOf,
   roundStepId,
+  rulebookById,
   rulebookInForce,
   vettingDecider,
   type Actor,
@@ -75,13 +76,14 @@ function withLinkedPostConflicts(
 export function launchCommand(input: ProcedureLaunch, actor: Actor, now: string): DomainCommand {
   const registry = input.registry;
   const data: Record<string, unknown> = { ...input.data, procedureId: input.procedureId };
+  if (input.rulebookId) data.rulebookId = input.rulebookId;
   if (registry) {
     data.registry = { version: registry.version, hash: registry.hash };
     const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })
       .candidates;
     if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
     if (input.kind === 'vetting') {
-      const rulebook = rulebookInForce(now);
+      const rulebook = input.rulebookId ? rulebookById(input.rulebookId) : rulebookInForce(now);
       data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
         withLinkedPostConflicts(c, registry, rulebook),
       );

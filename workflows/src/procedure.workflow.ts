@@ -78,6 +78,42 @@ async function lateConflicts(
   return found;
 }
 
+/** Records a `ConflictDetected` for each relation the registry declares late between the actor and the step's people. */
+async function recordLateConflicts(runner: ProcedureRunner, stepId: string, actor: ActorRef): Promise<void> {
+  const found = await lateConflicts(runner.current.core, stepId, actor.actorId, workflowNow());
+  if (found.length === 0) return;
+  log.warn('The registry declares the deciding person a relative of a person the step concerns', {
+    stepId,
+    actorId: actor.actorId,
+    subjects: found.map((f) => f.subjectId),
+  });
+  for (const f of found) {
+    await runner.apply(
+      () => ({
+        type: 'DetectConflict',
+        data: { stepId, subjectId: f.subjectId, relation: f.relation, declaredOn: f.declaredOn },
+        actor: domainActor(actor),
+        now: workflowNow(),
+      }),
+      recorderOf(actor),
+      'registry/relations',
+    );
+  }
+}
+
+/**
+ * The open step a command decides about one person on: the step it names, else the open step about that person
+ * alone (a vetting check), or null for commands that decide nothing about a person.
+ */
+function stepDecidedBy(core: ProcedureCore, input: CommandInput): string | null {
+  const data = input.command.data as { stepId?: unknown; personId?: unknown };
+  if (typeof data.stepId === 'string' && core.openSteps[data.stepId]) return data.stepId;
+  if (typeof data.personId !== 'string' || input.command.type === 'FileActionProgramme') return null;
+  const personId = data.personId;
+  const step = Object.values(core.openSteps).find((s) => s.subjectIds.length === 1 && s.subjectIds[0] === personId);
+  return step?.stepId ?? null;
+}
+
 function withdrawCommand(input: WithdrawInput): DomainCommand {
   return {
     type: 'WithdrawProcedure',
@@ -111,35 +147,21 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   setHandler(
     decideUpdate,
     async (d) => {
-      if (askRegistry) {
-        const found = await lateConflicts(runner.current.core, d.stepId, d.actor.actorId, workflowNow());
-        if (found.length > 0) {
-          log.warn('The registry declares the deciding person a relative of a person the step concerns', {
-            stepId: d.stepId,
-            actorId: d.actor.actorId,
-            subjects: found.map((f) => f.subjectId),
-          });
-          for (const f of found) {
-            await runner.apply(
-              () => ({
-                type: 'DetectConflict',
-                data: { stepId: d.stepId, subjectId: f.subjectId, relation: f.relation, declaredOn: f.declaredOn },
-                actor: domainActor(d.actor),
-                now: workflowNow(),
-              }),
-              recorderOf(d.actor),
-              'registry/relations',
-            );
-          }
-        }
-      }
+      if (askRegistry) await recordLateConflicts(runner, d.stepId, d.actor);
       return runner.apply(() => decide(d), recorderOf(d.actor));
     },
     { validator: (d: DecideInput) => runner.validate(() => decide(d)) },
   );
-  setHandler(commandUpdate, (c) => runner.apply(() => otherCommand(c), recorderOf(c.actor)), {
-    validator: (c: CommandInput) => runner.validate(() => otherCommand(c)),
-  });
+  setHandler(
+    commandUpdate,
+    async (c) => {
+      // A command deciding about one person on an open step (drop a candidate, verify a declaration) asks too.
+      const stepId = askRegistry ? stepDecidedBy(runner.current.core, c) : null;
+      if (stepId) await recordLateConflicts(runner, stepId, c.actor);
+      return runner.apply(() => otherCommand(c), recorderOf(c.actor));
+    },
+    { validator: (c: CommandInput) => runner.validate(() => otherCommand(c)) },
+  );
   setHandler(withdrawUpdate, (w) => runner.apply(() => withdrawCommand(w), recorderOf(w.actor)), {
     validator: (w: WithdrawInput) => runner.validate(() => withdrawCommand(w)),
   });

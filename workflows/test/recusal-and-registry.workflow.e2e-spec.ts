@@ -2,6 +2,7 @@ import { demoIds, demoOrganisation, relativesOf, type OrganisationModel } from '
 import { createDataSource, EventStore } from '@cadreflow/event-store';
 import { RegistryStore, RegistryWriter } from '@cadreflow/registry';
 import {
+  commandUpdate,
   decideUpdate,
   domainFailureOf,
   stateQuery,
@@ -179,12 +180,27 @@ describe('recusal on list steps and relatives from the registry, on the embedded
           today,
         );
 
+        const dropped = await handle
+          .executeUpdate(commandUpdate, {
+            args: [
+              {
+                actor: spouse,
+                command: {
+                  type: 'DropCandidate',
+                  data: { stepId: 're-election/1', personId: 'person/bn-40', reason: 'Not ready' },
+                },
+              },
+            ],
+          })
+          .catch((error: unknown) => domainFailureOf(error));
+        expect(dropped).toMatchObject({ code: 'RECUSED', errorCode: 'RECUSED_RELATIVE' });
         await approveAs(handle, spouse);
         const refused = await approveAs(handle, spouse).catch((error: unknown) => domainFailureOf(error));
         expect(refused).toMatchObject({ code: 'RECUSED', errorCode: 'RECUSED_RELATIVE' });
 
         const stream = await env.store.readStream(procedureId);
         expect(stream[0]).toMatchObject({ data: { registry: { version: pinned.version, hash: pinned.hash } } });
+        expect(stream.filter((e) => e.type === 'ConflictDetected')).toHaveLength(1);
         expect(stream.find((e) => e.type === 'ConflictDetected')).toMatchObject({
           data: {
             stepId: 're-election/1',

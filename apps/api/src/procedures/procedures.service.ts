@@ -113,6 +113,7 @@ export class ProceduresService {
     const procedureId = idempotencyKey
       ? `proc-${createHash('sha256').update(`${user.userId}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`
       : `proc-${randomUUID()}`;
+    await this.checkCandidates(form.candidateIds, snapshot.model, organisationId);
     const launch = buildLaunch(form, snapshot, procedureId, launchedBy);
     const client = await this.temporal.get();
     let created = true;
@@ -128,6 +129,35 @@ export class ProceduresService {
     }
     const state = await this.launchedState(procedureId);
     return { procedureId, created, state: await procedureStateView(this.directory, state) };
+  }
+
+  /**
+   * Every candidate must be among the people the launch pins (those of the organisation's bodies and above); one the
+   * registry knows elsewhere is told apart from one it does not know at all. The 422 names the list item.
+   */
+  private async checkCandidates(
+    candidateIds: readonly string[],
+    model: OrganisationModel,
+    organisationId: string,
+  ): Promise<void> {
+    const pinned = new Set(model.people.map((p) => p.id));
+    const index = candidateIds.findIndex((id) => !pinned.has(id));
+    if (index < 0) return;
+    const personId = candidateIds[index];
+    const personName = (await this.registry.names([personId]))[personId];
+    const field = `candidateIds.${index}`;
+    if (personName === undefined) {
+      throw new ApiError(422, 'LAUNCH_UNKNOWN_PERSON', `The registry has no person "${personId}".`, {
+        field,
+        params: { personId },
+      });
+    }
+    throw new ApiError(
+      422,
+      'LAUNCH_PERSON_OUTSIDE_ORGANISATION',
+      `${personName} (${personId}) holds no post in ${organisationId} or the organisations above it on the launch date.`,
+      { field, params: { personId, personName, organisationId } },
+    );
   }
 
   /** Waits (up to 10 s) until the workflow has recorded its launch, so the caller sees the opened steps. */

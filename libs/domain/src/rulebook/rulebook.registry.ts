@@ -47,3 +47,17 @@ export function rulebookById(id: RulebookId, rulebooks: readonly Rulebook[] = de
   }
   return found;
 }
+
+/**
+ * The rulebook a launch runs under: the one it names (a stage of the composite congress procedure names its
+ * composite's, so a congress keeps one rulebook from its plan to its election), else the one in force at launch.
+ *
+ * @example launchRulebook({ now: '2025-10-15', data: { rulebookId: 'rulebook/2020-2025' } }).id // 'rulebook/2020-2025'
+ */
+export function launchRulebook(
+  command: { readonly now: string; readonly data: { readonly rulebookId?: RulebookId } },
+  rulebooks: readonly Rulebook[] = defaultRulebooks,
+): Rulebook {
+  const pinned = command.data.rulebookId;
+  return pinned ? rulebookById(pinned, rulebooks) : rulebookInForce(command.now, rulebooks);
+}

@@ -244,6 +244,29 @@ describe('recusal on list steps (rulebook recusal.listSteps = per-item)', () => 
         .then(ValidationError, 'VALIDATION');
     });
 
+    it('a candidate who withdraws while the step is split is left out of the rest of it', () => {
+      const part = runAll(
+        introductionDecider,
+        [
+          record(clerk1, { 'person/bn-03': 70, 'person/bn-40': 60, 'person/bn-41': 90 }),
+          {
+            type: 'WithdrawCandidacy',
+            data: { personId: 'person/bn-41', reason: 'Health' },
+            actor: { ...clerk1, personId: 'person/bn-41' },
+            now,
+          },
+        ],
+        atStep2,
+      );
+      const done = given(part.events)
+        .when(record(clerk2, { 'person/bn-02': 80 }))
+        .result().events;
+      expect(done).toContainEqual({
+        type: 'TallyRecorded',
+        data: { stepId: 're-election/2', tallies: { 'person/bn-02': 80, 'person/bn-03': 70, 'person/bn-40': 60 } },
+      });
+    });
+
     it('refuses a recorder who enters the votes about himself', () => {
       let thrown: unknown = null;
       try {

@@ -10,6 +10,11 @@ export type LaunchAppointment = DomainCommand<
     readonly procedureId: string;
     /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
     readonly registry?: RegistryRef;
+    /**
+     * The rulebook to run under instead of the one in force at launch: a stage of the congress procedure runs
+     * under the rulebook its composite was launched under.
+     */
+    readonly rulebookId?: string;
     readonly unitId: string;
     readonly leadershipCollectiveId: string;
     readonly keyCadresConferenceId: string;

@@ -1,7 +1,7 @@
 import { compareText } from '../../shared/compare.util';
 import { type IsoDate } from '../../calendar/civil-date.util';
 import { calendarDate } from '../../calendar/holiday-calendar.util';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
+import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
@@ -332,7 +332,7 @@ export function createAppointmentDecider(
     }
     if (command.type === 'LaunchAppointment') {
       assertNotLaunched(state.core, command);
-      const rulebook = rulebookInForce(command.now, rulebooks);
+      const rulebook = launchRulebook(command, rulebooks);
       const { data } = command;
       const launched: AppointmentEvent[] = [
         {

@@ -276,6 +276,8 @@ export function authorizeStep(
 /** The people an actor may decide on in a list step, and those they stand aside on. */
 export interface ItemAuthorization {
   readonly step: OpenStep;
+  /** The people still on the step (all its subjects, less those dropped or withdrawn since it opened). */
+  readonly onStep: readonly string[];
   /** Items of the step not decided yet. */
   readonly undecided: readonly string[];
   /** Undecided items the actor may decide. */
@@ -308,17 +310,21 @@ export function authorizeItems(
     readonly proposedBy?: readonly string[];
     readonly commandType: string;
     readonly rule: ListStepRecusal;
+    /** The people still on the step (those dropped or withdrawn since it opened are left out). */
+    readonly activeIds?: readonly string[];
   },
 ): ItemAuthorization {
   const step = core.openSteps[stepId];
   if (!step) {
-    return { step: authorizeStep(core, stepId, actor, options), undecided: [], mine: [], stoodAside: [] };
+    return { step: authorizeStep(core, stepId, actor, options), onStep: [], undecided: [], mine: [], stoodAside: [] };
   }
   assertRole(actor, step, step.name);
   if (options.fourEyes && core.launchedBy) {
     assertFourEyes(actor, core.launchedBy.personId, options.proposedBy ?? []);
   }
-  const undecided = step.subjectIds.filter((id) => step.items[id] === undefined);
+  const active = options.activeIds;
+  const onStep = step.subjectIds.filter((id) => active === undefined || active.includes(id));
+  const undecided = onStep.filter((id) => step.items[id] === undefined);
   const mine: string[] = [];
   const stoodAside: Array<{ subjectId: string; ground: RecusalGround }> = [];
   for (const subjectId of undecided) {
@@ -335,7 +341,7 @@ export function authorizeItems(
       first.ground,
     );
   }
-  return { step, undecided, mine, stoodAside };
+  return { step, onStep, undecided, mine, stoodAside };
 }
 
 function recusalMessage(ground: RecusalGround, subjectId: string): string {
@@ -445,7 +451,7 @@ export function mergeItemTally<F extends MeetingFigures>(
   }
   const votes: Record<string, number> = { ...mineVotes };
   for (const [personId, decision] of Object.entries(auth.step.items)) {
-    votes[personId] = decision.votes ?? 0;
+    if (auth.onStep.includes(personId)) votes[personId] = decision.votes ?? 0;
   }
   return { complete: true, events: [part], tally: { figures: earlier, votes } };
 }

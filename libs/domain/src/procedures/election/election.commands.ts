@@ -23,6 +23,11 @@ export type LaunchElection = DomainCommand<
     readonly procedureId: string;
     /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
     readonly registry?: RegistryRef;
+    /**
+     * The rulebook to run under instead of the one in force at launch: a stage of the congress procedure runs
+     * under the rulebook its composite was launched under.
+     */
+    readonly rulebookId?: string;
     readonly congressId: string;
     /** The committee being elected (e.g. the provincial BCH). */
     readonly electedBodyId: string;

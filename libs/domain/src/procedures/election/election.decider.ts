@@ -1,6 +1,6 @@
 import { compareIsoDates } from '../../calendar/civil-date.util';
 import { subtractWorkingDays } from '../../calendar/holiday-calendar.util';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
+import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
@@ -286,7 +286,7 @@ export function createElectionDecider(
     }
     if (command.type === 'LaunchElection') {
       assertNotLaunched(state.core, command);
-      const rulebook = rulebookInForce(command.now, rulebooks);
+      const rulebook = launchRulebook(command, rulebooks);
       const { data } = command;
       if (!Number.isInteger(data.seats) || data.seats <= 0) {
         throw new ValidationError(

@@ -1,5 +1,5 @@
 import { checkAge } from '../../checks/age.check';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
+import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook, type Track } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, RecusedError, ValidationError } from '../../shared/domain.error';
 import { evaluateQuorum } from '../../voting/quorum.rule';
@@ -198,6 +198,7 @@ export function createIntroductionDecider(
       fourEyes: true,
       commandType: command.type,
       rule: rulebook.recusal.listSteps,
+      activeIds: activeIn(state, position.track),
     });
     const list = activeIn(state, position.track);
     const byItems = decidedByItems(auth);
@@ -281,6 +282,7 @@ export function createIntroductionDecider(
       fourEyes: false,
       commandType: command.type,
       rule: rulebook.recusal.listSteps,
+      activeIds: activeIn(state, position.track),
     });
     const quorumKind =
       position.step === 2 ? 'keyCadresConference' : position.step === 4 ? 'standingCommittee' : 'executiveCommittee';
@@ -358,7 +360,7 @@ export function createIntroductionDecider(
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
         throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
-      const rulebook = rulebookInForce(command.now, rulebooks);
+      const rulebook = launchRulebook(command, rulebooks);
       const launched: IntroductionEvent[] = [
         {
           type: 'ProcedureLaunched',

@@ -1,4 +1,4 @@
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
+import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
@@ -145,7 +145,7 @@ export function createPersonnelPlanDecider(
             'ROLE',
           );
         }
-        const rulebook = rulebookInForce(command.now, rulebooks);
+        const rulebook = launchRulebook(command, rulebooks);
         validatePlan(command.data.plan, rulebook);
         const { data } = command;
         return [

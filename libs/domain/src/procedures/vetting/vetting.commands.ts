@@ -26,6 +26,11 @@ export type RequestVetting = DomainCommand<
     readonly procedureId: string;
     /** The registry snapshot the launch pinned; recorded on `ProcedureLaunched`. */
     readonly registry?: RegistryRef;
+    /**
+     * The rulebook to run under instead of the one in force at launch: a stage of the congress procedure runs
+     * under the rulebook its composite was launched under.
+     */
+    readonly rulebookId?: string;
     readonly organisationId: string;
     readonly higherBodyId: string | null;
     /** The body acting in each role that concludes a check (the party cells come per candidate). */

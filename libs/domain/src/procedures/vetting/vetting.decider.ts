@@ -1,5 +1,5 @@
 import { type StepAuthority } from '../../checks/decision-guards.check';
-import { defaultRulebooks, rulebookInForce } from '../../rulebook/rulebook.registry';
+import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook, type VettingKind } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
@@ -171,7 +171,7 @@ export function createVettingDecider(
     }
     if (command.type === 'RequestVetting') {
       assertNotLaunched(state.core, command);
-      const rulebook = rulebookInForce(command.now, rulebooks);
+      const rulebook = launchRulebook(command, rulebooks);
       const { data } = command;
       if (
         data.candidates.length === 0 ||
