@@ -40,6 +40,8 @@ describe('a provincial congress in the browser', () => {
   async function as(username: string): Promise<Page> {
     const user = await newUserPage(browser, stack.baseUrl);
     users.push(user);
+    // Each step waits on the workflow and the projection behind the page; a shared two-core host is slow at it.
+    user.page.setDefaultTimeout(30_000);
     await signIn(user.page, username, DEMO_PASSWORD);
     return user.page;
   }
@@ -115,6 +117,21 @@ describe('a provincial congress in the browser', () => {
     await committee.goto(procedureUrl);
     await committee.getByText('Giai đoạn hiện tại: Giới thiệu nhân sự').waitFor();
     await snap(committee, 'introduction-open');
+  });
+
+  it('the standing committee approves the re-election list person by person, the first step of the introduction', async () => {
+    // Per-item recusal: each member decides the people who concern neither them nor a relative; a second member
+    // decides the rest, and the step closes when everyone on the list is decided.
+    const step = 'Tái cử, bước 1: Ban Thường vụ xem xét, thông qua danh sách';
+    await approveFromQueue(await as('phobithu'), step, 'introduction-1');
+    await approveFromQueue(await as('phobithu2'), step, 'introduction-1-second-member');
+    const committee = await as('tochuc');
+    await committee.goto(procedureUrl);
+    await committee
+      .getByText(/^Tái cử, bước 2/)
+      .first()
+      .waitFor();
+    await snap(committee, 'introduction-2-open');
   });
 
   it('the inspection committee replays the trail stage by stage and verifies the whole log', async () => {

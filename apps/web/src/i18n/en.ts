@@ -788,6 +788,7 @@ export const en: Dictionary = {
     DOSSIER_NO_ACTOR: 'Only a person acting for a body may read files.',
     LAUNCH_UNKNOWN_ORGANISATION: 'The registry has no such organisation.',
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'This organisation has no Organization Committee to launch.',
+    LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} holds no post in this organisation or above it.',
     LAUNCH_UNKNOWN_PERSON: 'The registry has no such person.',
     LAUNCH_MISSING_BODY: 'The organisation lacks a body this procedure needs.',
     LAUNCH_NO_HIGHER_LEVEL: 'The organisation has no higher level to consult and ratify.',

@@ -790,6 +790,7 @@ export const vi = {
     DOSSIER_NO_ACTOR: 'Chỉ người thay mặt một cơ quan mới được xem hồ sơ.',
     LAUNCH_UNKNOWN_ORGANISATION: 'Danh mục không có tổ chức này.',
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'Tổ chức này chưa có Ban Tổ chức để khởi tạo.',
+    LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} không giữ chức vụ nào trong tổ chức này hoặc cấp trên.',
     LAUNCH_UNKNOWN_PERSON: 'Danh mục không có người này.',
     LAUNCH_MISSING_BODY: 'Tổ chức thiếu cơ quan cần cho quy trình này.',
     LAUNCH_NO_HIGHER_LEVEL: 'Tổ chức không có cấp trên để xin ý kiến và công nhận.',

@@ -32,11 +32,16 @@ export function TaskPage() {
   const step = state?.openSteps.find((s) => s.stepId === task.data?.stepId);
   const plan = planContent(state);
   const people = step?.concerned.map((c) => c.personId) ?? (state?.candidates ?? []).map((c) => c.personId);
-  const checks = new Map(
-    (trail.data?.events ?? [])
+  // Vetting results, and on a list step the people another member has already decided (per-item recusal).
+  const decidedStatus = { approved: 'APPROVED', rejected: 'REJECTED', recorded: 'COMPLETED' } as const;
+  const checks = new Map<string, string>([
+    ...(trail.data?.events ?? [])
       .filter((e) => e.type === 'CandidateCleared' || e.type === 'CandidateBlocked')
       .map((e) => [String(e.data.personId), e.type === 'CandidateCleared' ? 'CLEARED' : 'BLOCKED'] as const),
-  );
+    ...(step?.decidedItems ?? []).map(
+      (d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const,
+    ),
+  ]);
   const name = useNames([...people, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
 
   if (task.isLoading) return <Spin />;
