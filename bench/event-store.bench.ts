@@ -2,21 +2,33 @@
  * Event store benchmarks on a real PostgreSQL (embedded unless TEST_DATABASE_URL is set):
  * - appends/s with 8 concurrent writers over 10k streams, ~500-byte events, against plain INSERTs of the same
  *   rows into an unchained table in the same run (target ratio >= 0.8);
- * - verify throughput on one core (target >= 250k events/s);
+ * - the same appends sealed with append receipts, as `npm start` and the worker run them;
+ * - verify throughput on one core (target >= 250k events/s), with the Merkle tree rebuilt and checked against a
+ *   signed tree head;
+ * - the first tree head over the whole log, inclusion proofs (generation from the stored nodes, and check) per
+ *   event, and the cost of a witness's cosignature per tree head against signing without one;
  * - subscriber catch-up, events/s.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   CheckpointSigner,
   EventStore,
   TrustedKeys,
+  WitnessClient,
   createDataSource,
+  hashHexLeaf,
+  inclusionProofs,
   subscribe,
+  verifyInclusion,
   verifyLog,
-  writeCheckpoint,
+  writeTreeHead,
   type NewEvent,
 } from '@cadreflow/event-store';
+import { Witness, serveWitness } from '@cadreflow/witness';
 import { startTestPostgres } from '../test/setup/postgres';
 import { summarise, table, type ResultRow } from './lib/stats';
 
@@ -66,14 +78,19 @@ export async function runEventStoreBench(): Promise<string> {
   await dataSource.query(`ALTER TABLE plain_events ALTER COLUMN position ADD GENERATED ALWAYS AS IDENTITY`);
 
   const store = new EventStore(dataSource);
+  const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
+  const sealed = new EventStore(dataSource);
+  sealed.sealWith(signer);
   const versions = new Map<string, number>();
   const plainVersions = new Map<string, number>();
   let seq = 0;
   const perWriter = EVENTS_PER_ROUND / WRITERS;
 
   const storeRounds: number[] = [];
+  const sealedRounds: number[] = [];
   const plainRounds: number[] = [];
   const storeLatency: number[] = [];
+  const sealedLatency: number[] = [];
   const plainLatency: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the two so that neither gets a warmer cache or a fuller table.
@@ -105,10 +122,23 @@ export async function runEventStoreBench(): Promise<string> {
         latencies.push(performance.now() - t);
       }
     });
+    const receipted = await timeRound(async (_w, latencies) => {
+      for (let i = 0; i < perWriter; i++) {
+        const n = seq++;
+        const stream = `stream-${(n * 7919) % STREAMS}`;
+        const expected = versions.get(stream) ?? 0;
+        versions.set(stream, expected + 1);
+        const t = performance.now();
+        await sealed.append(stream, expected, [payload(n)], { idempotencyKey: `bench-${n}` });
+        latencies.push(performance.now() - t);
+      }
+    });
     plainRounds.push(plain.perSecond);
     storeRounds.push(chained.perSecond);
+    sealedRounds.push(receipted.perSecond);
     plainLatency.push(...plain.latencies);
     storeLatency.push(...chained.latencies);
+    sealedLatency.push(...receipted.latencies);
   }
 
   // Fill the log for verify and catch-up.
@@ -125,8 +155,9 @@ export async function runEventStoreBench(): Promise<string> {
     if (batch.length >= 16) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
-  const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
-  await writeCheckpoint(dataSource, signer, new Date());
+  const headStart = performance.now();
+  const firstHead = await writeTreeHead(dataSource, signer, { now: new Date() });
+  const firstHeadMs = performance.now() - headStart;
   const total = Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM events`))[0].n);
 
   const verifyRates: number[] = [];
@@ -137,7 +168,7 @@ export async function runEventStoreBench(): Promise<string> {
     const cpu = process.cpuUsage();
     const report = await verifyLog(dataSource, { trustedKeys: new TrustedKeys([signer.publicKey]) });
     const used = process.cpuUsage(cpu);
-    if (!report.ok || report.eventsChecked !== total)
+    if (!report.ok || report.eventsChecked !== total || report.verifiedTreeSize !== total)
       throw new Error(`verify failed in the benchmark: ${JSON.stringify(report.problems[0])}`);
     verifyRates.push(total / ((performance.now() - t) / 1000));
     verifyCpuRates.push(total / ((used.user + used.system) / 1e6));
@@ -162,6 +193,64 @@ export async function runEventStoreBench(): Promise<string> {
     await sub.stop();
   }
 
+  // Inclusion proofs: generated from the stored nodes (one event a call, and 100 events a call), then checked.
+  const size = firstHead!.size;
+  const positions: number[] = (
+    await dataSource.query<{ position: string }[]>(`SELECT position FROM events ORDER BY random() LIMIT 2000`)
+  ).map((r) => Number(r.position));
+  const hashOf = new Map(
+    (
+      await dataSource.query<{ position: string; hash: string }[]>(
+        `SELECT position, hash FROM events WHERE position = ANY($1::bigint[])`,
+        [positions],
+      )
+    ).map((r) => [Number(r.position), r.hash]),
+  );
+  const proveOne: number[] = [];
+  for (const p of positions.slice(0, 500)) {
+    const t = performance.now();
+    await inclusionProofs(dataSource, [p], size);
+    proveOne.push((performance.now() - t) * 1000);
+  }
+  const proveBatch: number[] = [];
+  for (let i = 0; i < positions.length; i += 100) {
+    const t = performance.now();
+    await inclusionProofs(dataSource, positions.slice(i, i + 100), size);
+    proveBatch.push(((performance.now() - t) * 1000) / 100);
+  }
+  const proofs = await inclusionProofs(dataSource, positions, size);
+  const check: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const t = performance.now();
+    for (const p of proofs)
+      verifyInclusion(p.leafIndex, size, hashHexLeaf(hashOf.get(p.position)!), p.proof, firstHead!.root);
+    check.push(((performance.now() - t) * 1000) / proofs.length);
+  }
+
+  // A tree head every 100 appended events, signed alone (baseline) and cosigned by a witness over HTTP.
+  const witness = await serveWitness(
+    await Witness.open(join(await mkdtemp(join(tmpdir(), 'cadreflow-bench-witness-')), 'store'), [signer.publicKey]),
+    0,
+  );
+  const client = new WitnessClient(witness.url);
+  const signOnly: number[] = [];
+  const cosigned: number[] = [];
+  const headOf100 = async (i: number, witnesses: WitnessClient[], into: number[]): Promise<void> => {
+    await sealed.append(
+      `head-${i}`,
+      'any',
+      Array.from({ length: 100 }, (_, k) => payload(k)),
+    );
+    const t = performance.now();
+    await writeTreeHead(dataSource, signer, { now: new Date(), requireReceipts: true, witnesses });
+    into.push(performance.now() - t);
+  };
+  for (let i = 0; i < 40; i++) await headOf100(i, [], signOnly);
+  // The witness catches up once (from nothing to the whole log), then cosigns each head from the one before.
+  await headOf100(40, [client], []);
+  for (let i = 41; i < 81; i++) await headOf100(i, [client], cosigned);
+  await witness.stop();
+
   await dataSource.destroy();
   await server.stop();
 
@@ -179,6 +268,14 @@ export async function runEventStoreBench(): Promise<string> {
       ratio: storeS.median / plainS.median,
       target: 'ratio >= 0.8',
     },
+    {
+      benchmark: 'EventStore.append sealed (receipts), 8 writers',
+      unit: 'events/s',
+      median: summarise(sealedRounds).median,
+      p95: summarise(sealedRounds).p95,
+      ratio: summarise(sealedRounds).median / plainS.median,
+      target: 'ratio >= 0.8',
+    },
     { benchmark: 'plain INSERT latency (baseline)', unit: 'ms', median: plainL.median, p95: plainL.p95 },
     {
       benchmark: 'EventStore.append latency',
@@ -186,6 +283,13 @@ export async function runEventStoreBench(): Promise<string> {
       median: storeL.median,
       p95: storeL.p95,
       ratio: storeL.median / plainL.median,
+    },
+    {
+      benchmark: 'EventStore.append sealed latency',
+      unit: 'ms',
+      median: summarise(sealedLatency).median,
+      p95: summarise(sealedLatency).p95,
+      ratio: summarise(sealedLatency).median / plainL.median,
     },
     {
       benchmark: `verify, ${total} events, one core`,
@@ -199,6 +303,38 @@ export async function runEventStoreBench(): Promise<string> {
       unit: 'events/s',
       median: summarise(verifyCpuRates).median,
       p95: summarise(verifyCpuRates).p95,
+    },
+    { benchmark: `first tree head over ${total} events`, unit: 'ms', median: firstHeadMs, p95: firstHeadMs },
+    {
+      benchmark: 'inclusion proof, generated, one event a query',
+      unit: 'µs/event',
+      median: summarise(proveOne).median,
+      p95: summarise(proveOne).p95,
+    },
+    {
+      benchmark: 'inclusion proof, generated, 100 events a query',
+      unit: 'µs/event',
+      median: summarise(proveBatch).median,
+      p95: summarise(proveBatch).p95,
+    },
+    {
+      benchmark: 'inclusion proof, checked',
+      unit: 'µs/event',
+      median: summarise(check).median,
+      p95: summarise(check).p95,
+    },
+    {
+      benchmark: 'tree head of 100 new events, signed (baseline)',
+      unit: 'ms',
+      median: summarise(signOnly).median,
+      p95: summarise(signOnly).p95,
+    },
+    {
+      benchmark: 'tree head of 100 new events, cosigned by a witness',
+      unit: 'ms',
+      median: summarise(cosigned).median,
+      p95: summarise(cosigned).p95,
+      ratio: summarise(cosigned).median / summarise(signOnly).median,
     },
     {
       benchmark: `subscriber catch-up, ${total} events`,

@@ -5,18 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { format, resolveConfig } from 'prettier';
 import { previewOpenApiDocument } from '../apps/api/src/bootstrap';
 
 /** Where the web app reads the document from. */
 export const OPENAPI_PATH = join(__dirname, '..', 'apps', 'web', 'src', 'api', 'openapi.json');
 
-/** The document as committed: pretty JSON with a final newline, so diffs stay readable. */
-export function formatDocument(document: unknown): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+/** The document as committed: JSON laid out by Prettier with the repository's settings, as `prettier --write` would. */
+export async function formatDocument(document: unknown): Promise<string> {
+  const options = (await resolveConfig(OPENAPI_PATH)) ?? {};
+  return format(JSON.stringify(document, null, 2), { ...options, parser: 'json' });
 }
 
 async function main(): Promise<void> {
-  writeFileSync(OPENAPI_PATH, formatDocument(await previewOpenApiDocument()));
+  writeFileSync(OPENAPI_PATH, await formatDocument(await previewOpenApiDocument()));
   new Logger('openapi').log(`wrote ${OPENAPI_PATH}`);
 }
 

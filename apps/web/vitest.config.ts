@@ -9,6 +9,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
-    testTimeout: 20000,
+    // The first render of Ant Design in jsdom takes seconds on a shared two-core host; files run side by side.
+    testTimeout: 60000,
   },
 });

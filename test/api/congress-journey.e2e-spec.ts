@@ -70,21 +70,32 @@ describe('a provincial congress, launched and decided over HTTP', () => {
   it('elects 48 of 53 with every step decided from the queues', async () => {
     const committee = await stack.as('tochuc');
     const politburo = await stack.as('bochinhtri');
+    const countingBoard = await stack.as('kiemphieu');
+    let countingBoardSawRound = false;
     const model = organisationWithNewcomers(LIST);
     const candidates = candidateList(model, new Date().toISOString().slice(0, 10), CONGRESS_DATE, LIST);
     expect(candidates).toHaveLength(LIST);
 
-    // The succession pool joins the registry as the Organization Committee records new people.
+    // The succession pool joins the registry as the Organization Committee records new people, each working in a
+    // department of the province (a launch pins the people of the organisation's bodies).
+    const today = new Date().toISOString().slice(0, 10);
     for (const person of model.people.filter((p) => p.id.startsWith('person/bn-pool-'))) {
       const added = await committee.post('/registry/changes', {
         kind: 'person-added',
-        effectiveFrom: new Date().toISOString().slice(0, 10),
+        effectiveFrom: today,
         personId: person.id,
         fullName: person.fullName,
         gender: person.gender,
         birthDate: person.birthDate,
       });
       expect(added.status).toBe(200);
+      const joined = await committee.post('/registry/changes', {
+        kind: 'person-joins',
+        effectiveFrom: today,
+        personId: person.id,
+        bodyId: demoIds.finance,
+      });
+      expect(joined.status).toBe(200);
     }
     const launched = await committee.post<{ procedureId: string }>(
       '/procedures',
@@ -174,6 +185,22 @@ describe('a provincial congress, launched and decided over HTTP', () => {
         }
       }
 
+      // The counting board sees the election's rounds in its own queue, with their kind and the congress's name.
+      const round = open.find((o) => o.step.stepId.startsWith('round-'));
+      if (round && !countingBoardSawRound) {
+        const queue = await countingBoard.get<{ items: (Task & { stepKind: string | null; bodyName: string })[] }>(
+          '/tasks?pageSize=200',
+        );
+        const seen = queue.body.items.find(
+          (t) => t.procedureId === round.procedureId && t.stepId === round.step.stepId,
+        );
+        if (seen) {
+          expect(seen.stepKind).toBe('election-round');
+          expect(seen.bodyName).not.toBe(seen.bodyId);
+          countingBoardSawRound = true;
+        }
+      }
+
       // Every approver works through their queue.
       for (const approver of [office, politburo]) {
         const queue = await approver.get<{ items: Task[] }>('/tasks?pageSize=200');
@@ -220,6 +247,7 @@ describe('a provincial congress, launched and decided over HTTP', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
+    expect(countingBoardSawRound).toBe(true);
     const final = (await committee.get<ProcedureView>(`/procedures/${root}`)).body;
     expect(final.summary).toMatchObject({ kind: 'congress-personnel', status: 'completed', outcome: 'elected' });
     const inspector = await stack.as('ubkt');

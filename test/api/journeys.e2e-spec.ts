@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { demoIds } from '@cadreflow/domain';
+import { demoIds, noInvalidBallots } from '@cadreflow/domain';
 import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
 import { HttpClient, startFullStack, type FullStack } from '../support/full-stack';
 
@@ -293,6 +293,66 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const adoptions = (await trail(procedureId)).events.filter((e) => e.type === 'PlanAdopted');
     expect(adoptions).toHaveLength(1);
+  });
+
+  it('refuses at the call a launch the rules refuse, starting nothing, and a corrected decision under a used key', async () => {
+    const listed = async (): Promise<number> =>
+      (await committee.get<{ total: number }>('/procedures?type=personnel-plan&pageSize=1')).body.total;
+    const before = await listed();
+    const tooFewSeats = await committee.post<{ code: string; params: { problems: string[] } }>(
+      '/procedures',
+      { ...planForm, executiveCommitteeSeats: 20 },
+      key(),
+    );
+    expect(tooFewSeats.status).toBe(422);
+    expect(tooFewSeats.body.code).toBe('PLAN_RULES_BROKEN');
+    const ghost = await committee.post<{ code: string; field: string }>(
+      '/procedures',
+      { ...planForm, candidateIds: [...planForm.candidateIds, 'person/ghost'] },
+      key(),
+    );
+    expect(ghost.status).toBe(422);
+    expect(ghost.body).toMatchObject({ code: 'LAUNCH_UNKNOWN_PERSON', field: 'candidateIds.48' });
+    const badDate = await committee.post<{ code: string; field: string }>(
+      '/procedures',
+      { ...planForm, kind: 'congress-personnel', congressDate: '15/06/2027' },
+      key(),
+    );
+    expect(badDate.status).toBe(400);
+    expect(badDate.body).toMatchObject({ code: 'FIELD_INVALID_DATE', field: 'congressDate' });
+    expect(await listed()).toBe(before);
+
+    const procedureId = await launchPlan();
+    const task = await taskOf(approver, procedureId, 'adoption-1');
+    const used = key();
+    const wrong = await approver.post<{ code: string }>(
+      `/tasks/${task.taskId}/decision`,
+      {
+        kind: 'tally',
+        tally: {
+          summoned: 10,
+          present: 10,
+          ballots: { issued: 10, returned: 10, valid: 10, invalid: noInvalidBallots() },
+          tallies: { 'person/bn-01': 10 },
+        },
+      },
+      used,
+    );
+    expect(wrong.status).toBe(422);
+    const corrected = await approver.post<{ code: string }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve' },
+      used,
+    );
+    expect(corrected.status).toBe(422);
+    expect(corrected.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const anew = await approver.post<{ events: RecordedRef[] }>(
+      `/tasks/${task.taskId}/decision`,
+      { kind: 'approve' },
+      key(),
+    );
+    expect(anew.status).toBe(200);
+    expect(anew.body.events[0].type).toBe('PlanAdopted');
   });
 
   it('pushes queue changes live, lets a claimant unclaim, records every dossier read, and reports progress per level, of all organisations or of a body and those under it', async () => {

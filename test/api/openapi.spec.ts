@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { previewOpenApiDocument } from '../../apps/api/src/bootstrap';
-import { formatDocument, OPENAPI_PATH } from '../../tools/openapi';
+
+/** Where `npm run openapi` (tools/openapi.ts) writes the document the web client is typed from. */
+const OPENAPI_PATH = join(__dirname, '..', '..', 'apps', 'web', 'src', 'api', 'openapi.json');
 
 /**
  * Routes whose bodies another part of the API describes (the audit trail of the evidence work, the registry's own
  * routes): checked for being in the document, not yet for their schemas.
  */
-const DESCRIBED_ELSEWHERE = [/^\/procedures\/\{procedureId\}\/audit/, /^\/audit\//, /^\/registry\//];
+const DESCRIBED_ELSEWHERE = [/^\/procedures\/\{procedureId\}\/(audit|evidence)/, /^\/audit\//, /^\/registry\//];
 
 /** Places in a schema that leave a body undescribed: a free object, `additionalProperties: true`, an empty schema. */
 function untyped(node: unknown, path: string, found: string[]): string[] {
@@ -35,9 +38,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('is built without a database or Temporal, and the committed copy the web client is typed from is up to date', () => {
-    const committed = readFileSync(OPENAPI_PATH, 'utf8');
-    // On failure: run `npm run openapi` and commit apps/web/src/api/openapi.json with the contract change.
-    expect(committed).toBe(formatDocument(document));
+    const committed: unknown = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
+    // On failure: run `npm run openapi` and commit apps/web/src/api/openapi.json with the contract change. The
+    // contents are compared, not the layout (the file is laid out by Prettier).
+    expect(committed).toEqual(JSON.parse(JSON.stringify(document)));
   });
 
   it('describes every request and response body of the API with declared types', () => {

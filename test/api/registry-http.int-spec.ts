@@ -116,6 +116,7 @@ describe('registry over HTTP (real PostgreSQL)', () => {
     expect(json(refused).code).toBe('NOT_ALLOWED');
     expect((await post('/registry/imports').field('kind', 'people').expect(400)).body).toMatchObject({
       code: 'VALIDATION',
+      field: 'file',
     });
     expect(
       json(await post('/registry/imports').field('kind', 'cats').attach('file', csv, 'x.csv').expect(400)).message,
@@ -164,12 +165,16 @@ describe('registry over HTTP (real PostgreSQL)', () => {
     const missing = await post('/registry/changes')
       .send({ kind: 'person-moves', effectiveFrom: '2026-03-01', personId: 'person/bn-20' })
       .expect(400);
-    expect(missing.body).toMatchObject({ code: 'VALIDATION' });
+    expect(missing.body).toMatchObject({ code: 'VALIDATION', field: 'fromBodyId' });
     expect(json(missing).message).toMatch(/fromBodyId/);
     const unknown = await post('/registry/changes')
       .send({ kind: 'person-joins', effectiveFrom: '2026-03-01', personId: 'person/ghost', bodyId: demoIds.finance })
       .expect(422);
-    expect(unknown.body).toMatchObject({ code: 'REGISTRY_UNKNOWN_PERSON' });
+    expect(unknown.body).toMatchObject({
+      code: 'REGISTRY_UNKNOWN_PERSON',
+      field: 'personId',
+      params: { personId: 'person/ghost' },
+    });
     await post('/registry/changes', deputy)
       .send({ kind: 'person-retires', effectiveFrom: '2026-03-01', personId: 'person/bn-20' })
       .expect(403);

@@ -326,6 +326,23 @@ export function conformanceSuite(maxCachedWorkflows: number | undefined): void {
     });
   });
 
+  it("records the worker's build id on its workflow tasks and tells the workflow, as the real server does", async () => {
+    await h.withWorker(async (taskQueue) => {
+      const id = workflowId('build-id');
+      const told = await client.workflow.execute<typeof workflows.currentBuildId>('currentBuildId', {
+        taskQueue,
+        workflowId: id,
+      });
+      expect(told).toMatch(/^@temporalio\/worker@/);
+      const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const recorded = events.flatMap((e) => {
+        const attributes = e.workflowTaskStartedEventAttributes ?? e.workflowTaskCompletedEventAttributes;
+        return attributes ? [attributes.workerVersion?.buildId] : [];
+      });
+      expect(recorded).toEqual([told, told]);
+    });
+  });
+
   it('signals and cancels external workflows', async () => {
     await h.withWorker(async (taskQueue) => {
       const target = await client.workflow.start('waitForCancel', { taskQueue, workflowId: workflowId('target') });

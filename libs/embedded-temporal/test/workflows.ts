@@ -155,6 +155,11 @@ export async function parent(name: string): Promise<string> {
   return `parent got ${result}`;
 }
 
+/** The build id the SDK tells the workflow it runs on (`workflowInfo().currentBuildId`). */
+export async function currentBuildId(): Promise<string> {
+  return Promise.resolve(workflowInfo().currentBuildId ?? '');
+}
+
 /** Who a run of {@link lineage} is, and what `workflowInfo()` tells it of its parent and root. */
 export interface Lineage {
   workflowId: string;

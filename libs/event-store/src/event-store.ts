@@ -86,6 +86,9 @@ export class EventStore {
   /** Emits `appended` (last position) after each commit made by this process. */
   readonly local = new EventEmitter();
   private sealer?: AppendSealer;
+  /** Receipts waiting to be written, and whether a write is under way (receipts are written one statement at a time). */
+  private readonly receipts: { values: (string | number)[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private writingReceipts = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.local.setMaxListeners(0);
@@ -226,13 +229,22 @@ export class EventStore {
       for (const request of batch) request.reject(error);
       return;
     }
-    try {
-      await this.writeReceipt(rows);
-    } catch (error) {
-      // The events are committed; without their receipt the checkpointer will not sign them, and says so.
-      for (const request of batch) request.reject(error);
+    if (this.sealer) {
+      // The receipt is written beside the next batch, not before it: the callers hear of their append once it is
+      // stored. The events are committed either way; without their receipt the checkpointer will not sign them.
+      void this.writeReceipt(rows).then(
+        () => this.settle(batch, rows),
+        (error: unknown) => {
+          for (const request of batch) request.reject(error);
+        },
+      );
       return;
     }
+    this.settle(batch, rows);
+  }
+
+  /** Answers each request of a written batch: its events, a conflict, or the events a repeated key wrote first. */
+  private settle(batch: PendingAppend[], rows: AppendRow[]): void {
     const byRequest = new Map<number, AppendRow[]>();
     for (const row of rows) byRequest.set(row.req, [...(byRequest.get(row.req) ?? []), row]);
     let lastPosition: number | undefined;
@@ -268,8 +280,9 @@ export class EventStore {
   }
 
   /** Signs and stores the receipt of the events a batch wrote (one call wrote them in consecutive positions). */
-  private async writeReceipt(rows: AppendRow[]): Promise<void> {
-    if (!this.sealer) return;
+  private writeReceipt(rows: AppendRow[]): Promise<void> {
+    const sealer = this.sealer;
+    if (!sealer) return Promise.resolve();
     let first = Infinity;
     let last = -Infinity;
     let logHash = '';
@@ -284,14 +297,43 @@ export class EventStore {
         logHash = row.ev_log_hash;
       }
     }
-    if (count === 0) return;
+    if (count === 0) return Promise.resolve();
     const receipt = { firstPosition: first, lastPosition: last, eventCount: count, logHash };
-    await preparedQuery(
-      this.dataSource,
-      `INSERT INTO append_receipts (first_position, last_position, event_count, log_hash, key_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [first, last, count, logHash, this.sealer.keyId, this.sealer.sign(receiptMessage(receipt))],
-    );
+    return new Promise((resolve, reject) => {
+      this.receipts.push({
+        values: [first, last, count, logHash, sealer.keyId, sealer.sign(receiptMessage(receipt))],
+        resolve,
+        reject,
+      });
+      if (!this.writingReceipts) void this.flushReceipts();
+    });
+  }
+
+  /**
+   * Writes the pending receipts, those that queued meanwhile in one statement: one INSERT a batch would cost the
+   * database as much again as the append itself for the small batches of concurrent single-event appends.
+   */
+  private async flushReceipts(): Promise<void> {
+    this.writingReceipts = true;
+    try {
+      while (this.receipts.length > 0) {
+        const pending = this.receipts.splice(0);
+        const column = (k: number) => pending.map((r) => r.values[k]);
+        try {
+          await preparedQuery(
+            this.dataSource,
+            `INSERT INTO append_receipts (first_position, last_position, event_count, log_hash, key_id, signature)
+             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[])`,
+            [column(0), column(1), column(2), column(3), column(4), column(5)],
+          );
+          for (const r of pending) r.resolve();
+        } catch (error) {
+          for (const r of pending) r.reject(error);
+        }
+      }
+    } finally {
+      this.writingReceipts = false;
+    }
   }
 
   /** A repeated idempotency key returns the first append's events, if it asks for the same thing. */

@@ -13,6 +13,9 @@ import { AnchorFile } from '../src/tree/anchor-file';
 import { consistencyProof, inclusionProofs } from '../src/tree/proofs';
 import { UnsignableLogError, listTreeHeads, writeTreeHead } from '../src/tree/tree-head-writer';
 import { WitnessClient, WitnessRefusedError } from '../src/tree/witness-client';
+import { Checkpointer } from '../src/checkpoints/checkpointer';
+import { TrustedKeys } from '../src/checkpoints/signing-key';
+import { verifyLog } from '../src/verify/verifier';
 import { event } from './fixtures';
 
 const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
@@ -57,7 +60,7 @@ describe('signed tree heads, proofs and the witness (real PostgreSQL)', () => {
     expect(head.root.equals(rootOf(hashes.map((h) => hashHexLeaf(h.hash))))).toBe(true);
     expect(head.note).toMatch(
       new RegExp(
-        `^${signer.origin}\\n7\\n[A-Za-z0-9+/]{43}=\\nposition 7\\ntime 2026-03-01T08:00:00.000Z\\ncheckpoint 1 [0-9a-f]{64}\\n\\n`,
+        `^${signer.origin}\\n7\\n[A-Za-z0-9+/]{43}=\\nposition 7\\ntime 2026-03-01T08:00:00.000Z\\nlog [0-9a-f]{64}\\ncheckpoint 1 [0-9a-f]{64}\\n\\n`,
       ),
     );
     expect(hasLogSignature(head.note, signer.origin, signer.publicKey)).toBe(true);
@@ -137,5 +140,41 @@ describe('signed tree heads, proofs and the witness (real PostgreSQL)', () => {
     }
     const record = await readFile(join(dir, 'witness', 'cosigned.log'), 'utf8');
     expect(record.split('%%\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('names a head that lacks the pinned witness’s cosignature, and remembers verified heads in the verifier’s store', async () => {
+    await appendMany('plan-1', 0, 2);
+    await writeTreeHead(db.dataSource, signer, { now });
+    const headStore = join(dir, 'inspector', 'heads');
+    const trust = new TrustedKeys([signer.publicKey], { witnessKeys: [witness.witness.publicKey], headStore });
+    const report = await verifyLog(db.dataSource, { trustedKeys: trust });
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'tree-head-not-cosigned', treeSize: 2 })]);
+    await appendMany('plan-1', 2, 1);
+    await sign();
+    const cosignedOnly = new TrustedKeys([signer.publicKey], { headStore });
+    expect(await verifyLog(db.dataSource, { trustedKeys: cosignedOnly })).toMatchObject({
+      ok: true,
+      verifiedTreeSize: 3,
+    });
+    expect((await new AnchorFile(headStore).notes()).map((n) => n.split('\n')[1])).toEqual(['3']);
+  });
+
+  it('the checkpointer reports an event that no append receipt vouches for, and never signs it', async () => {
+    const sealed = new EventStore(db.dataSource);
+    sealed.sealWith(signer);
+    await sealed.append('plan-1', 0, [event('PlanDrafted')]);
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(db.dataSource, signer, 1, 0, (e) => errors.push(e), {
+      anchor,
+      requireReceipts: true,
+    });
+    expect((await checkpointer.checkpointNow())?.size).toBe(1);
+    await store.append('plan-1', 1, [event('PlanForged')]); // not sealed: as if written by hand
+    await sealed.append('plan-1', 2, [event('PlanAdopted')]);
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(errors).toEqual([expect.any(UnsignableLogError)]);
+    expect(String(errors[0])).toMatch(/position 2 \("plan-1" v2\) has no append receipt/);
+    expect((await listTreeHeads(db.dataSource)).map((h) => h.size)).toEqual([1]);
   });
 });

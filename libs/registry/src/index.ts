@@ -18,6 +18,7 @@ export * from './storage/canonical-model';
 export * from './storage/registry.projection';
 export * from './storage/registry.store';
 export * from './storage/registry.writer';
+export * from './storage/registry-write.errors';
 export * from './storage/registry.search';
 export * from './storage/first-start';
 

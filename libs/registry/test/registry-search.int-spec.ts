@@ -19,6 +19,25 @@ describe('RegistrySearch (real PostgreSQL)', () => {
     await db.drop();
   });
 
+  it('pins a snapshot of an organisation: its subtree, its ancestors, their bodies, members and relatives', async () => {
+    const whole = await db.registry.model(ON);
+    const national = await db.registry.snapshot(demoIds.national, ON);
+    expect(national).toEqual(whole);
+    const commune = await db.registry.snapshot('org/bn-kinh-bac', ON);
+    const bodyIds = commune.model.bodies.map((b) => b.id);
+    expect(bodyIds).toEqual(
+      expect.arrayContaining([demoIds.politburo, demoIds.executiveCommittee, 'org/bn-kinh-bac/bch']),
+    );
+    expect(bodyIds).not.toContain('org/bn-tu-son/bch');
+    expect(bodyIds).not.toContain('org/bn-tu-son');
+    expect(commune.model.people.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['person/pb-01', 'person/bn-40', 'person/kb-01']),
+    );
+    expect(commune.model.relations).toHaveLength(demoOrganisation.relations.length);
+    expect(commune.hash).not.toBe(national.hash);
+    expect((await db.registry.snapshot('org/bn-kinh-bac', ON)).hash).toBe(commune.hash);
+  });
+
   it('finds organisations by name with or without diacritics, with level and parent names', async () => {
     const expected = {
       id: demoIds.province,

@@ -11,12 +11,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { demoIds } from '@cadreflow/domain';
 import { CheckpointSigner, EventStore, TrustedKeys, createDataSource, writeTreeHead } from '@cadreflow/event-store';
+import { RegistryStore, importOnFirstStart } from '@cadreflow/registry';
+import { apiMigrations } from '../api.module';
 import { createEmptyDatabase } from '../../../../test/setup/database';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Visibility } from '../auth/visibility';
+import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ApiErrorFilter } from '../errors/api-error.filter';
-import { CreateUsers1763785000000 } from '../migrations/1763785000000-CreateUsers';
-import { CreateReadModels1763785100000 } from '../migrations/1763785100000-CreateReadModels';
 import { AuditController } from './audit.controller';
 import { AuditKeys } from './audit-keys';
 import { AuditService } from './audit.service';
@@ -58,12 +59,14 @@ describe('GET /procedures/:id/evidence (real PostgreSQL, real controller and ser
     dataSource = createDataSource({
       url: empty.url,
       poolSize: 4,
-      extraMigrations: [CreateUsers1763785000000, CreateReadModels1763785100000],
+      extraMigrations: apiMigrations,
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
     const store = new EventStore(dataSource);
     store.sealWith(signer);
+    // Who may see which procedure comes from the organisation registry: the demo province, as on first start.
+    await importOnFirstStart(dataSource, store);
     await store.append('plan-9', 0, [
       { type: 'ProcedureLaunched', data: { kind: 'personnel-plan' }, metadata: { actorId: 'u-1' } },
       { type: 'PlanAdopted', data: {}, metadata: { actorId: 'u-2' } },
@@ -80,7 +83,10 @@ describe('GET /procedures/:id/evidence (real PostgreSQL, real controller and ser
         AuditService,
         { provide: DataSource, useValue: dataSource },
         { provide: EventStore, useValue: store },
-        { provide: Visibility, useValue: new Visibility() },
+        {
+          provide: Visibility,
+          useValue: new Visibility(new OrganisationDirectory(new RegistryStore(dataSource, store))),
+        },
         { provide: AuditKeys, useValue: new AuditKeys(new TrustedKeys([signer.publicKey])) },
         { provide: APP_GUARD, useClass: CallerGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },

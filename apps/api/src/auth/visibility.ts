@@ -22,6 +22,11 @@ export function organisationIdOf(model: OrganisationModel, bodyId: string): stri
 export class Visibility {
   constructor(private readonly directory: OrganisationDirectory) {}
 
+  /** Visibility over one fixed model (tools and tests that read no registry). */
+  static over(model: OrganisationModel): Visibility {
+    return new Visibility(OrganisationDirectory.fixed(model));
+  }
+
   /** Ids of the organisations whose procedures the user may see. */
   async organisationsOf(user: AuthenticatedUser): Promise<Set<string>> {
     const model = await this.directory.model();

@@ -32,6 +32,24 @@ export class OrganisationDirectory {
 
   constructor(private readonly registry: RegistryStore) {}
 
+  /**
+   * A directory over one fixed model, for tools and tests that read no registry.
+   *
+   * @example new Visibility(OrganisationDirectory.fixed(model))
+   */
+  static fixed(model: OrganisationModel): OrganisationDirectory {
+    const entry = { model, version: 0, hash: '' };
+    const names = new Map<string, string>([
+      ...model.people.map((p) => [p.id, p.fullName] as const),
+      ...model.bodies.map((b) => [b.id, b.name] as const),
+    ]);
+    return new OrganisationDirectory({
+      model: () => Promise.resolve(entry),
+      names: (ids: readonly string[]) =>
+        Promise.resolve(Object.fromEntries(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])))),
+    } as Pick<RegistryStore, 'model' | 'names'> as RegistryStore);
+  }
+
   /** Forgets the cached model: the registry recorded a change. */
   invalidate(): void {
     this.current = undefined;

@@ -34,6 +34,7 @@ import { validationFailed } from '../errors/validation.pipe';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { RegistryStore } from '@cadreflow/registry';
+import { ProjectionsService } from '../projections/projections.service';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import { buildLaunch, launchedOrganisation } from './launch-builder';
 import type { LaunchForm } from './launch.dto';
@@ -74,6 +75,7 @@ export class ProceduresService {
     private readonly store: EventStore,
     private readonly directory: OrganisationDirectory,
     private readonly registry: RegistryStore,
+    private readonly projections: ProjectionsService,
   ) {}
 
   /**
@@ -114,6 +116,7 @@ export class ProceduresService {
     const procedureId = idempotencyKey
       ? `proc-${createHash('sha256').update(`${user.userId}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`
       : `proc-${randomUUID()}`;
+    await this.checkCandidates(form.candidateIds, snapshot.model, organisationId);
     const launch = buildLaunch(form, snapshot, procedureId, launchedBy);
     const client = await this.temporal.get();
     let created = true;
@@ -128,7 +131,38 @@ export class ProceduresService {
       created = false;
     }
     const state = await this.launchedState(procedureId);
+    // What the launch recorded is in the read models before the answer, so the launcher's next list shows it.
+    await this.projections.catchUp();
     return { procedureId, created, state: await procedureStateView(this.directory, state) };
+  }
+
+  /**
+   * Every candidate must be among the people the launch pins (those of the organisation's bodies and above); one the
+   * registry knows elsewhere is told apart from one it does not know at all. The 422 names the list item.
+   */
+  private async checkCandidates(
+    candidateIds: readonly string[],
+    model: OrganisationModel,
+    organisationId: string,
+  ): Promise<void> {
+    const pinned = new Set(model.people.map((p) => p.id));
+    const index = candidateIds.findIndex((id) => !pinned.has(id));
+    if (index < 0) return;
+    const personId = candidateIds[index];
+    const personName = (await this.registry.names([personId]))[personId];
+    const field = `candidateIds.${index}`;
+    if (personName === undefined) {
+      throw new ApiError(422, 'LAUNCH_UNKNOWN_PERSON', `The registry has no person "${personId}".`, {
+        field,
+        params: { personId },
+      });
+    }
+    throw new ApiError(
+      422,
+      'LAUNCH_PERSON_OUTSIDE_ORGANISATION',
+      `${personName} (${personId}) holds no post in ${organisationId} or the organisations above it on the launch date.`,
+      { field, params: { personId, personName, organisationId } },
+    );
   }
 
   /** Waits (up to 10 s) until the workflow has recorded its launch, so the caller sees the opened steps. */

@@ -58,8 +58,15 @@ const auth: Middleware = {
   },
 };
 
-/** The one typed client of the API, typed from `openapi.json` (a contract change breaks the type check). */
-export const api = createClient<paths>({ baseUrl: '' });
+/**
+ * The one typed client of the API, typed from `openapi.json` (a contract change breaks the type check). The API
+ * serves the app, so requests go to the page's own origin (absolute, as `Request` outside a browser needs).
+ */
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  // Looked up at each request, not once at start (component tests stand in a fetch of their own).
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(auth);
 
 /** Turns an openapi-fetch result into its data, or throws an {@link ApiError} with the API's body. */

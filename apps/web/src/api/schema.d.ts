@@ -4,2712 +4,2665 @@
  */
 
 export interface paths {
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Health_health'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Auth_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Auth_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Procedures you may see, filtered by type, body, level and status */
+        get: operations["Procedures_list"];
+        put?: never;
+        /**
+         * Launch a procedure from its form (Organization Committees)
+         * @description The body is a form by `kind` (a discriminated union): the organisation from the registry and the fields of that kind. The API builds the launch from the registry and pins the snapshot; a launch the rules refuse is answered 422 and starts nothing.
+         */
+        post: operations["Procedures_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Procedures you may see, filtered by type, body, level and status */
-    get: operations['Procedures_list'];
-    put?: never;
-    /**
-     * Launch a procedure from its form (Organization Committees)
-     * @description The body is a form by `kind` (a discriminated union): the organisation from the registry and the fields of that kind. The API builds the launch from the registry and pins the snapshot; a launch the rules refuse is answered 422 and starts nothing.
-     */
-    post: operations['Procedures_launch'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/progress': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress per level: how many organisations (all, or those of a body and under it) have completed a kind of procedure */
+        get: operations["Procedures_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Progress per level: how many organisations (all, or those of a body and under it) have completed a kind of procedure */
-    get: operations['Procedures_progress'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One procedure with its current state */
+        get: operations["Procedures_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One procedure with its current state */
-    get: operations['Procedures_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a procedure, recording why */
+        post: operations["Procedures_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Withdraw a procedure, recording why */
-    post: operations['Procedures_withdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}/commands': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send another command of the procedure; answers with the recorded events */
+        post: operations["Procedures_command"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Send another command of the procedure; answers with the recorded events */
-    post: operations['Procedures_command'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}/dossiers/{personId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/dossiers/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a candidate's personnel file; the read is recorded (DossierAccessed) */
+        get: operations["Procedures_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Read a candidate's personnel file; the read is recorded (DossierAccessed) */
-    get: operations['Procedures_dossier'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My queue: open tasks my roles and bodies may act on */
+        get: operations["Tasks_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** My queue: open tasks my roles and bodies may act on */
-    get: operations['Tasks_queue'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange) */
+        get: operations["Tasks_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange) */
-    get: operations['Tasks_events'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: operations["Tasks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One task */
-    get: operations['Tasks_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/claim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a task (recusal and four-eyes are checked) */
+        post: operations["Tasks_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Claim a task (recusal and four-eyes are checked) */
-    post: operations['Tasks_claim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/unclaim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a claimed task go */
+        post: operations["Tasks_unclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Let a claimed task go */
-    post: operations['Tasks_unclaim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a task; answers with the recorded events (position and hash) */
+        post: operations["Tasks_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Decide a task; answers with the recorded events (position and hash) */
-    post: operations['Tasks_decide'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A procedure's event trail, with the verdict of re-deriving every hash of it */
+        get: operations["Audit_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A procedure's event trail, with the verdict of re-deriving every hash of it */
-    get: operations['Audit_trail'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/procedures/{procedureId}/audit/state': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/audit/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The state of the procedure as of one event (time travel) */
+        get: operations["Audit_stateAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The state of the procedure as of one event (time travel) */
-    get: operations['Audit_stateAt'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/procedures/{procedureId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A procedure's evidence bundle: one Node script holding its events, their inclusion proofs and the signed, cosigned tree head, that prints "intact" or the first bad event when run offline (inspection committees) */
+        get: operations["Audit_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Verify the whole log and its signed checkpoints (inspection committees) */
-    post: operations['Audit_verify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the whole log and its signed checkpoints (inspection committees) */
+        post: operations["Audit_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Organisations as of a date, by name with or without diacritics */
-    get: operations['Registry_organisations'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/organisations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations as of a date, by name with or without diacritics */
+        get: operations["Registry_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** An organisation with its bodies and the organisations under it */
-    get: operations['Registry_organisation'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/people': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation with its bodies and the organisations under it */
+        get: operations["Registry_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** People as of a date with the posts they hold, by name, body or organisation */
-    get: operations['Registry_people'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/people/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People as of a date with the posts they hold, by name, body or organisation */
+        get: operations["Registry_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A person with posts, memberships and declared relatives */
-    get: operations['Registry_person'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person with posts, memberships and declared relatives */
+        get: operations["Registry_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Upload a registry file: every error, and what it would change; nothing is written */
-    post: operations['Registry_preview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/imports/{importId}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a registry file: every error, and what it would change; nothing is written */
+        post: operations["Registry_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record a valid preview (confirming twice records it once) */
-    post: operations['Registry_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/changes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a valid preview (confirming twice records it once) */
+        post: operations["Registry_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record an effective-dated change (join, leave, move, retire, relative, organisation) */
-    post: operations['Registry_change'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an effective-dated change (join, leave, move, retire, relative, organisation) */
+        post: operations["Registry_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The registry as of a date, as .xlsx (Vietnamese headers) or .json */
-    get: operations['Registry_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/registry/template': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/registry/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registry as of a date, as .xlsx (Vietnamese headers) or .json */
+        get: operations["Registry_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The empty .xlsx template with Vietnamese headers */
-    get: operations['Registry_template'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/registry/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty .xlsx template with Vietnamese headers */
+        get: operations["Registry_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    HealthDto: {
-      /** @enum {string} */
-      status: 'ok';
-    };
-    LoginDto: {
-      /** @example tochuc */
-      username: string;
-      /** @example cadreflow-demo */
-      password: string;
-    };
-    TokenDto: {
-      accessToken: string;
-      /** @example Bearer */
-      tokenType: string;
-      /** @description Seconds until the token expires */
-      expiresIn: number;
-    };
-    FieldErrorDto: {
-      /**
-       * @description Dotted path of the field
-       * @example congressDate
-       */
-      field: string;
-      /** @example FIELD_INVALID_DATE */
-      code: string;
-      /** @example congressDate must be a date as YYYY-MM-DD */
-      message: string;
-      params?: {
-        [key: string]: string | number | boolean | string[];
-      };
-    };
-    ApiErrorDto: {
-      /** @example 400 */
-      statusCode: number;
-      /**
-       * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
-       * @example FIELD_REQUIRED
-       */
-      code: string;
-      /** @description A developer's fallback in English; users read the translated code */
-      message: string;
-      /**
-       * @description Dotted path of the input field the error concerns
-       * @example seats
-       */
-      field?: string;
-      /**
-       * @example {
-       *       "max": 200
-       *     }
-       */
-      params?: {
-        [key: string]: string | number | boolean | string[];
-      };
-      /** @description Every field error of the request (validation) */
-      errors?: components['schemas']['FieldErrorDto'][];
-    };
-    GrantViewDto: {
-      /**
-       * @description Role code
-       * @example standing-committee
-       */
-      role: string;
-      /** @example body/bn-btv */
-      bodyId: string;
-      /** @example Ban Thường vụ Tỉnh ủy */
-      bodyName: string;
-    };
-    MeDto: {
-      /** @example user/tochuc */
-      userId: string;
-      /** @example tochuc */
-      username: string;
-      /** @example Trịnh Văn Tổ (Ban Tổ chức) */
-      displayName: string;
-      /** @description The person in the registry (null: a service account) */
-      personId: string | null;
-      personName: string | null;
-      grants: components['schemas']['GrantViewDto'][];
-    };
-    CompositionTargetsDto: {
-      /**
-       * @description Women, at least (%)
-       * @example 15
-       */
-      womenPercent?: number;
-      /**
-       * @description Under 40 years old, at least (%)
-       * @example 10
-       */
-      under40Percent?: number;
-      /**
-       * @description Ethnic minorities, at least (%)
-       * @example 5
-       */
-      ethnicMinorityPercent?: number;
-    };
-    CongressPersonnelLaunchDto: {
-      /**
-       * @description The party organisation (from the registry) the procedure is for
-       * @example org/bac-ninh
-       */
-      organisationId: string;
-      /**
-       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
-       * @example 2026-03-01
-       */
-      launchDate?: string;
-      /**
-       * @description Seats of the executive committee (BCH)
-       * @example 48
-       */
-      executiveCommitteeSeats: number;
-      /**
-       * @description Seats of the standing committee (BTV)
-       * @example 15
-       */
-      standingCommitteeSeats: number;
-      /**
-       * @description Deputy secretaries
-       * @example 3
-       */
-      deputySecretaries: number;
-      /**
-       * @description People (registry ids) on the candidate list, with its surplus over the seats
-       * @example [
-       *       "person/bn-01",
-       *       "person/bn-02"
-       *     ]
-       */
-      candidateIds: string[];
-      /**
-       * @description Standards, each as a line of text
-       * @example [
-       *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
-       *     ]
-       */
-      standards?: string[];
-      targets?: components['schemas']['CompositionTargetsDto'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: 'congress-personnel';
-      /**
-       * @description The day the congress opens (YYYY-MM-DD)
-       * @example 2027-06-15
-       */
-      congressDate: string;
-    };
-    PersonnelPlanLaunchDto: {
-      /**
-       * @description The party organisation (from the registry) the procedure is for
-       * @example org/bac-ninh
-       */
-      organisationId: string;
-      /**
-       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
-       * @example 2026-03-01
-       */
-      launchDate?: string;
-      /**
-       * @description Seats of the executive committee (BCH)
-       * @example 48
-       */
-      executiveCommitteeSeats: number;
-      /**
-       * @description Seats of the standing committee (BTV)
-       * @example 15
-       */
-      standingCommitteeSeats: number;
-      /**
-       * @description Deputy secretaries
-       * @example 3
-       */
-      deputySecretaries: number;
-      /**
-       * @description People (registry ids) on the candidate list, with its surplus over the seats
-       * @example [
-       *       "person/bn-01",
-       *       "person/bn-02"
-       *     ]
-       */
-      candidateIds: string[];
-      /**
-       * @description Standards, each as a line of text
-       * @example [
-       *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
-       *     ]
-       */
-      standards?: string[];
-      targets?: components['schemas']['CompositionTargetsDto'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: 'personnel-plan';
-    };
-    IntroductionLaunchDto: {
-      /**
-       * @description The party organisation (from the registry) the procedure is for
-       * @example org/bac-ninh
-       */
-      organisationId: string;
-      /**
-       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
-       * @example 2026-03-01
-       */
-      launchDate?: string;
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: 'introduction';
-      /**
-       * @description The day the congress opens (YYYY-MM-DD)
-       * @example 2027-06-15
-       */
-      congressDate: string;
-      /**
-       * @description People (registry ids) to introduce
-       * @example [
-       *       "person/bn-01",
-       *       "person/bn-02"
-       *     ]
-       */
-      candidateIds: string[];
-    };
-    VettingLaunchDto: {
-      /**
-       * @description The party organisation (from the registry) the procedure is for
-       * @example org/bac-ninh
-       */
-      organisationId: string;
-      /**
-       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
-       * @example 2026-03-01
-       */
-      launchDate?: string;
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: 'vetting';
-      /**
-       * @description The day the congress opens (YYYY-MM-DD)
-       * @example 2027-06-15
-       */
-      congressDate: string;
-      /**
-       * @description People (registry ids) to vet
-       * @example [
-       *       "person/bn-01",
-       *       "person/bn-02"
-       *     ]
-       */
-      candidateIds: string[];
-    };
-    ElectionLaunchDto: {
-      /**
-       * @description The party organisation (from the registry) the procedure is for
-       * @example org/bac-ninh
-       */
-      organisationId: string;
-      /**
-       * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
-       * @example 2026-03-01
-       */
-      launchDate?: string;
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: 'election';
-      /**
-       * @description The day the congress opens (YYYY-MM-DD)
-       * @example 2027-06-15
-       */
-      congressDate: string;
-      /**
-       * @description Seats to fill
-       * @example 48
-       */
-      seats: number;
-      /**
-       * @description People (registry ids) on the ballot
-       * @example [
-       *       "person/bn-01",
-       *       "person/bn-02"
-       *     ]
-       */
-      candidateIds: string[];
-    };
-    ActorViewDto: {
-      /** @example person/bn-ot-01 */
-      actorId: string;
-      /** @example Trịnh Văn Tổ */
-      actorName: string;
-      /**
-       * @description Role code (the web translates it)
-       * @example organization-committee
-       */
-      role: string;
-      /** @example body/bn-organization-committee */
-      bodyId: string;
-      /** @example Ban Tổ chức Tỉnh ủy */
-      bodyName: string;
-    };
-    PersonRefDto: {
-      /** @example person/bn-02 */
-      personId: string;
-      /**
-       * @description Display name (the id when the registry has none)
-       * @example Lê Đức Trung
-       */
-      personName: string;
-    };
-    DecidedItemDto: {
-      /** @example person/bn-02 */
-      personId: string;
-      /**
-       * @description Display name (the id when the registry has none)
-       * @example Lê Đức Trung
-       */
-      personName: string;
-      /** @description Who decided it (person id) */
-      by: string;
-      byName: string;
-      /** @enum {string} */
-      outcome: 'approved' | 'rejected' | 'recorded';
-      /** @description A tally: their votes */
-      votes?: number;
-    };
-    NamedIdDto: {
-      /** @example person/bn-40 */
-      id: string;
-      /** @example Nguyễn Văn Bốn Mươi */
-      name: string;
-    };
-    ConcernedPersonDto: {
-      /** @example person/bn-02 */
-      personId: string;
-      /**
-       * @description Display name (the id when the registry has none)
-       * @example Lê Đức Trung
-       */
-      personName: string;
-      /** @description Declared relatives, with names */
-      relatives: components['schemas']['NamedIdDto'][];
-    };
-    OpenStepDto: {
-      /**
-       * @description The procedure (stage) the decision goes to
-       * @example proc-…/introduction
-       */
-      procedureId: string;
-      /** @example re-election/2 */
-      stepId: string;
-      /**
-       * @description What the step is, as a code the web translates (null on steps opened before step kinds)
-       * @example introduction-step
-       */
-      stepKind: string | null;
-      /**
-       * @example {
-       *       "track": "re-election",
-       *       "step": 2
-       *     }
-       */
-      stepParams: {
-        [key: string]: string | number;
-      };
-      /** @description People named in stepParams, with names */
-      stepPeople: components['schemas']['PersonRefDto'][];
-      /** @description A list step: the people already decided; the others wait */
-      decidedItems: components['schemas']['DecidedItemDto'][];
-      /** @description English description (a developer's fallback; show the translated stepKind) */
-      title: string;
-      /** @example body/bn-btv */
-      bodyId: string;
-      /** @example Ban Thường vụ Tỉnh ủy */
-      bodyName: string;
-      /** @example standing-committee */
-      role: string;
-      /** @example 2026-12-20 */
-      dueDate: string;
-      /** @enum {string} */
-      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
-      concerned: components['schemas']['ConcernedPersonDto'][];
-      /** @description Who launched the procedure (four-eyes) */
-      launchedBy: components['schemas']['PersonRefDto'] | null;
-      /** @description Who proposed what is decided (four-eyes) */
-      proposedBy: components['schemas']['PersonRefDto'][];
-      reminded: boolean;
-      escalated: boolean;
-    };
-    RecordedEventRefDto: {
-      /**
-       * @description Position in the whole log
-       * @example 1234
-       */
-      position: number;
-      /**
-       * @description Version of its stream after it
-       * @example 3
-       */
-      streamVersion: number;
-      /** @example PlanAdopted */
-      type: string;
-      /**
-       * @description SHA-256 of the event, hex
-       * @example f1e2…
-       */
-      hash: string;
-      /** @example 2026-12-06T08:00:00.000Z */
-      recordedAt: string;
-    };
-    StageDto: {
-      /** @enum {string} */
-      stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
-      procedureId: string;
-      /** @enum {string} */
-      state: 'pending' | 'running' | 'done' | 'failed';
-    };
-    PlanViewDto: {
-      /** @example 48 */
-      executiveCommitteeSeats: number;
-      /** @example 15 */
-      standingCommitteeSeats: number;
-      /** @example 3 */
-      deputySecretaries: number;
-      candidates: components['schemas']['PersonRefDto'][];
-      standards: string[];
-      /** @example 2 */
-      revision?: number;
-    };
-    CandidateViewDto: {
-      /** @example person/bn-02 */
-      personId: string;
-      /**
-       * @description Display name (the id when the registry has none)
-       * @example Lê Đức Trung
-       */
-      personName: string;
-      /** @enum {string} */
-      track?: 're-election' | 'first-time';
-      /**
-       * @description Where the candidate stands: in an introduction (active/dropped), vetting, or the election
-       * @enum {string}
-       */
-      status: 'active' | 'dropped' | 'pending' | 'cleared' | 'blocked' | 'candidate' | 'elected';
-    };
-    ElectionViewDto: {
-      /** @example 48 */
-      seats: number;
-      /** @example 1 */
-      round?: number | null;
-      elected: components['schemas']['PersonRefDto'][];
-    };
-    ElectedDto: {
-      /** @example person/bn-02 */
-      personId: string;
-      /**
-       * @description Display name (the id when the registry has none)
-       * @example Lê Đức Trung
-       */
-      personName: string;
-      round: number;
-      votes: number;
-      base: number;
-      /**
-       * @description votes / base in percent, two decimals
-       * @example 85.71
-       */
-      sharePercent: number;
-    };
-    StageStepDto: {
-      /** @description The stage's procedure id: decisions go there */
-      procedureId: string;
-      stepId: string;
-      /** @example introduction-step */
-      stepKind: string | null;
-      /**
-       * @example {
-       *       "track": "re-election",
-       *       "step": 2
-       *     }
-       */
-      stepParams: {
-        [key: string]: string | number;
-      };
-      /** @description People named in stepParams */
-      stepPeople: components['schemas']['PersonRefDto'][];
-      /** @description English description (a developer's fallback) */
-      title: string;
-      bodyId: string;
-      bodyName: string;
-      role: string;
-      dueDate: string;
-      /** @enum {string} */
-      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
-    };
-    ProcedureStateDto: {
-      procedureId: string;
-      /** @example congress-personnel */
-      kind: string;
-      /** @example org/bac-ninh */
-      bodyId: string;
-      /** @example Đảng bộ tỉnh Bắc Ninh */
-      bodyName: string;
-      /** @example rulebook/2025-2030 */
-      rulebookId: string;
-      launchedBy: components['schemas']['ActorViewDto'] | null;
-      /** @enum {string} */
-      run: 'running' | 'completed' | 'withdrawn';
-      /**
-       * @description The procedure's own status code (or the composite's stage)
-       * @example ADOPTED
-       */
-      status: string;
-      streamVersion: number;
-      openSteps: components['schemas']['OpenStepDto'][];
-      withdrawnReason: string | null;
-      lastEvent: components['schemas']['RecordedEventRefDto'] | null;
-      /** @description Composite only: its stages */
-      stages?: components['schemas']['StageDto'][];
-      /** @description A personnel-plan procedure: the plan */
-      plan?: components['schemas']['PlanViewDto'];
-      /** @description Introduction, vetting, election: the candidates */
-      candidates?: components['schemas']['CandidateViewDto'][];
-      election?: components['schemas']['ElectionViewDto'];
-      /** @description An election (or a composite after it): who was elected */
-      elected?: components['schemas']['ElectedDto'][];
-      /** @description Composite: the running stage's open steps (up to 10) */
-      stageOpenSteps?: components['schemas']['StageStepDto'][];
-      /** @description Composite: how many steps the running stage has open */
-      stageOpenStepCount?: number;
-    };
-    LaunchResultDto: {
-      procedureId: string;
-      /** @description false when a retried launch found the procedure its key started */
-      created: boolean;
-      state: components['schemas']['ProcedureStateDto'];
-    };
-    ProcedureSummaryDto: {
-      /** @example proc-6cc4… */
-      procedureId: string;
-      /** @description The top-level procedure (a composite stage has its composite here) */
-      rootId: string;
-      /**
-       * @description Kind code (the web translates it)
-       * @example congress-personnel
-       */
-      kind: string;
-      /**
-       * @description Title as a code: the web shows "{organisationName} — {kind}" translated
-       * @example procedure-title
-       */
-      titleCode: string;
-      /**
-       * @example {
-       *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
-       *       "kind": "congress-personnel"
-       *     }
-       */
-      titleParams: {
-        [key: string]: string;
-      };
-      /** @example org/bac-ninh */
-      bodyId: string;
-      /** @example Đảng bộ tỉnh Bắc Ninh */
-      bodyName: string;
-      /** @example org/bac-ninh */
-      organisationId: string | null;
-      /** @example Đảng bộ tỉnh Bắc Ninh */
-      organisationName: string;
-      /** @enum {string|null} */
-      levelKind: 'grassroots' | 'district' | 'province' | 'national' | null;
-      /** @enum {string} */
-      status: 'running' | 'completed' | 'withdrawn';
-      rulebookId: string;
-      /** @example person/bn-ot-01 */
-      launchedBy: string;
-      /** @example Trịnh Văn Tổ */
-      launchedByName: string;
-      launchedAt: string;
-      endedAt: string | null;
-      /** @description Outcome code, or the withdrawal reason */
-      outcome: string | null;
-    };
-    ProcedurePageDto: {
-      /** @example 12 */
-      total: number;
-      /** @example 1 */
-      page: number;
-      /** @example 50 */
-      pageSize: number;
-      items: components['schemas']['ProcedureSummaryDto'][];
-    };
-    LevelProgressDto: {
-      /** @enum {string} */
-      levelKind: 'grassroots' | 'district' | 'province' | 'national';
-      organisations: number;
-      done: number;
-      running: number;
-      /** @example 20.90% */
-      percentDone: string;
-      /**
-       * @description English label (a developer's fallback)
-       * @example 14/67 done, 20.90%
-       */
-      label: string;
-    };
-    ProcedureDetailDto: {
-      summary: components['schemas']['ProcedureSummaryDto'];
-      /** @description Live state while running */
-      state: components['schemas']['ProcedureStateDto'] | null;
-    };
-    WithdrawDto: {
-      /** @example The congress date moved; the plan will be relaunched */
-      reason: string;
-    };
-    ActAsDto: {
-      /** @example organization-committee */
-      role: string;
-      /** @example body/bn-organization-committee */
-      bodyId: string;
-    };
-    PlanContentDto: {
-      /** @example 48 */
-      executiveCommitteeSeats: number;
-      /** @example 15 */
-      standingCommitteeSeats: number;
-      /** @example 3 */
-      deputySecretaries: number;
-      candidateIds: string[];
-      standards: string[];
-    };
-    CommandDataDto: {
-      /** @description RevisePlan */
-      plan?: components['schemas']['PlanContentDto'];
-      /** @description DropCandidate, DiscloseResult: the step */
-      stepId?: string;
-      /** @description The person the command is about */
-      personId?: string;
-      /** @description DropCandidate, EscalateDisagreement, WithdrawCandidacy: why */
-      reason?: string;
-      /** @description RaiseNewIssue: the issue */
-      issue?: string;
-      /** @description FileLateExplanation */
-      explanation?: string;
-      /** @description FileAssetDeclaration, FileActionProgramme: the document reference */
-      reference?: string;
-      /** @description VerifyAssetDeclaration: the declaration is consistent */
-      consistent?: boolean;
-      /** @description VerifyAssetDeclaration, ResolveComplaint: the finding */
-      finding?: string;
-      /** @description ReceiveComplaint, ResolveComplaint */
-      complaintId?: string;
-      /** @description ReceiveComplaint: what the complaint says */
-      summary?: string;
-      /** @description ResolveComplaint: the complaint was substantiated */
-      substantiated?: boolean;
-      /** @description AddFloorCandidate: declared relatives */
-      relativeIds?: string[];
-      /** @description AddFloorCandidate: delegates in favour of the nomination */
-      votesInFavour?: number;
-      /** @description AddFloorCandidate: delegates present */
-      delegatesPresent?: number;
-      /** @description DeclareConflict: the person the conflict is about */
-      subjectId?: string;
-      /** @description DeclareConflict: what the conflict is */
-      description?: string;
-    };
-    ProcedureCommandDto: {
-      actAs: components['schemas']['ActAsDto'];
-      /**
-       * @example SubmitPlan
-       * @enum {string}
-       */
-      type:
-        | 'RevisePlan'
-        | 'SubmitPlan'
-        | 'DropCandidate'
-        | 'RaiseNewIssue'
-        | 'EscalateDisagreement'
-        | 'WithdrawCandidacy'
-        | 'DiscloseResult'
-        | 'FileLateExplanation'
-        | 'FileAssetDeclaration'
-        | 'VerifyAssetDeclaration'
-        | 'ReceiveComplaint'
-        | 'ResolveComplaint'
-        | 'AddFloorCandidate'
-        | 'DeclareConflict'
-        | 'FileActionProgramme';
-      data: components['schemas']['CommandDataDto'];
-    };
-    MembershipViewDto: {
-      bodyId: string;
-      bodyName: string;
-      postId?: string;
-      postTitle?: string;
-      /** @example 2020-10-15 */
-      from: string;
-      to: string | null;
-    };
-    RelativeViewDto: {
-      personId: string;
-      personName: string;
-      /** @example spouse */
-      kind: string;
-    };
-    DossierDto: {
-      /** @enum {string} */
-      classification: 'secret';
-      /** @description The DossierAccessed event recorded for this read */
-      accessRecorded: components['schemas']['RecordedEventRefDto'][];
-      personId: string;
-      fullName: string;
-      /** @enum {string} */
-      gender: 'male' | 'female';
-      /** @example 1979-11-23 */
-      birthDate: string;
-      memberships: components['schemas']['MembershipViewDto'][];
-      /** @description Bodies the person sits on today */
-      currentBodies: components['schemas']['NamedIdDto'][];
-      declaredRelatives: components['schemas']['RelativeViewDto'][];
-    };
-    TaskChangeDto: {
-      taskId: string;
-      procedureId: string;
-      stepId: string;
-      /** @description English description (a developer's fallback) */
-      title: string;
-      bodyId: string;
-      role: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      position: number;
-    };
-    TaskDto: {
-      /** @example mS1x… */
-      taskId: string;
-      /** @description The procedure (a composite stage: its own id) the decision goes to */
-      procedureId: string;
-      /** @description The top-level procedure */
-      rootId: string;
-      /** @example introduction */
-      procedureKind: string | null;
-      /**
-       * @description Kind of the top-level procedure
-       * @example congress-personnel
-       */
-      rootKind: string | null;
-      /**
-       * @description The procedure title as a code with titleParams
-       * @example procedure-title
-       */
-      procedureTitleCode: string;
-      /**
-       * @example {
-       *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
-       *       "kind": "congress-personnel"
-       *     }
-       */
-      procedureTitleParams: {
-        [key: string]: string;
-      };
-      /** @example re-election/2 */
-      stepId: string;
-      /**
-       * @description What the step is, as a code
-       * @example introduction-step
-       */
-      stepKind?: string | null;
-      /**
-       * @description Values of the step kind (person ids are named in stepPeople)
-       * @example {
-       *       "track": "re-election",
-       *       "step": 2
-       *     }
-       */
-      stepParams: {
-        [key: string]: string | number;
-      };
-      /** @description People named in stepParams, with names */
-      stepPeople: components['schemas']['PersonRefDto'][];
-      /** @description English description (a developer's fallback; show the translated stepKind) */
-      title: string;
-      /** @example org/bac-ninh */
-      organisationId: string | null;
-      /** @example Đảng bộ tỉnh Bắc Ninh */
-      organisationName: string;
-      /** @example body/bn-btv */
-      bodyId: string;
-      /** @example Ban Thường vụ Tỉnh ủy */
-      bodyName: string;
-      /**
-       * @description Role code
-       * @example standing-committee
-       */
-      role: string;
-      /** @enum {string} */
-      decision: 'approval' | 'tally' | 'conclusion' | 'opinion';
-      /** @description The people the step concerns */
-      subjects: components['schemas']['PersonRefDto'][];
-      /** @example 2026-12-20 */
-      dueDate: string;
-      /**
-       * @description Days from today to the due date (negative: overdue)
-       * @example 4
-       */
-      daysLeft: number;
-      overdue: boolean;
-      escalated: boolean;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      outcome: string | null;
-      openedAt: string;
-      /** @description User id of who holds the claim */
-      claimedBy: string | null;
-      /** @description Their display name */
-      claimedByName: string | null;
-      claimedAt: string | null;
-    };
-    TaskPageDto: {
-      /** @example 12 */
-      total: number;
-      /** @example 1 */
-      page: number;
-      /** @example 50 */
-      pageSize: number;
-      items: components['schemas']['TaskDto'][];
-    };
-    InvalidBallotsDto: {
-      'not-issued-by-board': number;
-      'too-many-names': number;
-      'no-name-with-surplus': number;
-      'name-off-list': number;
-    };
-    BallotCountsDto: {
-      /** @example 100 */
-      issued: number;
-      /** @example 100 */
-      returned: number;
-      /** @example 98 */
-      valid: number;
-      invalid: components['schemas']['InvalidBallotsDto'];
-    };
-    MeetingTallyDto: {
-      /**
-       * @description Members summoned
-       * @example 100
-       */
-      summoned: number;
-      /**
-       * @description Members present
-       * @example 98
-       */
-      present: number;
-      ballots: components['schemas']['BallotCountsDto'];
-      /**
-       * @description Votes per candidate (person id → votes)
-       * @example {
-       *       "person/bn-02": 95,
-       *       "person/bn-03": 90
-       *     }
-       */
-      tallies: {
-        [key: string]: number;
-      };
-    };
-    ElectionAttendanceDto: {
-      /** @enum {string} */
-      kind: 'delegates' | 'all-members';
-      /** @description delegates: official delegates convened */
-      delegatesConvened?: number;
-      /** @description delegates: convening-committee members absent throughout */
-      conveningCommitteeAbsentThroughout?: number;
-      /** @description delegates: delegates absent throughout with no alternate */
-      delegatesAbsentWithoutAlternate?: number;
-      /** @description all-members: official members */
-      officialMembers?: number;
-      /** @description all-members: exempt from activity */
-      exempt?: number;
-      /** @description all-members: suspended */
-      suspended?: number;
-      /** @description all-members: absent with leave */
-      absentWithLeave?: number;
-      /** @description Present */
-      present: number;
-    };
-    DecisionDto: {
-      /** @enum {string} */
-      kind: 'approve' | 'reject' | 'return' | 'tally' | 'round-tally' | 'next-round';
-      note?: string;
-      /** @description Required to reject or return */
-      reason?: string;
-      /** @description kind=tally: the meeting's result */
-      tally?: components['schemas']['MeetingTallyDto'];
-      /** @description kind=tally, appointment step 2: each nominee's declared relatives (person id → person ids) */
-      relatives?: {
-        [key: string]: string[];
-      };
-      /** @description kind=round-tally */
-      attendance?: components['schemas']['ElectionAttendanceDto'];
-      /** @description kind=round-tally */
-      ballots?: components['schemas']['BallotCountsDto'];
-      /**
-       * @description kind=round-tally: votes per candidate
-       * @example {
-       *       "person/bn-02": 95,
-       *       "person/bn-03": 90
-       *     }
-       */
-      tallies?: {
-        [key: string]: number;
-      };
-      /** @description kind=next-round: vote again? */
-      proceed?: boolean;
-      /** @description kind=next-round: who is on the next ballot */
-      candidateIds?: string[];
-    };
-    DecisionResultDto: {
-      taskId: string;
-      /** @description The recorded events, durable, with position and hash */
-      events: components['schemas']['RecordedEventRefDto'][];
-    };
-    OrganisationViewDto: {
-      id: string;
-      name: string;
-      /** @example province */
-      levelKind: string | null;
-      levelName: string | null;
-      parentId: string | null;
-      parentName: string | null;
-    };
-    OrganisationListDto: {
-      items: components['schemas']['OrganisationViewDto'][];
-    };
-    BodyViewDto: {
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'party-organisation'
-        | 'congress'
-        | 'executive-committee'
-        | 'standing-committee'
-        | 'standing-office'
-        | 'organization-committee'
-        | 'inspection-committee'
-        | 'politburo'
-        | 'secretariat'
-        | 'key-cadres-conference'
-        | 'leadership-collective'
-        | 'unit';
-      name: string;
-    };
-    OrganisationDetailDto: {
-      organisation: components['schemas']['OrganisationViewDto'];
-      bodies: components['schemas']['BodyViewDto'][];
-      children: components['schemas']['OrganisationViewDto'][];
-    };
-    PersonPostDto: {
-      postId: string;
-      title: string;
-      bodyId: string;
-      bodyName: string | null;
-      /** @example 2020-10-15 */
-      from: string;
-      to: string | null;
-    };
-    PersonSummaryDto: {
-      id: string;
-      fullName: string;
-      /** @enum {string} */
-      gender: 'male' | 'female';
-      /**
-       * @description YYYY-MM-DD, or YYYY when only the year is known
-       * @example 1970-05-20
-       */
-      birthDate: string;
-      /** @description Posts held on the date asked */
-      posts: components['schemas']['PersonPostDto'][];
-    };
-    PeoplePageDto: {
-      items: components['schemas']['PersonSummaryDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    PersonMembershipDto: {
-      bodyId: string;
-      bodyName: string | null;
-      postId: string | null;
-      postTitle: string | null;
-      from: string;
-      to: string | null;
-    };
-    PersonRelativeDto: {
-      personId: string;
-      fullName: string | null;
-      /** @enum {string} */
-      kind: 'spouse' | 'parent' | 'parent-in-law' | 'child' | 'child-in-law' | 'sibling';
-      declaredOn: string;
-      /** @description True when the other person declared the tie */
-      declaredByRelative: boolean;
-    };
-    PersonDetailDto: {
-      id: string;
-      fullName: string;
-      /** @enum {string} */
-      gender: 'male' | 'female';
-      /**
-       * @description YYYY-MM-DD, or YYYY when only the year is known
-       * @example 1970-05-20
-       */
-      birthDate: string;
-      /** @description Posts held on the date asked */
-      posts: components['schemas']['PersonPostDto'][];
-      memberships: components['schemas']['PersonMembershipDto'][];
-      relatives: components['schemas']['PersonRelativeDto'][];
-    };
-    ImportUploadDto: {
-      /**
-       * Format: binary
-       * @description .xlsx, .csv or .json
-       */
-      file: string;
-      /**
-       * @description For a CSV whose file name does not say its kind
-       * @enum {string}
-       */
-      kind?: 'levels' | 'organisations' | 'bodies' | 'posts' | 'people' | 'memberships' | 'relatives';
-      /**
-       * @description When changes and removals take effect; today if left out
-       * @example 2026-01-01
-       */
-      effectiveFrom?: string;
-    };
-    ImportErrorDto: {
-      /** @example Nhân sự */
-      sheet: string;
-      /** @description Row as the spreadsheet numbers it (header = 1); 0: the registry’s own data */
-      row: number;
-      /** @example Ngày sinh */
-      column: string;
-      /** @enum {string} */
-      code:
-        | 'REGISTRY_UNREADABLE_FILE'
-        | 'REGISTRY_UNKNOWN_FORMAT'
-        | 'REGISTRY_UNKNOWN_CSV_KIND'
-        | 'REGISTRY_EMPTY_FILE'
-        | 'REGISTRY_MISSING_COLUMN'
-        | 'REGISTRY_MISSING_VALUE'
-        | 'REGISTRY_DUPLICATE_ID'
-        | 'REGISTRY_UNKNOWN_VALUE'
-        | 'REGISTRY_MALFORMED_DATE'
-        | 'REGISTRY_FUTURE_DATE'
-        | 'REGISTRY_DATE_ORDER'
-        | 'REGISTRY_UNKNOWN_LEVEL'
-        | 'REGISTRY_UNKNOWN_PARENT'
-        | 'REGISTRY_PARENT_NOT_ORGANISATION'
-        | 'REGISTRY_CYCLE'
-        | 'REGISTRY_ROOT_COUNT'
-        | 'REGISTRY_UNKNOWN_ORGANISATION'
-        | 'REGISTRY_UNKNOWN_BODY'
-        | 'REGISTRY_UNKNOWN_POST'
-        | 'REGISTRY_POST_NOT_IN_BODY'
-        | 'REGISTRY_UNKNOWN_PERSON'
-        | 'REGISTRY_UNKNOWN_RELATIVE'
-        | 'REGISTRY_SELF_RELATION'
-        | 'REGISTRY_DUPLICATE_MEMBERSHIP'
-        | 'REGISTRY_DUPLICATE_RELATION'
-        | 'REGISTRY_POST_HELD_TWICE'
-        | 'REGISTRY_CHANGE_BEFORE_LAST'
-        | 'REGISTRY_NO_OPEN_MEMBERSHIP';
-      /**
-       * @example {
-       *       "value": "31/02/1970"
-       *     }
-       */
-      params: {
-        [key: string]: string | number;
-      };
-      /** @description Vietnamese message a clerk can act on */
-      message: string;
-    };
-    ChangeCountDto: {
-      /** @enum {string} */
-      kind: 'levels' | 'organisations' | 'bodies' | 'posts' | 'people' | 'memberships' | 'relatives';
-      added: number;
-      changed: number;
-      removed: number;
-    };
-    ImportPreviewDto: {
-      importId: string;
-      fileName: string;
-      valid: boolean;
-      /** @example 2026-01-01 */
-      effectiveFrom: string;
-      errors: components['schemas']['ImportErrorDto'][];
-      changes: components['schemas']['ChangeCountDto'][];
-    };
-    RegistryWriteResultDto: {
-      /** @description The registry stream’s version after the write */
-      version: number;
-      /** @description Events appended */
-      events: number;
-    };
-    RegistryChangeDto: {
-      /** @enum {string} */
-      kind:
-        | 'person-added'
-        | 'person-joins'
-        | 'person-leaves'
-        | 'person-moves'
-        | 'person-retires'
-        | 'relative-declared'
-        | 'organisation-added'
-        | 'body-added'
-        | 'renamed'
-        | 'organisation-moved'
-        | 'abolished';
-      /**
-       * @description The date the change takes effect
-       * @example 2026-03-01
-       */
-      effectiveFrom: string;
-      personId?: string;
-      fullName?: string;
-      /** @enum {string} */
-      gender?: 'male' | 'female';
-      /**
-       * @description YYYY-MM-DD or YYYY
-       * @example 1975-03-05
-       */
-      birthDate?: string;
-      bodyId?: string;
-      postId?: string;
-      fromBodyId?: string;
-      fromPostId?: string;
-      relativeId?: string;
-      /** @enum {string} */
-      relation?: 'spouse' | 'parent' | 'parent-in-law' | 'child' | 'child-in-law' | 'sibling';
-      /** @description Id of the organisation or body added, renamed, moved or abolished */
-      id?: string;
-      name?: string;
-      levelId?: string;
-      parentId?: string;
-      /** @enum {string} */
-      bodyKind?:
-        | 'party-organisation'
-        | 'congress'
-        | 'executive-committee'
-        | 'standing-committee'
-        | 'standing-office'
-        | 'organization-committee'
-        | 'inspection-committee'
-        | 'politburo'
-        | 'secretariat'
-        | 'key-cadres-conference'
-        | 'leadership-collective'
-        | 'unit';
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoginDto: {
+            /** @example tochuc */
+            username: string;
+            /** @example cadreflow-demo */
+            password: string;
+        };
+        TokenDto: {
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /** @description Seconds until the token expires */
+            expiresIn: number;
+        };
+        FieldErrorDto: {
+            /**
+             * @description Dotted path of the field
+             * @example congressDate
+             */
+            field: string;
+            /** @example FIELD_INVALID_DATE */
+            code: string;
+            /** @example congressDate must be a date as YYYY-MM-DD */
+            message: string;
+            params?: {
+                [key: string]: string | number | boolean | string[];
+            };
+        };
+        ApiErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_PERSON_OUTSIDE_ORGANISATION (a candidate the registry knows who holds no post in the organisation or above it (params.personName)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
+             * @example FIELD_REQUIRED
+             */
+            code: string;
+            /** @description A developer's fallback in English; users read the translated code */
+            message: string;
+            /**
+             * @description Dotted path of the input field the error concerns
+             * @example seats
+             */
+            field?: string;
+            /**
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: string | number | boolean | string[];
+            };
+            /** @description Every field error of the request (validation) */
+            errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        GrantViewDto: {
+            /**
+             * @description Role code
+             * @example standing-committee
+             */
+            role: string;
+            /** @example body/bn-btv */
+            bodyId: string;
+            /** @example Ban Thường vụ Tỉnh ủy */
+            bodyName: string;
+        };
+        MeDto: {
+            /** @example user/tochuc */
+            userId: string;
+            /** @example tochuc */
+            username: string;
+            /** @example Trịnh Văn Tổ (Ban Tổ chức) */
+            displayName: string;
+            /** @description The person in the registry (null: a service account) */
+            personId: string | null;
+            personName: string | null;
+            grants: components["schemas"]["GrantViewDto"][];
+        };
+        CompositionTargetsDto: {
+            /**
+             * @description Women, at least (%)
+             * @example 15
+             */
+            womenPercent?: number;
+            /**
+             * @description Under 40 years old, at least (%)
+             * @example 10
+             */
+            under40Percent?: number;
+            /**
+             * @description Ethnic minorities, at least (%)
+             * @example 5
+             */
+            ethnicMinorityPercent?: number;
+        };
+        CongressPersonnelLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description Seats of the executive committee (BCH)
+             * @example 48
+             */
+            executiveCommitteeSeats: number;
+            /**
+             * @description Seats of the standing committee (BTV)
+             * @example 15
+             */
+            standingCommitteeSeats: number;
+            /**
+             * @description Deputy secretaries
+             * @example 3
+             */
+            deputySecretaries: number;
+            /**
+             * @description People (registry ids) on the candidate list, with its surplus over the seats
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+            /**
+             * @description Standards, each as a line of text
+             * @example [
+             *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
+             *     ]
+             */
+            standards?: string[];
+            targets?: components["schemas"]["CompositionTargetsDto"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "congress-personnel";
+            /**
+             * @description The day the congress opens (YYYY-MM-DD)
+             * @example 2027-06-15
+             */
+            congressDate: string;
+        };
+        PersonnelPlanLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description Seats of the executive committee (BCH)
+             * @example 48
+             */
+            executiveCommitteeSeats: number;
+            /**
+             * @description Seats of the standing committee (BTV)
+             * @example 15
+             */
+            standingCommitteeSeats: number;
+            /**
+             * @description Deputy secretaries
+             * @example 3
+             */
+            deputySecretaries: number;
+            /**
+             * @description People (registry ids) on the candidate list, with its surplus over the seats
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+            /**
+             * @description Standards, each as a line of text
+             * @example [
+             *       "Tiêu chuẩn theo Quy định 214-QĐ/TW"
+             *     ]
+             */
+            standards?: string[];
+            targets?: components["schemas"]["CompositionTargetsDto"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "personnel-plan";
+        };
+        IntroductionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "introduction";
+            /**
+             * @description The day the congress opens (YYYY-MM-DD)
+             * @example 2027-06-15
+             */
+            congressDate: string;
+            /**
+             * @description People (registry ids) to introduce
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        VettingLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "vetting";
+            /**
+             * @description The day the congress opens (YYYY-MM-DD)
+             * @example 2027-06-15
+             */
+            congressDate: string;
+            /**
+             * @description People (registry ids) to vet
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        ElectionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "election";
+            /**
+             * @description The day the congress opens (YYYY-MM-DD)
+             * @example 2027-06-15
+             */
+            congressDate: string;
+            /**
+             * @description Seats to fill
+             * @example 48
+             */
+            seats: number;
+            /**
+             * @description People (registry ids) on the ballot
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        ActorViewDto: {
+            /** @example person/bn-ot-01 */
+            actorId: string;
+            /** @example Trịnh Văn Tổ */
+            actorName: string;
+            /**
+             * @description Role code (the web translates it)
+             * @example organization-committee
+             */
+            role: string;
+            /** @example body/bn-organization-committee */
+            bodyId: string;
+            /** @example Ban Tổ chức Tỉnh ủy */
+            bodyName: string;
+        };
+        PersonRefDto: {
+            /** @example person/bn-02 */
+            personId: string;
+            /**
+             * @description Display name (the id when the registry has none)
+             * @example Lê Đức Trung
+             */
+            personName: string;
+        };
+        DecidedItemDto: {
+            /** @example person/bn-02 */
+            personId: string;
+            /**
+             * @description Display name (the id when the registry has none)
+             * @example Lê Đức Trung
+             */
+            personName: string;
+            /** @description Who decided it (person id) */
+            by: string;
+            byName: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "recorded";
+            /** @description A tally: their votes */
+            votes?: number;
+        };
+        NamedIdDto: {
+            /** @example person/bn-40 */
+            id: string;
+            /** @example Nguyễn Văn Bốn Mươi */
+            name: string;
+        };
+        ConcernedPersonDto: {
+            /** @example person/bn-02 */
+            personId: string;
+            /**
+             * @description Display name (the id when the registry has none)
+             * @example Lê Đức Trung
+             */
+            personName: string;
+            /** @description Declared relatives, with names */
+            relatives: components["schemas"]["NamedIdDto"][];
+        };
+        OpenStepDto: {
+            /**
+             * @description The procedure (stage) the decision goes to
+             * @example proc-…/introduction
+             */
+            procedureId: string;
+            /** @example re-election/2 */
+            stepId: string;
+            /**
+             * @description What the step is, as a code the web translates (null on steps opened before step kinds)
+             * @example introduction-step
+             */
+            stepKind: string | null;
+            /**
+             * @example {
+             *       "track": "re-election",
+             *       "step": 2
+             *     }
+             */
+            stepParams: {
+                [key: string]: string | number;
+            };
+            /** @description People named in stepParams, with names */
+            stepPeople: components["schemas"]["PersonRefDto"][];
+            /** @description A list step: the people already decided; the others wait */
+            decidedItems: components["schemas"]["DecidedItemDto"][];
+            /** @description English description (a developer's fallback; show the translated stepKind) */
+            title: string;
+            /** @example body/bn-btv */
+            bodyId: string;
+            /** @example Ban Thường vụ Tỉnh ủy */
+            bodyName: string;
+            /** @example standing-committee */
+            role: string;
+            /** @example 2026-12-20 */
+            dueDate: string;
+            /** @enum {string} */
+            decision: "approval" | "tally" | "conclusion" | "opinion";
+            concerned: components["schemas"]["ConcernedPersonDto"][];
+            /** @description Who launched the procedure (four-eyes) */
+            launchedBy: components["schemas"]["PersonRefDto"] | null;
+            /** @description Who proposed what is decided (four-eyes) */
+            proposedBy: components["schemas"]["PersonRefDto"][];
+            reminded: boolean;
+            escalated: boolean;
+        };
+        RecordedEventRefDto: {
+            /**
+             * @description Position in the whole log
+             * @example 1234
+             */
+            position: number;
+            /**
+             * @description Version of its stream after it
+             * @example 3
+             */
+            streamVersion: number;
+            /** @example PlanAdopted */
+            type: string;
+            /**
+             * @description SHA-256 of the event, hex
+             * @example f1e2…
+             */
+            hash: string;
+            /** @example 2026-12-06T08:00:00.000Z */
+            recordedAt: string;
+        };
+        StageDto: {
+            /** @enum {string} */
+            stage: "plan" | "introduction" | "vetting" | "consultation" | "election";
+            procedureId: string;
+            /** @enum {string} */
+            state: "pending" | "running" | "done" | "failed";
+        };
+        PlanViewDto: {
+            /** @example 48 */
+            executiveCommitteeSeats: number;
+            /** @example 15 */
+            standingCommitteeSeats: number;
+            /** @example 3 */
+            deputySecretaries: number;
+            candidates: components["schemas"]["PersonRefDto"][];
+            standards: string[];
+            /** @example 2 */
+            revision?: number;
+        };
+        CandidateViewDto: {
+            /** @example person/bn-02 */
+            personId: string;
+            /**
+             * @description Display name (the id when the registry has none)
+             * @example Lê Đức Trung
+             */
+            personName: string;
+            /** @enum {string} */
+            track?: "re-election" | "first-time";
+            /**
+             * @description Where the candidate stands: in an introduction (active/dropped), vetting, or the election
+             * @enum {string}
+             */
+            status: "active" | "dropped" | "pending" | "cleared" | "blocked" | "candidate" | "elected";
+        };
+        ElectionViewDto: {
+            /** @example 48 */
+            seats: number;
+            /** @example 1 */
+            round?: number | null;
+            elected: components["schemas"]["PersonRefDto"][];
+        };
+        ElectedDto: {
+            /** @example person/bn-02 */
+            personId: string;
+            /**
+             * @description Display name (the id when the registry has none)
+             * @example Lê Đức Trung
+             */
+            personName: string;
+            round: number;
+            votes: number;
+            base: number;
+            /**
+             * @description votes / base in percent, two decimals
+             * @example 85.71
+             */
+            sharePercent: number;
+        };
+        StageStepDto: {
+            /** @description The stage's procedure id: decisions go there */
+            procedureId: string;
+            stepId: string;
+            /** @example introduction-step */
+            stepKind: string | null;
+            /**
+             * @example {
+             *       "track": "re-election",
+             *       "step": 2
+             *     }
+             */
+            stepParams: {
+                [key: string]: string | number;
+            };
+            /** @description People named in stepParams */
+            stepPeople: components["schemas"]["PersonRefDto"][];
+            /** @description English description (a developer's fallback) */
+            title: string;
+            bodyId: string;
+            bodyName: string;
+            role: string;
+            dueDate: string;
+            /** @enum {string} */
+            decision: "approval" | "tally" | "conclusion" | "opinion";
+        };
+        ProcedureStateDto: {
+            procedureId: string;
+            /** @example congress-personnel */
+            kind: string;
+            /** @example org/bac-ninh */
+            bodyId: string;
+            /** @example Đảng bộ tỉnh Bắc Ninh */
+            bodyName: string;
+            /** @example rulebook/2025-2030 */
+            rulebookId: string;
+            launchedBy: components["schemas"]["ActorViewDto"] | null;
+            /** @enum {string} */
+            run: "running" | "completed" | "withdrawn";
+            /**
+             * @description The procedure's own status code (or the composite's stage)
+             * @example ADOPTED
+             */
+            status: string;
+            streamVersion: number;
+            openSteps: components["schemas"]["OpenStepDto"][];
+            withdrawnReason: string | null;
+            lastEvent: components["schemas"]["RecordedEventRefDto"] | null;
+            /** @description Composite only: its stages */
+            stages?: components["schemas"]["StageDto"][];
+            /** @description A personnel-plan procedure: the plan */
+            plan?: components["schemas"]["PlanViewDto"];
+            /** @description Introduction, vetting, election: the candidates */
+            candidates?: components["schemas"]["CandidateViewDto"][];
+            election?: components["schemas"]["ElectionViewDto"];
+            /** @description An election (or a composite after it): who was elected */
+            elected?: components["schemas"]["ElectedDto"][];
+            /** @description Composite: the running stage's open steps (up to 10) */
+            stageOpenSteps?: components["schemas"]["StageStepDto"][];
+            /** @description Composite: how many steps the running stage has open */
+            stageOpenStepCount?: number;
+        };
+        LaunchResultDto: {
+            procedureId: string;
+            /** @description false when a retried launch found the procedure its key started */
+            created: boolean;
+            state: components["schemas"]["ProcedureStateDto"];
+        };
+        ProcedureSummaryDto: {
+            /** @example proc-6cc4… */
+            procedureId: string;
+            /** @description The top-level procedure (a composite stage has its composite here) */
+            rootId: string;
+            /**
+             * @description Kind code (the web translates it)
+             * @example congress-personnel
+             */
+            kind: string;
+            /**
+             * @description Title as a code: the web shows "{organisationName} — {kind}" translated
+             * @example procedure-title
+             */
+            titleCode: string;
+            /**
+             * @example {
+             *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
+             *       "kind": "congress-personnel"
+             *     }
+             */
+            titleParams: {
+                [key: string]: string;
+            };
+            /** @example org/bac-ninh */
+            bodyId: string;
+            /** @example Đảng bộ tỉnh Bắc Ninh */
+            bodyName: string;
+            /** @example org/bac-ninh */
+            organisationId: string | null;
+            /** @example Đảng bộ tỉnh Bắc Ninh */
+            organisationName: string;
+            /** @enum {string|null} */
+            levelKind: "grassroots" | "district" | "province" | "national" | null;
+            /** @enum {string} */
+            status: "running" | "completed" | "withdrawn";
+            rulebookId: string;
+            /** @example person/bn-ot-01 */
+            launchedBy: string;
+            /** @example Trịnh Văn Tổ */
+            launchedByName: string;
+            launchedAt: string;
+            endedAt: string | null;
+            /** @description Outcome code, or the withdrawal reason */
+            outcome: string | null;
+        };
+        ProcedurePageDto: {
+            /** @example 12 */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["ProcedureSummaryDto"][];
+        };
+        LevelProgressDto: {
+            /** @enum {string} */
+            levelKind: "grassroots" | "district" | "province" | "national";
+            organisations: number;
+            done: number;
+            running: number;
+            /** @example 20.90% */
+            percentDone: string;
+            /**
+             * @description English label (a developer's fallback)
+             * @example 14/67 done, 20.90%
+             */
+            label: string;
+        };
+        ProcedureDetailDto: {
+            summary: components["schemas"]["ProcedureSummaryDto"];
+            /** @description Live state while running */
+            state: components["schemas"]["ProcedureStateDto"] | null;
+        };
+        WithdrawDto: {
+            /** @example The congress date moved; the plan will be relaunched */
+            reason: string;
+        };
+        ActAsDto: {
+            /** @example organization-committee */
+            role: string;
+            /** @example body/bn-organization-committee */
+            bodyId: string;
+        };
+        PlanContentDto: {
+            /** @example 48 */
+            executiveCommitteeSeats: number;
+            /** @example 15 */
+            standingCommitteeSeats: number;
+            /** @example 3 */
+            deputySecretaries: number;
+            candidateIds: string[];
+            standards: string[];
+        };
+        CommandDataDto: {
+            /** @description RevisePlan */
+            plan?: components["schemas"]["PlanContentDto"];
+            /** @description DropCandidate, DiscloseResult: the step */
+            stepId?: string;
+            /** @description The person the command is about */
+            personId?: string;
+            /** @description DropCandidate, EscalateDisagreement, WithdrawCandidacy: why */
+            reason?: string;
+            /** @description RaiseNewIssue: the issue */
+            issue?: string;
+            /** @description FileLateExplanation */
+            explanation?: string;
+            /** @description FileAssetDeclaration, FileActionProgramme: the document reference */
+            reference?: string;
+            /** @description VerifyAssetDeclaration: the declaration is consistent */
+            consistent?: boolean;
+            /** @description VerifyAssetDeclaration, ResolveComplaint: the finding */
+            finding?: string;
+            /** @description ReceiveComplaint, ResolveComplaint */
+            complaintId?: string;
+            /** @description ReceiveComplaint: what the complaint says */
+            summary?: string;
+            /** @description ResolveComplaint: the complaint was substantiated */
+            substantiated?: boolean;
+            /** @description AddFloorCandidate: declared relatives */
+            relativeIds?: string[];
+            /** @description AddFloorCandidate: delegates in favour of the nomination */
+            votesInFavour?: number;
+            /** @description AddFloorCandidate: delegates present */
+            delegatesPresent?: number;
+            /** @description DeclareConflict: the person the conflict is about */
+            subjectId?: string;
+            /** @description DeclareConflict: what the conflict is */
+            description?: string;
+        };
+        ProcedureCommandDto: {
+            actAs: components["schemas"]["ActAsDto"];
+            /**
+             * @example SubmitPlan
+             * @enum {string}
+             */
+            type: "RevisePlan" | "SubmitPlan" | "DropCandidate" | "RaiseNewIssue" | "EscalateDisagreement" | "WithdrawCandidacy" | "DiscloseResult" | "FileLateExplanation" | "FileAssetDeclaration" | "VerifyAssetDeclaration" | "ReceiveComplaint" | "ResolveComplaint" | "AddFloorCandidate" | "DeclareConflict" | "FileActionProgramme";
+            data: components["schemas"]["CommandDataDto"];
+        };
+        MembershipViewDto: {
+            bodyId: string;
+            bodyName: string;
+            postId?: string;
+            postTitle?: string;
+            /** @example 2020-10-15 */
+            from: string;
+            to: string | null;
+        };
+        RelativeViewDto: {
+            personId: string;
+            personName: string;
+            /** @example spouse */
+            kind: string;
+        };
+        DossierDto: {
+            /** @enum {string} */
+            classification: "secret";
+            /** @description The DossierAccessed event recorded for this read */
+            accessRecorded: components["schemas"]["RecordedEventRefDto"][];
+            personId: string;
+            fullName: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            /** @example 1979-11-23 */
+            birthDate: string;
+            memberships: components["schemas"]["MembershipViewDto"][];
+            /** @description Bodies the person sits on today */
+            currentBodies: components["schemas"]["NamedIdDto"][];
+            declaredRelatives: components["schemas"]["RelativeViewDto"][];
+        };
+        TaskChangeDto: {
+            taskId: string;
+            procedureId: string;
+            stepId: string;
+            /** @description English description (a developer's fallback) */
+            title: string;
+            bodyId: string;
+            role: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            position: number;
+        };
+        TaskDto: {
+            /** @example mS1x… */
+            taskId: string;
+            /** @description The procedure (a composite stage: its own id) the decision goes to */
+            procedureId: string;
+            /** @description The top-level procedure */
+            rootId: string;
+            /** @example introduction */
+            procedureKind: string | null;
+            /**
+             * @description Kind of the top-level procedure
+             * @example congress-personnel
+             */
+            rootKind: string | null;
+            /**
+             * @description The procedure title as a code with titleParams
+             * @example procedure-title
+             */
+            procedureTitleCode: string;
+            /**
+             * @example {
+             *       "organisationName": "Đảng bộ tỉnh Bắc Ninh",
+             *       "kind": "congress-personnel"
+             *     }
+             */
+            procedureTitleParams: {
+                [key: string]: string;
+            };
+            /** @example re-election/2 */
+            stepId: string;
+            /**
+             * @description What the step is, as a code
+             * @example introduction-step
+             */
+            stepKind?: string | null;
+            /**
+             * @description Values of the step kind (person ids are named in stepPeople)
+             * @example {
+             *       "track": "re-election",
+             *       "step": 2
+             *     }
+             */
+            stepParams: {
+                [key: string]: string | number;
+            };
+            /** @description People named in stepParams, with names */
+            stepPeople: components["schemas"]["PersonRefDto"][];
+            /** @description English description (a developer's fallback; show the translated stepKind) */
+            title: string;
+            /** @example org/bac-ninh */
+            organisationId: string | null;
+            /** @example Đảng bộ tỉnh Bắc Ninh */
+            organisationName: string;
+            /** @example body/bn-btv */
+            bodyId: string;
+            /** @example Ban Thường vụ Tỉnh ủy */
+            bodyName: string;
+            /**
+             * @description Role code
+             * @example standing-committee
+             */
+            role: string;
+            /** @enum {string} */
+            decision: "approval" | "tally" | "conclusion" | "opinion";
+            /** @description The people the step concerns */
+            subjects: components["schemas"]["PersonRefDto"][];
+            /** @example 2026-12-20 */
+            dueDate: string;
+            /**
+             * @description Days from today to the due date (negative: overdue)
+             * @example 4
+             */
+            daysLeft: number;
+            overdue: boolean;
+            escalated: boolean;
+            /** @enum {string} */
+            status: "open" | "closed";
+            outcome: string | null;
+            openedAt: string;
+            /** @description User id of who holds the claim */
+            claimedBy: string | null;
+            /** @description Their display name */
+            claimedByName: string | null;
+            claimedAt: string | null;
+        };
+        TaskPageDto: {
+            /** @example 12 */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["TaskDto"][];
+        };
+        InvalidBallotsDto: {
+            "not-issued-by-board": number;
+            "too-many-names": number;
+            "no-name-with-surplus": number;
+            "name-off-list": number;
+        };
+        BallotCountsDto: {
+            /** @example 100 */
+            issued: number;
+            /** @example 100 */
+            returned: number;
+            /** @example 98 */
+            valid: number;
+            invalid: components["schemas"]["InvalidBallotsDto"];
+        };
+        MeetingTallyDto: {
+            /**
+             * @description Members summoned
+             * @example 100
+             */
+            summoned: number;
+            /**
+             * @description Members present
+             * @example 98
+             */
+            present: number;
+            ballots: components["schemas"]["BallotCountsDto"];
+            /**
+             * @description Votes per candidate (person id → votes)
+             * @example {
+             *       "person/bn-02": 95,
+             *       "person/bn-03": 90
+             *     }
+             */
+            tallies: {
+                [key: string]: number;
+            };
+        };
+        ElectionAttendanceDto: {
+            /** @enum {string} */
+            kind: "delegates" | "all-members";
+            /** @description delegates: official delegates convened */
+            delegatesConvened?: number;
+            /** @description delegates: convening-committee members absent throughout */
+            conveningCommitteeAbsentThroughout?: number;
+            /** @description delegates: delegates absent throughout with no alternate */
+            delegatesAbsentWithoutAlternate?: number;
+            /** @description all-members: official members */
+            officialMembers?: number;
+            /** @description all-members: exempt from activity */
+            exempt?: number;
+            /** @description all-members: suspended */
+            suspended?: number;
+            /** @description all-members: absent with leave */
+            absentWithLeave?: number;
+            /** @description Present */
+            present: number;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round";
+            note?: string;
+            /** @description Required to reject or return */
+            reason?: string;
+            /** @description kind=tally: the meeting's result */
+            tally?: components["schemas"]["MeetingTallyDto"];
+            /** @description kind=tally, appointment step 2: each nominee's declared relatives (person id → person ids) */
+            relatives?: {
+                [key: string]: string[];
+            };
+            /** @description kind=round-tally */
+            attendance?: components["schemas"]["ElectionAttendanceDto"];
+            /** @description kind=round-tally */
+            ballots?: components["schemas"]["BallotCountsDto"];
+            /**
+             * @description kind=round-tally: votes per candidate
+             * @example {
+             *       "person/bn-02": 95,
+             *       "person/bn-03": 90
+             *     }
+             */
+            tallies?: {
+                [key: string]: number;
+            };
+            /** @description kind=next-round: vote again? */
+            proceed?: boolean;
+            /** @description kind=next-round: who is on the next ballot */
+            candidateIds?: string[];
+        };
+        DecisionResultDto: {
+            taskId: string;
+            /** @description The recorded events, durable, with position and hash */
+            events: components["schemas"]["RecordedEventRefDto"][];
+        };
+        OrganisationViewDto: {
+            id: string;
+            name: string;
+            /** @example province */
+            levelKind: string | null;
+            levelName: string | null;
+            parentId: string | null;
+            parentName: string | null;
+        };
+        OrganisationListDto: {
+            items: components["schemas"]["OrganisationViewDto"][];
+        };
+        BodyViewDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "party-organisation" | "congress" | "executive-committee" | "standing-committee" | "standing-office" | "organization-committee" | "inspection-committee" | "politburo" | "secretariat" | "key-cadres-conference" | "leadership-collective" | "unit";
+            name: string;
+        };
+        OrganisationDetailDto: {
+            organisation: components["schemas"]["OrganisationViewDto"];
+            bodies: components["schemas"]["BodyViewDto"][];
+            children: components["schemas"]["OrganisationViewDto"][];
+        };
+        PersonPostDto: {
+            postId: string;
+            title: string;
+            bodyId: string;
+            bodyName: string | null;
+            /** @example 2020-10-15 */
+            from: string;
+            to: string | null;
+        };
+        PersonSummaryDto: {
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            /**
+             * @description YYYY-MM-DD, or YYYY when only the year is known
+             * @example 1970-05-20
+             */
+            birthDate: string;
+            /** @description Posts held on the date asked */
+            posts: components["schemas"]["PersonPostDto"][];
+        };
+        PeoplePageDto: {
+            items: components["schemas"]["PersonSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PersonMembershipDto: {
+            bodyId: string;
+            bodyName: string | null;
+            postId: string | null;
+            postTitle: string | null;
+            from: string;
+            to: string | null;
+        };
+        PersonRelativeDto: {
+            personId: string;
+            fullName: string | null;
+            /** @enum {string} */
+            kind: "spouse" | "parent" | "parent-in-law" | "child" | "child-in-law" | "sibling";
+            declaredOn: string;
+            /** @description True when the other person declared the tie */
+            declaredByRelative: boolean;
+        };
+        PersonDetailDto: {
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            /**
+             * @description YYYY-MM-DD, or YYYY when only the year is known
+             * @example 1970-05-20
+             */
+            birthDate: string;
+            /** @description Posts held on the date asked */
+            posts: components["schemas"]["PersonPostDto"][];
+            memberships: components["schemas"]["PersonMembershipDto"][];
+            relatives: components["schemas"]["PersonRelativeDto"][];
+        };
+        ImportUploadDto: {
+            /**
+             * Format: binary
+             * @description .xlsx, .csv or .json
+             */
+            file: string;
+            /**
+             * @description For a CSV whose file name does not say its kind
+             * @enum {string}
+             */
+            kind?: "levels" | "organisations" | "bodies" | "posts" | "people" | "memberships" | "relatives";
+            /**
+             * @description When changes and removals take effect; today if left out
+             * @example 2026-01-01
+             */
+            effectiveFrom?: string;
+        };
+        ImportErrorDto: {
+            /** @example Nhân sự */
+            sheet: string;
+            /** @description Row as the spreadsheet numbers it (header = 1); 0: the registry’s own data */
+            row: number;
+            /** @example Ngày sinh */
+            column: string;
+            /** @enum {string} */
+            code: "REGISTRY_UNREADABLE_FILE" | "REGISTRY_UNKNOWN_FORMAT" | "REGISTRY_UNKNOWN_CSV_KIND" | "REGISTRY_EMPTY_FILE" | "REGISTRY_MISSING_COLUMN" | "REGISTRY_MISSING_VALUE" | "REGISTRY_DUPLICATE_ID" | "REGISTRY_UNKNOWN_VALUE" | "REGISTRY_MALFORMED_DATE" | "REGISTRY_FUTURE_DATE" | "REGISTRY_DATE_ORDER" | "REGISTRY_UNKNOWN_LEVEL" | "REGISTRY_UNKNOWN_PARENT" | "REGISTRY_PARENT_NOT_ORGANISATION" | "REGISTRY_CYCLE" | "REGISTRY_ROOT_COUNT" | "REGISTRY_UNKNOWN_ORGANISATION" | "REGISTRY_UNKNOWN_BODY" | "REGISTRY_UNKNOWN_POST" | "REGISTRY_POST_NOT_IN_BODY" | "REGISTRY_UNKNOWN_PERSON" | "REGISTRY_UNKNOWN_RELATIVE" | "REGISTRY_SELF_RELATION" | "REGISTRY_DUPLICATE_MEMBERSHIP" | "REGISTRY_DUPLICATE_RELATION" | "REGISTRY_POST_HELD_TWICE" | "REGISTRY_CHANGE_BEFORE_LAST" | "REGISTRY_NO_OPEN_MEMBERSHIP";
+            /**
+             * @example {
+             *       "value": "31/02/1970"
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description Vietnamese message a clerk can act on */
+            message: string;
+        };
+        ChangeCountDto: {
+            /** @enum {string} */
+            kind: "levels" | "organisations" | "bodies" | "posts" | "people" | "memberships" | "relatives";
+            added: number;
+            changed: number;
+            removed: number;
+        };
+        ImportPreviewDto: {
+            importId: string;
+            fileName: string;
+            valid: boolean;
+            /** @example 2026-01-01 */
+            effectiveFrom: string;
+            errors: components["schemas"]["ImportErrorDto"][];
+            changes: components["schemas"]["ChangeCountDto"][];
+        };
+        RegistryWriteResultDto: {
+            /** @description The registry stream’s version after the write */
+            version: number;
+            /** @description Events appended */
+            events: number;
+        };
+        RegistryChangeDto: {
+            /** @enum {string} */
+            kind: "person-added" | "person-joins" | "person-leaves" | "person-moves" | "person-retires" | "relative-declared" | "organisation-added" | "body-added" | "renamed" | "organisation-moved" | "abolished";
+            /**
+             * @description The date the change takes effect
+             * @example 2026-03-01
+             */
+            effectiveFrom: string;
+            personId?: string;
+            fullName?: string;
+            /** @enum {string} */
+            gender?: "male" | "female";
+            /**
+             * @description YYYY-MM-DD or YYYY
+             * @example 1975-03-05
+             */
+            birthDate?: string;
+            bodyId?: string;
+            postId?: string;
+            fromBodyId?: string;
+            fromPostId?: string;
+            relativeId?: string;
+            /** @enum {string} */
+            relation?: "spouse" | "parent" | "parent-in-law" | "child" | "child-in-law" | "sibling";
+            /** @description Id of the organisation or body added, renamed, moved or abolished */
+            id?: string;
+            name?: string;
+            levelId?: string;
+            parentId?: string;
+            /** @enum {string} */
+            bodyKind?: "party-organisation" | "congress" | "executive-committee" | "standing-committee" | "standing-office" | "organization-committee" | "inspection-committee" | "politburo" | "secretariat" | "key-cadres-conference" | "leadership-collective" | "unit";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  Health_health: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Health_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Auth_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
         };
-      };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"];
+                };
+            };
+            /** @description WRONG_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-  };
-  Auth_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
+    Procedures_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                body?: string;
+                level?: "grassroots" | "district" | "province" | "national";
+                status?: "running" | "completed" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePageDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Procedures_launch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried launch with the same key starts nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['TokenDto'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"];
+            };
         };
-      };
-      /** @description WRONG_CREDENTIALS */
-      401: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description A retried launch: the procedure its key started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchResultDto"];
+                };
+            };
+            /** @description Launched */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchResultDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not the Organization Committee of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The rules refuse the launch; nothing started */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Auth_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Procedures_progress: {
+        parameters: {
+            query?: {
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                /** @description Count only the party organisation of this body and the organisations under it */
+                body?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelProgressDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unknown body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Procedures_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['MeDto'];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureDetailDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-      };
-      /** @description UNAUTHENTICATED */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        type?: 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election' | 'congress-personnel';
-        body?: string;
-        level?: 'grassroots' | 'district' | 'province' | 'national';
-        status?: 'running' | 'completed' | 'withdrawn';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Procedures_withdraw: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            /** @description The recorded events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedEventRefDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Procedures_command: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ProcedurePageDto'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedureCommandDto"];
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The recorded events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedEventRefDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The domain refused the command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_launch: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A retried launch with the same key starts nothing new */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
+    Procedures_dossier: {
+        parameters: {
+            query: {
+                /** @description Why you read it (recorded), at least 3 characters */
+                purpose: string;
+            };
+            header?: never;
+            path: {
+                procedureId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody: {
-      content: {
-        'application/json':
-          | components['schemas']['CongressPersonnelLaunchDto']
-          | components['schemas']['PersonnelPlanLaunchDto']
-          | components['schemas']['IntroductionLaunchDto']
-          | components['schemas']['VettingLaunchDto']
-          | components['schemas']['ElectionLaunchDto'];
-      };
+    Tasks_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Procedure kind */
+                type?: string;
+                body?: string;
+                dueBefore?: string;
+                overdue?: string;
+                sort?: "due" | "-due" | "opened" | "-opened";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPageDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    responses: {
-      /** @description A retried launch: the procedure its key started */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Tasks_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['LaunchResultDto'];
+        requestBody?: never;
+        responses: {
+            /** @description An event stream; each event is `event: task-opened|task-closed` with a TaskChange as data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["TaskChangeDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-      };
-      /** @description Launched */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LaunchResultDto'];
-        };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not the Organization Committee of the organisation */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The rules refuse the launch; nothing started */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_progress: {
-    parameters: {
-      query?: {
-        type?: 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election' | 'congress-personnel';
-        /** @description Count only the party organisation of this body and the organisations under it */
-        body?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Tasks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Tasks_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['LevelProgressDto'][];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description NOT_ALLOWED or RECUSED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description TASK_CLAIMED_BY_OTHER, TASK_CLOSED, STEP_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Unknown body */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        procedureId: string;
-      };
-      cookie?: never;
+    Tasks_unclaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description TASK_NOT_CLAIMED, TASK_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Tasks_decide: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A retried request returns the first result; a new or corrected request needs a new key */
+                "Idempotency-Key": string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ProcedureDetailDto'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description NOT_ALLOWED, RECUSED_* (domain codes) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description TASK_CLOSED, TASK_CLAIMED_BY_OTHER, ILLEGAL_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The domain refused the decision (its code and params), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_withdraw: {
-    parameters: {
-      query?: never;
-      header: {
-        'Idempotency-Key': string;
-      };
-      path: {
-        procedureId: string;
-      };
-      cookie?: never;
+    Audit_trail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawDto'];
-      };
+    Audit_stateAt: {
+        parameters: {
+            query: {
+                position: number;
+            };
+            header?: never;
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-    responses: {
-      /** @description The recorded events */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Audit_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                procedureId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['RecordedEventRefDto'][];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description IDEMPOTENCY_KEY_REUSED */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_command: {
-    parameters: {
-      query?: never;
-      header: {
-        'Idempotency-Key': string;
-      };
-      path: {
-        procedureId: string;
-      };
-      cookie?: never;
+    Audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProcedureCommandDto'];
-      };
+    Registry_organisations: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today when left out */
+                on?: string;
+                /** @description Part of the name, with or without diacritics */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationListDto"];
+                };
+            };
+        };
     };
-    responses: {
-      /** @description The recorded events */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Registry_organisation: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today when left out */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['RecordedEventRefDto'][];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
+                };
+            };
+            /** @description REGISTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The domain refused the command */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Procedures_dossier: {
-    parameters: {
-      query: {
-        /** @description Why you read it (recorded), at least 3 characters */
-        purpose: string;
-      };
-      header?: never;
-      path: {
-        procedureId: string;
-        personId: string;
-      };
-      cookie?: never;
+    Registry_people: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the name, with or without diacritics */
+                q?: string;
+                /** @description Only people in this organisation’s own bodies on the date */
+                organisation?: string;
+                /** @description Only members of this body on the date */
+                body?: string;
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePageDto"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Registry_person: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today when left out */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['DossierDto'];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailDto"];
+                };
+            };
+            /** @description REGISTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Tasks_queue: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Procedure kind */
-        type?: string;
-        body?: string;
-        dueBefore?: string;
-        overdue?: string;
-        sort?: 'due' | '-due' | 'opened' | '-opened';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Registry_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description No file, or a bad kind or effectiveFrom */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the Organization Committee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Registry_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['TaskPageDto'];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryWriteResultDto"];
+                };
+            };
+            /** @description REGISTRY_IMPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REGISTRY_CHANGED_SINCE_PREVIEW: upload the file again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REGISTRY_IMPORT_INVALID: the preview had errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Tasks_events: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    Registry_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistryChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryWriteResultDto"];
+                };
+            };
+            /** @description VALIDATION: a field the kind of change needs is missing or malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A REGISTRY_* code naming the field (unknown person, post held twice, ...) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description An event stream; each event is `event: task-opened|task-closed` with a TaskChange as data */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Registry_export: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today when left out */
+                on?: string;
+                format?: "xlsx" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'text/event-stream': components['schemas']['TaskChangeDto'];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": string;
+                };
+            };
         };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
     };
-  };
-  Tasks_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
+    Registry_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDto'];
-        };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  Tasks_claim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDto'];
-        };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description NOT_ALLOWED or RECUSED */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description TASK_CLAIMED_BY_OTHER, TASK_CLOSED, STEP_NOT_OPEN */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  Tasks_unclaim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDto'];
-        };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description TASK_NOT_CLAIMED, TASK_CLOSED */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  Tasks_decide: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description A retried request returns the first result; a new or corrected request needs a new key */
-        'Idempotency-Key': string;
-      };
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DecisionResultDto'];
-        };
-      };
-      /** @description A field is malformed (`field` names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description NOT_ALLOWED, RECUSED_* (domain codes) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description TASK_CLOSED, TASK_CLAIMED_BY_OTHER, ILLEGAL_TRANSITION */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The domain refused the decision (its code and params), or IDEMPOTENCY_KEY_REUSED */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  Audit_trail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        procedureId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Audit_stateAt: {
-    parameters: {
-      query: {
-        position: number;
-      };
-      header?: never;
-      path: {
-        procedureId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Audit_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_organisations: {
-    parameters: {
-      query?: {
-        /** @description YYYY-MM-DD; today when left out */
-        on?: string;
-        /** @description Part of the name, with or without diacritics */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationListDto'];
-        };
-      };
-    };
-  };
-  Registry_organisation: {
-    parameters: {
-      query?: {
-        /** @description YYYY-MM-DD; today when left out */
-        on?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationDetailDto'];
-        };
-      };
-      /** @description REGISTRY_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_people: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Part of the name, with or without diacritics */
-        q?: string;
-        /** @description Only people in this organisation’s own bodies on the date */
-        organisation?: string;
-        /** @description Only members of this body on the date */
-        body?: string;
-        on?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PeoplePageDto'];
-        };
-      };
-    };
-  };
-  Registry_person: {
-    parameters: {
-      query?: {
-        /** @description YYYY-MM-DD; today when left out */
-        on?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PersonDetailDto'];
-        };
-      };
-      /** @description REGISTRY_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_preview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['ImportUploadDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description No file, or a bad kind or effectiveFrom */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not the Organization Committee */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        importId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegistryWriteResultDto'];
-        };
-      };
-      /** @description REGISTRY_IMPORT_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description REGISTRY_CHANGED_SINCE_PREVIEW: upload the file again */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description REGISTRY_IMPORT_INVALID: the preview had errors */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_change: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RegistryChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegistryWriteResultDto'];
-        };
-      };
-      /** @description VALIDATION: a field the kind of change needs is missing or malformed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description A REGISTRY_* code naming the field (unknown person, post held twice, ...) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Registry_export: {
-    parameters: {
-      query?: {
-        /** @description YYYY-MM-DD; today when left out */
-        on?: string;
-        format?: 'xlsx' | 'json';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'application/json': string;
-        };
-      };
-    };
-  };
-  Registry_template: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
 }

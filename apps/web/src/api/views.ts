@@ -1,20 +1,14 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
 /**
- * Response bodies the app reads. Requests are typed from the OpenAPI document (`schema.d.ts`); the bodies below are
- * those whose responses the document does not declare yet, written to the API's services as they answer today.
+ * Response bodies the app reads: the OpenAPI document's types, and the audit routes' bodies (not described by the
+ * document yet) written to the API's services as they answer today.
  */
 
-export interface Grant {
-  role: string;
-  bodyId: string;
-}
-
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  personId: string;
-  grants: Grant[];
-}
+export type Grant = Schemas['GrantViewDto'];
+export type Me = Schemas['MeDto'];
 
 export interface Page<T> {
   items: T[];
@@ -23,113 +17,19 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface TaskView {
-  taskId: string;
-  procedureId: string;
-  rootId: string;
-  procedureKind: string | null;
-  stepId: string;
-  title: string;
-  bodyId: string;
-  role: string;
-  decision: string;
-  dueDate: string;
-  overdue: boolean;
-  escalated: boolean;
-  status: string;
-  outcome: string | null;
-  openedAt: string;
-  claimedBy: string | null;
-  claimedAt: string | null;
-}
-
-export interface ProcedureSummary {
-  procedureId: string;
-  rootId: string;
-  kind: string;
-  bodyId: string;
-  levelKind: string | null;
-  status: string;
-  rulebookId: string;
-  launchedBy: string;
-  launchedAt: string;
-  endedAt: string | null;
-  outcome: string | null;
-}
-
-export interface ActorRef {
-  actorId: string;
-  role: string;
-  bodyId: string;
-}
-
-export interface ConcernedPerson {
-  personId: string;
-  relativeIds: string[];
-}
-
-export interface OpenStep {
-  procedureId: string;
-  stepId: string;
-  title: string;
-  bodyId: string;
-  role: string;
-  dueDate: string;
-  decision: string;
-  concerned: ConcernedPerson[];
-  launchedBy: string | null;
-  proposedBy: string[];
-  reminded: boolean;
-  escalated: boolean;
-}
-
-export interface StageView {
-  stage: string;
-  procedureId: string;
-  state: string;
-}
-
-export interface RecordedEventRef {
-  streamId?: string;
-  position: number;
-  hash: string;
-  type?: string;
-}
-
-export interface ProcedureState {
-  procedureId: string;
-  kind: string;
-  bodyId: string;
-  rulebookId: string;
-  launchedBy: ActorRef | null;
-  run: string;
-  status: string;
-  streamVersion: number;
-  openSteps: OpenStep[];
-  withdrawnReason: string | null;
-  lastEvent: RecordedEventRef | null;
-  detail: unknown;
-  stages?: StageView[];
-}
-
-export interface ProcedureView {
-  summary: ProcedureSummary;
-  state: ProcedureState | null;
-}
-
-export interface LaunchResult {
-  procedureId: string;
-  created: boolean;
-  state: ProcedureState;
-}
-
-export interface LevelProgress {
-  levelKind: string;
-  organisations: number;
-  done: number;
-  running: number;
-  percentDone: string;
-}
+export type TaskView = Schemas['TaskDto'];
+export type ProcedureSummary = Schemas['ProcedureSummaryDto'];
+export type ActorRef = Schemas['ActorViewDto'];
+export type ConcernedPerson = Schemas['ConcernedPersonDto'];
+export type OpenStep = Schemas['OpenStepDto'];
+export type StageStep = Schemas['StageStepDto'];
+export type StageView = Schemas['StageDto'];
+export type RecordedEventRef = Schemas['RecordedEventRefDto'];
+export type ProcedureState = Schemas['ProcedureStateDto'];
+export type ProcedureView = Schemas['ProcedureDetailDto'];
+export type LaunchResult = Schemas['LaunchResultDto'];
+export type LevelProgress = Schemas['LevelProgressDto'];
+export type Dossier = Schemas['DossierDto'];
 
 export interface TrailEvent {
   position: number;
@@ -167,72 +67,11 @@ export interface LogVerification {
   problems: VerificationProblem[];
 }
 
-export interface Dossier {
-  classification: string;
-  person: { id: string; fullName: string; birthDate?: string; gender?: string };
-  memberships: { bodyId: string; from?: string; to?: string | null; postId?: string }[];
-  currentBodies: string[];
-  declaredRelatives: { personId: string; kind: string }[];
-}
-
-/** Registry (`/registry/...`), as its contract describes it. */
-export interface OrganisationView {
-  id: string;
-  name: string;
-  levelKind: string;
-  levelName: string;
-  parentId: string | null;
-  parentName: string | null;
-}
-
-export interface OrganisationDetail {
-  organisation: OrganisationView;
-  bodies: { id: string; kind: string; name: string }[];
-  children: OrganisationView[];
-}
-
-export interface PostHeld {
-  postId: string;
-  title: string;
-  bodyId: string;
-  bodyName: string;
-  from: string;
-  to: string | null;
-}
-
-export interface PersonSummary {
-  id: string;
-  fullName: string;
-  gender: string;
-  birthDate: string;
-  posts: PostHeld[];
-}
-
-export interface PersonDetail extends PersonSummary {
-  memberships: {
-    bodyId: string;
-    bodyName: string;
-    postId: string;
-    postTitle: string;
-    from: string;
-    to: string | null;
-  }[];
-  relatives: { personId: string; fullName: string; kind: string; declaredOn: string }[];
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  params?: Record<string, unknown>;
-  message: string;
-}
-
-export interface ImportPreview {
-  importId: string;
-  fileName: string;
-  valid: boolean;
-  errors: ImportError[];
-  changes: { kind: string; added: number; changed: number; removed: number }[];
-}
+/** Registry (`/registry/...`): the OpenAPI document's types. */
+export type OrganisationView = Schemas['OrganisationViewDto'];
+export type OrganisationDetail = Schemas['OrganisationDetailDto'];
+export type PostHeld = Schemas['PersonPostDto'];
+export type PersonSummary = Schemas['PersonSummaryDto'];
+export type PersonDetail = Schemas['PersonDetailDto'];
+export type ImportError = Schemas['ImportErrorDto'];
+export type ImportPreview = Schemas['ImportPreviewDto'];

@@ -40,6 +40,8 @@ const CODES: Record<string, string[]> = {
   role: members('libs/domain/src/shared/message.types.ts', /export type RoleKind =/),
   error: [
     ...members('libs/domain/src/shared/domain.error.ts', /export type DomainErrorCode =/),
+    ...members('libs/domain/src/shared/domain.error.ts', /export const DOMAIN_ERROR_CODES =/),
+    ...[...read('apps/api/src/errors/api-error-codes.ts').matchAll(/^ {2}([A-Z_0-9]+):/gm)].map((m) => m[1] ?? ''),
     ...members('libs/registry/src/file/registry-errors.ts', /export const REGISTRY_ERROR_CODES =/),
   ],
   kind: Object.keys(

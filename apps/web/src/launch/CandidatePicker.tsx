@@ -40,7 +40,7 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
     return problems;
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Select
         id={id}
         mode="multiple"

@@ -2,17 +2,19 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayjs } from '../shared/dates';
 import { renderVi } from '../test/render';
-import { checkLaunch, type LaunchFields } from './launch-rules';
+import { checkLaunch, launchBody, launchFieldOf, type LaunchFields } from './launch-rules';
 import { LaunchForm } from './LaunchForm';
 
 const today = dayjs('2025-03-01');
+const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `person/${i}`);
 const fields = (over: Partial<LaunchFields>): LaunchFields => ({
+  kind: 'congress-personnel',
   organisationId: 'org/bac-ninh',
   congressDate: dayjs('2025-10-15'),
   executiveCommitteeSeats: 10,
   standingCommitteeSeats: 3,
   deputySecretaries: 1,
-  candidateIds: Array.from({ length: 12 }, (_, i) => `person/${i}`),
+  candidateIds: ids(12),
   standards: '',
   ...over,
 });
@@ -23,7 +25,6 @@ describe('launch rules (the rulebook surplus as the server applies it)', () => {
   });
 
   it('needs a surplus, caps it at 30% of the seats (one for a committee of 3 to 5), and a congress after today', () => {
-    const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `person/${i}`);
     expect(checkLaunch(fields({ candidateIds: ids(10) }), today)).toEqual([
       { name: ['candidateIds'], key: 'launch.candidatesTooFew', params: { seats: 10, count: 10 } },
     ]);
@@ -34,6 +35,61 @@ describe('launch rules (the rulebook surplus as the server applies it)', () => {
     expect(checkLaunch(fields({ congressDate: today }), today)).toEqual([
       { name: ['congressDate'], key: 'launch.dateInPast' },
     ]);
+    expect(checkLaunch(fields({ launchDate: dayjs('2025-11-01') }), today)).toEqual([
+      { name: ['congressDate'], key: 'launch.dateInPast' },
+    ]);
+  });
+
+  it('counts an election list against its seats, and asks an introduction or vetting for one person at least', () => {
+    expect(checkLaunch(fields({ kind: 'election', seats: 5, candidateIds: ids(5) }), today)[0]?.key).toBe(
+      'launch.candidatesTooFew',
+    );
+    expect(checkLaunch(fields({ kind: 'election', seats: 5, candidateIds: ids(6) }), today)).toEqual([]);
+    expect(checkLaunch(fields({ kind: 'vetting', candidateIds: [] }), today)).toEqual([
+      { name: ['candidateIds'], key: 'launch.candidatesNone' },
+    ]);
+    expect(checkLaunch(fields({ kind: 'introduction', candidateIds: ids(1) }), today)).toEqual([]);
+  });
+});
+
+describe('launch body (the API launch form of each kind)', () => {
+  it('sends the plan with its standards as lines and only the targets filled in', () => {
+    const body = launchBody(
+      fields({ standards: ' Tiêu chuẩn A \n\nTiêu chuẩn B', targets: { womenPercent: 15, under40Percent: null } }),
+    );
+    expect(body).toEqual({
+      kind: 'congress-personnel',
+      organisationId: 'org/bac-ninh',
+      launchDate: undefined,
+      candidateIds: ids(12),
+      executiveCommitteeSeats: 10,
+      standingCommitteeSeats: 3,
+      deputySecretaries: 1,
+      standards: ['Tiêu chuẩn A', 'Tiêu chuẩn B'],
+      targets: { womenPercent: 15 },
+      congressDate: '2025-10-15',
+    });
+  });
+
+  it('sends an election its seats and a vetting only its date and people', () => {
+    expect(launchBody(fields({ kind: 'election', seats: 5, launchDate: dayjs('2025-04-01') }))).toEqual({
+      kind: 'election',
+      organisationId: 'org/bac-ninh',
+      launchDate: '2025-04-01',
+      candidateIds: ids(12),
+      congressDate: '2025-10-15',
+      seats: 5,
+    });
+    expect(Object.keys(launchBody(fields({ kind: 'vetting' }))).sort()).toEqual(
+      ['candidateIds', 'congressDate', 'kind', 'launchDate', 'organisationId'].sort(),
+    );
+  });
+
+  it("puts the server's field on the form's field", () => {
+    expect(launchFieldOf('candidateIds.3')).toEqual(['candidateIds']);
+    expect(launchFieldOf('targets.womenPercent')).toEqual(['targets', 'womenPercent']);
+    expect(launchFieldOf('bodyId')).toEqual(['organisationId']);
+    expect(launchFieldOf('somethingElse')).toBeNull();
   });
 });
 
@@ -51,5 +107,14 @@ describe('LaunchForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Khởi tạo' }));
     await waitFor(() => expect(screen.getAllByText('Trường này bắt buộc')).toHaveLength(2));
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('shows the plan fields for a congress and not for a vetting', async () => {
+    renderVi(<LaunchForm onSubmit={() => Promise.resolve()} />);
+    expect(screen.getByLabelText('Số ủy viên Ban Thường vụ')).toBeTruthy();
+    fireEvent.mouseDown(screen.getByLabelText('Loại quy trình'));
+    fireEvent.click(await screen.findByText('Thẩm định'));
+    await waitFor(() => expect(screen.queryByLabelText('Số ủy viên Ban Thường vụ')).toBeNull());
+    expect(screen.getByLabelText('Ngày đại hội')).toBeTruthy();
   });
 });

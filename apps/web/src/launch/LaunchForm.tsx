@@ -1,36 +1,50 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, type FormInstance } from 'antd';
+import { Button, Col, DatePicker, Form, InputNumber, Row, Select, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { CandidatePicker } from './CandidatePicker';
-import { checkLaunch, type LaunchFields } from './launch-rules';
+import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, type LaunchFields } from './launch-rules';
+import { PlanFields } from './PlanFields';
 import { useOrganisationSearch } from './registry-hooks';
 
-/** Where a launch refusal's `field` goes in this form. */
-export function launchFieldOf(field: string): string[] | null {
-  const last = field.split('.').pop() ?? '';
-  const known: Record<string, string> = {
-    organisationId: 'organisationId',
-    bodyId: 'organisationId',
-    congressDate: 'congressDate',
-    seats: 'executiveCommitteeSeats',
-    executiveCommitteeSeats: 'executiveCommitteeSeats',
-    standingCommitteeSeats: 'standingCommitteeSeats',
-    deputySecretaries: 'deputySecretaries',
-    candidateIds: 'candidateIds',
-    standards: 'standards',
-  };
-  return known[last] ? [known[last]] : null;
+export { launchFieldOf };
+
+/** The organisation the procedure is for, picked from the registry by name (with or without diacritics). */
+function OrganisationPicker({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const organisations = useOrganisationSearch(q);
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      loading={organisations.isFetching}
+      placeholder={t('launch.organisationHelp')}
+      notFoundContent={organisations.isError ? t('launch.noRegistry') : undefined}
+      options={(organisations.data?.items ?? []).map((o) => ({
+        value: o.id,
+        label: o.parentName ? `${o.name} — ${o.parentName}` : o.name,
+      }))}
+    />
+  );
 }
 
-/** The congress personnel procedure's launch: organisation, congress date, seats and the candidate list. */
+/**
+ * The launch of any procedure the Organization Committee starts: the kind, the organisation from the registry, and
+ * the kind's own fields (congress date, seats, plan, candidates); checked as the server checks before it is sent.
+ */
 export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => Promise<void> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<LaunchFields>();
-  const [q, setQ] = useState('');
-  const organisations = useOrganisationSearch(q);
+  const kind = Form.useWatch('kind', form) ?? 'congress-personnel';
   const organisationId = Form.useWatch('organisationId', form);
+  const has = kindFields(kind);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const required = [{ required: true, message: t('launch.required') }];
@@ -57,8 +71,9 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       form={form}
       layout="vertical"
       initialValues={{
+        kind: 'congress-personnel',
         executiveCommitteeSeats: 1,
-        standingCommitteeSeats: 0,
+        standingCommitteeSeats: 1,
         deputySecretaries: 0,
         candidateIds: [],
         standards: '',
@@ -67,55 +82,49 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       aria-label={t('launch.title')}
     >
       <ErrorAlert error={error} />
-      <Form.Item
-        name="organisationId"
-        label={t('launch.organisation')}
-        extra={t('launch.organisationHelp')}
-        rules={required}
-      >
-        <Select
-          showSearch
-          filterOption={false}
-          onSearch={setQ}
-          loading={organisations.isFetching}
-          notFoundContent={organisations.isError ? t('launch.noRegistry') : undefined}
-          options={(organisations.data?.items ?? []).map((o) => ({
-            value: o.id,
-            label: o.parentName ? `${o.name} — ${o.parentName}` : o.name,
-          }))}
-        />
-      </Form.Item>
       <Row gutter={16}>
-        <Col span={6}>
-          <Form.Item name="congressDate" label={t('launch.congressDate')} rules={required}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        <Col span={10}>
+          <Form.Item name="kind" label={t('launch.kind')} extra={t(`kindHelp.${kind}`)} rules={required}>
+            <Select options={LAUNCH_KINDS.map((k) => ({ value: k, label: codeLabel(t, 'kind', k) }))} />
           </Form.Item>
         </Col>
-        <Col span={6}>
-          <Form.Item
-            name="executiveCommitteeSeats"
-            label={t('launch.seats')}
-            rules={[...required, { type: 'integer', min: 1, message: t('launch.seatsMin') }]}
-          >
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="standingCommitteeSeats" label={t('launch.standingSeats')} rules={required}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="deputySecretaries" label={t('launch.deputySecretaries')} rules={required}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        <Col span={14}>
+          <Form.Item name="organisationId" label={t('launch.organisation')} rules={required}>
+            <OrganisationPicker />
           </Form.Item>
         </Col>
       </Row>
+      <Row gutter={16}>
+        {has.congressDate && (
+          <Col span={8}>
+            <Form.Item name="congressDate" label={t('launch.congressDate')} rules={required}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={8}>
+          <Form.Item name="launchDate" label={t('launch.launchDate')} extra={t('launch.launchDateHelp')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {has.seats && (
+          <Col span={8}>
+            <Form.Item
+              name="seats"
+              label={t('launch.electionSeats')}
+              rules={[
+                ...required,
+                { type: 'integer', min: 1, max: 500, message: t('launch.seatsRange', { max: 500 }) },
+              ]}
+            >
+              <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        )}
+      </Row>
+      {has.plan && <PlanFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
-      </Form.Item>
-      <Form.Item name="standards" label={t('launch.standards')} extra={t('plan.standardsHelp')}>
-        <Input.TextArea rows={3} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}

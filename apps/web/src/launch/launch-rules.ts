@@ -1,25 +1,66 @@
 import type { Dayjs } from 'dayjs';
 import type { FieldProblem } from '../tasks/tally-rules';
 
+/** The kinds the Organization Committee launches from the form (an appointment starts from its unit's procedure). */
+export const LAUNCH_KINDS = ['congress-personnel', 'personnel-plan', 'introduction', 'vetting', 'election'] as const;
+export type LaunchKind = (typeof LAUNCH_KINDS)[number];
+
+/** Minimum shares of the new committee (percent) a plan sets as targets. */
+export interface CompositionTargets {
+  womenPercent?: number | null;
+  under40Percent?: number | null;
+  ethnicMinorityPercent?: number | null;
+}
+
+/** What the form holds; which fields a kind shows is said by {@link kindFields}. */
 export interface LaunchFields {
+  kind: LaunchKind;
   organisationId: string;
-  congressDate: Dayjs;
-  executiveCommitteeSeats: number;
-  standingCommitteeSeats: number;
-  deputySecretaries: number;
+  launchDate?: Dayjs | null;
+  congressDate?: Dayjs | null;
+  executiveCommitteeSeats?: number;
+  standingCommitteeSeats?: number;
+  deputySecretaries?: number;
+  seats?: number;
   candidateIds: string[];
-  standards: string;
+  standards?: string;
+  targets?: CompositionTargets;
+}
+
+/** The fields of each kind, as the API's launch forms have them. */
+export function kindFields(kind: LaunchKind): { congressDate: boolean; plan: boolean; seats: boolean } {
+  return {
+    congressDate: kind !== 'personnel-plan',
+    plan: kind === 'congress-personnel' || kind === 'personnel-plan',
+    seats: kind === 'election',
+  };
+}
+
+/** The seats the candidate list is counted against: the executive committee's for a plan, else the election's. */
+function seatsOf(v: LaunchFields): number | undefined {
+  const has = kindFields(v.kind);
+  if (has.plan) return v.executiveCommitteeSeats;
+  return has.seats ? v.seats : undefined;
 }
 
 /**
- * The rulebook's surplus rule as the server applies it (libs/domain `checkSurplus`): at least one more candidate than
- * seats, at most 30% of the seats over, and at most one over for a committee of 3 to 5.
+ * The rulebook's surplus rule as the server applies it (libs/domain `checkSurplus`, to a plan and to an election's
+ * candidate list): at least one more candidate than seats, at most 30% of the seats over, and at most one over for a
+ * committee of 3 to 5. The congress comes after today and after the launch day.
  */
 export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!v.congressDate.isAfter(today, 'day')) problems.push({ name: ['congressDate'], key: 'launch.dateInPast' });
-  const seats = v.executiveCommitteeSeats;
+  const has = kindFields(v.kind);
+  if (has.congressDate && v.congressDate) {
+    const from = v.launchDate && v.launchDate.isAfter(today, 'day') ? v.launchDate : today;
+    if (!v.congressDate.isAfter(from, 'day')) problems.push({ name: ['congressDate'], key: 'launch.dateInPast' });
+  }
   const count = v.candidateIds.length;
+  const seats = seatsOf(v);
+  if (seats === undefined) {
+    if (count < 1) problems.push({ name: ['candidateIds'], key: 'launch.candidatesNone' });
+    return problems;
+  }
   const surplus = count - seats;
   if (surplus < 1) {
     problems.push({ name: ['candidateIds'], key: 'launch.candidatesTooFew', params: { seats, count } });
@@ -28,4 +69,59 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
     if (surplus > max) problems.push({ name: ['candidateIds'], key: 'launch.surplusTooLarge', params: { max } });
   }
   return problems;
+}
+
+const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
+
+/** The targets the user filled in, or none. */
+function targetsOf(t: CompositionTargets | undefined): Record<string, number> | undefined {
+  const set = Object.entries(t ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  return set.length > 0 ? Object.fromEntries(set) : undefined;
+}
+
+/** The body of `POST /procedures` for the form's kind (the API builds the workflow input from the registry). */
+export function launchBody(v: LaunchFields) {
+  const common = { organisationId: v.organisationId, launchDate: day(v.launchDate), candidateIds: v.candidateIds };
+  const congressDate = day(v.congressDate) ?? '';
+  const plan = {
+    executiveCommitteeSeats: v.executiveCommitteeSeats ?? 0,
+    standingCommitteeSeats: v.standingCommitteeSeats ?? 0,
+    deputySecretaries: v.deputySecretaries ?? 0,
+    standards: (v.standards ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    targets: targetsOf(v.targets),
+  };
+  switch (v.kind) {
+    case 'congress-personnel':
+      return { kind: v.kind, ...common, ...plan, congressDate };
+    case 'personnel-plan':
+      return { kind: v.kind, ...common, ...plan };
+    case 'election':
+      return { kind: v.kind, ...common, congressDate, seats: v.seats ?? 0 };
+    case 'introduction':
+    case 'vetting':
+      return { kind: v.kind, ...common, congressDate };
+  }
+}
+
+/** Where a launch refusal's `field` (a dotted path: `candidateIds.3`, `targets.womenPercent`) goes in the form. */
+export function launchFieldOf(field: string): (string | number)[] | null {
+  const [head, next] = field.split('.');
+  const known = new Set([
+    'organisationId',
+    'launchDate',
+    'congressDate',
+    'executiveCommitteeSeats',
+    'standingCommitteeSeats',
+    'deputySecretaries',
+    'seats',
+    'candidateIds',
+    'standards',
+  ]);
+  if (head === 'bodyId') return ['organisationId'];
+  if (head === 'targets' && next) return ['targets', next];
+  if (head === 'plan' && next) return launchFieldOf(field.slice('plan.'.length));
+  return head && known.has(head) ? [head] : null;
 }

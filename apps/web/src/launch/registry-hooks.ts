@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { rawRequest } from '../api/raw';
-import type { OrganisationDetail, OrganisationView, Page, PersonDetail, PersonSummary } from '../api/views';
+import { fetchOrganisation, fetchPerson, searchOrganisations, searchPeople } from '../api/registry';
 
 /** Organisations whose name matches `q` (with or without diacritics). */
 export function useOrganisationSearch(q: string) {
   return useQuery({
     queryKey: ['registry', 'organisations', q],
-    queryFn: ({ signal }) =>
-      rawRequest<{ items: OrganisationView[] }>(`/registry/organisations?q=${encodeURIComponent(q)}`, { signal }),
+    queryFn: ({ signal }) => searchOrganisations(q, signal),
     retry: false,
   });
 }
@@ -16,19 +14,16 @@ export function useOrganisation(id: string | undefined) {
   return useQuery({
     queryKey: ['registry', 'organisation', id],
     enabled: !!id,
-    queryFn: ({ signal }) =>
-      rawRequest<OrganisationDetail>(`/registry/organisations/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => fetchOrganisation(id ?? '', signal),
     retry: false,
   });
 }
 
 /** People whose name matches `q` (with or without diacritics), optionally within an organisation. */
 export function usePeopleSearch(q: string, organisation?: string, page = 1) {
-  const params = new URLSearchParams({ q, page: String(page), pageSize: '20' });
-  if (organisation) params.set('organisation', organisation);
   return useQuery({
     queryKey: ['registry', 'people', q, organisation, page],
-    queryFn: ({ signal }) => rawRequest<Page<PersonSummary>>(`/registry/people?${params.toString()}`, { signal }),
+    queryFn: ({ signal }) => searchPeople({ q, organisation, page, pageSize: 20 }, signal),
     retry: false,
   });
 }
@@ -37,7 +32,7 @@ export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: ['person', id],
     enabled: !!id,
-    queryFn: () => rawRequest<PersonDetail>(`/registry/people/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => fetchPerson(id ?? ''),
     staleTime: Infinity,
     retry: false,
   });

@@ -8,7 +8,7 @@ import { codeLabel, stageOf } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { TechnicalDetails } from '../shared/TechnicalDetails';
 import { EarlierSteps } from '../tasks/EarlierSteps';
-import { PlanView, type PlanContent } from '../tasks/PlanView';
+import { planContent, PlanView } from '../tasks/PlanView';
 import { useProcedure, useTrail } from '../tasks/task-hooks';
 import { ElectionResults } from './ElectionResults';
 import { OpenSteps } from './OpenSteps';
@@ -16,12 +16,6 @@ import { PlanActions } from './PlanActions';
 import { RUN_COLOURS } from './ProceduresPage';
 import { StagesCard } from './StagesCard';
 import { WithdrawButton } from './WithdrawButton';
-
-interface Detail {
-  plan?: PlanContent | null;
-  candidates?: string[];
-  elected?: string[];
-}
 
 /** One procedure as a page: what, for whom, where it stands, who must act, and its results so far. */
 export function ProcedurePage() {
@@ -32,8 +26,12 @@ export function ProcedurePage() {
   const trail = useTrail(procedureId);
   const summary = procedure.data?.summary;
   const state = procedure.data?.state ?? null;
-  const detail = (state?.detail ?? {}) as Detail;
-  const name = useNames([summary?.bodyId, ...(detail.plan?.candidateIds ?? []), ...(detail.candidates ?? [])]);
+  const plan = planContent(state);
+  const name = useNames([
+    summary?.bodyId,
+    ...(plan?.candidateIds ?? []),
+    ...(state?.candidates ?? []).map((c) => c.personId),
+  ]);
   if (procedure.isLoading) return <Spin />;
   if (!summary) return <ErrorAlert error={procedure.error} />;
   const stage = stageOf(summary.procedureId);
@@ -73,12 +71,12 @@ export function ProcedurePage() {
           <OpenSteps steps={state.openSteps} name={name} />
         </Card>
       )}
-      {state && detail.plan !== undefined && (
+      {state?.kind === 'personnel-plan' && (
         <>
-          <PlanActions procedureId={summary.procedureId} status={state.status} plan={detail.plan ?? null} />
-          {detail.plan && (
+          <PlanActions procedureId={summary.procedureId} status={state.status} plan={plan} />
+          {plan && (
             <Card title={t('plan.title')} style={{ marginBottom: 16 }}>
-              <PlanView plan={detail.plan} name={name} />
+              <PlanView plan={plan} name={name} />
             </Card>
           )}
         </>

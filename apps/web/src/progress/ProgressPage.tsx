@@ -66,7 +66,7 @@ export function ProgressPage() {
         loading={progress.isLoading}
         dataSource={progress.data ?? []}
         pagination={false}
-        expandable={{ expandedRowRender: (row) => <LevelProcedures kind={kind} level={row.levelKind as LevelKind} /> }}
+        expandable={{ expandedRowRender: (row) => <LevelProcedures kind={kind} level={row.levelKind} /> }}
         columns={[
           { title: t('progress.level'), key: 'level', render: (_, r) => codeLabel(t, 'level', r.levelKind) },
           { title: t('progress.organisations'), dataIndex: 'organisations' },
@@ -76,7 +76,7 @@ export function ProgressPage() {
             title: t('progress.percent'),
             key: 'percent',
             render: (_, r) => (
-              <Space direction="vertical" size={0} style={{ width: 220 }}>
+              <Space orientation="vertical" size={0} style={{ width: 220 }}>
                 <Progress percent={r.organisations ? Math.round((100 * r.done) / r.organisations) : 0} size="small" />
                 <span>
                   {t('progress.summary', {

@@ -37,7 +37,7 @@ export function QueuePage() {
       title: t('queue.step'),
       key: 'step',
       render: (_: unknown, task: TaskView) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Link to={`/tasks/${encodeURIComponent(task.taskId)}`}>{stepLabel(t, task.stepId)}</Link>
           <Typography.Text type="secondary">{codeLabel(t, 'role', task.role)}</Typography.Text>
         </Space>
@@ -50,7 +50,7 @@ export function QueuePage() {
         const root = procedures.get(task.rootId);
         const stage = stageOf(task.procedureId);
         return (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <span>{codeLabel(t, 'kind', root?.summary.kind ?? task.procedureKind)}</span>
             {stage && <Typography.Text type="secondary">{codeLabel(t, 'stage', stage)}</Typography.Text>}
           </Space>
@@ -66,7 +66,7 @@ export function QueuePage() {
       title: t('queue.deadline'),
       key: 'due',
       render: (_: unknown, task: TaskView) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <span>{formatDate(task.dueDate)}</span>
           <DueTag dueDate={task.dueDate} />
           {task.escalated && <Tag color="volcano">{t('queue.escalated')}</Tag>}
@@ -82,7 +82,10 @@ export function QueuePage() {
         ) : task.claimedBy === me?.userId ? (
           <Badge status="processing" text={t('queue.you')} />
         ) : (
-          <Badge status="warning" text={t('queue.other')} />
+          <Badge
+            status="warning"
+            text={task.claimedByName ? t('queue.heldBy', { name: task.claimedByName }) : t('queue.other')}
+          />
         ),
     },
     {

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Table, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { downloadFile, rawRequest } from '../api/raw';
-import type { ImportError, ImportPreview } from '../api/views';
+import { downloadFile } from '../api/raw';
+import { confirmImport, previewImport } from '../api/registry';
+import type { ImportError } from '../api/views';
 import { errorText, ErrorAlert } from '../shared/errors';
 import { ApiError } from '../api/client';
 
@@ -11,24 +12,17 @@ export function ImportTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const preview = useMutation({
-    mutationFn: (file: File) => {
-      const body = new FormData();
-      body.append('file', file);
-      return rawRequest<ImportPreview>('/registry/imports', { method: 'POST', body });
-    },
+    mutationFn: previewImport,
   });
   const confirm = useMutation({
-    mutationFn: (importId: string) =>
-      rawRequest<{ version: number; events: number }>(`/registry/imports/${encodeURIComponent(importId)}/confirm`, {
-        method: 'POST',
-      }),
+    mutationFn: confirmImport,
     onSuccess: (r) => void message.success(t('registry.applied', { version: r.version, events: r.events })),
   });
   const download = useMutation({ mutationFn: () => downloadFile('/registry/template', 'mau-nhap-lieu.xlsx') });
   const errorMessage = (e: ImportError): string =>
     errorText(t, new ApiError(422, { statusCode: 422, code: e.code, params: e.params }));
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
         <Button onClick={() => download.mutate()} loading={download.isPending}>
           {t('registry.template')}

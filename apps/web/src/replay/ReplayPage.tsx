@@ -17,7 +17,7 @@ function VerifyAll() {
     mutationFn: async () => unwrap<LogVerification>(await api.POST('/audit/verify')),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
       <Button type="primary" onClick={() => verify.mutate()} loading={verify.isPending}>
         {t('replay.verifyAll')}
       </Button>
@@ -84,6 +84,10 @@ export function ReplayPage() {
     (e.metadata.actor as { actorId?: string } | undefined)?.actorId,
   ]);
   const name = useNames(ids.filter((id): id is string => typeof id === 'string'));
+  // Streams in the order they began (a composite's stages in their own order), not by id.
+  const firstAt = (streamId: string): number =>
+    events.find((e) => e.streamId === streamId)?.position ?? Number.MAX_SAFE_INTEGER;
+  const streams = [...(trail.data?.streamIds ?? [])].sort((a, b) => firstAt(a) - firstAt(b));
   return (
     <>
       <Typography.Title level={2}>{t('replay.title')}</Typography.Title>
@@ -102,7 +106,7 @@ export function ReplayPage() {
                 : t('replay.broken', { count: trail.data.verification.problems.length })
             }
           />
-          {trail.data.streamIds.map((streamId) => (
+          {streams.map((streamId) => (
             <StreamTrail
               key={streamId}
               streamId={streamId}

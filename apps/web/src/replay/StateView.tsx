@@ -1,48 +1,74 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { codeLabel } from '../shared/labels';
-import { PlanView, type PlanContent } from '../tasks/PlanView';
+import { formatDate } from '../shared/dates';
+import { codeLabel, stepLabel } from '../shared/labels';
+import { useNames } from '../shared/names';
+import { KindState } from './KindState';
+import { idsIn, type FoldedState } from './state-types';
 
-interface FoldedState {
-  status?: string;
-  revision?: number;
-  submissions?: number;
-  plan?: PlanContent | null;
-  seats?: number;
-  candidates?: string[];
-  elected?: string[];
-  round?: { round: number; seats: number; candidateIds: string[] } | null;
+/** What every procedure keeps: kind, organisation, who launched it, its open steps, who stood aside, withdrawal. */
+function CoreFacts({ s, name }: { s: FoldedState; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  const core = s.core ?? {};
+  const open = Object.values(core.openSteps ?? {});
+  const none = t('stateView.none');
+  return (
+    <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+      {core.kind && (
+        <Descriptions.Item label={t('stateView.kind')}>{codeLabel(t, 'kind', core.kind)}</Descriptions.Item>
+      )}
+      {core.bodyId && <Descriptions.Item label={t('stateView.organisation')}>{name(core.bodyId)}</Descriptions.Item>}
+      {s.status && (
+        <Descriptions.Item label={t('procedures.status')}>{codeLabel(t, 'status', s.status)}</Descriptions.Item>
+      )}
+      {core.launchedBy && (
+        <Descriptions.Item label={t('procedures.launchedBy')}>
+          {name(core.launchedBy.personId)}, {codeLabel(t, 'role', core.launchedBy.role)}
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('procedures.openSteps')}>
+        {open.length === 0
+          ? none
+          : open.map((o) => (
+              <div key={o.stepId}>
+                {t('stateView.openStep', {
+                  step: stepLabel(t, o.stepId, name),
+                  role: codeLabel(t, 'role', o.role),
+                  due: formatDate(o.dueDate),
+                })}
+                {o.escalated && <Tag color="volcano">{t('queue.escalated')}</Tag>}
+              </div>
+            ))}
+      </Descriptions.Item>
+      {(core.conflicts ?? []).length > 0 && (
+        <Descriptions.Item label={t('stateView.conflicts')}>
+          {(core.conflicts ?? []).map((c) => (
+            <div key={`${c.personId}-${c.subjectId}`}>
+              {t('stateView.conflict', { person: name(c.personId), subject: name(c.subjectId) })}
+            </div>
+          ))}
+        </Descriptions.Item>
+      )}
+      {(core.actionProgrammes ?? []).length > 0 && (
+        <Descriptions.Item label={t('stateView.actionProgrammes')}>
+          {(core.actionProgrammes ?? []).map(name).join(', ')}
+        </Descriptions.Item>
+      )}
+      {core.withdrawnReason && (
+        <Descriptions.Item label={t('procedures.withdrawReason')}>{core.withdrawnReason}</Descriptions.Item>
+      )}
+    </Descriptions>
+  );
 }
 
-/** A procedure's state at one event, as a page (the fields inspectors read), never as JSON. */
-export function StateView({ state, name }: { state: unknown; name: (id: string) => string }) {
-  const { t } = useTranslation();
+/** A procedure's state at one event, as a page (what inspectors read, for every kind), never as JSON. */
+export function StateView({ state }: { state: unknown }) {
   const s = (state ?? {}) as FoldedState;
+  const name = useNames(idsIn(s));
   return (
     <>
-      <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
-        {s.status && (
-          <Descriptions.Item label={t('procedures.status')}>{codeLabel(t, 'status', s.status)}</Descriptions.Item>
-        )}
-        {typeof s.revision === 'number' && s.revision > 0 && (
-          <Descriptions.Item label={t('plan.title')}>{t('plan.revision', { revision: s.revision })}</Descriptions.Item>
-        )}
-        {typeof s.seats === 'number' && s.seats > 0 && (
-          <Descriptions.Item label={t('launch.seats')}>{s.seats}</Descriptions.Item>
-        )}
-        {s.candidates && s.candidates.length > 0 && (
-          <Descriptions.Item label={t('plan.candidates')}>{s.candidates.map(name).join(', ')}</Descriptions.Item>
-        )}
-        {s.round && (
-          <Descriptions.Item label={t('election.round', { round: s.round.round })}>
-            {t('round.seats', { seats: s.round.seats })}
-          </Descriptions.Item>
-        )}
-        {s.elected && s.elected.length > 0 && (
-          <Descriptions.Item label={t('election.elected')}>{s.elected.map(name).join(', ')}</Descriptions.Item>
-        )}
-      </Descriptions>
-      {s.plan && <PlanView plan={s.plan} name={name} />}
+      <CoreFacts s={s} name={name} />
+      <KindState s={s} name={name} />
     </>
   );
 }

@@ -79,7 +79,7 @@ export function StreamTrail({
       />
       <Drawer open={at !== null} onClose={() => setAt(null)} title={t('replay.stateAt')} width={560}>
         <ErrorAlert error={state.error} />
-        {state.data && <StateView state={state.data.state} name={name} />}
+        {state.data && <StateView state={state.data.state} />}
       </Drawer>
     </Card>
   );

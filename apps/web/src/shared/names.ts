@@ -1,17 +1,13 @@
 import { useQueries } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rawRequest } from '../api/raw';
-import type { OrganisationDetail, PersonDetail } from '../api/views';
+import { fetchOrganisation, fetchPerson } from '../api/registry';
 
 /** The display name of a registry id (person or organisation), or null when the registry does not know it. */
 async function fetchName(id: string): Promise<string | null> {
-  const path = encodeURIComponent(id);
   try {
-    if (id.startsWith('person/')) return (await rawRequest<PersonDetail>(`/registry/people/${path}`)).fullName;
-    if (id.startsWith('org/')) {
-      return (await rawRequest<OrganisationDetail>(`/registry/organisations/${path}`)).organisation.name;
-    }
+    if (id.startsWith('person/')) return (await fetchPerson(id)).fullName;
+    if (id.startsWith('org/')) return (await fetchOrganisation(id)).organisation.name;
   } catch {
     return null;
   }

@@ -3,8 +3,7 @@ import { Alert, Button, Descriptions, List, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import { rawRequest } from '../api/raw';
-import type { Dossier, PersonDetail } from '../api/views';
+import { fetchPerson } from '../api/registry';
 import { ageOn, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
@@ -14,6 +13,8 @@ interface Props {
   personIds: readonly string[];
   /** Check results per person (e.g. vetting: cleared or blocked), as a status code. */
   checks?: ReadonlyMap<string, string>;
+  /** Why the file is read, recorded with the read. */
+  purpose: string;
 }
 
 /** Registry facts of people (name, age, current post), cached with the names. */
@@ -21,7 +22,7 @@ export function usePeople(ids: readonly string[]) {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['person', id],
-      queryFn: () => rawRequest<PersonDetail>(`/registry/people/${encodeURIComponent(id)}`),
+      queryFn: () => fetchPerson(id),
       staleTime: Infinity,
       retry: false,
     })),
@@ -30,15 +31,15 @@ export function usePeople(ids: readonly string[]) {
 }
 
 /** The candidate list being decided: each person's key facts and check results, and their dossier on request. */
-export function CandidateTable({ procedureId, personIds, checks }: Props) {
+export function CandidateTable({ procedureId, personIds, checks, purpose }: Props) {
   const { t } = useTranslation();
   const people = usePeople(personIds);
   const [open, setOpen] = useState<string | null>(null);
   const dossier = useMutation({
     mutationFn: async (personId: string) =>
-      unwrap<Dossier>(
+      unwrap(
         await api.GET('/procedures/{procedureId}/dossiers/{personId}', {
-          params: { path: { procedureId, personId } },
+          params: { path: { procedureId, personId }, query: { purpose } },
         }),
       ),
   });
@@ -96,12 +97,12 @@ export function CandidateTable({ procedureId, personIds, checks }: Props) {
           <>
             <Alert type="warning" showIcon message={t('task.dossierRecorded')} style={{ marginBottom: 16 }} />
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={t('registry.fullName')}>{dossier.data.person.fullName}</Descriptions.Item>
+              <Descriptions.Item label={t('registry.fullName')}>{dossier.data.fullName}</Descriptions.Item>
               <Descriptions.Item label={t('registry.birthDate')}>
-                {formatDate(dossier.data.person.birthDate)}
+                {formatDate(dossier.data.birthDate)}
               </Descriptions.Item>
               <Descriptions.Item label={t('registry.gender')}>
-                {codeLabel(t, 'gender', dossier.data.person.gender)}
+                {codeLabel(t, 'gender', dossier.data.gender)}
               </Descriptions.Item>
             </Descriptions>
             <List

@@ -7,13 +7,6 @@ import { RoundForm } from './RoundForm';
 import { TallyForm } from './TallyForm';
 import { useDecide, type DecisionBody } from './task-hooks';
 
-interface ElectionDetail {
-  seats?: number;
-  candidates?: string[];
-  elected?: string[];
-  round?: { round: number; seats: number; candidateIds: string[] } | null;
-}
-
 interface Props {
   task: TaskView;
   step: OpenStep | undefined;
@@ -28,18 +21,21 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   const decide = useDecide(task.taskId);
   if (task.status !== 'open') return <Alert type="info" message={t('task.closed')} />;
   const send = async (body: DecisionBody): Promise<void> => {
-    const refs = await decide.mutateAsync(body);
-    onDecided(refs[refs.length - 1]?.position ?? 0);
+    const { events } = await decide.mutateAsync(body);
+    onDecided(events[events.length - 1]?.position ?? 0);
   };
-  const election = (state?.detail ?? {}) as ElectionDetail;
+  const running = (state?.candidates ?? []).filter((c) => c.status === 'candidate').map((c) => c.personId);
+  // Per-item recusal: people of a list step already decided by another member are not asked again.
+  const decided = new Set((step?.decidedItems ?? []).map((d) => d.personId));
+  const undecided = (step?.concerned ?? []).map((c) => c.personId).filter((id) => !decided.has(id));
   const roundMatch = /^round-(\d+)$/.exec(task.stepId);
   if (roundMatch) {
-    const round = election.round;
+    const seats = Number(step?.stepParams.seats ?? state?.election?.seats ?? 1);
     return (
       <RoundForm
         round={Number(roundMatch[1])}
-        seats={round?.seats ?? election.seats ?? 1}
-        candidateIds={round?.candidateIds ?? election.candidates ?? []}
+        seats={seats}
+        candidateIds={undecided.length > 0 ? undecided : running}
         name={name}
         onSubmit={(r) =>
           send({ kind: 'round-tally', attendance: r.attendance, ballots: r.ballots, tallies: r.tallies })
@@ -48,15 +44,12 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
     );
   }
   if (/^decision-\d+$/.test(task.stepId)) {
-    const elected = new Set(election.elected ?? []);
-    const remaining = (election.round?.candidateIds ?? election.candidates ?? []).filter((id) => !elected.has(id));
-    return <NextRoundForm candidateIds={remaining} name={name} onSubmit={(p) => send(p)} />;
+    return <NextRoundForm candidateIds={running} name={name} onSubmit={(p) => send(p)} />;
   }
   if (task.decision === 'tally') {
-    const candidateIds = (step?.concerned ?? []).map((c) => c.personId);
     return (
       <TallyForm
-        candidateIds={candidateIds}
+        candidateIds={undecided}
         name={name}
         onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })}
       />

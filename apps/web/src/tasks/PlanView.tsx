@@ -1,5 +1,6 @@
 import { Descriptions, List } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ProcedureState } from '../api/views';
 
 export interface PlanContent {
   executiveCommitteeSeats: number;
@@ -7,6 +8,13 @@ export interface PlanContent {
   deputySecretaries: number;
   candidateIds: string[];
   standards: string[];
+}
+
+/** The plan of a procedure's state (the API names its candidates; the page reads their ids), or null. */
+export function planContent(state: ProcedureState | null | undefined): PlanContent | null {
+  const plan = state?.plan;
+  if (!plan) return null;
+  return { ...plan, candidateIds: plan.candidates.map((c) => c.personId) };
 }
 
 /** A personnel plan as a page: seats, the candidate list by name with its surplus, the standards. */

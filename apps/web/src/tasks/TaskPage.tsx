@@ -14,7 +14,7 @@ import { ElectionResults } from '../procedures/ElectionResults';
 import { CandidateTable } from './CandidateTable';
 import { DecisionPanel } from './DecisionPanel';
 import { EarlierSteps } from './EarlierSteps';
-import { PlanView, type PlanContent } from './PlanView';
+import { planContent, PlanView } from './PlanView';
 import { useProcedure, useTask, useTrail } from './task-hooks';
 
 /** One task: what is being decided (plan, candidates, earlier results, dossiers) beside the decision form. */
@@ -30,14 +30,19 @@ export function TaskPage() {
   const [recorded, setRecorded] = useState<number | null>(null);
   const state = procedure.data?.state ?? null;
   const step = state?.openSteps.find((s) => s.stepId === task.data?.stepId);
-  const detail = (state?.detail ?? {}) as { plan?: PlanContent | null; candidates?: string[] };
-  const people = step?.concerned.map((c) => c.personId) ?? detail.candidates ?? [];
-  const checks = new Map(
-    (trail.data?.events ?? [])
+  const plan = planContent(state);
+  const people = step?.concerned.map((c) => c.personId) ?? (state?.candidates ?? []).map((c) => c.personId);
+  // Vetting results, and on a list step the people another member has already decided (per-item recusal).
+  const decidedStatus = { approved: 'APPROVED', rejected: 'REJECTED', recorded: 'COMPLETED' } as const;
+  const checks = new Map<string, string>([
+    ...(trail.data?.events ?? [])
       .filter((e) => e.type === 'CandidateCleared' || e.type === 'CandidateBlocked')
       .map((e) => [String(e.data.personId), e.type === 'CandidateCleared' ? 'CLEARED' : 'BLOCKED'] as const),
-  );
-  const name = useNames([...people, ...(detail.plan?.candidateIds ?? []), root.data?.summary.bodyId]);
+    ...(step?.decidedItems ?? []).map(
+      (d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const,
+    ),
+  ]);
+  const name = useNames([...people, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
 
   if (task.isLoading) return <Spin />;
   if (!task.data) return <ErrorAlert error={task.error} />;
@@ -67,16 +72,21 @@ export function TaskPage() {
       <Row gutter={24} style={{ marginTop: 16 }}>
         <Col xs={24} lg={13}>
           <Card title={t('task.about')} style={{ marginBottom: 16 }}>
-            {detail.plan && <PlanView plan={detail.plan} name={name} />}
+            {plan && <PlanView plan={plan} name={name} />}
             {people.length > 0 && (
               <>
                 <Typography.Title level={5} style={{ marginTop: 16 }}>
                   {t('task.candidates')}
                 </Typography.Title>
-                <CandidateTable procedureId={current.procedureId} personIds={people} checks={checks} />
+                <CandidateTable
+                  procedureId={current.procedureId}
+                  personIds={people}
+                  checks={checks}
+                  purpose={`${t('task.dossierPurpose')}: ${stepLabel(t, current.stepId, name)}`}
+                />
               </>
             )}
-            {!detail.plan && people.length === 0 && <Typography.Text>{t('task.noContext')}</Typography.Text>}
+            {!plan && people.length === 0 && <Typography.Text>{t('task.noContext')}</Typography.Text>}
           </Card>
           {state?.kind === 'election' && trail.data && <ElectionResults events={trail.data.events} name={name} />}
           <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} />}</Card>

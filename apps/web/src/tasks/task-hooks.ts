@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import type { AuditTrail, ProcedureView, RecordedEventRef, TaskView } from '../api/views';
+import type { AuditTrail, ProcedureView, TaskView } from '../api/views';
 
 export type DecisionBody = components['schemas']['DecisionDto'];
 
@@ -45,7 +45,7 @@ export function useDecide(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: DecisionBody) =>
-      unwrap<RecordedEventRef[]>(
+      unwrap(
         await api.POST('/tasks/{taskId}/decision', {
           params: { path: { taskId }, header: { 'Idempotency-Key': newIdempotencyKey() } },
           body,

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks the layout APIs Ant Design asks for.
@@ -25,5 +25,8 @@ window.getComputedStyle = (
   (get) => (element: Element) =>
     get(element)
 )(window.getComputedStyle.bind(window));
+
+// findBy/waitFor wait for Ant Design's renders; one second (the default) is too short on a busy shared host.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

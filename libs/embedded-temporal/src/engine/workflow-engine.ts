@@ -813,7 +813,7 @@ export class WorkflowEngine implements EngineCore {
 
   private startWorkflowTask(
     task: Extract<WorkflowTaskRef, { kind: 'workflow' }>,
-    req: { identity?: string | null },
+    req: { identity?: string | null; binaryChecksum?: string | null },
     sticky: boolean,
   ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
@@ -828,6 +828,9 @@ export class WorkflowEngine implements EngineCore {
         identity: req.identity ?? '',
         requestId: randomUUID(),
         historySizeBytes: s.historySizeBytes,
+        // An unversioned worker's build id is its binary checksum: the real server records it here, and the SDK
+        // hands it to the workflow as workflowInfo().currentBuildId.
+        workerVersion: req.binaryChecksum ? { buildId: req.binaryChecksum } : null,
       },
     });
     wft.startedEventId = startedEventId;
@@ -995,10 +998,10 @@ export class WorkflowEngine implements EngineCore {
         scheduledEventId: wft.scheduledEventId,
         startedEventId: wft.startedEventId,
         identity: req.identity ?? '',
-        binaryChecksum: req.binaryChecksum ?? '',
         sdkMetadata: req.sdkMetadata,
         meteringMetadata: req.meteringMetadata,
-        workerVersion: req.workerVersionStamp,
+        // As the real server records it: the worker's build id (its binary checksum when unversioned).
+        workerVersion: req.workerVersionStamp ?? (req.binaryChecksum ? { buildId: req.binaryChecksum } : null),
       },
     });
     s.lastCompletedWftStartedId = wft.startedEventId;

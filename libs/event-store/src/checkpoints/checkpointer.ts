@@ -55,12 +55,16 @@ export class Checkpointer {
     const before = this.unreceipted;
     this.unreceipted = unreceipted;
     if (unreceipted !== undefined && unreceipted === before) {
+      const rows: { stream_id: string; stream_version: number }[] = await this.dataSource.query(
+        `SELECT stream_id, stream_version FROM events WHERE position = $1`,
+        [unreceipted],
+      );
       this.onError(
         new UnsignableLogError(
           unreceipted,
-          '?',
-          0,
-          'has no append receipt: it was written into the database without going through the log',
+          rows[0]?.stream_id ?? '?',
+          rows[0]?.stream_version ?? 0,
+          'has no append receipt: it was written into the database without going through the log (or its appender stopped before writing the receipt: once the event is checked, `npm run audit -- checkpoint` signs it)',
         ),
       );
     }

@@ -103,7 +103,7 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
   const lines = body.split('\n');
   const origin = lines[0];
   const size = Number(lines[1]);
-  const root = Buffer.from(lines[2], 'base64');
+  const root = Buffer.from(lines[2] ?? '', 'base64');
   const signatures = note
     .slice(split + 2, -1)
     .split('\n')
@@ -185,7 +185,7 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
   }
   const headPosition = Number(/^position (\d+)$/.exec(lines[3] ?? '')?.[1] ?? 0);
   const ownStream = (s: string): boolean => s === bundle.procedureId || s.startsWith(`${bundle.procedureId}/`);
-  const companion = /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(lines[5] ?? '');
+  const companion = /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(lines.find((l) => l.startsWith('checkpoint ')) ?? '');
   let companionFound = companion === null;
   for (const c of bundle.checkpoints) {
     const sorted = Object.entries(c.streamHeads).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -24,6 +24,12 @@ export interface TreeHeadBody {
   position: number;
   /** When the head was signed, ISO-8601 UTC. */
   time: string;
+  /**
+   * The log hash at `position` (the running hash over every event hash in order): it commits to the same
+   * sequence of event hashes as the root, and lets a verifier that reads the log in order check the head at no
+   * extra cost per event.
+   */
+  logHash: string;
   /** The signed checkpoint of the same events (its id and the SHA-256 of its signed message), if any. */
   checkpoint?: { id: number; digest: string };
 }
@@ -73,16 +79,16 @@ export function verifierKey(name: string, key: KeyObject): string {
 /** The checkpoint body text. */
 export function formatBody(head: TreeHeadBody): string {
   const checkpoint = head.checkpoint ? `checkpoint ${head.checkpoint.id} ${head.checkpoint.digest}\n` : '';
-  return `${head.origin}\n${head.size}\n${head.root.toString('base64')}\nposition ${head.position}\ntime ${head.time}\n${checkpoint}`;
+  return `${head.origin}\n${head.size}\n${head.root.toString('base64')}\nposition ${head.position}\ntime ${head.time}\nlog ${head.logHash}\n${checkpoint}`;
 }
 
 /** @throws MalformedNoteError */
 export function parseBody(body: string): TreeHeadBody {
   const lines = body.split('\n');
-  if ((lines.length !== 6 && lines.length !== 7) || lines.at(-1) !== '') {
-    throw new MalformedNoteError('a tree head has five or six lines');
+  if ((lines.length !== 7 && lines.length !== 8) || lines.at(-1) !== '') {
+    throw new MalformedNoteError('a tree head has six or seven lines');
   }
-  const [origin, size, root, position, time, checkpointLine] = lines;
+  const [origin, size, root, position, time, logLine, checkpointLine] = lines;
   const rootBytes = Buffer.from(root, 'base64');
   if (!origin || !/^\d+$/.test(size) || rootBytes.length !== 32 || rootBytes.toString('base64') !== root) {
     throw new MalformedNoteError('a tree head starts with its origin, size and base64 root');
@@ -90,14 +96,17 @@ export function parseBody(body: string): TreeHeadBody {
   const p = /^position (\d+)$/.exec(position);
   const t = /^time (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)$/.exec(time);
   if (!p || !t) throw new MalformedNoteError('a tree head names its last position and time');
-  const c = lines.length === 7 ? /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(checkpointLine) : undefined;
-  if (c === null) throw new MalformedNoteError('the sixth line of a tree head names its checkpoint');
+  const log = /^log ([0-9a-f]{64})$/.exec(logLine);
+  if (!log) throw new MalformedNoteError('the sixth line of a tree head is its log hash');
+  const c = lines.length === 8 ? /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(checkpointLine) : undefined;
+  if (c === null) throw new MalformedNoteError('the seventh line of a tree head names its checkpoint');
   return {
     origin,
     size: Number(size),
     root: rootBytes,
     position: Number(p[1]),
     time: t[1],
+    logHash: log[1],
     ...(c ? { checkpoint: { id: Number(c[1]), digest: c[2] } } : {}),
   };
 }

@@ -34,14 +34,23 @@ export async function inclusionProofs(
     [positions],
   );
   const indexOf = new Map(rows.map((r) => [Number(r.position), Number(r.idx)]));
-  const read = storedNodeReader(target);
-  const proofs: InclusionProof[] = [];
-  for (const position of positions) {
+  const leaves = positions.map((position) => {
     const leafIndex = indexOf.get(position);
     if (leafIndex === undefined || leafIndex >= treeSize) throw new NotInTreeError(position);
-    proofs.push({ position, leafIndex, treeSize, proof: await hashRanges(inclusionRanges(leafIndex, treeSize), read) });
-  }
-  return proofs;
+    return { position, leafIndex, ranges: inclusionRanges(leafIndex, treeSize) };
+  });
+  // Every proof's hashes in one read of the stored nodes.
+  const hashes = await hashRanges(
+    leaves.flatMap((l) => l.ranges),
+    storedNodeReader(target),
+  );
+  let at = 0;
+  return leaves.map(({ position, leafIndex, ranges }) => ({
+    position,
+    leafIndex,
+    treeSize,
+    proof: hashes.slice(at, (at += ranges.length)),
+  }));
 }
 
 /** The consistency proof from the tree of `size1` leaves to the tree of `size2`. */

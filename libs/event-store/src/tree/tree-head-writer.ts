@@ -106,12 +106,16 @@ export async function listTreeHeads(target: DataSource | EntityManager): Promise
 /** Reads complete nodes of the stored tree, plus those computed in memory and not stored yet. */
 export function storedNodeReader(target: DataSource | EntityManager, fresh = new Map<string, Buffer>()) {
   return async (ids: NodeId[]): Promise<Buffer[]> => {
-    const missing = ids.filter((n) => !fresh.has(`${n.level}/${n.index}`));
+    const wanted = new Map<string, NodeId>();
+    for (const n of ids) if (!fresh.has(`${n.level}/${n.index}`)) wanted.set(`${n.level}/${n.index}`, n);
+    const missing = [...wanted.values()];
     const found = new Map(fresh);
     if (missing.length > 0) {
       const rows: { level: number; idx: string; hash: Buffer }[] = await target.query(
-        `SELECT n.level, n.idx, n.hash FROM merkle_nodes n
-           JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, idx) ON n.level = w.level AND n.idx = w.idx`,
+        // One index probe a node, whatever the planner thinks of the table's size.
+        `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS w(level, idx)
+           CROSS JOIN LATERAL (SELECT m.level, m.idx, m.hash FROM merkle_nodes m
+                                WHERE m.level = w.level AND m.idx = w.idx) n`,
         [missing.map((n) => n.level), missing.map((n) => n.index)],
       );
       for (const r of rows) found.set(`${r.level}/${r.idx}`, r.hash);
@@ -252,6 +256,7 @@ export async function writeTreeHead(
       root: range.root(),
       position,
       time: options.now.toISOString(),
+      logHash: prevLog,
       ...(checkpoint
         ? {
             checkpoint: {

@@ -11,6 +11,13 @@ export function formatReport(report: VerificationReport): string {
     lines.push(`RESULT: TAMPERED — ${report.problems.length} problem(s):`);
     for (const p of report.problems) lines.push(`  [${p.kind}] ${p.message}`);
   }
+  if (report.treeHeadsChecked > 0 || report.verifiedTreeSize > 0) {
+    lines.push(
+      report.verifiedTreeSize > 0
+        ? `Signed tree heads: the first ${report.verifiedTreeSize} events match the newest signed head; ${report.treeHeadsChecked} head(s) in the database checked.`
+        : `Signed tree heads: ${report.treeHeadsChecked} in the database; the log does not match them (see above).`,
+    );
+  }
   if (report.checkpointsChecked > 0 || report.eventsChecked > 0) {
     lines.push(
       report.lastCheckpointPosition > 0

@@ -2,8 +2,14 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { keyIdOf, type TrustedKeys } from '../checkpoints/signing-key';
-import { CompactRange, hashHexLeaf } from '../merkle/merkle-tree';
-import { cosignatureTime, hasLogSignature, parseBody, parseNote, type TreeHeadBody } from '../merkle/signed-note';
+import {
+  MalformedNoteError,
+  cosignatureTime,
+  hasLogSignature,
+  parseBody,
+  parseNote,
+  type TreeHeadBody,
+} from '../merkle/signed-note';
 import { AnchorFile } from '../tree/anchor-file';
 import type { TreeHead } from '../tree/tree-head-writer';
 
@@ -48,7 +54,7 @@ export async function readHeadStore(path: string): Promise<string[]> {
  */
 export class TreeCheck {
   readonly problems: TreeProblem[] = [];
-  private readonly range = CompactRange.empty();
+  private size = 0;
   private readonly bySize = new Map<number, KnownHead[]>();
   private readonly maxSize: number;
   /** Sizes of the database's valid heads, for the report. */
@@ -68,21 +74,35 @@ export class TreeCheck {
   }
 
   static async open(databaseHeads: TreeHead[], trust: TrustedKeys): Promise<TreeCheck> {
+    const malformed: TreeProblem[] = [];
+    const parse = (note: string, source: string): KnownHead[] => {
+      try {
+        return [known(note, source)];
+      } catch (error) {
+        if (!(error instanceof MalformedNoteError)) throw error;
+        malformed.push({
+          kind: 'tree-head-signature',
+          message: `A tree head in ${source} cannot be read (${error.message}): it was altered.`,
+        });
+        return [];
+      }
+    };
     const outside: KnownHead[] = [];
     const anchorNotes = await Promise.all(
       (trust.anchors.anchorFiles ?? []).map(async (f) => ({ f, notes: await new AnchorFile(f).notes() })),
     );
-    for (const { f, notes } of anchorNotes) for (const note of notes) outside.push(known(note, `anchor file ${f}`));
+    for (const { f, notes } of anchorNotes) for (const note of notes) outside.push(...parse(note, `anchor file ${f}`));
     if (trust.anchors.headStore) {
       for (const note of await readHeadStore(trust.anchors.headStore)) {
-        outside.push(known(note, `the verifier's own store ${trust.anchors.headStore}`));
+        outside.push(...parse(note, `the verifier's own store ${trust.anchors.headStore}`));
       }
     }
     const check = new TreeCheck(
-      databaseHeads.map((h) => known(h.note, `database tree head #${h.id}`)),
+      databaseHeads.flatMap((h) => parse(h.note, `database tree head #${h.id}`)),
       outside,
       trust,
     );
+    check.problems.push(...malformed);
     check.checkSignatures();
     check.checkPresence();
     return check;
@@ -145,16 +165,19 @@ export class TreeCheck {
     return this.databaseHeads.length + this.outsideHeads.length > 0;
   }
 
-  /** Adds the next event of the log, by its hash recomputed from its content. */
-  leaf(computedHashHex: string): void {
-    this.range.push(hashHexLeaf(computedHashHex));
-    const size = this.range.leaves;
+  /**
+   * Adds the next event of the log, by its stored log hash. The verifier checks each event's hash against its
+   * content and each log hash against the one before, so the log hash at a head's size commits to the recomputed
+   * hashes of every event up to there, as the head's root does: comparing it with the log hash the head signs
+   * checks the head without rebuilding the tree (the tree's root is what proofs and the witness check).
+   */
+  leaf(storedLogHash: string): void {
+    const size = ++this.size;
     if (size > this.maxSize) return;
     const heads = this.bySize.get(size);
     if (!heads) return;
-    const root = this.range.root();
     for (const k of heads) {
-      if (root.equals(k.head.root)) continue;
+      if (storedLogHash === k.head.logHash) continue;
       this.problems.push({
         kind: 'tree-head-mismatch',
         treeSize: size,
@@ -165,7 +188,7 @@ export class TreeCheck {
 
   /** Called once the whole log was read. */
   finish(): void {
-    const size = this.range.leaves;
+    const size = this.size;
     const longer = [...this.databaseHeads, ...this.outsideHeads].filter((k) => k.head.size > size);
     const seen = new Set<string>();
     for (const k of longer) {

@@ -169,7 +169,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
 
   function checkEvent(row: CheckedRow, position: number): void {
     eventsChecked++;
-    tree?.leaf(row.computedHash);
+    tree?.leaf(row.logHash);
     if (receipts && position > tailFrom) {
       const receipt = receipts.check(position, row.logHash);
       if (receipt === 'unreceipted') {

@@ -175,37 +175,55 @@ export class RegistryStore {
    * relatives, as of `on`.
    */
   async snapshot(organisationId: string, on: string): Promise<VersionedModel> {
-    const { model, version } = await this.load(on);
-    const organisations = model.bodies.filter((b) => b.kind === 'party-organisation');
-    const byId = new Map(model.bodies.map((b) => [b.id, b]));
-    const included = new Set<string>();
-    for (let id: string | null | undefined = organisationId; id && !included.has(id); id = byId.get(id)?.parentId) {
-      included.add(id);
-    }
-    const below = [organisationId];
-    while (below.length > 0) {
-      const parent = below.pop()!;
-      for (const child of organisations.filter((o) => o.parentId === parent && !included.has(o.id))) {
-        included.add(child.id);
-        below.push(child.id);
-      }
-    }
-    const bodies = model.bodies.filter(
-      (b) => included.has(b.id) || (b.parentId !== null && included.has(b.parentId) && b.kind !== 'party-organisation'),
+    checkDate(on);
+    const version = (await this.position())?.version ?? 0;
+    // Only the part of the registry the launch needs is read: a province's snapshot reads that province, not the
+    // country's registry.
+    const organisations = (
+      await this.dataSource.query<{ id: string }[]>(
+        `WITH RECURSIVE orgs AS (
+           SELECT id, parent_id FROM registry_records WHERE kind = 'organisations' AND ${IN_FORCE}),
+         up AS (SELECT id, parent_id FROM orgs WHERE id = $2
+                UNION SELECT o.id, o.parent_id FROM orgs o JOIN up ON o.id = up.parent_id),
+         down AS (SELECT id FROM orgs WHERE id = $2 UNION SELECT o.id FROM orgs o JOIN down ON o.parent_id = down.id)
+         SELECT id FROM up UNION SELECT id FROM down`,
+        [on, organisationId],
+      )
+    ).map((r) => r.id);
+    const bodies = await this.dataSource.query<(RecordRow & { id: string })[]>(
+      `SELECT kind, id, data FROM registry_records
+        WHERE ${IN_FORCE} AND (kind = 'levels' OR (kind = 'organisations' AND id = ANY($2))
+                               OR (kind = 'bodies' AND parent_id = ANY($2)))`,
+      [on, organisations],
     );
-    const bodyIds = new Set(bodies.map((b) => b.id));
-    const members = new Set(model.memberships.filter((m) => bodyIds.has(m.bodyId)).map((m) => m.personId));
-    const relations = model.relations.filter((r) => members.has(r.personId) || members.has(r.relativeId));
-    const personIds = new Set([...members, ...relations.flatMap((r) => [r.personId, r.relativeId])]);
-    const snapshot = sortModel({
-      levels: model.levels,
-      bodies,
-      posts: model.posts.filter((p) => bodyIds.has(p.bodyId)),
-      people: model.people.filter((p) => personIds.has(p.id)),
-      memberships: model.memberships.filter((m) => bodyIds.has(m.bodyId) && personIds.has(m.personId)),
-      relations: relations.filter((r) => personIds.has(r.personId) && personIds.has(r.relativeId)),
-    });
-    return { model: snapshot, version, hash: modelHash(snapshot) };
+    const bodyIds = bodies.filter((b) => b.kind !== 'levels').map((b) => b.id);
+    const [posts, memberships] = await Promise.all([
+      this.dataSource.query<RecordRow[]>(
+        `SELECT kind, data FROM registry_records WHERE kind = 'posts' AND parent_id = ANY($2) AND ${IN_FORCE}`,
+        [on, bodyIds],
+      ),
+      this.dataSource.query<MembershipRow[]>(
+        `SELECT person_id, body_id, post_id, from_date::text AS from_date, to_date::text AS to_date
+           FROM registry_memberships WHERE body_id = ANY($2) AND from_date <= $1::date`,
+        [on, bodyIds],
+      ),
+    ]);
+    const members = [...new Set(memberships.map((m) => m.person_id))];
+    const relations = await this.dataSource.query<RelationRow[]>(
+      `SELECT DISTINCT ON (person_id, relative_id, kind) person_id, relative_id, kind, declared_on::text AS declared_on
+         FROM registry_relations
+        WHERE (person_id = ANY($2) OR relative_id = ANY($2))
+          AND declared_on <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
+        ORDER BY person_id, relative_id, kind, declared_on DESC`,
+      [on, members],
+    );
+    const personIds = [...new Set([...members, ...relations.flatMap((r) => [r.person_id, r.relative_id])])];
+    const people = await this.dataSource.query<RecordRow[]>(
+      `SELECT kind, data FROM registry_records WHERE kind = 'people' AND id = ANY($2) AND ${IN_FORCE}`,
+      [on, personIds],
+    );
+    const model = assemble([...bodies, ...posts, ...people], memberships, relations, on);
+    return { model, version, hash: modelHash(model) };
   }
 
   /** Display names of people, bodies, organisations, posts and levels (their latest name; unknown ids left out). */
