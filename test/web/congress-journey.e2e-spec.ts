@@ -47,18 +47,53 @@ describe('a provincial congress in the browser', () => {
   }
 
   /** Opens the task of `step` from the user's queue and records the approval. */
-  async function approveFromQueue(page: Page, step: string, name: string): Promise<void> {
+  async function approveFromQueue(page: Page, step: string, name: string, choice = 'Tán thành'): Promise<void> {
     await page.goto('/queue');
     const row = page.getByRole('row').filter({ hasText: step });
     await row.getByText('Đảng bộ tỉnh Bắc Ninh').waitFor();
     await snap(page, `${name}-queue`);
     await row.getByRole('button', { name: 'Xử lý' }).click();
     await page.getByRole('heading', { name: step }).waitFor();
-    await page.getByText('Tán thành').first().click();
+    await page.locator('label.ant-radio-wrapper', { hasText: new RegExp(`^${choice}$`) }).click();
     await snap(page, `${name}-task`);
     await page.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page.getByText(/Đã ghi quyết định/).waitFor();
     await snap(page, `${name}-decided`);
+  }
+
+  /**
+   * Opens the meeting tally of `step` from the user's queue and records the meeting's figures with `votes` for each
+   * person the form asks about (the people the member stands aside on are not in it).
+   */
+  async function tallyFromQueue(page: Page, step: string, name: string, votes = 25): Promise<void> {
+    await page.goto('/queue');
+    const row = page.getByRole('row').filter({ hasText: step });
+    await row.getByText('Đảng bộ tỉnh Bắc Ninh').waitFor();
+    await row.getByRole('button', { name: 'Xử lý' }).click();
+    await page.getByRole('heading', { name: step }).waitFor();
+    const figures: [string, number][] = [
+      ['Số được triệu tập', 30],
+      ['Số có mặt', 28],
+      ['Số phiếu phát ra', 28],
+      ['Số phiếu thu về', 28],
+      ['Số phiếu hợp lệ', 28],
+    ];
+    for (const [label, value] of figures) await page.getByLabel(label, { exact: true }).fill(String(value));
+    const people = page.getByLabel(/^Phiếu cho /);
+    await people.first().waitFor();
+    for (const input of await people.all()) await input.fill(String(votes));
+    await snap(page, `${name}-task`);
+    await page.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await page.getByText(/Đã ghi quyết định/).waitFor();
+    await snap(page, `${name}-decided`);
+  }
+
+  /** Waits on the procedure page for `step` to be the open step. */
+  async function expectOpen(step: RegExp, name: string): Promise<void> {
+    const committee = await as('tochuc');
+    await committee.goto(procedureUrl);
+    await committee.getByText(step).first().waitFor();
+    await snap(committee, name);
   }
 
   beforeAll(async () => {
@@ -84,6 +119,11 @@ describe('a provincial congress in the browser', () => {
     for (const person of ['Lê Đức Trung', 'Nguyễn Văn Hùng', 'Trần', 'Phạm'])
       await pick(page, 'Danh sách nhân sự', person);
     await page.getByText('Đã chọn 4 người').waitFor();
+    // The picker shows each person's date of birth as dd/mm/yyyy, the age beside it.
+    // (the people's records load after the pick: wait for the fourth date, then count).
+    const birthDates = page.getByRole('cell', { name: /^\d{2}\/\d{2}\/\d{4} \(\d+ tuổi\)$/ });
+    await birthDates.nth(3).waitFor();
+    await expect(birthDates.count()).resolves.toBe(4);
     await snap(page, 'launch-form');
     await page.getByRole('button', { name: 'Khởi tạo' }).click();
     await page.getByText('Đã khởi tạo quy trình.').waitFor();
@@ -132,6 +172,41 @@ describe('a provincial congress in the browser', () => {
       .first()
       .waitFor();
     await snap(committee, 'introduction-2-open');
+  });
+
+  for (const n of [2, 3, 4, 5]) {
+    it(`the re-election track's step ${n} is tallied by secret ballot, in two parts by two members`, async () => {
+      const step = `Tái cử, bước ${n}`;
+      const member = await as('phobithu');
+      await tallyFromQueue(member, step, `introduction-${n}`);
+      // His own part done, the deputy secretary stands aside on himself: no form, and why.
+      await member.getByText('Bạn đứng ngoài việc quyết định về').waitFor();
+      await snap(member, `introduction-${n}-stood-aside`);
+      await tallyFromQueue(await as('phobithu2'), step, `introduction-${n}-second-member`);
+      await expectOpen(
+        n < 5 ? new RegExp(`^Tái cử, bước ${n + 1}`) : /^Tham gia lần đầu, bước 1|^Giai đoạn hiện tại: Thẩm định/,
+        `introduction-${n}-done`,
+      );
+    });
+  }
+
+  const candidates = ['Lê Đức Trung', 'Nguyễn Văn Hùng', 'Trần Quốc Quang'];
+
+  it("vetting: the standing committee concludes each candidate's political standard, the deputy secretary's by another member", async () => {
+    const member = await as('phobithu');
+    for (const person of candidates.slice(1))
+      await approveFromQueue(
+        member,
+        `Kết luận tiêu chuẩn chính trị — ${person}`,
+        'vetting-political',
+        'Đạt tiêu chuẩn',
+      );
+    await approveFromQueue(
+      await as('phobithu2'),
+      'Kết luận tiêu chuẩn chính trị — Lê Đức Trung',
+      'vetting-political-second-member',
+      'Đạt tiêu chuẩn',
+    );
   });
 
   it('the inspection committee replays the trail stage by stage and verifies the whole log', async () => {

@@ -85,6 +85,9 @@ export const en: Dictionary = {
     dossierRecorded: 'Your reading of the dossier was recorded.',
     dossierPurpose: 'Review within the procedure',
     noContext: 'Nothing more to show for this step.',
+    stoodAside: 'You stand aside on: {{names}}.',
+    stoodAsideWhy:
+      'The person considered is you or a relative of yours, so your part of this step is done. Another member of {{body}} decides on them.',
     plan: 'Personnel plan',
     candidates: 'Candidate list',
     backToQueue: 'Back to my tasks',
@@ -93,6 +96,8 @@ export const en: Dictionary = {
     outcome: 'Decision',
     approve: 'Approve',
     reject: 'Reject',
+    meets: 'Meets the standard',
+    failsToMeet: 'Does not meet the standard',
     return: 'Return for revision',
     note: 'Note (optional)',
     reason: 'Reason',

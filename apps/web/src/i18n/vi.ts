@@ -87,6 +87,9 @@ export const vi = {
     dossierRecorded: 'Việc xem hồ sơ đã được ghi lại.',
     dossierPurpose: 'Xem xét trong quy trình',
     noContext: 'Không có thêm thông tin cho bước này.',
+    stoodAside: 'Bạn đứng ngoài việc quyết định về: {{names}}.',
+    stoodAsideWhy:
+      'Người được xem xét là bạn hoặc người thân của bạn, nên phần của bạn ở bước này đã xong. Một thành viên khác của {{body}} sẽ quyết định về những người này.',
     plan: 'Đề án nhân sự',
     candidates: 'Danh sách nhân sự',
     backToQueue: 'Về danh sách việc',
@@ -95,6 +98,8 @@ export const vi = {
     outcome: 'Quyết định',
     approve: 'Tán thành',
     reject: 'Không tán thành',
+    meets: 'Đạt tiêu chuẩn',
+    failsToMeet: 'Không đạt tiêu chuẩn',
     return: 'Trả lại để hoàn thiện',
     note: 'Ghi chú (không bắt buộc)',
     reason: 'Lý do',

@@ -1,7 +1,7 @@
 import { Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageOn } from '../shared/dates';
+import { ageOn, formatDate } from '../shared/dates';
 import { usePeople } from '../tasks/CandidateTable';
 import { usePeopleSearch } from './registry-hooks';
 
@@ -75,8 +75,12 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
             },
             {
               title: t('registry.birthDate'),
-              key: 'age',
-              render: (_, r) => (r.person?.birthDate ? t('launch.age', { age: ageOn(r.person.birthDate) }) : ''),
+              key: 'birthDate',
+              // The date itself (dd/mm/yyyy), the age beside it for the re-election rule.
+              render: (_, r) =>
+                r.person?.birthDate
+                  ? `${formatDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
+                  : '',
             },
             {
               title: t('procedures.state'),

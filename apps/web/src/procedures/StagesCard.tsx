@@ -18,6 +18,10 @@ export function StagesCard({ stages, name }: { stages: readonly StageView[]; nam
   const { t } = useTranslation();
   const running = stages.find((s) => s.state === 'running');
   const child = useProcedure(running?.procedureId);
+  const steps = child.data?.state?.openSteps ?? [];
+  // The running stage's steps name people the composite's own page does not know (a vetting check's candidate).
+  const people = new Map(steps.flatMap((s) => s.stepPeople.map((p) => [p.personId, p.personName] as const)));
+  const named = (id: string): string => people.get(id) ?? name(id);
   return (
     <Card title={t('procedures.stages')} style={{ marginBottom: 16 }}>
       <Steps
@@ -33,7 +37,7 @@ export function StagesCard({ stages, name }: { stages: readonly StageView[]; nam
           <Typography.Title level={5}>
             {t('procedures.currentStage', { stage: codeLabel(t, 'stage', running.stage) })}
           </Typography.Title>
-          <OpenSteps steps={child.data?.state?.openSteps ?? []} name={name} />
+          <OpenSteps steps={steps} name={named} />
         </div>
       )}
     </Card>

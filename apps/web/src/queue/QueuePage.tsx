@@ -38,7 +38,10 @@ export function QueuePage() {
       key: 'step',
       render: (_: unknown, task: TaskView) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/tasks/${encodeURIComponent(task.taskId)}`}>{stepLabel(t, task.stepId)}</Link>
+          <Link to={`/tasks/${encodeURIComponent(task.taskId)}`}>
+            {/* A vetting check names its candidate, so a member tells the checks of several people apart. */}
+            {stepLabel(t, task.stepId, (id) => task.stepPeople.find((p) => p.personId === id)?.personName ?? name(id))}
+          </Link>
           <Typography.Text type="secondary">{codeLabel(t, 'role', task.role)}</Typography.Text>
         </Space>
       ),

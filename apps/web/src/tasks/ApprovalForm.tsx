@@ -10,8 +10,17 @@ interface Fields {
   text?: string;
 }
 
-/** Approve (with an optional note), reject or return (with a reason). */
-export function ApprovalForm({ onSubmit }: { onSubmit: (payload: ApprovalPayload) => Promise<void> }) {
+/**
+ * Approve (with an optional note), reject or return (with a reason). A vetting check's conclusion says whether the
+ * candidate meets the standard rather than whether a proposal is approved.
+ */
+export function ApprovalForm({
+  onSubmit,
+  conclusion = false,
+}: {
+  onSubmit: (payload: ApprovalPayload) => Promise<void>;
+  conclusion?: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Fields>();
   const { submit, error, busy } = useServerForm(form, onSubmit);
@@ -30,9 +39,9 @@ export function ApprovalForm({ onSubmit }: { onSubmit: (payload: ApprovalPayload
       <Form.Item name="kind" label={t('decision.outcome')}>
         <Radio.Group
           options={[
-            { value: 'approve', label: t('decision.approve') },
+            { value: 'approve', label: t(conclusion ? 'decision.meets' : 'decision.approve') },
             { value: 'return', label: t('decision.return') },
-            { value: 'reject', label: t('decision.reject') },
+            { value: 'reject', label: t(conclusion ? 'decision.failsToMeet' : 'decision.reject') },
           ]}
         />
       </Form.Item>

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context';
 import type { OpenStep, ProcedureState, TaskView } from '../api/views';
 import { ApprovalForm } from './ApprovalForm';
 import { NextRoundForm } from './NextRoundForm';
@@ -19,6 +20,7 @@ interface Props {
 export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   const { t } = useTranslation();
   const decide = useDecide(task.taskId);
+  const { me } = useAuth();
   if (task.status !== 'open') return <Alert type="info" message={t('task.closed')} />;
   const send = async (body: DecisionBody): Promise<void> => {
     const { events } = await decide.mutateAsync(body);
@@ -27,7 +29,23 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   const running = (state?.candidates ?? []).filter((c) => c.status === 'candidate').map((c) => c.personId);
   // Per-item recusal: people of a list step already decided by another member are not asked again.
   const decided = new Set((step?.decidedItems ?? []).map((d) => d.personId));
-  const undecided = (step?.concerned ?? []).map((c) => c.personId).filter((id) => !decided.has(id));
+  const undecided = (step?.concerned ?? []).filter((c) => !decided.has(c.personId));
+  // A member stands aside on himself and his relatives; the server refuses their votes, so the form leaves them out.
+  const concernsMe = (c: (typeof undecided)[number]): boolean =>
+    me?.personId != null && (c.personId === me.personId || c.relatives.some((r) => r.id === me.personId));
+  const mine = undecided.filter((c) => !concernsMe(c)).map((c) => c.personId);
+  const stoodAside = undecided.filter(concernsMe).map((c) => c.personId);
+  if (stoodAside.length > 0 && mine.length === 0) {
+    // His part is done (or there was none): only another member of the body may decide the people left.
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('task.stoodAside', { names: stoodAside.map(name).join(', ') })}
+        description={t('task.stoodAsideWhy', { body: task.bodyName })}
+      />
+    );
+  }
   const roundMatch = /^round-(\d+)$/.exec(task.stepId);
   if (roundMatch) {
     const seats = Number(step?.stepParams.seats ?? state?.election?.seats ?? 1);
@@ -35,7 +53,7 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
       <RoundForm
         round={Number(roundMatch[1])}
         seats={seats}
-        candidateIds={undecided.length > 0 ? undecided : running}
+        candidateIds={undecided.length > 0 ? mine : running}
         name={name}
         onSubmit={(r) =>
           send({ kind: 'round-tally', attendance: r.attendance, ballots: r.ballots, tallies: r.tallies })
@@ -48,12 +66,8 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   }
   if (task.decision === 'tally') {
     return (
-      <TallyForm
-        candidateIds={undecided}
-        name={name}
-        onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })}
-      />
+      <TallyForm candidateIds={mine} name={name} onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })} />
     );
   }
-  return <ApprovalForm onSubmit={(p) => send(p)} />;
+  return <ApprovalForm conclusion={task.decision === 'conclusion'} onSubmit={(p) => send(p)} />;
 }
