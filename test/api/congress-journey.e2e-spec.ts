@@ -118,6 +118,7 @@ describe('a provincial congress, launched and decided over HTTP', () => {
     let office = await officeFor([]);
     const decided = new Set<string>();
     const filedDeclarations = new Set<string>();
+    const filedProgrammes = new Set<string>();
     let done = false;
     for (let round = 0; round < 400 && !done; round++) {
       const view = (await committee.get<ProcedureView>(`/procedures/${root}`)).body;
@@ -182,6 +183,22 @@ describe('a provincial congress, launched and decided over HTTP', () => {
             key(),
           );
           expect(submitted.status).toBe(200);
+        }
+      }
+
+      // Before the congress approves its list, each candidate's action programme is on file (recorded by the office).
+      if (open.some((o) => o.step.stepId === 'candidate-list')) {
+        const election = `${root}/election`;
+        const stage = (await committee.get<ProcedureView>(`/procedures/${encodeURIComponent(election)}`)).body;
+        for (const { personId } of stage.state?.candidates ?? []) {
+          if (filedProgrammes.has(personId)) continue;
+          filedProgrammes.add(personId);
+          const filed = await committee.post(
+            `/procedures/${encodeURIComponent(election)}/commands`,
+            { actAs: actAsCommittee, type: 'FileActionProgramme', data: { personId, reference: `CTHĐ-${personId}` } },
+            key(),
+          );
+          expect(filed.status).toBe(200);
         }
       }
 
