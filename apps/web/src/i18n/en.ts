@@ -188,6 +188,14 @@ export const en: Dictionary = {
     detail: 'Details',
     filterStatus: 'Status',
   },
+  actionProgramme: {
+    title: "Candidates' action programmes",
+    person: 'Candidate',
+    status: 'Action programme',
+    filed: 'Filed: {{reference}} ({{date}})',
+    reference: 'Document reference',
+    record: 'Record',
+  },
   plan: {
     title: 'Personnel plan',
     executiveCommitteeSeats: 'Executive committee seats',
@@ -653,6 +661,8 @@ export const en: Dictionary = {
     REGISTRY_CHANGE_BEFORE_LAST: 'The effective date must be after the last change.',
     REGISTRY_NO_OPEN_MEMBERSHIP: 'This person does not hold that post.',
     ACTION_PROGRAMME_ALREADY_FILED: 'This person has already filed an action programme.',
+    HOLIDAY_NOTICE_UNKNOWN:
+      'The holiday notice for {{year}} is not known yet (known through {{noticesKnownThrough}}), so working days cannot be counted.',
     ACTION_PROGRAMME_MISSING: 'Someone has not filed an action programme yet.',
     APPOINTMENT_DISCLOSE_FIRST: 'Disclose the result before going on.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'The appointment proposal cannot be returned at this step.',

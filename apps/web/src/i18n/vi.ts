@@ -190,6 +190,14 @@ export const vi = {
     detail: 'Chi tiết',
     filterStatus: 'Trạng thái',
   },
+  actionProgramme: {
+    title: 'Chương trình hành động của người ứng cử',
+    person: 'Người ứng cử',
+    status: 'Chương trình hành động',
+    filed: 'Đã nộp: {{reference}} ({{date}})',
+    reference: 'Số, ký hiệu văn bản',
+    record: 'Ghi nhận',
+  },
   plan: {
     title: 'Đề án nhân sự',
     executiveCommitteeSeats: 'Số ủy viên Ban Chấp hành',
@@ -656,6 +664,8 @@ export const vi = {
     REGISTRY_CHANGE_BEFORE_LAST: 'Ngày hiệu lực phải sau lần thay đổi gần nhất.',
     REGISTRY_NO_OPEN_MEMBERSHIP: 'Người này không đang giữ chức vụ đó.',
     ACTION_PROGRAMME_ALREADY_FILED: 'Người này đã nộp chương trình hành động.',
+    HOLIDAY_NOTICE_UNKNOWN:
+      'Chưa có thông báo nghỉ lễ của năm {{year}} (đã biết đến năm {{noticesKnownThrough}}), nên chưa tính được ngày làm việc.',
     ACTION_PROGRAMME_MISSING: 'Còn người chưa nộp chương trình hành động.',
     APPOINTMENT_DISCLOSE_FIRST: 'Cần công bố kết quả trước khi tiếp tục.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'Đề xuất bổ nhiệm ở bước này không trả lại được.',

@@ -10,6 +10,7 @@ import { TechnicalDetails } from '../shared/TechnicalDetails';
 import { EarlierSteps } from '../tasks/EarlierSteps';
 import { planContent, PlanView } from '../tasks/PlanView';
 import { useProcedure, useTrail } from '../tasks/task-hooks';
+import { ActionProgrammes } from './ActionProgrammes';
 import { ElectionResults } from './ElectionResults';
 import { OpenSteps } from './OpenSteps';
 import { PlanActions } from './PlanActions';
@@ -80,6 +81,14 @@ export function ProcedurePage() {
             </Card>
           )}
         </>
+      )}
+      {state?.kind === 'election' && state.status === 'LIST' && trail.data && (
+        <ActionProgrammes
+          procedureId={summary.procedureId}
+          personIds={(state.candidates ?? []).map((c) => c.personId)}
+          events={trail.data.events}
+          name={name}
+        />
       )}
       {(kind === 'election' || summary.kind === 'election') && trail.data && (
         <ElectionResults events={trail.data.events} name={name} />

@@ -70,7 +70,7 @@ export function ImportTab() {
               dataSource={preview.data.errors}
               columns={[
                 { title: t('registry.sheet'), dataIndex: 'sheet' },
-                { title: t('registry.row'), dataIndex: 'row' },
+                { title: t('registry.row'), dataIndex: 'row', render: (row: number) => (row > 0 ? row : '—') },
                 { title: t('registry.column'), dataIndex: 'column' },
                 { title: t('registry.error'), key: 'error', render: (_, e) => errorMessage(e) },
               ]}

@@ -3,12 +3,22 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { formatDate } from './dates';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An error's parameters as a person reads them: days as dd/mm/yyyy. */
+function readableParams(params: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DAY.test(v) ? formatDate(v) : v]),
+  );
+}
 
 /** A refusal in the user's language: the code's translation (never the API's English message). */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const code = error.code ?? '';
-    const translated = code ? t(`error.${code}`, { ...error.body.params, defaultValue: '' }) : '';
+    const translated = code ? t(`error.${code}`, { ...readableParams(error.body.params), defaultValue: '' }) : '';
     if (translated) return translated;
     if (error.status >= 500) return t('error.INTERNAL');
     return t('error.UNKNOWN', { status: error.status });
