@@ -324,12 +324,13 @@ export const en: Dictionary = {
     unavailable: 'The registry is not available on the server yet.',
   },
   registryChange: {
+    levels: 'Levels',
     organisations: 'Organisations',
     bodies: 'Bodies',
     people: 'People',
     posts: 'Posts',
     memberships: 'Memberships',
-    relations: 'Family relations',
+    relatives: 'Relatives',
   },
   role: {
     'organization-committee': 'Organization Committee',

@@ -326,12 +326,13 @@ export const vi = {
     unavailable: 'Danh mục tổ chức chưa sẵn sàng trên máy chủ.',
   },
   registryChange: {
+    levels: 'Cấp',
     organisations: 'Tổ chức',
     bodies: 'Cơ quan',
     people: 'Nhân sự',
     posts: 'Chức vụ',
     memberships: 'Thành viên các cơ quan',
-    relations: 'Quan hệ gia đình',
+    relatives: 'Thân nhân',
   },
   role: {
     'organization-committee': 'Ban Tổ chức',
