@@ -30,7 +30,7 @@ interface OpenStep {
 }
 interface ProcedureView {
   summary: { status: string; outcome: string | null; kind: string };
-  state: { status: string; openSteps: OpenStep[] } | null;
+  state: { status: string; openSteps: OpenStep[]; candidates?: { personId: string }[] } | null;
 }
 
 const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
