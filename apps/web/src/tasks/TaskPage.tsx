@@ -38,9 +38,7 @@ export function TaskPage() {
     ...(trail.data?.events ?? [])
       .filter((e) => e.type === 'CandidateCleared' || e.type === 'CandidateBlocked')
       .map((e) => [String(e.data.personId), e.type === 'CandidateCleared' ? 'CLEARED' : 'BLOCKED'] as const),
-    ...(step?.decidedItems ?? []).map(
-      (d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const,
-    ),
+    ...(step?.decidedItems ?? []).map((d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const),
   ]);
   const name = useNames([...people, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
 
