@@ -131,8 +131,7 @@ export class ProceduresService {
       created = false;
     }
     const state = await this.launchedState(procedureId);
-    // What the launch recorded is in the read models before the answer, so the launcher's next list shows it.
-    await this.projections.catchUp();
+    await this.awaitSummary(procedureId);
     return { procedureId, created, state: await procedureStateView(this.directory, state) };
   }
 
@@ -163,6 +162,22 @@ export class ProceduresService {
       `${personName} (${personId}) holds no post in ${organisationId} or the organisations above it on the launch date.`,
       { field, params: { personId, personName, organisationId } },
     );
+  }
+
+  /**
+   * Waits (up to about 10 s) until the read models show the procedure, so the launcher's next read finds it. A
+   * composite's row comes from its first stage's launch, which its child workflow may record after the composite
+   * already reports the stage as started.
+   */
+  private async awaitSummary(procedureId: string): Promise<void> {
+    for (let wait = 25; ; wait *= 2) {
+      await this.projections.catchUp();
+      const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM procedure_summaries WHERE procedure_id = $1`, [
+        procedureId,
+      ]);
+      if (rows.length > 0 || wait >= 10_000) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** Waits (up to 10 s) until the workflow has recorded its launch, so the caller sees the opened steps. */
