@@ -7,6 +7,7 @@ import { loadConfig } from '@cadreflow/config';
 import { TrustedKeys, resolveSigner } from '@cadreflow/event-store';
 import { ApiSettings } from './api-settings';
 import { createApiApp } from './bootstrap';
+import { startApiTracing } from './observability/tracing';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       'The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.',
     );
   }
+  if (config.tracing) startApiTracing();
   const trustedKeys = config.checkpointPublicKeyPem
     ? TrustedKeys.fromPems([config.checkpointPublicKeyPem])
     : new TrustedKeys([(await resolveSigner(config.signingKeyPem, config.dataDir)).publicKey]);

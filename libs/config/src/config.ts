@@ -33,6 +33,13 @@ export interface AppConfig {
   /** Make a signed checkpoint after this many new events. */
   checkpointEvery: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /**
+   * Export OpenTelemetry traces: on when `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set
+   * (and `OTEL_SDK_DISABLED` is not `true`); the exporter reads the other standard `OTEL_*` variables itself.
+   */
+  tracing: boolean;
+  /** Port a worker serves the Temporal SDK's Prometheus metrics on; none when absent. */
+  workerMetricsPort?: number;
 }
 
 /** Raised when one or more environment variables are missing or malformed. */
@@ -112,6 +119,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
+  const workerMetricsPort =
+    text('CADREFLOW_WORKER_METRICS_PORT') === undefined
+      ? undefined
+      : integer('CADREFLOW_WORKER_METRICS_PORT', 0, 1, 65535);
+  const otlpEndpoint = text('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? text('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const tracing = otlpEndpoint !== undefined && text('OTEL_SDK_DISABLED')?.toLowerCase() !== 'true';
+
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return {
     dataDir: text('CADREFLOW_DATA_DIR') ?? '.cadreflow',
@@ -127,5 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     checkpointEvery,
     logLevel,
+    tracing,
+    workerMetricsPort,
   };
 }
