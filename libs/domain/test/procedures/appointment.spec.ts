@@ -142,6 +142,7 @@ describe('procedure C: appointment from the unit', () => {
 
   it('a procedure that recorded the cycle rulebook before rules were dated keeps it (15 working days)', () => {
     const recorded = launch('2024-06-10T08:00:00Z');
+    if (recorded.type !== 'LaunchAppointment') throw new TypeError('a launch');
     const old = appointmentDecider.decide(
       { ...recorded, data: { ...recorded.data, rulebookId: 'rulebook/2020-2025' } },
       appointmentDecider.initialState(),
