@@ -4,6 +4,7 @@ import { useAuth } from '../auth/auth-context';
 import type { OpenStep, ProcedureState, TaskView } from '../api/views';
 import { ApprovalForm } from './ApprovalForm';
 import { NextRoundForm } from './NextRoundForm';
+import { personnelReviewForm } from './PersonnelReviewDecision';
 import { RoundForm } from './RoundForm';
 import { TallyForm } from './TallyForm';
 import { useDecide, type DecisionBody } from './task-hooks';
@@ -64,6 +65,8 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   if (/^decision-\d+$/.test(task.stepId)) {
     return <NextRoundForm candidateIds={running} name={name} onSubmit={(p) => send(p)} />;
   }
+  const review = personnelReviewForm(task, step, undecided.length > 0 ? mine : running, name, send);
+  if (review) return review;
   if (task.decision === 'tally') {
     return (
       <TallyForm candidateIds={mine} name={name} onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })} />
