@@ -778,6 +778,61 @@ export interface components {
              */
             candidateIds: string[];
         };
+        ConfidenceVoteLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "confidence-vote";
+            /**
+             * @description People (registry ids) the executive committee votes on
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        ClassificationLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "classification";
+            /**
+             * @description The year reviewed
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description People (registry ids) to grade
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -872,7 +927,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -985,7 +1040,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1274,7 +1329,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1365,7 +1420,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1393,6 +1448,42 @@ export interface components {
             proceed?: boolean;
             /** @description kind=next-round: who is on the next ballot */
             candidateIds?: string[];
+            /**
+             * @description kind=confidence-tally: members summoned
+             * @example 30
+             */
+            summoned?: number;
+            /**
+             * @description kind=confidence-tally: members present
+             * @example 29
+             */
+            present?: number;
+            /**
+             * @description kind=confidence-tally: ballots by level on each person (person id → counts)
+             * @example {
+             *       "person/bn-02": {
+             *         "high": 20,
+             *         "confidence": 7,
+             *         "low": 2
+             *       }
+             *     }
+             */
+            ratings?: {
+                [key: string]: {
+                    high: number;
+                    confidence: number;
+                    low: number;
+                };
+            };
+            /**
+             * @description kind=classification: a grade for every person (person id → grade)
+             * @example {
+             *       "person/bn-02": "good"
+             *     }
+             */
+            grades?: {
+                [key: string]: "excellent" | "good" | "completed" | "not-completed";
+            };
         };
         DecisionResultDto: {
             taskId: string;
@@ -1666,7 +1757,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -1708,7 +1799,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"];
             };
         };
         responses: {
@@ -1762,7 +1853,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

@@ -7,6 +7,7 @@ import { applyServerError, ErrorAlert } from '../shared/errors';
 import { CandidatePicker } from './CandidatePicker';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
+import { YearField } from './YearField';
 import { useOrganisationSearch } from './registry-hooks';
 
 export { launchFieldOf };
@@ -128,6 +129,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
             </Form.Item>
           </Col>
         )}
+        {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
