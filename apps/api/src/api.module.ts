@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseModule } from '@cadreflow/database';
 import { registryMigrations } from '@cadreflow/registry';
 import type { TrustedKeys } from '@cadreflow/event-store';
@@ -16,7 +17,7 @@ import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
-import { HealthController } from './health.controller';
+import { HealthController } from './health/health.controller';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
@@ -57,6 +58,7 @@ export class ApiModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         RegistryModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, AuthController, ProceduresController, TasksController, AuditController],
       providers: [
