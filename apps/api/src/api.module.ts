@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseModule } from '@cadreflow/database';
 import { registryMigrations } from '@cadreflow/registry';
 import type { TrustedKeys } from '@cadreflow/event-store';
@@ -16,7 +17,7 @@ import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
-import { HealthController } from './health.controller';
+import { HealthController } from './health/health.controller';
 import { type ApiLogOptions, apiLoggerModule } from './observability/api-logging';
 import { ApiMetrics } from './observability/api-metrics';
 import { LogContextInterceptor } from './observability/log-context.interceptor';
@@ -68,6 +69,7 @@ export class ApiModule {
         }),
         RegistryModule,
         apiLoggerModule(logs),
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [
         HealthController,
