@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
-import type { TrustedKeys } from '../checkpoints/signing-key';
+import { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
 import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
 import { listTreeHeads } from '../tree/tree-head-writer';
@@ -82,12 +82,16 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
   const treeHeads = wholeLog ? await listTreeHeads(dataSource) : [];
   const tree = wholeLog ? await TreeCheck.open(treeHeads, options.trustedKeys) : undefined;
+  const appenders = new TrustedKeys([
+    ...options.trustedKeys.all(),
+    ...(options.trustedKeys.anchors.appenderKeys ?? []),
+  ]);
   // Events after the newest head are vouched for by the appenders' receipts alone, in a log that signs heads.
   const tailFrom = Math.max(0, ...treeHeads.map((h) => h.position));
   const receipts = tree?.knowsAnyHead()
     ? new ReceiptCursor(
         (await receiptsAfter(dataSource, tailFrom)).filter((r) =>
-          options.trustedKeys.verify(r.keyId, receiptMessage(r), r.signature),
+          appenders.verify(r.keyId, receiptMessage(r), r.signature),
         ),
         tailFrom,
       )
@@ -150,13 +154,18 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     () => void,
   ];
   try {
-    await forEachCheckedRow(client, options.streamIds, (row) => {
-      const position = row.position;
-      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
-        checkCheckpoint(checkpoints[nextCheckpoint++]);
-      }
-      checkEvent(row, position);
-    });
+    await forEachCheckedRow(
+      client,
+      options.streamIds,
+      (row) => {
+        const position = row.position;
+        while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
+          checkCheckpoint(checkpoints[nextCheckpoint++]);
+        }
+        checkEvent(row, position);
+      },
+      receipts ? tailFrom : Infinity,
+    );
     while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
   } finally {
     release();
@@ -171,7 +180,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     eventsChecked++;
     tree?.leaf(row.logHash);
     if (receipts && position > tailFrom) {
-      const receipt = receipts.check(position, row.logHash);
+      const receipt = receipts.check(position, row.logHash, () => row.content!);
       if (receipt === 'unreceipted') {
         problems.push({
           kind: 'event-not-receipted',
@@ -186,7 +195,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
           position,
           streamId: row.streamId,
           streamVersion: row.streamVersion,
-          message: `${eventPlace(row.streamId, row.streamVersion, position)}: ends an append whose signed receipt vouches for other events: events of that append were altered, added or removed.`,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: is not what the signed receipt of its append vouches for (another content, time, order or number of events): events of that append were altered, added or removed.`,
         });
       }
     }
