@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AnchorFile } from '../tree/anchor-file';
 import { UnsignableLogError, writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
@@ -10,6 +11,8 @@ export interface TreeHeadAnchors {
   anchor?: AnchorFile;
   /** Sign only events vouched for by an append receipt (every appending store is sealed). */
   requireReceipts?: boolean;
+  /** Keys besides the log's own whose receipts vouch for events (processes that append but never sign heads). */
+  appenderKeys?: KeyObject[];
 }
 
 /**

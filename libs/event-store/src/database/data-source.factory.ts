@@ -9,6 +9,7 @@ import { EventContentAsHashedText1763784300000 } from '../migrations/17637843000
 import { LeanerAppend1763784400000 } from '../migrations/1763784400000-LeanerAppend';
 import { MerkleTreeHeads1763786000000 } from '../migrations/1763786000000-MerkleTreeHeads';
 import { AppendWritesReceipt1763787000000 } from '../migrations/1763787000000-AppendWritesReceipt';
+import { CheckpointChain1763787100000 } from '../migrations/1763787100000-CheckpointChain';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
@@ -20,6 +21,7 @@ export const eventStoreMigrations = [
   LeanerAppend1763784400000,
   MerkleTreeHeads1763786000000,
   AppendWritesReceipt1763787000000,
+  CheckpointChain1763787100000,
 ];
 
 export interface DataSourceSettings {

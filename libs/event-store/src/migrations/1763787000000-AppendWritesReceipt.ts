@@ -22,14 +22,16 @@ export class AppendWritesReceipt1763787000000 implements MigrationInterface {
   name = 'AppendWritesReceipt1763787000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE append_receipts ADD COLUMN recorded_at timestamptz, ADD COLUMN digests bytea`);
+    await q.query(
+      `ALTER TABLE append_receipts ADD COLUMN IF NOT EXISTS recorded_at timestamptz, ADD COLUMN IF NOT EXISTS digests bytea`,
+    );
     await q.query(SEALED_APPEND_SQL);
     await q.query(`ALTER FUNCTION ${SEALED_SIGNATURE} SET enable_seqscan = off`);
   }
 
+  /** The receipts' new columns stay: the receipts sealed over them could not be verified without them. */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION ${SEALED_SIGNATURE}`);
-    await q.query(`ALTER TABLE append_receipts DROP COLUMN recorded_at, DROP COLUMN digests`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { createHash, type KeyObject } from 'node:crypto';
-import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import type { KeyObject } from 'node:crypto';
+import { checkpointDigest, type Checkpoint } from '../checkpoints/checkpoint';
 import { CHECKPOINT_LOCK_KEY, listCheckpoints, writeCheckpointIn } from '../checkpoints/checkpoint-writer';
 import { ReceiptCursor, eventContentDigest, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
 import { TrustedKeys, type CheckpointSigner } from '../checkpoints/signing-key';
@@ -268,7 +268,7 @@ export async function writeTreeHead(
         ? {
             checkpoint: {
               id: checkpoint.id,
-              digest: createHash('sha256').update(checkpointMessage(checkpoint)).digest('hex'),
+              digest: checkpointDigest(checkpoint),
             },
           }
         : {}),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import { GENESIS_DIGEST, checkpointDigest, checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
 import { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
@@ -102,7 +102,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   let logBroken = false;
   let lastCheckpointPosition = 0;
 
-  const checkCheckpoint = (cp: Checkpoint): void => {
+  const checkCheckpoint = (cp: Checkpoint, previous: Checkpoint | undefined): void => {
     const before = problems.length;
     if (!options.trustedKeys.has(cp.keyId)) {
       problems.push({
@@ -115,6 +115,17 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
         kind: 'checkpoint-signature',
         checkpointId: cp.id,
         message: `Checkpoint #${cp.id} (position ${cp.position}) has an invalid signature: the checkpoint itself was altered.`,
+      });
+    }
+    if (
+      cp.previousDigest !== undefined &&
+      cp.previousDigest !== (previous ? checkpointDigest(previous) : GENESIS_DIGEST)
+    ) {
+      problems.push({
+        kind: 'checkpoint-mismatch',
+        checkpointId: cp.id,
+        position: cp.position,
+        message: `Checkpoint #${cp.id} signs another checkpoint before it than the log has: signed checkpoints before it were deleted or replaced.`,
       });
     }
     if (eventsChecked !== cp.eventCount) {
@@ -160,13 +171,14 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
       (row) => {
         const position = row.position;
         while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
-          checkCheckpoint(checkpoints[nextCheckpoint++]);
+          checkCheckpoint(checkpoints[nextCheckpoint], checkpoints[nextCheckpoint++ - 1]);
         }
         checkEvent(row, position);
       },
       receipts ? tailFrom : Infinity,
     );
-    while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
+    while (nextCheckpoint < checkpoints.length)
+      checkCheckpoint(checkpoints[nextCheckpoint], checkpoints[nextCheckpoint++ - 1]);
   } finally {
     release();
   }
