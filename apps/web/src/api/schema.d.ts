@@ -918,6 +918,8 @@ export interface components {
             deputySecretaries: number;
             candidates: components["schemas"]["PersonRefDto"][];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
             /** @example 2 */
             revision?: number;
         };
@@ -1122,6 +1124,8 @@ export interface components {
             deputySecretaries: number;
             candidateIds: string[];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
         };
         CommandDataDto: {
             /** @description RevisePlan */
