@@ -1035,6 +1035,8 @@ export interface components {
             deputySecretaries: number;
             candidates: components["schemas"]["PersonRefDto"][];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
             /** @example 2 */
             revision?: number;
         };
@@ -1239,6 +1241,8 @@ export interface components {
             deputySecretaries: number;
             candidateIds: string[];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
         };
         CommandDataDto: {
             /** @description RevisePlan */
