@@ -15,6 +15,7 @@ import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
+import { HttpDrain } from './common/http-drain';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthController } from './health/health.controller';
@@ -72,6 +73,7 @@ export class ApiModule {
         ReadModelProjection,
         TemporalClientHolder,
         IdempotencyService,
+        HttpDrain,
         ProjectionsService,
         ProceduresService,
         DossierService,
