@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
+import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
@@ -39,6 +40,7 @@ export const apiMigrations = [
   CreateUsers1763785000000,
   CreateReadModels1763785100000,
   TaskStepKinds1765000000000,
+  IdempotencyLease1765100000000,
   ...registryMigrations,
 ];
 
