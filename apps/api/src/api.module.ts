@@ -15,6 +15,7 @@ import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
+import { HttpDrain } from './common/http-drain';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthController } from './health/health.controller';
@@ -26,6 +27,7 @@ import { MetricsInterceptor } from './observability/metrics.interceptor';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
+import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
@@ -44,6 +46,7 @@ export const apiMigrations = [
   CreateUsers1763785000000,
   CreateReadModels1763785100000,
   TaskStepKinds1765000000000,
+  IdempotencyLease1765100000000,
   ...registryMigrations,
 ];
 
@@ -94,6 +97,7 @@ export class ApiModule {
         ReadModelFeed,
         TemporalClientHolder,
         IdempotencyService,
+        HttpDrain,
         ProjectionsService,
         ProceduresService,
         DossierService,
