@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { DatabaseModule } from '@cadreflow/database';
 import { registryMigrations } from '@cadreflow/registry';
 import type { TrustedKeys } from '@cadreflow/event-store';
@@ -12,6 +13,8 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LoginLockout } from './auth/login-lockout.service';
+import { SessionsService } from './auth/sessions.service';
 import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
 import { IdempotencyService } from './common/idempotency.service';
@@ -20,6 +23,7 @@ import { HealthController } from './health.controller';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
+import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
@@ -38,6 +42,7 @@ export const apiMigrations = [
   CreateReadModels1763785100000,
   TaskStepKinds1765000000000,
   ...registryMigrations,
+  SessionsAndDossierAudit1766100000000,
 ];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
@@ -56,6 +61,8 @@ export class ApiModule {
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        // Named limits, applied only where a route asks for them (sign-in): see LoginThrottlerGuard.
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 30 }]),
         RegistryModule,
       ],
       controllers: [HealthController, AuthController, ProceduresController, TasksController, AuditController],
@@ -69,6 +76,8 @@ export class ApiModule {
         Visibility,
         ReadModelProjection,
         TemporalClientHolder,
+        SessionsService,
+        LoginLockout,
         IdempotencyService,
         ProjectionsService,
         ProceduresService,

@@ -5,7 +5,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@cadreflow/config';
 import { TrustedKeys, resolveSigner } from '@cadreflow/event-store';
-import { ApiSettings } from './api-settings';
+import { ApiSettings, apiSecurityFrom } from './api-settings';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       config.taskQueue,
       config.temporal.tls,
       config.jwtSecret,
+      apiSecurityFrom(config),
     ),
     trustedKeys,
   );

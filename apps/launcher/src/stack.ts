@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   ApiSettings,
   DEMO_PASSWORD,
+  apiSecurityFrom,
   apiEntities,
   apiMigrations,
   createApiApp,
@@ -136,7 +137,15 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
-      new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),
+      new ApiSettings(
+        database.url,
+        temporalAddress,
+        config.temporal.namespace,
+        config.taskQueue,
+        tls,
+        jwtSecret,
+        apiSecurityFrom(config),
+      ),
       new TrustedKeys([signer.publicKey], {
         witnessKeys: [witness.witness.publicKey],
         anchorFiles: [anchor.path],
