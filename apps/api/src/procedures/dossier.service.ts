@@ -146,15 +146,26 @@ export class DossierService {
     }
     const standing = user.grants.find((g) => this.policy.anyTime.includes(g.role));
     if (standing) return { actorId: user.personId, role: standing.role, bodyId: standing.bodyId };
-    const steps = await this.dataSource.query<{ role: string; body_id: string; step_kind: string | null }[]>(
-      `SELECT role, body_id, step_kind FROM tasks
-        WHERE (procedure_id = $1 OR root_id = $1) AND status = 'open' AND subject_ids ? $2`,
+    // A step with subjects is about them; a step without (adopting a plan, approving a list) is about every candidate
+    // of the procedure.
+    const steps = await this.dataSource.query<
+      { role: string; body_id: string; step_kind: string | null; about_all: boolean }[]
+    >(
+      `SELECT role, body_id, step_kind, jsonb_array_length(subject_ids) = 0 AS about_all FROM tasks
+        WHERE (procedure_id = $1 OR root_id = $1) AND status = 'open'
+          AND (subject_ids ? $2 OR jsonb_array_length(subject_ids) = 0)`,
       [procedureId, personId],
     );
+    let candidates: Set<string> | undefined;
     for (const step of steps) {
       if (!decidingRoles(this.policy, step.step_kind).some((role) => role === step.role)) continue;
       const grant = user.grants.find((g) => grantCovers(g, step.role, step.body_id));
-      if (grant) return { actorId: user.personId, role: grant.role, bodyId: step.body_id };
+      if (!grant) continue;
+      if (step.about_all) {
+        candidates ??= await this.candidatesOf(user, procedureId);
+        if (!candidates.has(personId)) continue;
+      }
+      return { actorId: user.personId, role: grant.role, bodyId: step.body_id };
     }
     throw new ApiError(
       403,
@@ -162,6 +173,12 @@ export class DossierService {
       'None of your roles needs this file now: no open step about this person awaits your decision.',
       { params },
     );
+  }
+
+  /** The people a procedure is deciding on: its plan's candidates, or its candidates. */
+  private async candidatesOf(user: AuthenticatedUser, procedureId: string): Promise<Set<string>> {
+    const { state } = await this.procedures.get(user, procedureId);
+    return new Set([...(state?.plan?.candidates ?? []), ...(state?.candidates ?? [])].map((c) => c.personId));
   }
 
   private async recordRefusal(
