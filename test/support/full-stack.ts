@@ -7,6 +7,7 @@ import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, s
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import type { ApiSecurity } from '../../apps/api/src/api-settings';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
 
@@ -129,7 +130,7 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
 }
 
 /** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
-export async function startFullStack(): Promise<FullStack> {
+export async function startFullStack(security?: ApiSecurity): Promise<FullStack> {
   const database = await createSeededDatabase('e2e');
 
   const temporal = await startTestTemporal();
@@ -150,6 +151,7 @@ export async function startFullStack(): Promise<FullStack> {
       taskQueue,
       false,
       'e2e-secret-that-is-long-enough-for-tests',
+      security,
     ),
     new TrustedKeys([signer.publicKey]),
     ['error'],
