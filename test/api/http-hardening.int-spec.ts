@@ -44,7 +44,7 @@ describe('HTTP surface hardening (real PostgreSQL)', () => {
     drop = database.drop;
     const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
     app = await createApiApp(
-      new ApiSettings(database.url, '127.0.0.1:1', 'default', 'unused', false, SECRET, {
+      new ApiSettings(database.url, '127.0.0.1:1', 'default', 'unused', false, SECRET, 30_000, {
         ...DEFAULT_API_SECURITY,
         session: { ...DEFAULT_API_SECURITY.session, loginMaxFailures: 3, loginLockoutSeconds: 60 },
       }),

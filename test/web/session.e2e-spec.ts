@@ -14,8 +14,10 @@ describe('web app sessions in Chromium: CSP, transparent refresh, live-stream ti
   beforeAll(async () => {
     [stack, browser] = await Promise.all([
       startFullStack({
-        ...DEFAULT_API_SECURITY,
-        session: { ...DEFAULT_API_SECURITY.session, accessTokenSeconds: ACCESS_TOKEN_SECONDS },
+        security: {
+          ...DEFAULT_API_SECURITY,
+          session: { ...DEFAULT_API_SECURITY.session, accessTokenSeconds: ACCESS_TOKEN_SECONDS },
+        },
       }),
       launchChromium(),
     ]);

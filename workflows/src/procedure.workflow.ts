@@ -56,6 +56,12 @@ export const STATUTORY_DAYS_PATCH = 'statutory-days-off';
  */
 export const LAUNCH_CHECKS_PATCH = 'election-checks-and-nomination-ties';
 
+/**
+ * Patch: a launch pins the set of dated rules in force (`rulebook/<cycle>@<day>`); runs that started before pinned
+ * the cycle rulebook (`rulebook/<cycle>`) and replay with it.
+ */
+export const DATED_RULE_SETS_PATCH = 'dated-rule-sets';
+
 const { declaredRelations } = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 5 },
@@ -157,7 +163,7 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
 }
 
 /**
- * Runs one procedure (A, B, C, D or F) on its decider until it completes or is withdrawn. Shared body of the five
+ * Runs one procedure (A, B, C, D, F, a confidence vote or a classification) on its decider until it completes or is withdrawn. Shared body of the five
  * exported workflow functions; the workflow id is the procedure id and the stream id.
  */
 async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
@@ -219,10 +225,12 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   // An election launched before its checks existed (action programme, further-round surplus, floor candidates),
   // or an appointment before nomination ties were recorded, replays without them.
   const beforeChecks = (input.kind === 'election' || input.kind === 'appointment') && !patched(LAUNCH_CHECKS_PATCH);
+  const cycleRulebook = !patched(DATED_RULE_SETS_PATCH);
   await runner.apply(
     () =>
       launchCommand(input, domainActor(launcher), launchInstant(input.launchDate), {
         beforeChecks,
+        cycleRulebook,
       }),
     recorderOf(launcher),
     'launch',
@@ -340,5 +348,15 @@ export async function vettingWorkflow(input: ProcedureLaunch): Promise<Procedure
 
 /** F: congress election with rounds, ties and ratification by the higher committee (chuẩn y). */
 export async function electionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Confidence vote (lấy phiếu tín nhiệm): the voting body's count, then the higher body on each low result. */
+export async function confidenceVoteWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Annual review and classification (đánh giá, xếp loại): the committee grades, the higher committee approves. */
+export async function classificationWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }

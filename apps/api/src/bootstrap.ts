@@ -7,7 +7,9 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { TrustedKeys } from '@cadreflow/event-store';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import type { ApiLogOptions } from './observability/api-logging';
 import { ApiSettings } from './api-settings';
 import { ApiErrorDto } from './errors/api-error.dto';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -43,7 +45,7 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** Paths a browser may open that are never the web app's own routes. */
-const NOT_APP_ROUTES = /^\/(docs|health)(\/|-json|$)/;
+const NOT_APP_ROUTES = /^\/(docs|health|metrics)(\/|-json|$)/;
 
 /**
  * Answers a browser's page load of one of the app's routes (`/procedures/…`, `/tasks/…`) with `index.html`, so a deep
@@ -70,12 +72,15 @@ export async function createApiApp(
   settings: ApiSettings,
   trustedKeys: TrustedKeys,
   logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logs: Omit<ApiLogOptions, 'levels'> = { format: 'json' },
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings, trustedKeys), {
-    logger: logLevels,
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(settings, trustedKeys, { ...logs, levels: logLevels }),
     // Our own JSON parser below, within the limits; no urlencoded bodies (no operation takes one).
-    bodyParser: false,
-  });
+    { logger: logLevels, bufferLogs: true, bodyParser: false },
+  );
+  // Every Nest logger of the process writes through pino from here on (the lines buffered at start too).
+  app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY } }));
   app.use(requestGuard());

@@ -144,12 +144,15 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         config.taskQueue,
         tls,
         jwtSecret,
+        config.healthMaxProjectionLagMs,
         apiSecurityFrom(config),
       ),
       new TrustedKeys([signer.publicKey], {
         witnessKeys: [witness.witness.publicKey],
         anchorFiles: [anchor.path],
       }),
+      undefined,
+      { format: 'pretty' },
     );
     api.get(EventStore, { strict: false }).sealWith(signer);
     await api.listen(config.port);

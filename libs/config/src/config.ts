@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Make a signed checkpoint after this many new events. */
   checkpointEvery: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** The API is not ready while an event waits longer than this to reach its read models (milliseconds). */
+  healthMaxProjectionLagMs: number;
   /** Limits on a request body: bytes (`CADREFLOW_MAX_BODY_BYTES`) and JSON nesting (`CADREFLOW_MAX_JSON_DEPTH`). */
   http: { maxBodyBytes: number; maxJsonDepth: number };
   /** Sessions and sign-in: token lifetimes in seconds, and failed sign-ins before a lockout of that many seconds. */
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? undefined
       : integer('TEMPORAL_MAX_CACHED_WORKFLOWS', 0, 2, 10_000_000);
   const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
+  const healthMaxLagSeconds = integer('CADREFLOW_HEALTH_MAX_LAG_SECONDS', 30, 1, 86_400);
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     checkpointEvery,
     logLevel,
+    healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
     http,
     auth,
   };

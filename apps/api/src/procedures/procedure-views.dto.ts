@@ -61,7 +61,7 @@ export class StageStepDto {
   @ApiProperty()
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 }
 
@@ -120,7 +120,7 @@ export class OpenStepDto {
   @ApiProperty({ example: '2026-12-20' })
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 
   @ApiProperty({ type: [ConcernedPersonDto] })
