@@ -15,6 +15,8 @@ export interface FullStack {
   baseUrl: string;
   temporal: TestTemporal;
   databaseUrl: string;
+  /** The task queue of this stack's procedures, for another API replica on the same database. */
+  taskQueue: string;
   signer: CheckpointSigner;
   /** Signs in a demo user and returns a client that sends their token. */
   as(username: string): Promise<HttpClient>;
@@ -128,6 +130,9 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
   return database;
 }
 
+/** The secret the stack's API signs access tokens with. */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
+
 /** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
 export async function startFullStack(): Promise<FullStack> {
   const database = await createSeededDatabase('e2e');
@@ -143,14 +148,7 @@ export async function startFullStack(): Promise<FullStack> {
   );
   const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
   const api: INestApplication = await createApiApp(
-    new ApiSettings(
-      database.url,
-      temporal.address,
-      'default',
-      taskQueue,
-      false,
-      'e2e-secret-that-is-long-enough-for-tests',
-    ),
+    new ApiSettings(database.url, temporal.address, 'default', taskQueue, false, E2E_JWT_SECRET),
     new TrustedKeys([signer.publicKey]),
     ['error'],
   );
@@ -161,6 +159,7 @@ export async function startFullStack(): Promise<FullStack> {
     baseUrl,
     temporal,
     databaseUrl: database.url,
+    taskQueue,
     signer,
     anonymous,
     async as(username: string) {

@@ -18,6 +18,7 @@ import {
   roundStepId,
   rulebookById,
   rulebookInForce,
+  cycleRulebookInForce,
   vettingDecider,
   type Actor,
   type Decider,
@@ -105,14 +106,16 @@ function withLinkedPostConflicts(
  * candidates' relatives declared in it are added to those the launch names, a vetting candidate's linked-post
  * conflicts for their `seat` are computed from it, and the snapshot's version and hash are recorded on
  * `ProcedureLaunched`. The rulebook and an election's checks are set here only (`rulebookId` from a composite's
- * stage; `options.beforeChecks` for a procedure replayed from before the election checks and recorded
- * nomination ties), never taken from the launch data.
+ * stage, else the set of rules in force at launch, pinned on `ProcedureLaunched`; the cycle rulebook for a
+ * procedure replayed from before rules were dated, `options.cycleRulebook`), and an election's checks
+ * (`options.beforeChecks` for a procedure replayed from before the election checks and recorded nomination ties),
+ * never taken from the launch data.
  */
 export function launchCommand(
   input: ProcedureLaunch,
   actor: Actor,
   now: string,
-  options: { readonly beforeChecks?: boolean } = {},
+  options: { readonly beforeChecks?: boolean; readonly cycleRulebook?: boolean } = {},
 ): DomainCommand {
   const registry = input.registry;
   const {
@@ -122,7 +125,12 @@ export function launchCommand(
     ...given
   } = input.data as Record<string, unknown>;
   const data: Record<string, unknown> = { ...given, procedureId: input.procedureId };
-  if (input.rulebookId) data.rulebookId = input.rulebookId;
+  const rulebook = input.rulebookId
+    ? rulebookById(input.rulebookId)
+    : options.cycleRulebook
+      ? cycleRulebookInForce(now)
+      : rulebookInForce(now);
+  data.rulebookId = rulebook.id;
   if (options.beforeChecks && input.kind === 'election') data.checks = [];
   if (options.beforeChecks && input.kind === 'appointment') data.recordsTies = false;
   if (registry) {
@@ -131,7 +139,6 @@ export function launchCommand(
       .candidates;
     if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
     if (input.kind === 'vetting') {
-      const rulebook = input.rulebookId ? rulebookById(input.rulebookId) : rulebookInForce(now);
       data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
         withLinkedPostConflicts(c, registry, rulebook),
       );

@@ -56,6 +56,12 @@ export const STATUTORY_DAYS_PATCH = 'statutory-days-off';
  */
 export const LAUNCH_CHECKS_PATCH = 'election-checks-and-nomination-ties';
 
+/**
+ * Patch: a launch pins the set of dated rules in force (`rulebook/<cycle>@<day>`); runs that started before pinned
+ * the cycle rulebook (`rulebook/<cycle>`) and replay with it.
+ */
+export const DATED_RULE_SETS_PATCH = 'dated-rule-sets';
+
 const { declaredRelations } = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 5 },
@@ -219,10 +225,12 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   // An election launched before its checks existed (action programme, further-round surplus, floor candidates),
   // or an appointment before nomination ties were recorded, replays without them.
   const beforeChecks = (input.kind === 'election' || input.kind === 'appointment') && !patched(LAUNCH_CHECKS_PATCH);
+  const cycleRulebook = !patched(DATED_RULE_SETS_PATCH);
   await runner.apply(
     () =>
       launchCommand(input, domainActor(launcher), launchInstant(input.launchDate), {
         beforeChecks,
+        cycleRulebook,
       }),
     recorderOf(launcher),
     'launch',

@@ -27,6 +27,7 @@ import { ProceduresService } from './procedures/procedures.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
+import { ReadModelFeed } from './projections/read-model-feed.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalClientHolder } from './temporal/temporal-client.provider';
@@ -68,6 +69,7 @@ export class ApiModule {
         OrganisationDirectory,
         Visibility,
         ReadModelProjection,
+        ReadModelFeed,
         TemporalClientHolder,
         IdempotencyService,
         ProjectionsService,

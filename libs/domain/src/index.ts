@@ -19,6 +19,9 @@ export * from './rulebook/document-reference.types';
 export * from './rulebook/rulebook.types';
 export * from './rulebook/rulebook-2020-2025.data';
 export * from './rulebook/rulebook-2025-2030.data';
+export * from './rulebook/legal-documents.data';
+export * from './rulebook/dated-rules.data';
+export * from './rulebook/dated-rule-sets.util';
 export * from './rulebook/rulebook.registry';
 
 export * from './organisation/organisation.types';
