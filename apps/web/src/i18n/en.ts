@@ -861,4 +861,5 @@ export const en: Dictionary = {
   consequence: proceduresEn.consequence,
   classification: proceduresEn.classification,
   grade: proceduresEn.grade,
+  opinion: proceduresEn.opinion,
 };

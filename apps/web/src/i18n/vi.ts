@@ -864,6 +864,7 @@ export const vi = {
   consequence: proceduresVi.consequence,
   classification: proceduresVi.classification,
   grade: proceduresVi.grade,
+  opinion: proceduresVi.opinion,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */
