@@ -36,6 +36,7 @@ export function evolveCadreOpinion(state: CadreOpinionState, event: CadreOpinion
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
