@@ -8,6 +8,7 @@ import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, s
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
 import { SHARED_MODULES, WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import type { ApiSecurity } from '../../apps/api/src/api-settings';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
 
@@ -117,8 +118,14 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 /** A fresh database on the run's PostgreSQL with every migration run, the demo users seeded and the demo province imported. */
 export async function createSeededDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const database = await createEmptyDatabase(prefix);
+  await seedDatabase(database.url);
+  return database;
+}
+
+/** Runs every migration on an empty database, seeds the demo users and imports the demo province. */
+export async function seedDatabase(url: string): Promise<void> {
   const migrator = createDataSource({
-    url: database.url,
+    url,
     extraEntities: apiEntities,
     extraMigrations: apiMigrations,
     poolSize: 2,
@@ -128,7 +135,6 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
   await seedDemoUsers(migrator);
   await importOnFirstStart(migrator);
   await migrator.destroy();
-  return database;
 }
 
 /** The secret the stack's API signs access tokens with. */
@@ -138,8 +144,14 @@ export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
  * Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all
  * down. `workflowSpans` receives the workflows' spans (tracing tests).
  */
-export async function startFullStack(options: { workflowSpans?: SpanProcessor } = {}): Promise<FullStack> {
-  const database = await createSeededDatabase('e2e');
+export async function startFullStack(
+  options: {
+    database?: { url: string; drop(): Promise<void> };
+    security?: ApiSecurity;
+    workflowSpans?: SpanProcessor;
+  } = {},
+): Promise<FullStack> {
+  const database = options.database ?? (await createSeededDatabase('e2e'));
 
   const temporal = await startTestTemporal();
   const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;
@@ -154,7 +166,16 @@ export async function startFullStack(options: { workflowSpans?: SpanProcessor } 
   );
   const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
   const api: INestApplication = await createApiApp(
-    new ApiSettings(database.url, temporal.address, 'default', taskQueue, false, E2E_JWT_SECRET),
+    new ApiSettings(
+      database.url,
+      temporal.address,
+      'default',
+      taskQueue,
+      false,
+      E2E_JWT_SECRET,
+      30_000,
+      options.security,
+    ),
     new TrustedKeys([signer.publicKey]),
     ['error'],
   );

@@ -325,6 +325,10 @@ function toDecision(dto: DecisionDto): StepDecisionInput {
       };
     case 'next-round':
       return { kind: 'next-round', proceed: dto.proceed!, candidateIds: dto.candidateIds ?? [] };
+    case 'confidence-tally':
+      return { kind: 'confidence-tally', summoned: dto.summoned!, present: dto.present!, ratings: dto.ratings! };
+    case 'classification':
+      return { kind: 'classification', grades: dto.grades! };
     default: {
       const _never: never = dto.kind;
       throw new Error(`unknown decision ${String(_never)}`);
