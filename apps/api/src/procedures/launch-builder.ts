@@ -17,16 +17,11 @@ import { ApiError } from '../errors/api-error';
 import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
 import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
 
-/** The composition targets as the plan's standards record them, in the words of a plan (Vietnamese). */
-function targetLines(targets: CompositionTargetsDto | undefined): string[] {
-  if (!targets) return [];
-  return [
-    targets.womenPercent === undefined ? null : `Tỷ lệ nữ ít nhất ${targets.womenPercent}%`,
-    targets.under40Percent === undefined ? null : `Tỷ lệ cán bộ dưới 40 tuổi ít nhất ${targets.under40Percent}%`,
-    targets.ethnicMinorityPercent === undefined
-      ? null
-      : `Tỷ lệ cán bộ người dân tộc thiểu số ít nhất ${targets.ethnicMinorityPercent}%`,
-  ].filter((line): line is string => line !== null);
+/** The composition targets as numbers (the plan's adoption and the congress's list are checked on them). */
+export function targetsOf(targets: CompositionTargetsDto | undefined): Pick<PersonnelPlanContent, 'targets'> | null {
+  if (!targets) return null;
+  const given = Object.fromEntries(Object.entries(targets).filter(([, value]) => typeof value === 'number'));
+  return Object.keys(given).length > 0 ? { targets: given } : null;
 }
 
 /** The plan content of a plan form. */
@@ -36,7 +31,8 @@ export function planOf(form: PlanForm): PersonnelPlanContent {
     standingCommitteeSeats: form.standingCommitteeSeats,
     deputySecretaries: form.deputySecretaries,
     candidateIds: form.candidateIds,
-    standards: [...(form.standards ?? []), ...targetLines(form.targets)],
+    standards: form.standards ?? [],
+    ...(targetsOf(form.targets) ?? {}),
   };
 }
 

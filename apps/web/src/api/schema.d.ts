@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (no dependency is checked) */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database, Temporal and read-model lag; 503 names what is down */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -11,7 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Health_health"];
+        /** The readiness check (as /health/ready) */
+        get: operations["Health_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -485,9 +520,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        HealthIndicatorDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description Why it is down */
+            message?: string;
+            /** @description readModels: events committed and not yet in the read models */
+            behind?: number;
+            /** @description readModels: how long the oldest of them has waited (ms) */
+            lagMs?: number;
+            /** @description readModels: readiness fails above this lag (ms) */
+            maxLagMs?: number;
+            /** @description readModels: the error their live loop is retrying after */
+            failing?: string;
+            /** @description temporal: the server address */
+            address?: string;
+            /** @description temporal: the namespace */
+            namespace?: string;
+        };
         HealthDto: {
             /** @enum {string} */
-            status: "ok";
+            status: "ok" | "error" | "shutting_down";
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
         };
         LoginDto: {
             /** @example tochuc */
@@ -1007,6 +1069,8 @@ export interface components {
             deputySecretaries: number;
             candidates: components["schemas"]["PersonRefDto"][];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
             /** @example 2 */
             revision?: number;
         };
@@ -1211,6 +1275,8 @@ export interface components {
             deputySecretaries: number;
             candidateIds: string[];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
         };
         CommandDataDto: {
             /** @description RevisePlan */
@@ -1707,7 +1773,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Health_health: {
+    Health_live: {
         parameters: {
             query?: never;
             header?: never;
@@ -1717,6 +1783,62 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A dependency is down; `error` names it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A dependency is down; `error` names it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

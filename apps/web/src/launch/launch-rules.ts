@@ -94,6 +94,16 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
   return problems;
 }
 
+/**
+ * The fields whose rule error no longer holds once the values changed: a refusal of the surplus is set on the
+ * candidates when the form is sent, and stays there (the candidates are not re-checked when the seats change) unless
+ * it is cleared, so a list of four for three seats kept the "too many" a first send with the default one seat gave.
+ */
+export function settledFields(v: LaunchFields, withErrors: readonly string[], today: Dayjs): string[] {
+  const still = new Set(checkLaunch(v, today).map((p) => String(p.name[0])));
+  return withErrors.filter((name) => !still.has(name));
+}
+
 const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
 
 /** The targets the user filled in, or none. */

@@ -1,5 +1,6 @@
 import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards.check';
 import { type IsoDate } from '../../calendar/civil-date.util';
+import { type CompositionCheckedData } from '../../checks/composition.check';
 import { type RelationKind } from '../../organisation/organisation.types';
 import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
 import { type ElectionAttendance } from '../../voting/election-base.rule';
@@ -234,8 +235,16 @@ export type ConflictDetected = DomainEvent<
   }
 >;
 
+/**
+ * The composition of a list was checked against the rulebook's minimums and the plan's targets (`checkpoint`: the
+ * plan's adoption or the congress's list approval). `enforcement: 'warn'` records a miss and goes on; `'block'`
+ * refuses the step, so a recorded check under `block` has always `ok: true`.
+ */
+export type CompositionChecked = DomainEvent<'CompositionChecked', CompositionCheckedData>;
+
 /** Events every procedure shares. */
 export type CommonEvent =
+  | CompositionChecked
   | ProcedureLaunched
   | StepOpened
   | StepClosed
