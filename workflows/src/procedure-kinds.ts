@@ -1,5 +1,9 @@
 import {
   appointmentDecider,
+  classificationDecider,
+  confidenceVoteDecider,
+  createClassificationDecider,
+  createConfidenceVoteDecider,
   createAppointmentDecider,
   createElectionDecider,
   createIntroductionDecider,
@@ -37,6 +41,8 @@ export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
   appointment: appointmentDecider,
   vetting: vettingDecider,
   election: electionDecider,
+  'confidence-vote': confidenceVoteDecider,
+  classification: classificationDecider,
 };
 
 const noticedDaysOnly = rulebooksWithNoticedDaysOnly();
@@ -51,6 +57,8 @@ export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecide
   appointment: createAppointmentDecider(noticedDaysOnly),
   vetting: createVettingDecider(noticedDaysOnly),
   election: createElectionDecider(noticedDaysOnly),
+  'confidence-vote': createConfidenceVoteDecider(noticedDaysOnly),
+  classification: createClassificationDecider(noticedDaysOnly),
 };
 
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
@@ -59,6 +67,8 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   appointment: 'LaunchAppointment',
   vetting: 'RequestVetting',
   election: 'LaunchElection',
+  'confidence-vote': 'LaunchConfidenceVote',
+  classification: 'LaunchClassification',
 };
 
 /**
@@ -179,6 +189,18 @@ export function decisionCommand(
         now,
       };
     }
+    case 'confidence-tally': {
+      if (kind !== 'confidence-vote') {
+        throw invalidInput(`A confidence vote's count is not recorded in a ${kind} procedure`, { stepId });
+      }
+      const { summoned, present, ratings } = decision;
+      return { type: 'RecordConfidenceVote', data: { stepId, summoned, present, ratings }, actor, now };
+    }
+    case 'classification':
+      if (kind !== 'classification') {
+        throw invalidInput(`Grades are not recorded in a ${kind} procedure`, { stepId });
+      }
+      return { type: 'RecordClassification', data: { stepId, grades: decision.grades }, actor, now };
     default: {
       const _never: never = decision;
       return _never;

@@ -181,7 +181,7 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
 }
 
 /**
- * Runs one procedure (A, B, C, D or F) on its decider until it completes or is withdrawn. Shared body of the five
+ * Runs one procedure (A, B, C, D, F, a confidence vote or a classification) on its decider until it completes or is withdrawn. Shared body of the five
  * exported workflow functions; the workflow id is the procedure id and the stream id.
  */
 async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
@@ -366,5 +366,15 @@ export async function vettingWorkflow(input: ProcedureLaunch): Promise<Procedure
 
 /** F: congress election with rounds, ties and ratification by the higher committee (chuẩn y). */
 export async function electionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Confidence vote (lấy phiếu tín nhiệm): the voting body's count, then the higher body on each low result. */
+export async function confidenceVoteWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Annual review and classification (đánh giá, xếp loại): the committee grades, the higher committee approves. */
+export async function classificationWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }

@@ -7,5 +7,7 @@ export class ApiSettings {
     readonly taskQueue: string,
     readonly tls: boolean,
     readonly jwtSecret: string,
+    /** Readiness fails when the oldest event not yet in the read models waits longer than this. */
+    readonly maxProjectionLagMs = 30_000,
   ) {}
 }

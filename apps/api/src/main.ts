@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       config.taskQueue,
       config.temporal.tls,
       config.jwtSecret,
+      config.healthMaxProjectionLagMs,
     ),
     trustedKeys,
   );

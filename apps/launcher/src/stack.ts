@@ -136,11 +136,21 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
-      new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),
+      new ApiSettings(
+        database.url,
+        temporalAddress,
+        config.temporal.namespace,
+        config.taskQueue,
+        tls,
+        jwtSecret,
+        config.healthMaxProjectionLagMs,
+      ),
       new TrustedKeys([signer.publicKey], {
         witnessKeys: [witness.witness.publicKey],
         anchorFiles: [anchor.path],
       }),
+      undefined,
+      { format: 'pretty' },
     );
     api.get(EventStore, { strict: false }).sealWith(signer);
     await api.listen(config.port);

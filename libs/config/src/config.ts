@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Make a signed checkpoint after this many new events. */
   checkpointEvery: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** The API is not ready while an event waits longer than this to reach its read models (milliseconds). */
+  healthMaxProjectionLagMs: number;
 }
 
 /** Raised when one or more environment variables are missing or malformed. */
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? undefined
       : integer('TEMPORAL_MAX_CACHED_WORKFLOWS', 0, 2, 10_000_000);
   const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
+  const healthMaxLagSeconds = integer('CADREFLOW_HEALTH_MAX_LAG_SECONDS', 30, 1, 86_400);
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -127,5 +130,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     checkpointEvery,
     logLevel,
+    healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
   };
 }

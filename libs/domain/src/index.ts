@@ -75,4 +75,14 @@ export * from './procedures/election/election.decider';
 export * from './procedures/election/election.events';
 export * from './procedures/election/election.state';
 
+export * from './procedures/confidence-vote/confidence-vote.commands';
+export * from './procedures/confidence-vote/confidence-vote.decider';
+export * from './procedures/confidence-vote/confidence-vote.events';
+export * from './procedures/confidence-vote/confidence-vote.state';
+
+export * from './procedures/classification/classification.commands';
+export * from './procedures/classification/classification.decider';
+export * from './procedures/classification/classification.events';
+export * from './procedures/classification/classification.state';
+
 export * from './seed/demo-organisation.seed';

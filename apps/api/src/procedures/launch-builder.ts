@@ -8,6 +8,7 @@ import {
 import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launches';
 import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
+import { classificationLaunch, confidenceVoteLaunch } from '@cadreflow/workflows/personnel-review-launches';
 import { ApiError } from '../errors/api-error';
 import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
 import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
@@ -69,6 +70,19 @@ export function buildLaunch(
     launchedBy,
     ...(form.launchDate ? { launchDate: form.launchDate } : {}),
   };
+  if (form.kind === 'confidence-vote' || form.kind === 'classification') {
+    // Not a congress stage: the bodies come from the organisation and the committee one level up.
+    try {
+      const launch =
+        form.kind === 'confidence-vote'
+          ? confidenceVoteLaunch(model, { ...common, registry }, form.candidateIds)
+          : classificationLaunch(model, { ...common, registry }, form.candidateIds, form.year);
+      check(launch, launchedAt);
+      return launch;
+    } catch (error) {
+      return refusal(error);
+    }
+  }
   const congressDate = form.kind === 'personnel-plan' ? launchedAt.slice(0, 10) : form.congressDate;
   const plan: PersonnelPlanContent =
     form.kind === 'congress-personnel' || form.kind === 'personnel-plan'

@@ -62,7 +62,7 @@ export class StageStepDto {
   @ApiProperty()
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 }
 
@@ -121,7 +121,7 @@ export class OpenStepDto {
   @ApiProperty({ example: '2026-12-20' })
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 
   @ApiProperty({ type: [ConcernedPersonDto] })

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (no dependency is checked) */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database, Temporal and read-model lag; 503 names what is down */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -11,7 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Health_health"];
+        /** The readiness check (as /health/ready) */
+        get: operations["Health_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -485,9 +520,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        HealthIndicatorDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description Why it is down */
+            message?: string;
+            /** @description readModels: events committed and not yet in the read models */
+            behind?: number;
+            /** @description readModels: how long the oldest of them has waited (ms) */
+            lagMs?: number;
+            /** @description readModels: readiness fails above this lag (ms) */
+            maxLagMs?: number;
+            /** @description readModels: the error their live loop is retrying after */
+            failing?: string;
+            /** @description temporal: the server address */
+            address?: string;
+            /** @description temporal: the namespace */
+            namespace?: string;
+        };
         HealthDto: {
             /** @enum {string} */
-            status: "ok";
+            status: "ok" | "error" | "shutting_down";
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
         };
         LoginDto: {
             /** @example tochuc */
@@ -778,6 +840,61 @@ export interface components {
              */
             candidateIds: string[];
         };
+        ConfidenceVoteLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "confidence-vote";
+            /**
+             * @description People (registry ids) the executive committee votes on
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        ClassificationLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "classification";
+            /**
+             * @description The year reviewed
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description People (registry ids) to grade
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -872,7 +989,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -987,7 +1104,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1278,7 +1395,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1369,7 +1486,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1397,6 +1514,42 @@ export interface components {
             proceed?: boolean;
             /** @description kind=next-round: who is on the next ballot */
             candidateIds?: string[];
+            /**
+             * @description kind=confidence-tally: members summoned
+             * @example 30
+             */
+            summoned?: number;
+            /**
+             * @description kind=confidence-tally: members present
+             * @example 29
+             */
+            present?: number;
+            /**
+             * @description kind=confidence-tally: ballots by level on each person (person id → counts)
+             * @example {
+             *       "person/bn-02": {
+             *         "high": 20,
+             *         "confidence": 7,
+             *         "low": 2
+             *       }
+             *     }
+             */
+            ratings?: {
+                [key: string]: {
+                    high: number;
+                    confidence: number;
+                    low: number;
+                };
+            };
+            /**
+             * @description kind=classification: a grade for every person (person id → grade)
+             * @example {
+             *       "person/bn-02": "good"
+             *     }
+             */
+            grades?: {
+                [key: string]: "excellent" | "good" | "completed" | "not-completed";
+            };
         };
         DecisionResultDto: {
             taskId: string;
@@ -1586,7 +1739,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Health_health: {
+    Health_live: {
         parameters: {
             query?: never;
             header?: never;
@@ -1596,6 +1749,62 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A dependency is down; `error` names it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A dependency is down; `error` names it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1670,7 +1879,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -1712,7 +1921,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"];
             };
         };
         responses: {
@@ -1766,7 +1975,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

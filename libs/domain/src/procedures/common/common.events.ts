@@ -15,7 +15,15 @@ import {
 export { type ProcedureKind };
 
 /** How a step is decided: an approval (approve / reject / return), a recorded tally, or a conclusion. */
-export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
+export type StepDecisionKind =
+  | 'approval'
+  | 'tally'
+  | 'conclusion'
+  | 'opinion'
+  /** The count of a confidence vote: ballots by level per person. */
+  | 'confidence-tally'
+  /** A grade per person (annual classification). */
+  | 'classification';
 
 /**
  * What a step is, as a code the web app translates (the English `name` of {@link StepOpened} is a developer
@@ -26,6 +34,8 @@ export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
  * - `appointment-policy` `{ attempt }`, `appointment-step` `{ step }`, `appointment-head-decision` `{ personId }`
  * - `election-candidate-list` `{ seats }`, `election-round` `{ round, seats }`,
  *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
+ * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
+ * - `classification-grading` `{ revision, year }`, `classification-approval` `{ revision, year }`
  */
 export type StepKindCode =
   | 'plan-adoption'
@@ -40,7 +50,11 @@ export type StepKindCode =
   | 'election-candidate-list'
   | 'election-round'
   | 'election-next-round'
-  | 'election-ratification';
+  | 'election-ratification'
+  | 'confidence-vote'
+  | 'confidence-follow-up'
+  | 'classification-grading'
+  | 'classification-approval';
 
 /** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
 export type StepParams = Readonly<Record<string, string | number>>;
