@@ -5,6 +5,9 @@ import { tokenStore } from '../api/client';
 import { renderVi } from '../test/render';
 import { EvidenceDownload } from './EvidenceDownload';
 
+/** A fresh access token (the client reads its expiry; the signature is the API's business). */
+const accessToken = `h.${btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600 })).replace(/=+$/, '')}.s`;
+
 describe('EvidenceDownload', () => {
   const requests: { url: string; authorization: string | null }[] = [];
   const saved: string[] = [];
@@ -12,7 +15,7 @@ describe('EvidenceDownload', () => {
   beforeEach(() => {
     requests.length = 0;
     saved.length = 0;
-    tokenStore.set('token-ubkt');
+    tokenStore.set({ accessToken, refreshToken: 'r-1' });
     vi.stubGlobal(
       'URL',
       Object.assign(URL, { createObjectURL: () => 'blob:evidence', revokeObjectURL: () => undefined }),
@@ -22,6 +25,7 @@ describe('EvidenceDownload', () => {
     });
   });
   afterEach(() => {
+    tokenStore.clear();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
@@ -38,7 +42,7 @@ describe('EvidenceDownload', () => {
     renderVi(<EvidenceDownload procedureId="plan 1" />);
     await userEvent.click(screen.getByRole('button', { name: 'Tải gói bằng chứng' }));
     await waitFor(() => expect(saved).toEqual(['evidence-plan-1.cjs']));
-    expect(requests).toEqual([{ url: '/procedures/plan%201/evidence', authorization: 'Bearer token-ubkt' }]);
+    expect(requests).toEqual([{ url: '/procedures/plan%201/evidence', authorization: `Bearer ${accessToken}` }]);
   });
 
   it('says why when the API refuses', async () => {
