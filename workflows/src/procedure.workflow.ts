@@ -7,7 +7,14 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { calendarDate, relativesOf, rulebookById, type DomainCommand, type ProcedureCore } from '@cadreflow/domain';
+import {
+  calendarDate,
+  relativesOf,
+  rulebookById,
+  type CompositionMember,
+  type DomainCommand,
+  type ProcedureCore,
+} from '@cadreflow/domain';
 import type { ProcedureActivities } from './activities';
 import {
   commandUpdate,
@@ -136,6 +143,14 @@ function stepDecidedBy(core: ProcedureCore, input: CommandInput): string | null 
   return step?.stepId ?? null;
 }
 
+function registryProfiles(personIds: readonly string[], registry: RegistrySnapshot): CompositionMember[] {
+  const people = new Map(registry.model.people.map((p) => [p.id, p]));
+  return personIds.flatMap((personId) => {
+    const person = people.get(personId);
+    return person ? [{ personId, gender: person.gender, birthDate: person.birthDate, inStandingCommittee: false }] : [];
+  });
+}
+
 function withdrawCommand(input: WithdrawInput): DomainCommand {
   return {
     type: 'WithdrawProcedure',
@@ -147,7 +162,8 @@ function withdrawCommand(input: WithdrawInput): DomainCommand {
 
 /**
  * The command an update carries. A name added from the floor of an election launched on a registry snapshot gets
- * the relatives the snapshot declares added to those given, as a listed candidate does at launch.
+ * the relatives the snapshot declares added to those given, as a listed candidate does at launch; a revised plan
+ * gets the profiles (gender, birth date) of its candidates, which its composition is checked on at adoption.
  */
 function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefined): DomainCommand {
   if (!procedureCommandTypes.includes(input.command.type)) {
@@ -155,10 +171,12 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
       type: input.command.type,
     });
   }
-  const data =
-    input.command.type === 'AddFloorCandidate' && registry
-      ? withRegistryRelatives([input.command.data], registry)[0]
-      : input.command.data;
+  let data = input.command.data;
+  if (input.command.type === 'AddFloorCandidate' && registry) {
+    data = withRegistryRelatives([input.command.data], registry)[0];
+  } else if (input.command.type === 'RevisePlan' && registry) {
+    data = { ...input.command.data, profiles: registryProfiles(input.command.data.plan.candidateIds, registry) };
+  }
   return { type: input.command.type, data, actor: domainActor(input.actor), now: workflowNow() };
 }
 
@@ -358,5 +376,10 @@ export async function confidenceVoteWorkflow(input: ProcedureLaunch): Promise<Pr
 
 /** Annual review and classification (đánh giá, xếp loại): the committee grades, the higher committee approves. */
 export async function classificationWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Opinion to a higher or central agency on cadres: the request recorded, the standing committee answers each. */
+export async function cadreOpinionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }

@@ -18,6 +18,7 @@ import { LoginLockout } from './auth/login-lockout.service';
 import { SessionsService } from './auth/sessions.service';
 import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
+import { HttpDrain } from './common/http-drain';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthController } from './health/health.controller';
@@ -29,6 +30,7 @@ import { MetricsInterceptor } from './observability/metrics.interceptor';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
+import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
@@ -48,6 +50,7 @@ export const apiMigrations = [
   CreateUsers1763785000000,
   CreateReadModels1763785100000,
   TaskStepKinds1765000000000,
+  IdempotencyLease1765100000000,
   ...registryMigrations,
   SessionsAndDossierAudit1766100000000,
 ];
@@ -103,6 +106,7 @@ export class ApiModule {
         SessionsService,
         LoginLockout,
         IdempotencyService,
+        HttpDrain,
         ProjectionsService,
         ProceduresService,
         DossierService,

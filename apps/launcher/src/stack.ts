@@ -65,7 +65,10 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         throw new Error(`cadreflow is already running from ${config.dataDir} (process ${running.pid}); stop it first.`);
     }
     // `npm start` stops on Ctrl-C itself (main.ts), in the reverse order of this start, the database last.
-    const database = await provideDatabase(config.database, config.dataDir, { callerHandlesSignals: true });
+    const database = await provideDatabase(config.database, config.dataDir, {
+      callerHandlesSignals: true,
+      onNotice: (message) => logger.warn(message),
+    });
     stops.push(() => database.release());
     logger.log(
       database.embedded ? `embedded PostgreSQL started (data in ${config.dataDir}/postgres)` : 'using DATABASE_URL',

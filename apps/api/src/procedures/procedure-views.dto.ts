@@ -1,3 +1,4 @@
+import { CompositionTargetsDto } from './launch.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ActorViewDto,
@@ -167,6 +168,9 @@ export class PlanViewDto {
 
   @ApiProperty({ type: [String] })
   standards!: string[];
+
+  @ApiPropertyOptional({ type: () => CompositionTargetsDto, description: 'Composition targets, in percent' })
+  targets?: CompositionTargetsDto;
 
   @ApiPropertyOptional({ example: 2 })
   revision?: number;

@@ -956,6 +956,40 @@ export interface components {
              */
             candidateIds: string[];
         };
+        CadreOpinionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "cadre-opinion";
+            /**
+             * @description Who asks: the level above (the Politburo for a province) or the central Organization Committee
+             * @enum {string}
+             */
+            requestedBy: "higher" | "central";
+            /** @example Công văn số 123-CV/BTCTW ngày 25/3/2025 */
+            reference: string;
+            /** @example Cho ý kiến về nhân sự dự kiến bổ nhiệm */
+            matter: string;
+            /**
+             * @description People (registry ids) the request is about
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -1096,6 +1130,8 @@ export interface components {
             deputySecretaries: number;
             candidates: components["schemas"]["PersonRefDto"][];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
             /** @example 2 */
             revision?: number;
         };
@@ -1300,6 +1336,8 @@ export interface components {
             deputySecretaries: number;
             candidateIds: string[];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
         };
         CommandDataDto: {
             /** @description RevisePlan */
@@ -2015,7 +2053,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -2057,7 +2095,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"];
             };
         };
         responses: {
@@ -2111,7 +2149,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

@@ -221,7 +221,7 @@ export const en: Dictionary = {
     standingCommitteeSeats: 'Standing committee seats',
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     standardsHelp: 'One standard per line',
     revise: 'Revise the plan',
     saveRevision: 'Save revision',
@@ -244,7 +244,7 @@ export const en: Dictionary = {
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
     candidatesHelp: 'Search by name, with or without diacritics',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     submit: 'Launch',
     launched: 'Procedure launched.',
     required: 'This field is required',
@@ -636,6 +636,7 @@ export const en: Dictionary = {
     PolicyRejected: 'Policy rejected',
     ProposalApproved: 'Proposal approved',
     LateExplanationFiled: 'Late explanation filed',
+    CompositionChecked: 'Composition checked',
     ActionProgrammeFiled: 'Action programme filed',
     RecusalRecorded: 'Stood aside: {{step}}',
     StepItemsDecided: 'Part of the list decided: {{step}} — {{outcome}}',
@@ -692,6 +693,8 @@ export const en: Dictionary = {
     ACTION_PROGRAMME_ALREADY_FILED: 'This person has already filed an action programme.',
     HOLIDAY_NOTICE_UNKNOWN:
       'The holiday notice for {{year}} is not known yet (known through {{noticesKnownThrough}}), so working days cannot be counted.',
+    COMPOSITION_TARGETS_MISSED:
+      'The composition misses its targets: {{targets}} ({{actual}} of {{required}} needed, out of {{total}}).',
     ACTION_PROGRAMME_MISSING: 'Someone has not filed an action programme yet.',
     APPOINTMENT_DISCLOSE_FIRST: 'Disclose the result before going on.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'The appointment proposal cannot be returned at this step.',
@@ -858,4 +861,5 @@ export const en: Dictionary = {
   consequence: proceduresEn.consequence,
   classification: proceduresEn.classification,
   grade: proceduresEn.grade,
+  opinion: proceduresEn.opinion,
 };

@@ -223,7 +223,7 @@ export const vi = {
     standingCommitteeSeats: 'Số ủy viên Ban Thường vụ',
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     standardsHelp: 'Mỗi dòng một tiêu chuẩn',
     revise: 'Sửa đề án',
     saveRevision: 'Lưu bản sửa',
@@ -246,7 +246,7 @@ export const vi = {
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
     candidatesHelp: 'Tìm theo tên, có dấu hoặc không dấu',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     submit: 'Khởi tạo',
     launched: 'Đã khởi tạo quy trình.',
     required: 'Trường này bắt buộc',
@@ -638,6 +638,7 @@ export const vi = {
     PolicyRejected: 'Chủ trương không được duyệt',
     ProposalApproved: 'Đề xuất được phê duyệt',
     LateExplanationFiled: 'Giải trình chậm tiến độ',
+    CompositionChecked: 'Kiểm tra cơ cấu',
     ActionProgrammeFiled: 'Nộp chương trình hành động',
     RecusalRecorded: 'Đứng ngoài việc quyết định: {{step}}',
     StepItemsDecided: 'Quyết định một phần danh sách: {{step}} — {{outcome}}',
@@ -695,6 +696,8 @@ export const vi = {
     ACTION_PROGRAMME_ALREADY_FILED: 'Người này đã nộp chương trình hành động.',
     HOLIDAY_NOTICE_UNKNOWN:
       'Chưa có thông báo nghỉ lễ của năm {{year}} (đã biết đến năm {{noticesKnownThrough}}), nên chưa tính được ngày làm việc.',
+    COMPOSITION_TARGETS_MISSED:
+      'Cơ cấu chưa đạt chỉ tiêu: {{targets}} (có {{actual}}, cần {{required}} trên {{total}} người).',
     ACTION_PROGRAMME_MISSING: 'Còn người chưa nộp chương trình hành động.',
     APPOINTMENT_DISCLOSE_FIRST: 'Cần công bố kết quả trước khi tiếp tục.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'Đề xuất bổ nhiệm ở bước này không trả lại được.',
@@ -861,6 +864,7 @@ export const vi = {
   consequence: proceduresVi.consequence,
   classification: proceduresVi.classification,
   grade: proceduresVi.grade,
+  opinion: proceduresVi.opinion,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

@@ -94,7 +94,7 @@ function composeRuleSet(day: string, nextDay: string | undefined): Rulebook {
       firstTimeMonthsLeft: v(r.firstTimeMonthsLeft),
       retirement: v(r.retirement),
     },
-    composition: v(r.composition),
+    composition: { ...v(r.composition), enforcement: v(r.compositionEnforcement) },
     introduction: v(r.introduction),
     appointment: {
       deadlineWorkingDays: { ...appointmentDeadline },

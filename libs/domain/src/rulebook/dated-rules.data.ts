@@ -146,6 +146,15 @@ export const datedRules = {
     tag: 'S',
     versions: byDirective(legacy.composition, legacy.composition),
   },
+  compositionEnforcement: {
+    id: 'composition.enforcement',
+    title: 'What a composition miss at plan adoption or list approval does',
+    tag: 'A',
+    versions: engine<'block' | 'warn'>(
+      'warn',
+      'the directive sets the shares as aims (phấn đấu): a miss is recorded (CompositionChecked) and the step goes on',
+    ),
+  },
   linkedPosts: {
     id: 'linkedPosts',
     title: 'Posts relatives may not hold at the same time',

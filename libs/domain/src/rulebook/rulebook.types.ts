@@ -5,6 +5,9 @@ import { type Ratio } from '../shared/ratio.util';
 import { type DocumentReference } from './document-reference.types';
 import { type LegalDocument } from './legal-documents.data';
 
+/** What a composition miss does: refuse the step, or record it and go on. */
+export type CompositionEnforcement = 'block' | 'warn';
+
 /** Rulebook ids look like `rulebook/2025-2030`. */
 export type RulebookId = string;
 
@@ -191,6 +194,12 @@ export interface Rulebook {
     readonly youngShare: Ratio;
     readonly womenShare: Ratio;
     readonly womenInStandingCommittee: number;
+    /**
+     * Whether a plan's adoption and the congress's list approval are refused when the composition misses
+     * (`block`) or go on with the miss recorded (`warn`), each recording `CompositionChecked`. Absent on the
+     * cycle rulebooks of before: no check. [A]
+     */
+    readonly enforcement?: CompositionEnforcement;
   };
   readonly introduction: {
     readonly trackOrder: readonly Track[];

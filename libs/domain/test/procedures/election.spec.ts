@@ -303,7 +303,7 @@ describe('procedure F: history as stored', () => {
     it('records at launch that the rulebook requires one before an election', () => {
       const scheduled = launchedOnly.find((e) => e.type === 'ElectionScheduled');
       expect(scheduled?.data).toMatchObject({
-        checks: ['action-programme', 'further-round-surplus', 'floor-candidate'],
+        checks: ['action-programme', 'further-round-surplus', 'floor-candidate', 'composition'],
       });
     });
 

@@ -37,6 +37,7 @@ export function evolveClassification(state: ClassificationState, event: Classifi
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':

@@ -1,5 +1,6 @@
 import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards.check';
 import { type IsoDate } from '../../calendar/civil-date.util';
+import { type CompositionCheckedData } from '../../checks/composition.check';
 import { type RelationKind } from '../../organisation/organisation.types';
 import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
 import { type ElectionAttendance } from '../../voting/election-base.rule';
@@ -35,6 +36,7 @@ export type StepDecisionKind =
  *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
  * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
  * - `classification-grading` `{ revision, year }`, `classification-approval` `{ revision, year }`
+ * - `cadre-opinion` `{ personId }`
  */
 export type StepKindCode =
   | 'plan-adoption'
@@ -53,7 +55,8 @@ export type StepKindCode =
   | 'confidence-vote'
   | 'confidence-follow-up'
   | 'classification-grading'
-  | 'classification-approval';
+  | 'classification-approval'
+  | 'cadre-opinion';
 
 /** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
 export type StepParams = Readonly<Record<string, string | number>>;
@@ -232,8 +235,16 @@ export type ConflictDetected = DomainEvent<
   }
 >;
 
+/**
+ * The composition of a list was checked against the rulebook's minimums and the plan's targets (`checkpoint`: the
+ * plan's adoption or the congress's list approval). `enforcement: 'warn'` records a miss and goes on; `'block'`
+ * refuses the step, so a recorded check under `block` has always `ok: true`.
+ */
+export type CompositionChecked = DomainEvent<'CompositionChecked', CompositionCheckedData>;
+
 /** Events every procedure shares. */
 export type CommonEvent =
+  | CompositionChecked
   | ProcedureLaunched
   | StepOpened
   | StepClosed

@@ -42,6 +42,7 @@ export function evolveConfidenceVote(state: ConfidenceVoteState, event: Confiden
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
