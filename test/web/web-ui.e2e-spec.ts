@@ -145,5 +145,6 @@ describe('web app in Chromium against the full stack', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-  });
+    // Nine users by six pages, each loaded afresh: over two minutes on a loaded machine.
+  }, 400_000);
 });

@@ -65,6 +65,11 @@ export class SessionsService {
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: accessTokenSeconds });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
+    // The user's spent and expired refresh tokens can do nothing more.
+    await this.dataSource.query(
+      `DELETE FROM refresh_tokens WHERE user_id = $1 AND (expires_at < now() OR used_at < now() - interval '1 day')`,
+      [user.userId],
+    );
     await this.dataSource.query(
       `INSERT INTO refresh_tokens (id, user_id, secret_hash, token_version, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
