@@ -90,7 +90,7 @@ export function TaskPage() {
             {!plan && people.length === 0 && <Typography.Text>{t('task.noContext')}</Typography.Text>}
           </Card>
           {state?.kind === 'election' && trail.data && <ElectionResults events={trail.data.events} name={name} />}
-          <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} />}</Card>
+          <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} name={name} />}</Card>
         </Col>
         <Col xs={24} lg={11}>
           <Card title={t('task.decide')}>
