@@ -6,7 +6,11 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }],
+  // Packages that ship ES modules only, compiled to CommonJS for Jest (Node loads them as they are).
+  '[\\/]node_modules[\\/]@nestjs[\\/]terminus[\\/].+\\.js$': '<rootDir>/test/setup/esm-package.transform.js',
+};
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
 const common = {
   rootDir: __dirname,
@@ -15,6 +19,7 @@ const common = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cadreflow/'],
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/terminus/)'],
 };
 
 module.exports = {

@@ -2,7 +2,11 @@ import { ConflictException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { apiMigrations } from '@cadreflow/api';
 import { createDataSource } from '@cadreflow/event-store';
-import { IdempotencyService, type LoggedAnswer } from '../../apps/api/src/common/idempotency.service';
+import {
+  IDEMPOTENCY_LEASE_MS,
+  IdempotencyService,
+  type LoggedAnswer,
+} from '../../apps/api/src/common/idempotency.service';
 import { ApiError } from '../../apps/api/src/errors/api-error';
 import { createEmptyDatabase } from '../setup/database';
 
@@ -143,5 +147,73 @@ describe('IdempotencyService (real PostgreSQL)', () => {
     await service.run('user/a', key, { taskId: 't5' }, () => Promise.resolve({ events: [] }));
     const [setting] = await dataSource.query<{ synchronous_commit: string }[]>(`SHOW synchronous_commit`);
     expect(setting.synchronous_commit).toBe('on');
+  });
+
+  describe('a request that never finished (its process was killed after claiming the key)', () => {
+    /** What a killed request leaves: its claim, unfinished, claimed `agoMs` before now. */
+    const leftByCrash = async (key: string, request: unknown, agoMs: number): Promise<void> => {
+      await dataSource.query(
+        `INSERT INTO api_requests (idempotency_key, user_id, request_hash, claimed_at)
+         VALUES ($1, 'user/a', encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() - make_interval(secs => $3))`,
+        [key, JSON.stringify(request), agoMs / 1000],
+      );
+    };
+
+    it('is run again by a retry once its lease has expired', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't7' }, IDEMPOTENCY_LEASE_MS + 1_000);
+      let runs = 0;
+      const answer = await service.run('user/a', key, { taskId: 't7' }, () =>
+        Promise.resolve({ events: [], run: ++runs }),
+      );
+      expect({ answer, runs }).toEqual({ answer: { events: [], run: 1 }, runs: 1 });
+      expect(await stored(key)).toEqual([{ status_code: 200, response: answer }]);
+    });
+
+    it('is answered from the log, without running again, when it recorded its events before it died', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't8' }, IDEMPOTENCY_LEASE_MS + 1_000);
+      const log = new FakeLog(key);
+      log.held.set(key, { events: ['PlanAdopted'] });
+      let runs = 0;
+      const answer = await service.run(
+        'user/a',
+        key,
+        { taskId: 't8' },
+        () => Promise.resolve({ events: [`run ${++runs}`] }),
+        log,
+      );
+      expect({ answer, runs }).toEqual({ answer: { events: ['PlanAdopted'] }, runs: 0 });
+    });
+
+    it('makes a retry within the lease wait for it to expire, then run the request: the retry ends', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't9' }, IDEMPOTENCY_LEASE_MS - 1_000);
+      let runs = 0;
+      const answer = await service.run('user/a', key, { taskId: 't9' }, () =>
+        Promise.resolve({ events: [], run: ++runs }),
+      );
+      expect({ answer, runs }).toEqual({ answer: { events: [], run: 1 }, runs: 1 });
+    });
+
+    it('is taken over by one of several simultaneous retries; the others get its answer', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't10' }, IDEMPOTENCY_LEASE_MS + 1_000);
+      let runs = 0;
+      const work = (): Promise<Answer> => Promise.resolve({ events: [], run: ++runs } as Answer);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => service.run('user/a', key, { taskId: 't10' }, work)),
+      );
+      expect(runs).toBe(1);
+      expect(answers).toEqual(Array.from({ length: 5 }, () => ({ events: [], run: 1 })));
+    });
+
+    it('still refuses another request under its key', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't11' }, IDEMPOTENCY_LEASE_MS + 1_000);
+      await expect(
+        service.run('user/a', key, { taskId: 't11', other: true }, () => Promise.resolve({ events: [] })),
+      ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    });
   });
 });

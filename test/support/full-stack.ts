@@ -7,6 +7,7 @@ import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, s
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import type { ApiSecurity } from '../../apps/api/src/api-settings';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
 
@@ -15,6 +16,8 @@ export interface FullStack {
   baseUrl: string;
   temporal: TestTemporal;
   databaseUrl: string;
+  /** The task queue of this stack's procedures, for another API replica on the same database. */
+  taskQueue: string;
   signer: CheckpointSigner;
   /** Signs in a demo user and returns a client that sends their token. */
   as(username: string): Promise<HttpClient>;
@@ -114,8 +117,14 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 /** A fresh database on the run's PostgreSQL with every migration run, the demo users seeded and the demo province imported. */
 export async function createSeededDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const database = await createEmptyDatabase(prefix);
+  await seedDatabase(database.url);
+  return database;
+}
+
+/** Runs every migration on an empty database, seeds the demo users and imports the demo province. */
+export async function seedDatabase(url: string): Promise<void> {
   const migrator = createDataSource({
-    url: database.url,
+    url,
     extraEntities: apiEntities,
     extraMigrations: apiMigrations,
     poolSize: 2,
@@ -125,12 +134,16 @@ export async function createSeededDatabase(prefix: string): Promise<{ url: strin
   await seedDemoUsers(migrator);
   await importOnFirstStart(migrator);
   await migrator.destroy();
-  return database;
 }
 
+/** The secret the stack's API signs access tokens with. */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
+
 /** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
-export async function startFullStack(): Promise<FullStack> {
-  const database = await createSeededDatabase('e2e');
+export async function startFullStack(
+  options: { database?: { url: string; drop(): Promise<void> }; security?: ApiSecurity } = {},
+): Promise<FullStack> {
+  const database = options.database ?? (await createSeededDatabase('e2e'));
 
   const temporal = await startTestTemporal();
   const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;
@@ -149,7 +162,9 @@ export async function startFullStack(): Promise<FullStack> {
       'default',
       taskQueue,
       false,
-      'e2e-secret-that-is-long-enough-for-tests',
+      E2E_JWT_SECRET,
+      30_000,
+      options.security,
     ),
     new TrustedKeys([signer.publicKey]),
     ['error'],
@@ -161,6 +176,7 @@ export async function startFullStack(): Promise<FullStack> {
     baseUrl,
     temporal,
     databaseUrl: database.url,
+    taskQueue,
     signer,
     anonymous,
     async as(username: string) {

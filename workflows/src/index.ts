@@ -4,6 +4,9 @@
  */
 export {
   appointmentWorkflow,
+  cadreOpinionWorkflow,
+  classificationWorkflow,
+  confidenceVoteWorkflow,
   electionWorkflow,
   introductionWorkflow,
   personnelPlanWorkflow,

@@ -4,7 +4,9 @@
  * Temporal-compatible server on that database. Ctrl-C stops everything cleanly.
  */
 import { Logger } from '@nestjs/common';
-import { ConfigValidationError, loadConfig } from '@cadreflow/config';
+import { join } from 'node:path';
+import { ConfigValidationError, loadConfig, type AppConfig } from '@cadreflow/config';
+import { runningPostmaster } from '@cadreflow/event-store';
 import { startStack, type RunningStack } from './stack';
 
 /**
@@ -21,12 +23,35 @@ function isDroppedConnection(error: unknown): boolean {
   );
 }
 
+/**
+ * A second Ctrl-C while stopping: exit now. The embedded PostgreSQL is a process of its own that would outlive this
+ * one; it is told to shut down fast (it keeps its data consistent), and the next start stops it if it has not.
+ */
+async function forceExit(config: AppConfig | undefined, logger: Logger): Promise<never> {
+  logger.warn('second interrupt: exiting without waiting for the stop to finish');
+  if (config?.database.kind === 'embedded') {
+    const postmaster = await runningPostmaster(join(config.dataDir, 'postgres')).catch(() => undefined);
+    if (postmaster !== undefined) {
+      try {
+        process.kill(postmaster, 'SIGINT');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  process.exit(130);
+}
+
 async function main(): Promise<void> {
   const logger = new Logger('cadreflow');
   const started: { stack?: RunningStack } = {};
+  const config = loadConfig();
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      await forceExit(config, logger);
+      return;
+    }
     stopping = true;
     logger.log(`${signal} received: stopping`);
     await started.stack?.stop();
@@ -46,7 +71,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  started.stack = await startStack(loadConfig(), logger);
+  started.stack = await startStack(config, logger);
   for (const line of started.stack.summary()) logger.log(line);
   logger.log('cadreflow is ready');
 }
@@ -58,7 +83,7 @@ main().catch((error: unknown) => {
       ? error.message
       : error instanceof Error
         ? (error.stack ?? error.message)
-        : String(error);
+        : `cadreflow could not start: ${String(error)} (no reason was given; see the lines above)`;
   new Logger('cadreflow').error(message);
   process.exit(1);
 });

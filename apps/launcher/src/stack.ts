@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   ApiSettings,
   DEMO_PASSWORD,
+  apiSecurityFrom,
   apiEntities,
   apiMigrations,
   createApiApp,
@@ -64,7 +65,10 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         throw new Error(`cadreflow is already running from ${config.dataDir} (process ${running.pid}); stop it first.`);
     }
     // `npm start` stops on Ctrl-C itself (main.ts), in the reverse order of this start, the database last.
-    const database = await provideDatabase(config.database, config.dataDir, { callerHandlesSignals: true });
+    const database = await provideDatabase(config.database, config.dataDir, {
+      callerHandlesSignals: true,
+      onNotice: (message) => logger.warn(message),
+    });
     stops.push(() => database.release());
     logger.log(
       database.embedded ? `embedded PostgreSQL started (data in ${config.dataDir}/postgres)` : 'using DATABASE_URL',
@@ -136,11 +140,22 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     if (registryImport) logger.log(`registry: demo province imported (${registryImport.events} events)`);
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const api = await createApiApp(
-      new ApiSettings(database.url, temporalAddress, config.temporal.namespace, config.taskQueue, tls, jwtSecret),
+      new ApiSettings(
+        database.url,
+        temporalAddress,
+        config.temporal.namespace,
+        config.taskQueue,
+        tls,
+        jwtSecret,
+        config.healthMaxProjectionLagMs,
+        apiSecurityFrom(config),
+      ),
       new TrustedKeys([signer.publicKey], {
         witnessKeys: [witness.witness.publicKey],
         anchorFiles: [anchor.path],
       }),
+      undefined,
+      { format: 'pretty' },
     );
     api.get(EventStore, { strict: false }).sealWith(signer);
     await api.listen(config.port);

@@ -4,8 +4,8 @@ import { EVENTS_CHANNEL, type EventStore } from './event-store';
 
 interface ListeningClient {
   query(sql: string): Promise<unknown>;
-  on(event: 'notification' | 'error', listener: () => void): void;
-  removeListener(event: 'notification' | 'error', listener: () => void): void;
+  on(event: 'notification' | 'error' | 'end', listener: () => void): void;
+  removeListener(event: 'notification' | 'error' | 'end', listener: () => void): void;
 }
 
 /**
@@ -20,24 +20,45 @@ export class LogNotifier {
     if (this.waiters.length === 0) this.missed = true;
     for (const resolve of this.waiters.splice(0)) resolve();
   };
+  private lost = false;
+  private closed = false;
+  /** The listening connection broke (the server restarted or the network dropped): no more notifications come. */
+  private readonly onLost = (): void => {
+    this.lost = true;
+    this.wake();
+  };
 
   private constructor(
     private readonly store: EventStore,
     private readonly client: ListeningClient,
-    private readonly release: () => void,
+    private readonly release: (error?: Error) => void,
   ) {}
+
+  /**
+   * Whether the listening connection is gone: readers still poll, but a long-running reader opens a new notifier
+   * to hear other processes' commits again.
+   */
+  get connectionLost(): boolean {
+    return this.lost;
+  }
 
   static async open(dataSource: DataSource, store: EventStore): Promise<LogNotifier> {
     const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
       ListeningClient,
-      () => void,
+      (error?: Error) => void,
     ];
     const notifier = new LogNotifier(store, client, release);
     client.on('notification', notifier.wake);
     // A dropped connection (the server stopping) only means no more notifications: readers still poll.
-    client.on('error', notifier.wake);
+    client.on('error', notifier.onLost);
+    client.on('end', notifier.onLost);
     store.local.on('appended', notifier.wake);
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      await notifier.close();
+      throw error;
+    }
     return notifier;
   }
 
@@ -61,11 +82,17 @@ export class LogNotifier {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.store.local.removeListener('appended', this.wake);
     this.client.removeListener('notification', this.wake);
-    this.client.removeListener('error', this.wake);
-    await this.client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
-    this.release();
+    if (!this.lost) await this.client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => (this.lost = true));
+    this.client.removeListener('error', this.onLost);
+    this.client.removeListener('end', this.onLost);
+    // A broken client may still report its error after this: heard, so that it never becomes an uncaught one.
+    if (this.lost) this.client.on('error', () => undefined);
+    // A broken connection is destroyed, not handed back to the pool for the next query to fail on.
+    this.release(this.lost ? new Error('listening connection lost') : undefined);
     this.wake();
   }
 }

@@ -39,9 +39,23 @@ export interface LoggedAnswer<T> {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How long a claimed key belongs to the request that claimed it. A request that has not finished by then is taken
+ * for dead (its process was killed), and a retry takes the key over. Taking over is safe even if the first request
+ * was only slow: a retry first recalls what the log holds, and otherwise sends the same Temporal Update id, which the
+ * workflow answers with the first outcome instead of applying twice.
+ */
+export const IDEMPOTENCY_LEASE_MS = 15_000;
+
+/** A retry waits this long at most for the first request before answering IDEMPOTENCY_KEY_PENDING. */
+const RETRY_WAIT_MS = IDEMPOTENCY_LEASE_MS + 5_000;
+
+/**
  * Runs a request once per (user, Idempotency-Key): a retry returns the first answer; the same key with another
  * request body is refused (`IDEMPOTENCY_KEY_REUSED`), also after the first failed, so a corrected request, which needs
- * a new key, never gets the first request's error back; the same request after a failure runs again.
+ * a new key, never gets the first request's error back; the same request after a failure runs again. A retry of a
+ * request that never finished (its process died) takes the key over once the claim's lease
+ * ({@link IDEMPOTENCY_LEASE_MS}) has expired: it answers from the log if the first request recorded its events, and
+ * otherwise runs the request again; so a retry always ends.
  *
  * Claiming a key does not wait for the disk: whatever the request goes on to record (its events, its stored answer,
  * or the claim's removal when it fails) is committed durably afterwards to the same write-ahead log, which makes the
@@ -70,9 +84,15 @@ export class IdempotencyService {
        ON CONFLICT DO NOTHING RETURNING 1`,
       [key, userId, requestHash],
     );
+    const execute = (): Promise<T> => this.execute(userId, key, work, logged);
     if (claimed.length === 0 && !(await this.reclaimFailed(userId, key, requestHash))) {
-      return this.previous<T>(userId, key, requestHash, logged);
+      return this.previous<T>(userId, key, requestHash, logged, execute);
     }
+    return execute();
+  }
+
+  /** Runs the request under the key this process holds, and records how it ended. */
+  private async execute<T>(userId: string, key: string, work: () => Promise<T>, logged?: LoggedAnswer<T>): Promise<T> {
     try {
       const result = await work();
       if (!logged?.isLogged(result)) {
@@ -98,9 +118,24 @@ export class IdempotencyService {
   private async reclaimFailed(userId: string, key: string, requestHash: string): Promise<boolean> {
     const rows = await preparedQuery(
       this.dataSource,
-      `UPDATE api_requests SET status_code = NULL, response = NULL
+      `UPDATE api_requests SET status_code = NULL, response = NULL, claimed_at = now()
         WHERE user_id = $1 AND idempotency_key = $2 AND request_hash = $3 AND status_code >= 400 RETURNING 1`,
       [userId, key, requestHash],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Takes over the key of a request still unfinished after its lease: one retry wins (the update is atomic) and
+   * holds a new lease.
+   */
+  private async takeOverExpired(userId: string, key: string, requestHash: string): Promise<boolean> {
+    const rows = await preparedQuery(
+      this.dataSource,
+      `UPDATE api_requests SET claimed_at = now()
+        WHERE user_id = $1 AND idempotency_key = $2 AND request_hash = $3 AND status_code IS NULL
+          AND claimed_at < now() - make_interval(secs => $4) RETURNING 1`,
+      [userId, key, requestHash, IDEMPOTENCY_LEASE_MS / 1000],
     );
     return rows.length > 0;
   }
@@ -110,8 +145,9 @@ export class IdempotencyService {
     key: string,
     requestHash: string,
     logged: LoggedAnswer<T> | undefined,
+    execute: () => Promise<T>,
   ): Promise<T> {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (const deadline = Date.now() + RETRY_WAIT_MS; Date.now() < deadline;) {
       const rows = await preparedQuery<{ request_hash: string; status_code: number | null; response: T }>(
         this.dataSource,
         `SELECT request_hash, status_code, response FROM api_requests WHERE user_id = $1 AND idempotency_key = $2`,
@@ -143,6 +179,7 @@ export class IdempotencyService {
       }
       const recalled = await logged?.recall();
       if (recalled !== undefined) return recalled;
+      if (await this.takeOverExpired(userId, key, requestHash)) return execute();
       await sleep(100);
     }
     throw new ApiError(

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 /** A person by id and display name. */
 export class PersonRefDto {
@@ -72,9 +72,50 @@ export class NamedIdDto {
   name!: string;
 }
 
+/** One check of a health answer. */
+export class HealthIndicatorDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'Why it is down' })
+  message?: string;
+
+  @ApiPropertyOptional({ description: 'readModels: events committed and not yet in the read models' })
+  behind?: number;
+
+  @ApiPropertyOptional({ description: 'readModels: how long the oldest of them has waited (ms)' })
+  lagMs?: number;
+
+  @ApiPropertyOptional({ description: 'readModels: readiness fails above this lag (ms)' })
+  maxLagMs?: number;
+
+  @ApiPropertyOptional({ description: 'readModels: the error their live loop is retrying after' })
+  failing?: string;
+
+  @ApiPropertyOptional({ description: 'temporal: the server address' })
+  address?: string;
+
+  @ApiPropertyOptional({ description: 'temporal: the namespace' })
+  namespace?: string;
+}
+
+/**
+ * A health answer (`@nestjs/terminus`): `details` holds every check (`database`, `temporal`, `readModels`), `info`
+ * those up, `error` those down.
+ */
+@ApiExtraModels(HealthIndicatorDto)
 export class HealthDto {
-  @ApiProperty({ enum: ['ok'] })
-  status!: 'ok';
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
+  status!: 'ok' | 'error' | 'shutting_down';
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: getSchemaPath(HealthIndicatorDto) } })
+  info?: Record<string, HealthIndicatorDto>;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: getSchemaPath(HealthIndicatorDto) } })
+  error?: Record<string, HealthIndicatorDto>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(HealthIndicatorDto) } })
+  details!: Record<string, HealthIndicatorDto>;
 }
 
 export class MaybePersonDto {

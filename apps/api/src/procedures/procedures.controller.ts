@@ -25,6 +25,9 @@ import { DossierService } from './dossier.service';
 import { LaunchFormPipe } from './launch-form.pipe';
 import {
   CongressPersonnelLaunchDto,
+  CadreOpinionLaunchDto,
+  ClassificationLaunchDto,
+  ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
   IntroductionLaunchDto,
   LAUNCH_FORMS,
@@ -50,6 +53,9 @@ import { ProceduresService } from './procedures.service';
   IntroductionLaunchDto,
   VettingLaunchDto,
   ElectionLaunchDto,
+  ConfidenceVoteLaunchDto,
+  ClassificationLaunchDto,
+  CadreOpinionLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

@@ -9,7 +9,17 @@ import { ReadModelProjection } from './read-model.projection';
  */
 const READ_MODEL_BATCH_INTERVAL_MS = 25;
 
-/** Keeps the API's read models up to date from the log, live. */
+/** How the read models stand against the log, for the readiness check. */
+export interface ReadModelLag {
+  /** Events committed to the log and not yet in the read models. */
+  behind: number;
+  /** How long the oldest of them has waited, in milliseconds (0 when none waits). */
+  lagMs: number;
+  /** The error the live loop is retrying after (the database unreachable...), if it is failing now. */
+  failing?: string;
+}
+
+/** Keeps the API's read models up to date from the log, live; it resumes by itself after the database comes back. */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionsService.name);
@@ -20,10 +30,21 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    let failures = 0;
     await this.runner.start(
-      (error) => this.logger.error(`read models stopped: ${String(error)}`),
+      (error) => {
+        // Once when it starts failing, then every 50th retry: a database down for a minute is not 600 lines.
+        if (failures++ % 50 === 0) {
+          this.logger.warn(`read models paused, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
       500,
       READ_MODEL_BATCH_INTERVAL_MS,
+      100,
+      () => {
+        failures = 0;
+        this.logger.log('read models resumed: caught up with the log again');
+      },
     );
   }
 
@@ -35,6 +56,17 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   /** Empties the read models and replays the whole log into them. */
   rebuild(): Promise<void> {
     return this.runner.rebuild();
+  }
+
+  /** How far the read models trail the log now (reads the database). */
+  async lag(): Promise<ReadModelLag> {
+    const health = this.runner.health();
+    const lag = await this.runner.lag();
+    return {
+      behind: lag.behind,
+      lagMs: lag.oldestUnappliedAt ? Math.max(0, Date.now() - lag.oldestUnappliedAt.getTime()) : 0,
+      ...(health.failing ? { failing: String(health.failing.error) } : {}),
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

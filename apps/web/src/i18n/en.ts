@@ -1,3 +1,4 @@
+import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
 /** English, the app's second language; typed by the Vietnamese dictionary, so no key can be missing. */
@@ -220,7 +221,7 @@ export const en: Dictionary = {
     standingCommitteeSeats: 'Standing committee seats',
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     standardsHelp: 'One standard per line',
     revise: 'Revise the plan',
     saveRevision: 'Save revision',
@@ -231,6 +232,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...proceduresEn.launch,
     title: 'Launch a procedure',
     kind: 'Kind of procedure',
     organisation: 'Party organisation',
@@ -242,7 +244,7 @@ export const en: Dictionary = {
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
     candidatesHelp: 'Search by name, with or without diacritics',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     submit: 'Launch',
     launched: 'Procedure launched.',
     required: 'This field is required',
@@ -404,6 +406,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...proceduresEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
     'personnel-plan': 'The personnel plan alone: adopted by the standing committee, approved by the higher level',
     introduction: 'The five-step introduction of the people picked',
@@ -411,6 +414,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
     introduction: 'Five-step introduction',
@@ -438,6 +442,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
+    ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
     SUBMITTED: 'Submitted',
@@ -467,6 +472,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...proceduresEn.outcome,
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -486,6 +492,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
     conclusion: 'Conclusion',
@@ -539,6 +546,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
     candidateList: 'Presidium settles the ballot list',
@@ -567,6 +575,7 @@ export const en: Dictionary = {
     '5': 'Executive committee votes by secret ballot',
   },
   event: {
+    ...proceduresEn.event,
     ProcedureLaunched: 'Procedure launched',
     ProcedureCompleted: 'Procedure completed',
     ProcedureWithdrawn: 'Procedure withdrawn',
@@ -627,12 +636,14 @@ export const en: Dictionary = {
     PolicyRejected: 'Policy rejected',
     ProposalApproved: 'Proposal approved',
     LateExplanationFiled: 'Late explanation filed',
+    CompositionChecked: 'Composition checked',
     ActionProgrammeFiled: 'Action programme filed',
     RecusalRecorded: 'Stood aside: {{step}}',
     StepItemsDecided: 'Part of the list decided: {{step}} — {{outcome}}',
     other: 'Other event',
   },
   error: {
+    ...proceduresEn.error,
     VALIDATION: 'The input is not valid.',
     NOT_ALLOWED: 'You may not do this.',
     RECUSED: 'You may not decide on yourself or a relative.',
@@ -682,6 +693,8 @@ export const en: Dictionary = {
     ACTION_PROGRAMME_ALREADY_FILED: 'This person has already filed an action programme.',
     HOLIDAY_NOTICE_UNKNOWN:
       'The holiday notice for {{year}} is not known yet (known through {{noticesKnownThrough}}), so working days cannot be counted.',
+    COMPOSITION_TARGETS_MISSED:
+      'The composition misses its targets: {{targets}} ({{actual}} of {{required}} needed, out of {{total}}).',
     ACTION_PROGRAMME_MISSING: 'Someone has not filed an action programme yet.',
     APPOINTMENT_DISCLOSE_FIRST: 'Disclose the result before going on.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'The appointment proposal cannot be returned at this step.',
@@ -809,6 +822,18 @@ export const en: Dictionary = {
     IDEMPOTENCY_KEY_PENDING: 'The first attempt is still running; try again shortly.',
     UNAUTHENTICATED: 'Your session has ended; sign in again.',
     WRONG_CREDENTIALS: 'Wrong username or password.',
+    TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
+    TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
+    REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
+    DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
+    DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',
+    DOSSIER_RELATIVE: "You may not read a relative's file ({{personName}}). This refusal was recorded.",
+    REQUEST_TOO_DEEP: 'The request nests too deeply.',
+    REQUEST_MALFORMED_PATH: 'The request address is malformed.',
+    REQUEST_UNSUPPORTED_MEDIA_TYPE: 'The request is not in a supported format.',
+    FIELD_CONTROL_CHARACTER: 'The request holds an invalid control character.',
+    QUERY_PARAMETER_REPEATED: 'A parameter was given more than once.',
     ROUTE_NOT_FOUND: 'Not found.',
     PROCEDURE_NOT_FOUND: 'Procedure not found.',
     TASK_NOT_FOUND: 'Task not found.',
@@ -832,4 +857,9 @@ export const en: Dictionary = {
     REQUEST_MALFORMED: 'The request is malformed.',
     REQUEST_UNSUPPORTED_ENCODING: 'The request is not in UTF-8.',
   },
+  confidence: proceduresEn.confidence,
+  consequence: proceduresEn.consequence,
+  classification: proceduresEn.classification,
+  grade: proceduresEn.grade,
+  opinion: proceduresEn.opinion,
 };

@@ -1,3 +1,5 @@
+import { proceduresVi } from './procedures.vi';
+
 /**
  * Vietnamese, the app's first language: every string a user reads, and a label for every code the API sends
  * (roles, kinds of procedure, steps, statuses, outcomes, error codes, events). The English dictionary has the same
@@ -221,7 +223,7 @@ export const vi = {
     standingCommitteeSeats: 'Số ủy viên Ban Thường vụ',
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     standardsHelp: 'Mỗi dòng một tiêu chuẩn',
     revise: 'Sửa đề án',
     saveRevision: 'Lưu bản sửa',
@@ -232,6 +234,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...proceduresVi.launch,
     title: 'Khởi tạo quy trình',
     kind: 'Loại quy trình',
     organisation: 'Tổ chức đảng',
@@ -243,7 +246,7 @@ export const vi = {
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
     candidatesHelp: 'Tìm theo tên, có dấu hoặc không dấu',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     submit: 'Khởi tạo',
     launched: 'Đã khởi tạo quy trình.',
     required: 'Trường này bắt buộc',
@@ -405,6 +408,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...proceduresVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
     'personnel-plan': 'Chỉ đề án nhân sự: Ban Thường vụ thông qua, cấp trên phê duyệt',
     introduction: 'Giới thiệu nhân sự theo 5 bước cho những người được chọn',
@@ -412,6 +416,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
     introduction: 'Giới thiệu nhân sự 5 bước',
@@ -439,6 +444,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
+    ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
     SUBMITTED: 'Đã trình',
@@ -468,6 +474,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...proceduresVi.outcome,
     approved: 'Tán thành',
     rejected: 'Không tán thành',
     returned: 'Trả lại',
@@ -487,6 +494,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
     conclusion: 'Kết luận',
@@ -540,6 +548,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
     candidateList: 'Đoàn Chủ tịch chốt danh sách bầu cử',
@@ -568,6 +577,7 @@ export const vi = {
     '5': 'Ban Chấp hành bỏ phiếu',
   },
   event: {
+    ...proceduresVi.event,
     ProcedureLaunched: 'Khởi tạo quy trình',
     ProcedureCompleted: 'Quy trình hoàn thành',
     ProcedureWithdrawn: 'Quy trình bị rút',
@@ -628,12 +638,14 @@ export const vi = {
     PolicyRejected: 'Chủ trương không được duyệt',
     ProposalApproved: 'Đề xuất được phê duyệt',
     LateExplanationFiled: 'Giải trình chậm tiến độ',
+    CompositionChecked: 'Kiểm tra cơ cấu',
     ActionProgrammeFiled: 'Nộp chương trình hành động',
     RecusalRecorded: 'Đứng ngoài việc quyết định: {{step}}',
     StepItemsDecided: 'Quyết định một phần danh sách: {{step}} — {{outcome}}',
     other: 'Sự kiện khác',
   },
   error: {
+    ...proceduresVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
     NOT_ALLOWED: 'Bạn không có quyền thực hiện việc này.',
     RECUSED: 'Bạn không được quyết định việc liên quan đến bản thân hoặc người thân.',
@@ -684,6 +696,8 @@ export const vi = {
     ACTION_PROGRAMME_ALREADY_FILED: 'Người này đã nộp chương trình hành động.',
     HOLIDAY_NOTICE_UNKNOWN:
       'Chưa có thông báo nghỉ lễ của năm {{year}} (đã biết đến năm {{noticesKnownThrough}}), nên chưa tính được ngày làm việc.',
+    COMPOSITION_TARGETS_MISSED:
+      'Cơ cấu chưa đạt chỉ tiêu: {{targets}} (có {{actual}}, cần {{required}} trên {{total}} người).',
     ACTION_PROGRAMME_MISSING: 'Còn người chưa nộp chương trình hành động.',
     APPOINTMENT_DISCLOSE_FIRST: 'Cần công bố kết quả trước khi tiếp tục.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'Đề xuất bổ nhiệm ở bước này không trả lại được.',
@@ -810,6 +824,19 @@ export const vi = {
     IDEMPOTENCY_KEY_PENDING: 'Lần gửi trước đang được xử lý; chờ một chút rồi thử lại.',
     UNAUTHENTICATED: 'Phiên làm việc đã hết; hãy đăng nhập lại.',
     WRONG_CREDENTIALS: 'Sai tên đăng nhập hoặc mật khẩu.',
+    TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
+    TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
+    REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
+    DOSSIER_NEED_TO_KNOW:
+      'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',
+    DOSSIER_SELF: 'Không ai được xem hồ sơ của chính mình. Lần từ chối này đã được ghi lại.',
+    DOSSIER_RELATIVE: 'Bạn không được xem hồ sơ của người thân ({{personName}}). Lần từ chối này đã được ghi lại.',
+    REQUEST_TOO_DEEP: 'Dữ liệu gửi lên lồng nhau quá sâu.',
+    REQUEST_MALFORMED_PATH: 'Địa chỉ yêu cầu không đúng.',
+    REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng định dạng.',
+    FIELD_CONTROL_CHARACTER: 'Có ký tự điều khiển không hợp lệ trong dữ liệu.',
+    QUERY_PARAMETER_REPEATED: 'Một tham số được gửi nhiều lần.',
     ROUTE_NOT_FOUND: 'Không tìm thấy.',
     PROCEDURE_NOT_FOUND: 'Không tìm thấy quy trình.',
     TASK_NOT_FOUND: 'Không tìm thấy việc này.',
@@ -833,6 +860,11 @@ export const vi = {
     REQUEST_MALFORMED: 'Dữ liệu gửi lên không đúng.',
     REQUEST_UNSUPPORTED_ENCODING: 'Dữ liệu gửi lên không đúng bảng mã.',
   },
+  confidence: proceduresVi.confidence,
+  consequence: proceduresVi.consequence,
+  classification: proceduresVi.classification,
+  grade: proceduresVi.grade,
+  opinion: proceduresVi.opinion,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

@@ -7,6 +7,8 @@ import { applyServerError, ErrorAlert } from '../shared/errors';
 import { CandidatePicker } from './CandidatePicker';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
+import { YearField } from './YearField';
+import { OpinionRequestFields } from './OpinionRequestFields';
 import { useOrganisationSearch } from './registry-hooks';
 
 export { launchFieldOf };
@@ -131,8 +133,10 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
             </Form.Item>
           </Col>
         )}
+        {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}
+      {has.opinion && <OpinionRequestFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>

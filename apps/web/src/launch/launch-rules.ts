@@ -2,7 +2,16 @@ import type { Dayjs } from 'dayjs';
 import type { FieldProblem } from '../tasks/tally-rules';
 
 /** The kinds the Organization Committee launches from the form (an appointment starts from its unit's procedure). */
-export const LAUNCH_KINDS = ['congress-personnel', 'personnel-plan', 'introduction', 'vetting', 'election'] as const;
+export const LAUNCH_KINDS = [
+  'congress-personnel',
+  'personnel-plan',
+  'introduction',
+  'vetting',
+  'election',
+  'confidence-vote',
+  'classification',
+  'cadre-opinion',
+] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
 /** Minimum shares of the new committee (percent) a plan sets as targets. */
@@ -22,17 +31,31 @@ export interface LaunchFields {
   standingCommitteeSeats?: number;
   deputySecretaries?: number;
   seats?: number;
+  /** The year a classification reviews. */
+  year?: number;
+  /** An opinion on cadres: who asks, the request's reference and what it is for. */
+  requestedBy?: 'higher' | 'central';
+  reference?: string;
+  matter?: string;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
 }
 
 /** The fields of each kind, as the API's launch forms have them. */
-export function kindFields(kind: LaunchKind): { congressDate: boolean; plan: boolean; seats: boolean } {
+export function kindFields(kind: LaunchKind): {
+  congressDate: boolean;
+  plan: boolean;
+  seats: boolean;
+  year: boolean;
+  opinion: boolean;
+} {
   return {
-    congressDate: kind !== 'personnel-plan',
+    congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
     plan: kind === 'congress-personnel' || kind === 'personnel-plan',
     seats: kind === 'election',
+    year: kind === 'classification',
+    opinion: kind === 'cadre-opinion',
   };
 }
 
@@ -113,6 +136,18 @@ export function launchBody(v: LaunchFields) {
     case 'introduction':
     case 'vetting':
       return { kind: v.kind, ...common, congressDate };
+    case 'confidence-vote':
+      return { kind: v.kind, ...common };
+    case 'classification':
+      return { kind: v.kind, ...common, year: v.year ?? 0 };
+    case 'cadre-opinion':
+      return {
+        kind: v.kind,
+        ...common,
+        requestedBy: v.requestedBy ?? 'higher',
+        reference: (v.reference ?? '').trim(),
+        matter: (v.matter ?? '').trim(),
+      };
   }
 }
 
@@ -127,6 +162,10 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'standingCommitteeSeats',
     'deputySecretaries',
     'seats',
+    'year',
+    'requestedBy',
+    'reference',
+    'matter',
     'candidateIds',
     'standards',
   ]);

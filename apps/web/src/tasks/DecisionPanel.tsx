@@ -7,6 +7,7 @@ import { useCommand } from '../procedures/procedure-hooks';
 import { ApprovalForm } from './ApprovalForm';
 import { AssetVerificationForm } from './AssetVerificationForm';
 import { NextRoundForm } from './NextRoundForm';
+import { personnelReviewForm } from './PersonnelReviewDecision';
 import { RoundForm } from './RoundForm';
 import { TallyForm } from './TallyForm';
 import { useDecide, useTrail, type DecisionBody } from './task-hooks';
@@ -92,6 +93,8 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
     // Keyed by the candidates: the form's initial choice (everyone still running) is set when they are known.
     return <NextRoundForm key={running.join(',')} candidateIds={running} name={name} onSubmit={(p) => send(p)} />;
   }
+  const review = personnelReviewForm(task, step, undecided.length > 0 ? mine : running, name, send);
+  if (review) return review;
   if (task.decision === 'tally') {
     return (
       <TallyForm candidateIds={mine} name={name} onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })} />

