@@ -121,7 +121,11 @@ export class SessionsService {
   /** Whether an access token's version is still the user's (false once their roles changed or they were deleted). */
   async isCurrent(userId: string, version: number, nowMs = Date.now()): Promise<boolean> {
     const known = this.versions.get(userId);
-    if (known && nowMs - known.readAtMs < VERSION_TTL_MS) return known.version === version;
+    // Versions only rise, so a token newer than the cached version means the cache is stale (a sign-in right after
+    // a change of roles), not that the token is revoked: read it again then.
+    if (known && nowMs - known.readAtMs < VERSION_TTL_MS && (known.version === null || version <= known.version)) {
+      return known.version === version;
+    }
     const current = await this.readVersion(userId);
     if (this.versions.size > 10_000) this.versions.clear();
     this.versions.set(userId, { version: current, readAtMs: nowMs });
