@@ -1,17 +1,18 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@cadreflow/api';
 import { startFullStack, type FullStack } from '../support/full-stack';
 import { launchChromium, newUserPage, signIn, type UserPage } from './support/browser';
 import { problemsOf } from './support/page-problems';
 
-/** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at; never committed). */
-const screenshotsDir = process.env.SCREENSHOTS_DIR;
+/** Where the screenshot of every step goes, for a person to look at (`test-results/` is never committed). */
+const screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(__dirname, '../../test-results/congress-journey');
 let shot = 0;
 
 /** What the screens of the journey showed that a Vietnamese page must not (checked at the end). */
 const problems: string[] = [];
 
-/** Checks the screen reads in Vietnamese with names, and saves it when SCREENSHOTS_DIR is set. */
+/** Checks the screen reads in Vietnamese with names, and saves its screenshot. */
 async function snap(page: Page, name: string): Promise<void> {
   shot += 1;
   // A screen caught while a refetch after a decision is under way is looked at again once the network settles: what
@@ -22,12 +23,10 @@ async function snap(page: Page, name: string): Promise<void> {
     found = await problemsOf(page);
   }
   for (const problem of found) problems.push(`${name}: ${problem}`);
-  if (screenshotsDir) {
-    await page.screenshot({
-      path: `${screenshotsDir}/journey-${String(shot).padStart(3, '0')}-${name}.png`,
-      fullPage: true,
-    });
-  }
+  await page.screenshot({
+    path: join(screenshotsDir, `journey-${String(shot).padStart(3, '0')}-${name}.png`),
+    fullPage: true,
+  });
 }
 
 /** Picks the first option a searchable select offers for `text`. */
