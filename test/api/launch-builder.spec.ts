@@ -31,7 +31,7 @@ function refusal(build: () => unknown): unknown {
 }
 
 describe('a launch built from a form and the registry snapshot', () => {
-  it('pins the snapshot in the composite congress launch, with the plan, targets as standards and the congress date', () => {
+  it('pins the snapshot in the composite congress launch, with the plan, its composition targets as numbers and the congress date', () => {
     const launch = buildLaunch(
       form({
         kind: 'congress-personnel',
@@ -52,7 +52,8 @@ describe('a launch built from a form and the registry snapshot', () => {
       registry: { version: 7, hash: snapshot.hash, model: demoOrganisation },
     });
     expect(launch.plan).toMatchObject({ executiveCommitteeSeats: 45, candidateIds: sittingMembers });
-    expect(launch.plan.standards).toEqual(['Tiêu chuẩn theo Quy định 214-QĐ/TW', 'Tỷ lệ nữ ít nhất 15%']);
+    expect(launch.plan.standards).toEqual(['Tiêu chuẩn theo Quy định 214-QĐ/TW']);
+    expect(launch.plan.targets).toEqual({ womenPercent: 15 });
   });
 
   it('builds a procedure of its own kind without a parent, from the registry bodies', () => {

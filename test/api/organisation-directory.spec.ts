@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@cadreflow/event-store';
 import type { RegistryStore } from '@cadreflow/registry';
 import { OrganisationDirectory } from '../../apps/api/src/organisation/organisation-directory.service';
 import { ReadModelProjection } from '../../apps/api/src/projections/read-model.projection';
+import { READ_MODEL_CHANNEL } from '../../apps/api/src/projections/read-model-feed.service';
 
 /** A registry that counts its reads and can change between them (a unit double of RegistryStore). */
 class CountingRegistry {
@@ -50,7 +51,18 @@ describe('the organisation directory', () => {
       bodies: demoOrganisation.bodies.map((b) => ({ ...b, name: `${b.name}*` })),
     };
     registry.version = 2;
-    await projection.apply([registryEvent], {} as EntityManager);
+    const statements: { sql: string; parameters: unknown[] }[] = [];
+    const tx = {
+      query: (sql: string, parameters: unknown[]) => Promise.resolve(statements.push({ sql, parameters })),
+    } as unknown as EntityManager;
+    await projection.apply([registryEvent], tx);
+    // The other API replicas hear of it from the notice sent in the batch's transaction.
+    expect(statements).toEqual([
+      {
+        sql: expect.stringContaining('pg_notify') as string,
+        parameters: [READ_MODEL_CHANNEL, ['{"kind":"registry"}']],
+      },
+    ]);
     projection.afterCommit();
     expect(await directory.version()).toBe(2);
     expect((await directory.names([demoIds.province]))[demoIds.province]).toMatch(/\*$/);

@@ -15,6 +15,8 @@ export interface FullStack {
   baseUrl: string;
   temporal: TestTemporal;
   databaseUrl: string;
+  /** The task queue of this stack's procedures, for another API replica on the same database. */
+  taskQueue: string;
   signer: CheckpointSigner;
   /** Signs in a demo user and returns a client that sends their token. */
   as(username: string): Promise<HttpClient>;
@@ -133,6 +135,9 @@ export async function seedDatabase(url: string): Promise<void> {
   await migrator.destroy();
 }
 
+/** The secret the stack's API signs access tokens with. */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
+
 /** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
 export async function startFullStack(
   options: { database?: { url: string; drop(): Promise<void> } } = {},
@@ -150,14 +155,7 @@ export async function startFullStack(
   );
   const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
   const api: INestApplication = await createApiApp(
-    new ApiSettings(
-      database.url,
-      temporal.address,
-      'default',
-      taskQueue,
-      false,
-      'e2e-secret-that-is-long-enough-for-tests',
-    ),
+    new ApiSettings(database.url, temporal.address, 'default', taskQueue, false, E2E_JWT_SECRET),
     new TrustedKeys([signer.publicKey]),
     ['error'],
   );
@@ -168,6 +166,7 @@ export async function startFullStack(
     baseUrl,
     temporal,
     databaseUrl: database.url,
+    taskQueue,
     signer,
     anonymous,
     async as(username: string) {

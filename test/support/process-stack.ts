@@ -21,15 +21,22 @@ export interface ProcessStack {
   stop(): Promise<void>;
 }
 
-/** Starts `script` with the project's TypeScript loader; resolves once a line of its output matches `ready`. */
+/**
+ * Starts `script` (a TypeScript entry point) with the project's TypeScript loader, or with `built`, its compiled
+ * JavaScript in `dist/` with Node alone; resolves once a line of its output matches `ready`.
+ */
 async function startProcess(
   name: string,
   script: string,
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
+  built = false,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', script, ...args], {
+  const command = built
+    ? [join('dist', script.replace(/\.ts$/, '.js')), ...args]
+    : ['-r', './tools/register.js', script, ...args];
+  const child = spawn(process.execPath, command, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +74,8 @@ export interface ProcessStackOptions {
   workerEnv?: Record<string, string>;
   /** `'real'`: the real Temporal server (`temporal server start-dev`, SQLite in memory) instead of `temporal:dev`. */
   temporal?: 'embedded' | 'real';
+  /** Run the worker and the API from the compiled build (`npm run build` wrote `dist/`), as `npm run start:api` does. */
+  built?: boolean;
 }
 
 /**
@@ -119,7 +128,8 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         CADREFLOW_SIGNING_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
         ...options.workerEnv,
       },
-      /polling task queue/,
+      options.built ? /polling task queue .* with the prebuilt workflow bundle/ : /polling task queue/,
+      options.built,
     );
     children.push(worker.child);
     const port = await freePort();
@@ -133,6 +143,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         CADREFLOW_CHECKPOINT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       },
       /listening on port/,
+      options.built,
     );
     children.push(api.child);
     const baseUrl = `http://127.0.0.1:${port}`;

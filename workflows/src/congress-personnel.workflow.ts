@@ -16,6 +16,7 @@ import {
   initialCore,
   ValidationError,
   rulebookInForce,
+  cycleRulebookInForce,
   type PersonnelPlanContent,
   type ProcedureCore,
 } from '@cadreflow/domain';
@@ -36,7 +37,13 @@ import {
   type StageView,
   type WithdrawInput,
 } from './messages';
-import { electionWorkflow, introductionWorkflow, personnelPlanWorkflow, vettingWorkflow } from './procedure.workflow';
+import {
+  DATED_RULE_SETS_PATCH,
+  electionWorkflow,
+  introductionWorkflow,
+  personnelPlanWorkflow,
+  vettingWorkflow,
+} from './procedure.workflow';
 import { domainActor, electedOf, launchInstant, workflowNow } from './procedure-runner';
 
 /**
@@ -85,7 +92,10 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       ),
     );
   }
-  const rulebookId = rulebookInForce(launchedAt).id;
+  // Launched before rules were dated: the cycle rulebook in force, as recorded.
+  const rulebookId = patched(DATED_RULE_SETS_PATCH)
+    ? rulebookInForce(launchedAt).id
+    : cycleRulebookInForce(launchedAt).id;
   const stages = new Map<CongressStageName, StageView>(
     stageOrder.map((stage) => [
       stage,

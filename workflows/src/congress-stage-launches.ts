@@ -10,6 +10,7 @@ import {
   vettingCandidate,
   ValidationError,
   type Body,
+  type CompositionBasis,
   type ConsultingAuthority,
   type OrganisationModel,
   type PersonnelPlanContent,
@@ -124,7 +125,28 @@ export class CongressStageLaunches {
         higherBodyId: this.consulted.body.id,
         higherRole: this.consulted.role,
         plan,
+        composition: this.composition(plan.candidateIds),
       },
+    };
+  }
+
+  /**
+   * What the composition of a list is checked on: the organisation's level, the congress day (ages) and each
+   * person's gender and birth date from the registry snapshot, with the plan's targets for the congress's list.
+   */
+  private composition(personIds: readonly string[], withPlanTargets = false): CompositionBasis {
+    const people = new Map(this.model.people.map((p) => [p.id, p]));
+    const targets = this.input.plan.targets;
+    return {
+      level: this.bodies.levelKind,
+      congressDate: this.input.congressDate,
+      profiles: personIds.flatMap((personId) => {
+        const person = people.get(personId);
+        return person
+          ? [{ personId, gender: person.gender, birthDate: person.birthDate, inStandingCommittee: false }]
+          : [];
+      }),
+      ...(withPlanTargets && targets ? { targets } : {}),
     };
   }
 
@@ -205,6 +227,7 @@ export class CongressStageLaunches {
           source: 'plan' as const,
           delegate: true,
         })),
+        composition: this.composition(candidateIds, true),
       },
     };
   }

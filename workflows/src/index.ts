@@ -4,6 +4,8 @@
  */
 export {
   appointmentWorkflow,
+  classificationWorkflow,
+  confidenceVoteWorkflow,
   electionWorkflow,
   introductionWorkflow,
   personnelPlanWorkflow,

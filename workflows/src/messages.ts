@@ -67,6 +67,10 @@ import type {
   StepDecisionKind,
   SubmitPlan,
   BallotCounts,
+  ClassificationGrade,
+  ConfidenceRatings,
+  LaunchClassification,
+  LaunchConfidenceVote,
   Tallies,
   VerifyAssetDeclaration,
   WithdrawCandidacy,
@@ -82,6 +86,8 @@ export const workflowTypes = {
   appointment: 'appointmentWorkflow',
   vetting: 'vettingWorkflow',
   election: 'electionWorkflow',
+  'confidence-vote': 'confidenceVoteWorkflow',
+  classification: 'classificationWorkflow',
   'congress-personnel': 'congressPersonnelWorkflow',
 } as const;
 
@@ -170,9 +176,26 @@ export interface ElectionLaunch extends LaunchCommon {
   readonly data: Without<LaunchElection['data'], LaunchOnly | 'checks'>;
 }
 
+/** Launch a confidence vote (lấy phiếu tín nhiệm) on these people by the voting body. */
+export interface ConfidenceVoteLaunch extends LaunchCommon {
+  readonly kind: 'confidence-vote';
+  readonly data: Without<LaunchConfidenceVote['data'], LaunchOnly>;
+}
+/** Launch the annual review and classification (đánh giá, xếp loại) of these people for a year. */
+export interface ClassificationLaunch extends LaunchCommon {
+  readonly kind: 'classification';
+  readonly data: Without<LaunchClassification['data'], LaunchOnly>;
+}
+
 /** Input of a single-procedure workflow (`args: [input]`). */
 export type ProcedureLaunch =
-  PersonnelPlanLaunch | IntroductionLaunch | AppointmentLaunch | VettingLaunch | ElectionLaunch;
+  | PersonnelPlanLaunch
+  | IntroductionLaunch
+  | AppointmentLaunch
+  | VettingLaunch
+  | ElectionLaunch
+  | ConfidenceVoteLaunch
+  | ClassificationLaunch;
 
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
@@ -212,7 +235,16 @@ export type StepDecisionInput =
       readonly tallies: Tallies;
     }
   /** F, step `decision-<n>`: seats remain; the congress decides whether to vote again, and on whom. */
-  | { readonly kind: 'next-round'; readonly proceed: boolean; readonly candidateIds: readonly string[] };
+  | { readonly kind: 'next-round'; readonly proceed: boolean; readonly candidateIds: readonly string[] }
+  /** Confidence vote, step `vote`: attendance and the ballots by level on each person. */
+  | {
+      readonly kind: 'confidence-tally';
+      readonly summoned: number;
+      readonly present: number;
+      readonly ratings: Readonly<Record<string, ConfidenceRatings>>;
+    }
+  /** Classification, step `grading-<n>`: a grade for every person. */
+  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> };
 
 /** Input of {@link decideUpdate}. */
 export interface DecideInput {

@@ -1,5 +1,9 @@
 import {
   appointmentDecider,
+  classificationDecider,
+  confidenceVoteDecider,
+  createClassificationDecider,
+  createConfidenceVoteDecider,
   createAppointmentDecider,
   createElectionDecider,
   createIntroductionDecider,
@@ -14,6 +18,7 @@ import {
   roundStepId,
   rulebookById,
   rulebookInForce,
+  cycleRulebookInForce,
   vettingDecider,
   type Actor,
   type Decider,
@@ -36,6 +41,8 @@ export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
   appointment: appointmentDecider,
   vetting: vettingDecider,
   election: electionDecider,
+  'confidence-vote': confidenceVoteDecider,
+  classification: classificationDecider,
 };
 
 const noticedDaysOnly = rulebooksWithNoticedDaysOnly();
@@ -50,6 +57,8 @@ export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecide
   appointment: createAppointmentDecider(noticedDaysOnly),
   vetting: createVettingDecider(noticedDaysOnly),
   election: createElectionDecider(noticedDaysOnly),
+  'confidence-vote': createConfidenceVoteDecider(noticedDaysOnly),
+  classification: createClassificationDecider(noticedDaysOnly),
 };
 
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
@@ -58,6 +67,8 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   appointment: 'LaunchAppointment',
   vetting: 'RequestVetting',
   election: 'LaunchElection',
+  'confidence-vote': 'LaunchConfidenceVote',
+  classification: 'LaunchClassification',
 };
 
 /**
@@ -95,14 +106,16 @@ function withLinkedPostConflicts(
  * candidates' relatives declared in it are added to those the launch names, a vetting candidate's linked-post
  * conflicts for their `seat` are computed from it, and the snapshot's version and hash are recorded on
  * `ProcedureLaunched`. The rulebook and an election's checks are set here only (`rulebookId` from a composite's
- * stage; `options.beforeChecks` for a procedure replayed from before the election checks and recorded
- * nomination ties), never taken from the launch data.
+ * stage, else the set of rules in force at launch, pinned on `ProcedureLaunched`; the cycle rulebook for a
+ * procedure replayed from before rules were dated, `options.cycleRulebook`), and an election's checks
+ * (`options.beforeChecks` for a procedure replayed from before the election checks and recorded nomination ties),
+ * never taken from the launch data.
  */
 export function launchCommand(
   input: ProcedureLaunch,
   actor: Actor,
   now: string,
-  options: { readonly beforeChecks?: boolean } = {},
+  options: { readonly beforeChecks?: boolean; readonly cycleRulebook?: boolean } = {},
 ): DomainCommand {
   const registry = input.registry;
   const {
@@ -112,7 +125,12 @@ export function launchCommand(
     ...given
   } = input.data as Record<string, unknown>;
   const data: Record<string, unknown> = { ...given, procedureId: input.procedureId };
-  if (input.rulebookId) data.rulebookId = input.rulebookId;
+  const rulebook = input.rulebookId
+    ? rulebookById(input.rulebookId)
+    : options.cycleRulebook
+      ? cycleRulebookInForce(now)
+      : rulebookInForce(now);
+  data.rulebookId = rulebook.id;
   if (options.beforeChecks && input.kind === 'election') data.checks = [];
   if (options.beforeChecks && input.kind === 'appointment') data.recordsTies = false;
   if (registry) {
@@ -121,7 +139,6 @@ export function launchCommand(
       .candidates;
     if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
     if (input.kind === 'vetting') {
-      const rulebook = input.rulebookId ? rulebookById(input.rulebookId) : rulebookInForce(now);
       data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
         withLinkedPostConflicts(c, registry, rulebook),
       );
@@ -172,6 +189,18 @@ export function decisionCommand(
         now,
       };
     }
+    case 'confidence-tally': {
+      if (kind !== 'confidence-vote') {
+        throw invalidInput(`A confidence vote's count is not recorded in a ${kind} procedure`, { stepId });
+      }
+      const { summoned, present, ratings } = decision;
+      return { type: 'RecordConfidenceVote', data: { stepId, summoned, present, ratings }, actor, now };
+    }
+    case 'classification':
+      if (kind !== 'classification') {
+        throw invalidInput(`Grades are not recorded in a ${kind} procedure`, { stepId });
+      }
+      return { type: 'RecordClassification', data: { stepId, grades: decision.grades }, actor, now };
     default: {
       const _never: never = decision;
       return _never;

@@ -7,7 +7,14 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { calendarDate, relativesOf, rulebookById, type DomainCommand, type ProcedureCore } from '@cadreflow/domain';
+import {
+  calendarDate,
+  relativesOf,
+  rulebookById,
+  type CompositionMember,
+  type DomainCommand,
+  type ProcedureCore,
+} from '@cadreflow/domain';
 import type { ProcedureActivities } from './activities';
 import {
   commandUpdate,
@@ -55,6 +62,12 @@ export const STATUTORY_DAYS_PATCH = 'statutory-days-off';
  * (`PolicyRequested.recordsTies`); neither on histories from before.
  */
 export const LAUNCH_CHECKS_PATCH = 'election-checks-and-nomination-ties';
+
+/**
+ * Patch: a launch pins the set of dated rules in force (`rulebook/<cycle>@<day>`); runs that started before pinned
+ * the cycle rulebook (`rulebook/<cycle>`) and replay with it.
+ */
+export const DATED_RULE_SETS_PATCH = 'dated-rule-sets';
 
 const { declaredRelations } = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '10 seconds',
@@ -130,6 +143,14 @@ function stepDecidedBy(core: ProcedureCore, input: CommandInput): string | null 
   return step?.stepId ?? null;
 }
 
+function registryProfiles(personIds: readonly string[], registry: RegistrySnapshot): CompositionMember[] {
+  const people = new Map(registry.model.people.map((p) => [p.id, p]));
+  return personIds.flatMap((personId) => {
+    const person = people.get(personId);
+    return person ? [{ personId, gender: person.gender, birthDate: person.birthDate, inStandingCommittee: false }] : [];
+  });
+}
+
 function withdrawCommand(input: WithdrawInput): DomainCommand {
   return {
     type: 'WithdrawProcedure',
@@ -141,7 +162,8 @@ function withdrawCommand(input: WithdrawInput): DomainCommand {
 
 /**
  * The command an update carries. A name added from the floor of an election launched on a registry snapshot gets
- * the relatives the snapshot declares added to those given, as a listed candidate does at launch.
+ * the relatives the snapshot declares added to those given, as a listed candidate does at launch; a revised plan
+ * gets the profiles (gender, birth date) of its candidates, which its composition is checked on at adoption.
  */
 function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefined): DomainCommand {
   if (!procedureCommandTypes.includes(input.command.type)) {
@@ -149,15 +171,17 @@ function otherCommand(input: CommandInput, registry: RegistrySnapshot | undefine
       type: input.command.type,
     });
   }
-  const data =
-    input.command.type === 'AddFloorCandidate' && registry
-      ? withRegistryRelatives([input.command.data], registry)[0]
-      : input.command.data;
+  let data = input.command.data;
+  if (input.command.type === 'AddFloorCandidate' && registry) {
+    data = withRegistryRelatives([input.command.data], registry)[0];
+  } else if (input.command.type === 'RevisePlan' && registry) {
+    data = { ...input.command.data, profiles: registryProfiles(input.command.data.plan.candidateIds, registry) };
+  }
   return { type: input.command.type, data, actor: domainActor(input.actor), now: workflowNow() };
 }
 
 /**
- * Runs one procedure (A, B, C, D or F) on its decider until it completes or is withdrawn. Shared body of the five
+ * Runs one procedure (A, B, C, D, F, a confidence vote or a classification) on its decider until it completes or is withdrawn. Shared body of the five
  * exported workflow functions; the workflow id is the procedure id and the stream id.
  */
 async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
@@ -219,10 +243,12 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   // An election launched before its checks existed (action programme, further-round surplus, floor candidates),
   // or an appointment before nomination ties were recorded, replays without them.
   const beforeChecks = (input.kind === 'election' || input.kind === 'appointment') && !patched(LAUNCH_CHECKS_PATCH);
+  const cycleRulebook = !patched(DATED_RULE_SETS_PATCH);
   await runner.apply(
     () =>
       launchCommand(input, domainActor(launcher), launchInstant(input.launchDate), {
         beforeChecks,
+        cycleRulebook,
       }),
     recorderOf(launcher),
     'launch',
@@ -340,5 +366,15 @@ export async function vettingWorkflow(input: ProcedureLaunch): Promise<Procedure
 
 /** F: congress election with rounds, ties and ratification by the higher committee (chuẩn y). */
 export async function electionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Confidence vote (lấy phiếu tín nhiệm): the voting body's count, then the higher body on each low result. */
+export async function confidenceVoteWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}
+
+/** Annual review and classification (đánh giá, xếp loại): the committee grades, the higher committee approves. */
+export async function classificationWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }

@@ -208,9 +208,9 @@ describe('personnel plan workflow (A) on the embedded server', () => {
       });
       await waitFor(async () => (await handle.query(stateQuery)).streamVersion > 0);
       const state = await handle.query(stateQuery);
-      expect(state.rulebookId).toBe('rulebook/2020-2025');
+      expect(state.rulebookId).toBe('rulebook/2020-2025@2023-07-11');
       const [launched] = await env.store.readStream(procedureId);
-      expect(launched?.metadata).toMatchObject({ rulebookId: 'rulebook/2020-2025' });
+      expect(launched?.metadata).toMatchObject({ rulebookId: 'rulebook/2020-2025@2023-07-11' });
       await handle.terminate('test over');
     });
   });

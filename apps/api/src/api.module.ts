@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseModule } from '@cadreflow/database';
@@ -19,6 +19,11 @@ import { HttpDrain } from './common/http-drain';
 import { IdempotencyService } from './common/idempotency.service';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthController } from './health/health.controller';
+import { type ApiLogOptions, apiLoggerModule } from './observability/api-logging';
+import { ApiMetrics } from './observability/api-metrics';
+import { LogContextInterceptor } from './observability/log-context.interceptor';
+import { MetricsController } from './observability/metrics.controller';
+import { MetricsInterceptor } from './observability/metrics.interceptor';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
@@ -30,6 +35,7 @@ import { ProceduresService } from './procedures/procedures.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
+import { ReadModelFeed } from './projections/read-model-feed.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalClientHolder } from './temporal/temporal-client.provider';
@@ -47,7 +53,11 @@ export const apiMigrations = [
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
 @Module({})
 export class ApiModule {
-  static forRoot(settings: ApiSettings, trustedKeys: TrustedKeys): DynamicModule {
+  static forRoot(
+    settings: ApiSettings,
+    trustedKeys: TrustedKeys,
+    logs: ApiLogOptions = { levels: ['error', 'warn', 'log'], format: 'json' },
+  ): DynamicModule {
     // One key object for the life of the process: given the secret as text, the JWT library would first try to
     // read it as a public key on every request, and fail (about 2 ms of CPU per request).
     const jwtKey = createSecretKey(Buffer.from(settings.jwtSecret));
@@ -61,18 +71,30 @@ export class ApiModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         RegistryModule,
+        apiLoggerModule(logs),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController, AuthController, ProceduresController, TasksController, AuditController],
+      controllers: [
+        HealthController,
+        AuthController,
+        ProceduresController,
+        TasksController,
+        AuditController,
+        MetricsController,
+      ],
       providers: [
         { provide: ApiSettings, useValue: settings },
         { provide: AuditKeys, useValue: new AuditKeys(trustedKeys) },
         { provide: Authenticator, useClass: PasswordAuthenticator },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor },
+        ApiMetrics,
         OrganisationDirectory,
         Visibility,
         ReadModelProjection,
+        ReadModelFeed,
         TemporalClientHolder,
         IdempotencyService,
         HttpDrain,

@@ -6,7 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { TrustedKeys } from '@cadreflow/event-store';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import type { ApiLogOptions } from './observability/api-logging';
 import { ApiSettings } from './api-settings';
 import { ApiErrorDto } from './errors/api-error.dto';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -24,7 +26,7 @@ export function webUiFolder(): string | undefined {
 }
 
 /** Paths a browser may open that are never the web app's own routes. */
-const NOT_APP_ROUTES = /^\/(docs|health)(\/|-json|$)/;
+const NOT_APP_ROUTES = /^\/(docs|health|metrics)(\/|-json|$)/;
 
 /**
  * Answers a browser's page load of one of the app's routes (`/procedures/…`, `/tasks/…`) with `index.html`, so a deep
@@ -51,10 +53,14 @@ export async function createApiApp(
   settings: ApiSettings,
   trustedKeys: TrustedKeys,
   logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logs: Omit<ApiLogOptions, 'levels'> = { format: 'json' },
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings, trustedKeys), {
-    logger: logLevels,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(settings, trustedKeys, { ...logs, levels: logLevels }),
+    { logger: logLevels, bufferLogs: true },
+  );
+  // Every Nest logger of the process writes through pino from here on (the lines buffered at start too).
+  app.useLogger(app.get(PinoLogger));
   const webUi = webUiFolder();
   // Static files answer first and fall through on a miss, so the API routes and /docs keep working.
   if (webUi) {

@@ -4,8 +4,9 @@
  */
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@cadreflow/config';
-import { TrustedKeys, resolveSigner } from '@cadreflow/event-store';
+import { EventStore } from '@cadreflow/event-store';
 import { ApiSettings } from './api-settings';
+import { apiEvidence } from './audit/api-evidence';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -15,9 +16,7 @@ async function main(): Promise<void> {
       'The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.',
     );
   }
-  const trustedKeys = config.checkpointPublicKeyPem
-    ? TrustedKeys.fromPems([config.checkpointPublicKeyPem])
-    : new TrustedKeys([(await resolveSigner(config.signingKeyPem, config.dataDir)).publicKey]);
+  const { trustedKeys, appender } = await apiEvidence(config);
   const app = await createApiApp(
     new ApiSettings(
       config.database.url,
@@ -30,6 +29,8 @@ async function main(): Promise<void> {
     ),
     trustedKeys,
   );
+  // Its appends (registry imports and changes, dossier reads) carry receipts the checkpointer trusts.
+  if (appender) app.get(EventStore, { strict: false }).sealWith(appender);
   app.enableShutdownHooks();
   await app.listen(config.port);
   new Logger('api').log(`listening on port ${config.port}`);

@@ -152,6 +152,8 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         witnessKeys: [witness.witness.publicKey],
         anchorFiles: [anchor.path],
       }),
+      undefined,
+      { format: 'pretty' },
     );
     api.get(EventStore, { strict: false }).sealWith(signer);
     await api.listen(config.port);

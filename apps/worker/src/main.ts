@@ -5,7 +5,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@cadreflow/config';
-import { readRuntimeInfo, resolveSigner } from '@cadreflow/event-store';
+import { checkpointAnchors, readRuntimeInfo, resolveSigner } from '@cadreflow/event-store';
 import { CheckpointSettings } from './checkpoints/checkpoint.service';
 import { installTemporalRuntime } from './temporal/runtime';
 import { WorkerModule } from './worker.module';
@@ -32,8 +32,13 @@ async function main(): Promise<void> {
         config.maxCachedWorkflows,
       ),
       undefined,
-      // Signed with CADREFLOW_SIGNING_KEY, else with the key kept in the data folder.
-      new CheckpointSettings(await resolveSigner(config.signingKeyPem, config.dataDir), config.checkpointEvery),
+      // Signed with CADREFLOW_SIGNING_KEY, else with the key kept in the data folder; each head cosigned by the
+      // configured witnesses and added to the anchor file, over sealed appends only (CADREFLOW_REQUIRE_RECEIPTS).
+      new CheckpointSettings(
+        await resolveSigner(config.signingKeyPem, config.dataDir),
+        config.checkpointEvery,
+        checkpointAnchors(config.evidence),
+      ),
     ),
   );
   app.enableShutdownHooks();

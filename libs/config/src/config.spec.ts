@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigValidationError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -42,5 +43,66 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
     expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS must be host:port/);
     expect(problems.join('\n')).toMatch(/JWT_SECRET/);
+  });
+
+  describe('tamper evidence', () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const otherPem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+    it('requires receipts and anchors nothing by default', () => {
+      expect(loadConfig({}).evidence).toEqual({
+        witnessUrls: [],
+        witnessPublicKeyPems: [],
+        anchorFile: undefined,
+        headStore: undefined,
+        requireReceipts: true,
+        appenderKeyPem: undefined,
+        trustedAppenderKeyPems: [],
+      });
+    });
+
+    it('reads witnesses, their pinned keys, the anchor file, the head store and the appenders’ keys', () => {
+      const evidence = loadConfig({
+        CADREFLOW_WITNESS_URL: 'http://witness-a:7400, https://witness-b.ubkt.example',
+        CADREFLOW_WITNESS_PUBLIC_KEY: `${publicPem}${otherPem}`,
+        CADREFLOW_ANCHOR_FILE: '/var/lib/cadreflow-anchor/tree-heads.log',
+        CADREFLOW_HEAD_STORE: '/var/lib/ubkt/heads',
+        CADREFLOW_REQUIRE_RECEIPTS: 'false',
+        // One line, as many secret stores keep it.
+        CADREFLOW_APPENDER_KEY: privatePem.replace(/\n/g, '\\n'),
+        CADREFLOW_TRUSTED_APPENDER_KEYS: publicPem,
+      }).evidence;
+      expect(evidence.witnessUrls).toEqual(['http://witness-a:7400', 'https://witness-b.ubkt.example']);
+      expect(evidence.witnessPublicKeyPems).toEqual([publicPem.trim(), otherPem.trim()]);
+      expect(evidence.anchorFile).toBe('/var/lib/cadreflow-anchor/tree-heads.log');
+      expect(evidence.headStore).toBe('/var/lib/ubkt/heads');
+      expect(evidence.requireReceipts).toBe(false);
+      expect(evidence.appenderKeyPem).toBe(privatePem.trim());
+      expect(evidence.trustedAppenderKeyPems).toEqual([publicPem.trim()]);
+    });
+
+    it('lists every malformed tamper-evidence variable at once', () => {
+      let error: unknown;
+      try {
+        loadConfig({
+          CADREFLOW_WITNESS_URL: 'witness-a:7400',
+          CADREFLOW_APPENDER_KEY: publicPem,
+          CADREFLOW_TRUSTED_APPENDER_KEYS: 'not a key',
+          CADREFLOW_REQUIRE_RECEIPTS: 'sometimes',
+        });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect((error as ConfigValidationError).problems).toEqual([
+        'CADREFLOW_WITNESS_URL must list http(s) URLs (got "witness-a:7400")',
+        'CADREFLOW_WITNESS_PUBLIC_KEY must pin the witness key when CADREFLOW_WITNESS_URL is set',
+        'CADREFLOW_APPENDER_KEY must hold a private key in PEM form ("-----BEGIN PRIVATE KEY-----")',
+        'CADREFLOW_REQUIRE_RECEIPTS must be true or false (got "sometimes")',
+        'CADREFLOW_TRUSTED_APPENDER_KEYS must hold public keys in PEM form ("-----BEGIN PUBLIC KEY-----")',
+      ]);
+    });
   });
 });

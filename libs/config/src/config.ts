@@ -28,6 +28,8 @@ export interface AppConfig {
   signingKeyPem?: string;
   /** Public key(s) (PEM) that checkpoints are verified with, for processes that do not sign (the API, inspectors). */
   checkpointPublicKeyPem?: string;
+  /** How tree heads are anchored outside the database and who vouches for appends (see {@link EvidenceConfig}). */
+  evidence: EvidenceConfig;
   /** Secret for signing access tokens; when absent the embedded default keeps one in `dataDir`. */
   jwtSecret?: string;
   /** Make a signed checkpoint after this many new events. */
@@ -35,6 +37,35 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** The API is not ready while an event waits longer than this to reach its read models (milliseconds). */
   healthMaxProjectionLagMs: number;
+}
+
+/**
+ * Tamper evidence in production: where the worker's checkpointer sends each signed tree head besides the database,
+ * which appends it signs, and what the API's verify trusts (the inspector's pinned keys). `npm start` sets its own.
+ */
+export interface EvidenceConfig {
+  /** Witnesses that must cosign every tree head (`CADREFLOW_WITNESS_URL`, comma-separated). */
+  witnessUrls: string[];
+  /** Their public keys (PEM), whose cosignature verify requires on every head (`CADREFLOW_WITNESS_PUBLIC_KEY`). */
+  witnessPublicKeyPems: string[];
+  /** The append-only file, outside the data folder, each signed head is added to (`CADREFLOW_ANCHOR_FILE`). */
+  anchorFile?: string;
+  /** The verifier's own store of heads it has seen, which verify extends (`CADREFLOW_HEAD_STORE`). */
+  headStore?: string;
+  /** Sign only events an append receipt vouches for (`CADREFLOW_REQUIRE_RECEIPTS`, default true). */
+  requireReceipts: boolean;
+  /**
+   * Ed25519 private key (PKCS#8 PEM) a process that appends but does not sign heads (the API) seals its appends
+   * with (`CADREFLOW_APPENDER_KEY`).
+   */
+  appenderKeyPem?: string;
+  /** Public keys (PEM) of those appenders, whose receipts are trusted (`CADREFLOW_TRUSTED_APPENDER_KEYS`). */
+  trustedAppenderKeyPems: string[];
+}
+
+/** The PEM blocks of one variable, which may hold several keys one after the other. */
+function pemBlocks(value: string | undefined): string[] {
+  return value?.match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g) ?? [];
 }
 
 /** Raised when one or more environment variables are missing or malformed. */
@@ -112,6 +143,39 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (checkpointPublicKeyPem !== undefined && !checkpointPublicKeyPem.includes('BEGIN PUBLIC KEY')) {
     problems.push('CADREFLOW_CHECKPOINT_PUBLIC_KEY must be a public key in PEM form ("-----BEGIN PUBLIC KEY-----")');
   }
+  const pems = (name: string, kind: 'PUBLIC' | 'PRIVATE'): string[] => {
+    const raw = text(name)?.replace(/\\n/g, '\n');
+    const blocks = pemBlocks(raw);
+    if (raw !== undefined && (blocks.length === 0 || blocks.some((b) => !b.includes(`BEGIN ${kind} KEY`)))) {
+      problems.push(
+        `${name} must hold ${kind === 'PUBLIC' ? 'public keys' : 'a private key'} in PEM form ("-----BEGIN ${kind} KEY-----")`,
+      );
+    }
+    return blocks;
+  };
+  const witnessUrls = (text('CADREFLOW_WITNESS_URL') ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  for (const url of witnessUrls) {
+    if (!/^https?:\/\/[^\s]+$/.test(url)) problems.push(`CADREFLOW_WITNESS_URL must list http(s) URLs (got "${url}")`);
+  }
+  const witnessPublicKeyPems = pems('CADREFLOW_WITNESS_PUBLIC_KEY', 'PUBLIC');
+  if (witnessUrls.length > 0 && witnessPublicKeyPems.length === 0) {
+    problems.push('CADREFLOW_WITNESS_PUBLIC_KEY must pin the witness key when CADREFLOW_WITNESS_URL is set');
+  }
+  const appenderKeys = pems('CADREFLOW_APPENDER_KEY', 'PRIVATE');
+  if (appenderKeys.length > 1) problems.push('CADREFLOW_APPENDER_KEY must hold one private key');
+  const requireReceipts = text('CADREFLOW_REQUIRE_RECEIPTS') === undefined ? true : bool('CADREFLOW_REQUIRE_RECEIPTS');
+  const evidence: EvidenceConfig = {
+    witnessUrls,
+    witnessPublicKeyPems,
+    anchorFile: text('CADREFLOW_ANCHOR_FILE'),
+    headStore: text('CADREFLOW_HEAD_STORE'),
+    requireReceipts,
+    appenderKeyPem: appenderKeys[0],
+    trustedAppenderKeyPems: pems('CADREFLOW_TRUSTED_APPENDER_KEYS', 'PUBLIC'),
+  };
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
@@ -127,6 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     signingKeyPem,
     checkpointPublicKeyPem,
+    evidence,
     jwtSecret,
     checkpointEvery,
     logLevel,

@@ -19,6 +19,9 @@ export * from './rulebook/document-reference.types';
 export * from './rulebook/rulebook.types';
 export * from './rulebook/rulebook-2020-2025.data';
 export * from './rulebook/rulebook-2025-2030.data';
+export * from './rulebook/legal-documents.data';
+export * from './rulebook/dated-rules.data';
+export * from './rulebook/dated-rule-sets.util';
 export * from './rulebook/rulebook.registry';
 
 export * from './organisation/organisation.types';
@@ -71,5 +74,15 @@ export * from './procedures/election/election.commands';
 export * from './procedures/election/election.decider';
 export * from './procedures/election/election.events';
 export * from './procedures/election/election.state';
+
+export * from './procedures/confidence-vote/confidence-vote.commands';
+export * from './procedures/confidence-vote/confidence-vote.decider';
+export * from './procedures/confidence-vote/confidence-vote.events';
+export * from './procedures/confidence-vote/confidence-vote.state';
+
+export * from './procedures/classification/classification.commands';
+export * from './procedures/classification/classification.decider';
+export * from './procedures/classification/classification.events';
+export * from './procedures/classification/classification.state';
 
 export * from './seed/demo-organisation.seed';

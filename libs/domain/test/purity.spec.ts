@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appointmentDecider,
+  classificationDecider,
+  confidenceVoteDecider,
   electionDecider,
   introductionDecider,
   personnelPlanDecider,
@@ -34,8 +36,16 @@ describe('libs/domain stays pure (safe inside deterministic workflows)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('exposes five deciders whose initial states are plain JSON', () => {
-    const all = [personnelPlanDecider, introductionDecider, appointmentDecider, vettingDecider, electionDecider];
+  it('exposes one decider per procedure kind, whose initial states are plain JSON', () => {
+    const all = [
+      personnelPlanDecider,
+      introductionDecider,
+      appointmentDecider,
+      vettingDecider,
+      electionDecider,
+      confidenceVoteDecider,
+      classificationDecider,
+    ];
     expect(Object.values(procedureDeciders)).toEqual(all);
     for (const decider of all) {
       const state = decider.initialState();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical-json';
-import { receiptMessage, type AppendSealer } from './checkpoints/append-receipt';
+import { appendSealMessage, eventContentDigest, type AppendSealer } from './checkpoints/append-receipt';
 import { ExpectedVersionConflictError, IdempotencyKeyMismatchError } from './errors';
 import { EVENT_COLUMNS, toRecordedEvent as fromEventRow, type EventRow } from './event-row';
 import type { AppendOptions, AppendResult, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from './types';
@@ -86,17 +86,15 @@ export class EventStore {
   /** Emits `appended` (last position) after each commit made by this process. */
   readonly local = new EventEmitter();
   private sealer?: AppendSealer;
-  /** Receipts waiting to be written, and whether a write is under way (receipts are written one statement at a time). */
-  private readonly receipts: { values: (string | number)[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private writingReceipts = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.local.setMaxListeners(0);
   }
 
   /**
-   * From now on, every append this store writes is vouched for by a receipt signed with the log's key (see
-   * `append_receipts`): the checkpointer signs only receipted events, so every process that appends must seal.
+   * From now on, every append this store writes is vouched for by a receipt signed with the sealer's key (see
+   * `append_receipts`), written by the append itself: the checkpointer signs only receipted events, so every process
+   * that appends must seal, with the log's key or an appender key the checkpointer trusts.
    */
   sealWith(sealer: AppendSealer): void {
     this.sealer = sealer;
@@ -206,38 +204,41 @@ export class EventStore {
     const schemaVersions: number[] = [];
     const data: string[] = [];
     const metadata: string[] = [];
+    const sealer = this.sealer;
+    const digests: Buffer[] = [];
     for (const r of batch) {
       streams.push(r.streamId);
       expected.push(r.expectedVersion === 'any' ? -1 : r.expectedVersion === 'no-stream' ? 0 : r.expectedVersion);
       keys.push(r.idempotencyKey ?? null);
       counts.push(r.events.length);
       for (const e of r.events) {
+        const schemaVersion = e.schemaVersion ?? 1;
+        const dataText = canonicalJson(e.data);
+        const metadataText = canonicalJson(e.metadata);
         types.push(e.type);
-        schemaVersions.push(e.schemaVersion ?? 1);
-        data.push(canonicalJson(e.data));
-        metadata.push(canonicalJson(e.metadata));
+        schemaVersions.push(schemaVersion);
+        data.push(dataText);
+        metadata.push(metadataText);
+        if (sealer) digests.push(eventContentDigest(r.streamId, e.type, schemaVersion, dataText, metadataText));
       }
+    }
+    const recordedAt = new Date().toISOString();
+    // The seal is signed before the append, over what it asks to write; the append stores it as the batch's receipt
+    // in its own transaction (see migration AppendWritesReceipt).
+    let seal: [string | null, string | null, Buffer | null] = [null, null, null];
+    if (sealer) {
+      const signed = Buffer.concat(digests);
+      seal = [sealer.keyId, sealer.sign(appendSealMessage(recordedAt, signed)), signed];
     }
     let rows: AppendRow[];
     try {
       rows = await preparedQuery<AppendRow>(
         this.dataSource,
-        `SELECT ${APPEND_COLUMNS} FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [streams, expected, keys, counts, types, schemaVersions, data, metadata, new Date().toISOString()],
+        `SELECT ${APPEND_COLUMNS} FROM cadreflow_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [streams, expected, keys, counts, types, schemaVersions, data, metadata, recordedAt, ...seal],
       );
     } catch (error) {
       for (const request of batch) request.reject(error);
-      return;
-    }
-    if (this.sealer) {
-      // The receipt is written beside the next batch, not before it: the callers hear of their append once it is
-      // stored. The events are committed either way; without their receipt the checkpointer will not sign them.
-      void this.writeReceipt(rows).then(
-        () => this.settle(batch, rows),
-        (error: unknown) => {
-          for (const request of batch) request.reject(error);
-        },
-      );
       return;
     }
     this.settle(batch, rows);
@@ -277,63 +278,6 @@ export class EventStore {
       });
     });
     if (lastPosition !== undefined) this.local.emit('appended', lastPosition);
-  }
-
-  /** Signs and stores the receipt of the events a batch wrote (one call wrote them in consecutive positions). */
-  private writeReceipt(rows: AppendRow[]): Promise<void> {
-    const sealer = this.sealer;
-    if (!sealer) return Promise.resolve();
-    let first = Infinity;
-    let last = -Infinity;
-    let logHash = '';
-    let count = 0;
-    for (const row of rows) {
-      if (row.outcome !== 'write') continue;
-      const position = Number(row.ev_position);
-      count++;
-      first = Math.min(first, position);
-      if (position > last) {
-        last = position;
-        logHash = row.ev_log_hash;
-      }
-    }
-    if (count === 0) return Promise.resolve();
-    const receipt = { firstPosition: first, lastPosition: last, eventCount: count, logHash };
-    return new Promise((resolve, reject) => {
-      this.receipts.push({
-        values: [first, last, count, logHash, sealer.keyId, sealer.sign(receiptMessage(receipt))],
-        resolve,
-        reject,
-      });
-      if (!this.writingReceipts) void this.flushReceipts();
-    });
-  }
-
-  /**
-   * Writes the pending receipts, those that queued meanwhile in one statement: one INSERT a batch would cost the
-   * database as much again as the append itself for the small batches of concurrent single-event appends.
-   */
-  private async flushReceipts(): Promise<void> {
-    this.writingReceipts = true;
-    try {
-      while (this.receipts.length > 0) {
-        const pending = this.receipts.splice(0);
-        const column = (k: number) => pending.map((r) => r.values[k]);
-        try {
-          await preparedQuery(
-            this.dataSource,
-            `INSERT INTO append_receipts (first_position, last_position, event_count, log_hash, key_id, signature)
-             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[])`,
-            [column(0), column(1), column(2), column(3), column(4), column(5)],
-          );
-          for (const r of pending) r.resolve();
-        } catch (error) {
-          for (const r of pending) r.reject(error);
-        }
-      }
-    } finally {
-      this.writingReceipts = false;
-    }
   }
 
   /** A repeated idempotency key returns the first append's events, if it asks for the same thing. */

@@ -27,3 +27,4 @@ export * from './verify/tree-check';
 export * from './evidence/offline-verifier';
 export * from './evidence/evidence-bundle';
 export * from './checkpoints/append-receipt';
+export * from './tree/evidence-settings';

@@ -70,7 +70,7 @@ interface Context {
 }
 
 /**
- * The 20 attacks of an administrator with superuser SQL and no signing key, each played on the same log: two
+ * The 21 attacks of an administrator with superuser SQL and no signing key, each played on the same log: two
  * cosigned, anchored tree heads (7 and 9 events) and an unsigned tail of 2 receipted events, seen once by the
  * inspector before (its own store holds the head of 9). Every one must be named by verify (library, API service,
  * CLI process, exit 1) and by the offline verifier of an evidence bundle (exit 1).
@@ -258,6 +258,18 @@ const attacks: Attack[] = [
     offline: /checkpoint #2, which the tree head vouches for, is missing/,
   },
   {
+    name: 'delete a stream’s last signed events and the older checkpoint that named them',
+    procedure: 'intro-1',
+    play: ({ tamper }) =>
+      tamper(
+        `DELETE FROM events WHERE position IN (7, 10)`,
+        `DELETE FROM checkpoints WHERE id = 1`,
+        `DELETE FROM append_receipts WHERE first_position = 10`,
+      ),
+    expected: ['log-chain-broken', 'checkpoint-mismatch', 'tree-head-mismatch'],
+    offline: /the signed checkpoint before checkpoint #2 is missing/,
+  },
+  {
     name: 'append a forged event with correctly computed hashes after the last checkpoint',
     procedure: 'intro-1',
     play: async ({ tamper, db, ctxSign }) => {
@@ -301,7 +313,7 @@ const attacks: Attack[] = [
   },
 ];
 
-describe('the 20 attacks of a database superuser without the signing key (real PostgreSQL)', () => {
+describe('the 21 attacks of a database superuser without the signing key (real PostgreSQL)', () => {
   const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
   const inspector = {
     userId: 'u-ubkt',

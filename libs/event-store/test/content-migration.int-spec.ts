@@ -44,6 +44,8 @@ describe('migration EventContentAsHashedText (real PostgreSQL)', () => {
   const appendEarlier = (stream: string): Promise<void> => appendBeforeLeanerAppend(db.dataSource, stream, 0, content);
 
   it('keeps every hash of a log written with jsonb columns, and appends and verifies after it', async () => {
+    await db.dataSource.undoLastMigration(); // CheckpointChain
+    await db.dataSource.undoLastMigration(); // AppendWritesReceipt
     await db.dataSource.undoLastMigration(); // MerkleTreeHeads
     await db.dataSource.undoLastMigration(); // LeanerAppend
     await db.dataSource.undoLastMigration();
@@ -51,7 +53,7 @@ describe('migration EventContentAsHashedText (real PostgreSQL)', () => {
     await appendEarlier('before-1');
     await writeCheckpoint(db.dataSource, signer, new Date());
 
-    expect(await db.dataSource.runMigrations()).toHaveLength(3);
+    expect(await db.dataSource.runMigrations()).toHaveLength(5);
     expect(await columnType()).toBe('json');
     expect(await verifyLog(db.dataSource, { trustedKeys })).toMatchObject({ ok: true, eventsChecked: 2 });
 
@@ -65,6 +67,8 @@ describe('migration EventContentAsHashedText (real PostgreSQL)', () => {
 
   it('can be reverted with the log intact', async () => {
     await append(new EventStore(db.dataSource), 'json-1');
+    await db.dataSource.undoLastMigration(); // CheckpointChain
+    await db.dataSource.undoLastMigration(); // AppendWritesReceipt
     await db.dataSource.undoLastMigration(); // MerkleTreeHeads
     await db.dataSource.undoLastMigration(); // LeanerAppend
     await db.dataSource.undoLastMigration();

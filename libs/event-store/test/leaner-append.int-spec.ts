@@ -47,6 +47,8 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
   };
 
   it('chains onto a log the previous function wrote, and the revert chains onto it again', async () => {
+    await db.dataSource.undoLastMigration(); // CheckpointChain
+    await db.dataSource.undoLastMigration(); // AppendWritesReceipt
     await db.dataSource.undoLastMigration(); // MerkleTreeHeads
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);
@@ -55,7 +57,7 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
     const tricky = event('ComplaintReceived', { z: 1e21, é: 'dòng 1\n"trích"', a: [1.5e-7, { bb: null, a: true }] });
     await appendBeforeLeanerAppend(db.dataSource, 'same-before', 0, [tricky]);
 
-    expect(await db.dataSource.runMigrations()).toHaveLength(2);
+    expect(await db.dataSource.runMigrations()).toHaveLength(4);
     expect(await hasCorrelationIndex()).toBe(false);
     const store = new EventStore(db.dataSource);
     await appendRound(now, 3);
@@ -76,6 +78,8 @@ describe('migration LeanerAppend (real PostgreSQL)', () => {
     expect(stream.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(stream.slice(1).map((e) => e.prevHash)).toEqual(stream.slice(0, -1).map((e) => e.hash));
 
+    await db.dataSource.undoLastMigration(); // CheckpointChain
+    await db.dataSource.undoLastMigration(); // AppendWritesReceipt
     await db.dataSource.undoLastMigration(); // MerkleTreeHeads
     await db.dataSource.undoLastMigration();
     expect(await hasCorrelationIndex()).toBe(true);

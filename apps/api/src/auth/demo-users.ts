@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'cadreflow-demo';
 
 interface DemoUser {
   username: string;
+  /** The registry person's full name (a test keeps the two equal). */
   displayName: string;
   personId: string;
   grants: Grant[];
@@ -25,28 +26,28 @@ const provincialCollectives: Grant[] = [
 export const demoUsers: readonly DemoUser[] = [
   {
     username: 'tochuc',
-    displayName: 'Trịnh Văn Tổ (Ban Tổ chức)',
+    displayName: 'Trịnh Văn Tổ',
     personId: demoIds.people.organizationOfficer,
     grants: [{ role: 'organization-committee', bodyId: demoIds.organizationCommittee }],
     purpose: 'launches procedures, follows progress',
   },
   {
     username: 'phobithu',
-    displayName: 'Nguyễn Văn Phó (Phó Bí thư)',
+    displayName: 'Lê Đức Trung',
     personId: demoIds.people.deputySecretary1,
     grants: provincialCollectives,
     purpose: 'records the decisions of the standing and executive committees',
   },
   {
     username: 'phobithu2',
-    displayName: 'Lê Thị Hai (Phó Bí thư)',
+    displayName: 'Phạm Ngọc Hương',
     personId: demoIds.people.deputySecretary2,
     grants: provincialCollectives,
     purpose: 'a second approver of the same bodies',
   },
   {
     username: 'kiemphieu',
-    displayName: 'Ban Kiểm phiếu Đại hội tỉnh',
+    displayName: 'Dương Hữu Tuấn',
     personId: 'person/bn-10',
     grants: [
       { role: 'counting-board', bodyId: demoIds.provincialCongress },
@@ -56,21 +57,37 @@ export const demoUsers: readonly DemoUser[] = [
   },
   {
     username: 'ubkt',
-    displayName: 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy',
+    displayName: 'Vũ Xuân Dũng',
     personId: demoIds.people.inspectionCommitteeChair,
     grants: [{ role: 'inspection-committee', bodyId: demoIds.inspectionCommittee }],
     purpose: 'gives vetting opinions; replays and verifies audit trails',
   },
   {
     username: 'bochinhtri',
-    displayName: 'Văn phòng Bộ Chính trị',
+    displayName: 'Phạm Minh Trung',
     personId: demoIds.people.politburoMember,
     grants: [{ role: 'politburo', bodyId: demoIds.politburo }],
     purpose: 'gives opinions on and approves provincial personnel plans',
   },
   {
+    // The congress procedure asks the workplace opinion of the party cell at the executive committee the candidate
+    // sits on, and the residence opinion at the provincial organisation (`workflows/src/congress-stage-launches.ts`).
+    username: 'chibocoquan',
+    displayName: 'Lý Xuân Bình',
+    personId: 'person/bn-11',
+    grants: [{ role: 'party-cell', bodyId: demoIds.executiveCommittee }],
+    purpose: 'gives the opinion of the party cell where the candidate works',
+  },
+  {
+    username: 'chibocutru',
+    displayName: 'Nguyễn Văn Kinh',
+    personId: 'person/kb-01',
+    grants: [{ role: 'party-cell', bodyId: demoIds.province }],
+    purpose: 'gives the opinion of the party cell where the candidate lives',
+  },
+  {
     username: 'bn12',
-    displayName: 'Ủy viên Ban Thường vụ (có vợ trong danh sách nhân sự)',
+    displayName: 'Nguyễn Văn Hùng',
     personId: 'person/bn-12',
     grants: provincialCollectives,
     purpose: 'shows recusal: may not decide a step about their spouse',

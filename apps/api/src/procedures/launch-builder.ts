@@ -8,20 +8,16 @@ import {
 import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launches';
 import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
+import { classificationLaunch, confidenceVoteLaunch } from '@cadreflow/workflows/personnel-review-launches';
 import { ApiError } from '../errors/api-error';
 import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
 import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
 
-/** The composition targets as the plan's standards record them, in the words of a plan (Vietnamese). */
-function targetLines(targets: CompositionTargetsDto | undefined): string[] {
-  if (!targets) return [];
-  return [
-    targets.womenPercent === undefined ? null : `Tỷ lệ nữ ít nhất ${targets.womenPercent}%`,
-    targets.under40Percent === undefined ? null : `Tỷ lệ cán bộ dưới 40 tuổi ít nhất ${targets.under40Percent}%`,
-    targets.ethnicMinorityPercent === undefined
-      ? null
-      : `Tỷ lệ cán bộ người dân tộc thiểu số ít nhất ${targets.ethnicMinorityPercent}%`,
-  ].filter((line): line is string => line !== null);
+/** The composition targets as numbers (the plan's adoption and the congress's list are checked on them). */
+export function targetsOf(targets: CompositionTargetsDto | undefined): Pick<PersonnelPlanContent, 'targets'> | null {
+  if (!targets) return null;
+  const given = Object.fromEntries(Object.entries(targets).filter(([, value]) => typeof value === 'number'));
+  return Object.keys(given).length > 0 ? { targets: given } : null;
 }
 
 /** The plan content of a plan form. */
@@ -31,7 +27,8 @@ export function planOf(form: PlanForm): PersonnelPlanContent {
     standingCommitteeSeats: form.standingCommitteeSeats,
     deputySecretaries: form.deputySecretaries,
     candidateIds: form.candidateIds,
-    standards: [...(form.standards ?? []), ...targetLines(form.targets)],
+    standards: form.standards ?? [],
+    ...(targetsOf(form.targets) ?? {}),
   };
 }
 
@@ -73,6 +70,19 @@ export function buildLaunch(
     launchedBy,
     ...(form.launchDate ? { launchDate: form.launchDate } : {}),
   };
+  if (form.kind === 'confidence-vote' || form.kind === 'classification') {
+    // Not a congress stage: the bodies come from the organisation and the committee one level up.
+    try {
+      const launch =
+        form.kind === 'confidence-vote'
+          ? confidenceVoteLaunch(model, { ...common, registry }, form.candidateIds)
+          : classificationLaunch(model, { ...common, registry }, form.candidateIds, form.year);
+      check(launch, launchedAt);
+      return launch;
+    } catch (error) {
+      return refusal(error);
+    }
+  }
   const congressDate = form.kind === 'personnel-plan' ? launchedAt.slice(0, 10) : form.congressDate;
   const plan: PersonnelPlanContent =
     form.kind === 'congress-personnel' || form.kind === 'personnel-plan'

@@ -19,7 +19,15 @@ import {
 } from 'class-validator';
 
 /** The kinds a form launches; an appointment is launched by its unit's own procedure, not from this form. */
-export const LAUNCH_KINDS = ['congress-personnel', 'personnel-plan', 'introduction', 'vetting', 'election'] as const;
+export const LAUNCH_KINDS = [
+  'congress-personnel',
+  'personnel-plan',
+  'introduction',
+  'vetting',
+  'election',
+  'confidence-vote',
+  'classification',
+] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
 export const ID_PATTERN = /^[A-Za-z0-9_.:\-/@]+$/;
@@ -199,9 +207,41 @@ export class ElectionLaunchDto extends LaunchFormBase {
   candidateIds!: string[];
 }
 
+/** A confidence vote (lấy phiếu tín nhiệm) of the organisation's executive committee on these people. */
+export class ConfidenceVoteLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['confidence-vote'] })
+  @IsIn(['confidence-vote'])
+  kind!: 'confidence-vote';
+
+  @candidateIds('People (registry ids) the executive committee votes on', 1)
+  candidateIds!: string[];
+}
+
+/** The annual review and classification (đánh giá, xếp loại) of these people for a year. */
+export class ClassificationLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['classification'] })
+  @IsIn(['classification'])
+  kind!: 'classification';
+
+  @ApiProperty({ example: 2025, minimum: 1930, maximum: 2200, description: 'The year reviewed' })
+  @IsInt()
+  @Min(1930)
+  @Max(2200)
+  year!: number;
+
+  @candidateIds('People (registry ids) to grade', 1)
+  candidateIds!: string[];
+}
+
 /** The body of `POST /procedures`, by `kind`. */
 export type LaunchForm =
-  CongressPersonnelLaunchDto | PersonnelPlanLaunchDto | IntroductionLaunchDto | VettingLaunchDto | ElectionLaunchDto;
+  | CongressPersonnelLaunchDto
+  | PersonnelPlanLaunchDto
+  | IntroductionLaunchDto
+  | VettingLaunchDto
+  | ElectionLaunchDto
+  | ConfidenceVoteLaunchDto
+  | ClassificationLaunchDto;
 
 /** The form class of each kind. */
 export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
@@ -210,4 +250,6 @@ export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = 
   introduction: IntroductionLaunchDto,
   vetting: VettingLaunchDto,
   election: ElectionLaunchDto,
+  'confidence-vote': ConfidenceVoteLaunchDto,
+  classification: ClassificationLaunchDto,
 };

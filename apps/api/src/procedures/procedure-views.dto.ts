@@ -1,3 +1,4 @@
+import { CompositionTargetsDto } from './launch.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ActorViewDto,
@@ -61,7 +62,7 @@ export class StageStepDto {
   @ApiProperty()
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 }
 
@@ -120,7 +121,7 @@ export class OpenStepDto {
   @ApiProperty({ example: '2026-12-20' })
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 
   @ApiProperty({ type: [ConcernedPersonDto] })
@@ -167,6 +168,9 @@ export class PlanViewDto {
 
   @ApiProperty({ type: [String] })
   standards!: string[];
+
+  @ApiPropertyOptional({ type: () => CompositionTargetsDto, description: 'Composition targets, in percent' })
+  targets?: CompositionTargetsDto;
 
   @ApiPropertyOptional({ example: 2 })
   revision?: number;

@@ -19,12 +19,20 @@ import type {
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+const numbers = (value: Json): Record<string, number> =>
+  Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** What the decider's state says about the plan, the candidates and the election, read defensively. */
 interface Content {
-  plan?: { seats: [number, number, number]; candidateIds: string[]; standards: string[]; revision?: number };
+  plan?: {
+    seats: [number, number, number];
+    candidateIds: string[];
+    standards: string[];
+    targets?: Record<string, number>;
+    revision?: number;
+  };
   candidates?: { personId: string; track?: string; status: string }[];
   election?: { seats: number; round: number | null; elected: string[]; candidates: string[] };
 }
@@ -42,6 +50,7 @@ function contentOf(detail: unknown): Content {
       ],
       candidateIds: strings(plan.candidateIds),
       standards: strings(plan.standards),
+      ...(isObject(plan.targets) ? { targets: numbers(plan.targets) } : {}),
       ...(typeof detail.revision === 'number' ? { revision: detail.revision } : {}),
     };
   }
@@ -169,6 +178,7 @@ export async function procedureStateView(
     deputySecretaries: content.plan.seats[2],
     candidates: content.plan.candidateIds.map(person),
     standards: content.plan.standards,
+    ...(content.plan.targets ? { targets: content.plan.targets } : {}),
     ...(content.plan.revision === undefined ? {} : { revision: content.plan.revision }),
   };
   const candidates: CandidateViewDto[] | undefined = content.candidates?.map((c) => ({ ...person(c.personId), ...c }));

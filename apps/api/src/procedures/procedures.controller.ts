@@ -25,6 +25,8 @@ import { DossierService } from './dossier.service';
 import { LaunchFormPipe } from './launch-form.pipe';
 import {
   CongressPersonnelLaunchDto,
+  ClassificationLaunchDto,
+  ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
   IntroductionLaunchDto,
   LAUNCH_FORMS,
@@ -50,6 +52,8 @@ import { ProceduresService } from './procedures.service';
   IntroductionLaunchDto,
   VettingLaunchDto,
   ElectionLaunchDto,
+  ConfidenceVoteLaunchDto,
+  ClassificationLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

@@ -1,4 +1,5 @@
 import { PageQuery } from '../common/page.query';
+import { CompositionTargetsDto } from './launch.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -167,6 +168,12 @@ export class PlanContentDto {
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   standards!: string[];
+
+  @ApiPropertyOptional({ type: () => CompositionTargetsDto, description: 'Composition targets, in percent' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompositionTargetsDto)
+  targets?: CompositionTargetsDto;
 }
 
 /**

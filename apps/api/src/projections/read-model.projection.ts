@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { preparedQuery, type Projection, type RecordedEvent } from '@cadreflow/event-store';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
+import { READ_MODEL_CHANNEL, type ReadModelNotice } from './read-model-feed.service';
 
 /** A change of the task queue, pushed to live listeners after it is committed. */
 export interface TaskChange {
@@ -48,8 +48,6 @@ function text(value: unknown, fallback = ''): string {
 @Injectable()
 export class ReadModelProjection implements Projection {
   readonly name = 'api-read-models';
-  /** Task changes of committed batches, for server-sent events. */
-  readonly changes = new Subject<TaskChange>();
   private readonly pending: TaskChange[] = [];
   private registryChanged = false;
 
@@ -73,12 +71,21 @@ export class ReadModelProjection implements Projection {
         [[...lastPositions.keys()], [...lastPositions.values()]],
       );
     }
+    // Every API replica hears of the batch's changes once it commits (ReadModelFeed), whichever one applied it.
+    const notices: ReadModelNotice[] = this.pending.map((change) => ({ kind: 'task', change }));
+    if (this.registryChanged) notices.push({ kind: 'registry' });
+    if (notices.length > 0) {
+      await tx.query(`SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n`, [
+        READ_MODEL_CHANNEL,
+        notices.map((notice) => JSON.stringify(notice)),
+      ]);
+    }
   }
 
-  /** Publishes the changes of the batch just committed. */
+  /** The batch committed: this replica's directory is read again at once (the others on the notice). */
   afterCommit(): void {
+    this.pending.length = 0;
     if (this.registryChanged) this.directory.invalidate();
-    for (const change of this.pending.splice(0)) this.changes.next(change);
   }
 
   /** Claims are operational state, not history: a rebuild starts the queue without them. */

@@ -68,7 +68,7 @@ export class TaskDto {
   @ApiProperty({ example: 'standing-committee', description: 'Role code' })
   role!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion'] })
+  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
   decision!: string;
 
   @ApiProperty({ type: [PersonRefDto], description: 'The people the step concerns' })

@@ -1,5 +1,6 @@
 import { PageQuery } from '../common/page.query';
 import { IsVoteCounts } from './vote-counts.validator';
+import { IsConfidenceRatings, IsGrades } from './personnel-review.validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +20,16 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-export const DECISION_KINDS = ['approve', 'reject', 'return', 'tally', 'round-tally', 'next-round'] as const;
+export const DECISION_KINDS = [
+  'approve',
+  'reject',
+  'return',
+  'tally',
+  'round-tally',
+  'next-round',
+  'confidence-tally',
+  'classification',
+] as const;
 
 export class TaskQueueQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Procedure kind' })
@@ -186,7 +196,8 @@ export class ElectionAttendanceDto {
 /**
  * A decision on a task. `approve` may carry a note; `reject` and `return` need a reason; `tally` carries the
  * meeting's counts (`tally`, and for appointments `relatives`); an election round carries `attendance`, `ballots`
- * and `tallies`; `next-round` carries `proceed` and `candidateIds`.
+ * and `tallies`; `next-round` carries `proceed` and `candidateIds`; `confidence-tally` carries `summoned`, `present`
+ * and `ratings`; `classification` carries `grades`.
  */
 export class DecisionDto {
   @ApiProperty({ enum: DECISION_KINDS })
@@ -252,4 +263,46 @@ export class DecisionDto {
   @IsArray()
   @IsString({ each: true })
   candidateIds?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, example: 30, description: 'kind=confidence-tally: members summoned' })
+  @ValidateIf((d: DecisionDto) => d.kind === 'confidence-tally')
+  @IsInt()
+  @Min(0)
+  summoned?: number;
+
+  @ApiPropertyOptional({ minimum: 0, example: 29, description: 'kind=confidence-tally: members present' })
+  @ValidateIf((d: DecisionDto) => d.kind === 'confidence-tally')
+  @IsInt()
+  @Min(0)
+  present?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        high: { type: 'integer', minimum: 0 },
+        confidence: { type: 'integer', minimum: 0 },
+        low: { type: 'integer', minimum: 0 },
+      },
+      required: ['high', 'confidence', 'low'],
+    },
+    example: { 'person/bn-02': { high: 20, confidence: 7, low: 2 } },
+    description: 'kind=confidence-tally: ballots by level on each person (person id → counts)',
+  })
+  @ValidateIf((d: DecisionDto) => d.kind === 'confidence-tally')
+  @IsObject()
+  @IsConfidenceRatings()
+  ratings?: Record<string, { high: number; confidence: number; low: number }>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['excellent', 'good', 'completed', 'not-completed'] },
+    example: { 'person/bn-02': 'good' },
+    description: 'kind=classification: a grade for every person (person id → grade)',
+  })
+  @ValidateIf((d: DecisionDto) => d.kind === 'classification')
+  @IsObject()
+  @IsGrades()
+  grades?: Record<string, 'excellent' | 'good' | 'completed' | 'not-completed'>;
 }

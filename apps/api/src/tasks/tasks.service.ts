@@ -19,7 +19,8 @@ import { ApiError } from '../errors/api-error';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { stepPersonParams } from '../procedures/procedure-views';
-import { ReadModelProjection, type TaskChange } from '../projections/read-model.projection';
+import { ReadModelFeed } from '../projections/read-model-feed.service';
+import type { TaskChange } from '../projections/read-model.projection';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import type { DecisionResultDto, TaskDto, TaskPageDto } from './task-views.dto';
 import type { DecisionDto, TaskQueueQuery } from './tasks.dto';
@@ -71,9 +72,9 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientHolder,
     private readonly idempotency: IdempotencyService,
-    private readonly readModels: ReadModelProjection,
     private readonly store: EventStore,
     private readonly directory: OrganisationDirectory,
+    private readonly feed: ReadModelFeed,
   ) {}
 
   /** Rows as the API answers them, with the names of what they name. */
@@ -241,7 +242,7 @@ export class TasksService {
   /** Task changes the caller may act on, as server-sent events. */
   changes(user: AuthenticatedUser): Observable<{ data: TaskChange; type: string }> {
     const mine = (role: string, bodyId: string): boolean => user.grants.some((g) => grantCovers(g, role, bodyId));
-    return this.readModels.changes.pipe(
+    return this.feed.changes.pipe(
       filter((c) => mine(c.role, c.bodyId)),
       map((c) => ({ type: c.status === 'open' ? 'task-opened' : 'task-closed', data: c })),
     );
@@ -324,6 +325,10 @@ function toDecision(dto: DecisionDto): StepDecisionInput {
       };
     case 'next-round':
       return { kind: 'next-round', proceed: dto.proceed!, candidateIds: dto.candidateIds ?? [] };
+    case 'confidence-tally':
+      return { kind: 'confidence-tally', summoned: dto.summoned!, present: dto.present!, ratings: dto.ratings! };
+    case 'classification':
+      return { kind: 'classification', grades: dto.grades! };
     default: {
       const _never: never = dto.kind;
       throw new Error(`unknown decision ${String(_never)}`);

@@ -840,6 +840,61 @@ export interface components {
              */
             candidateIds: string[];
         };
+        ConfidenceVoteLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "confidence-vote";
+            /**
+             * @description People (registry ids) the executive committee votes on
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        ClassificationLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "classification";
+            /**
+             * @description The year reviewed
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description People (registry ids) to grade
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -934,7 +989,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -980,6 +1035,8 @@ export interface components {
             deputySecretaries: number;
             candidates: components["schemas"]["PersonRefDto"][];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
             /** @example 2 */
             revision?: number;
         };
@@ -1047,7 +1104,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1184,6 +1241,8 @@ export interface components {
             deputySecretaries: number;
             candidateIds: string[];
             standards: string[];
+            /** @description Composition targets, in percent */
+            targets?: components["schemas"]["CompositionTargetsDto"];
         };
         CommandDataDto: {
             /** @description RevisePlan */
@@ -1336,7 +1395,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1427,7 +1486,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1455,6 +1514,42 @@ export interface components {
             proceed?: boolean;
             /** @description kind=next-round: who is on the next ballot */
             candidateIds?: string[];
+            /**
+             * @description kind=confidence-tally: members summoned
+             * @example 30
+             */
+            summoned?: number;
+            /**
+             * @description kind=confidence-tally: members present
+             * @example 29
+             */
+            present?: number;
+            /**
+             * @description kind=confidence-tally: ballots by level on each person (person id → counts)
+             * @example {
+             *       "person/bn-02": {
+             *         "high": 20,
+             *         "confidence": 7,
+             *         "low": 2
+             *       }
+             *     }
+             */
+            ratings?: {
+                [key: string]: {
+                    high: number;
+                    confidence: number;
+                    low: number;
+                };
+            };
+            /**
+             * @description kind=classification: a grade for every person (person id → grade)
+             * @example {
+             *       "person/bn-02": "good"
+             *     }
+             */
+            grades?: {
+                [key: string]: "excellent" | "good" | "completed" | "not-completed";
+            };
         };
         DecisionResultDto: {
             taskId: string;
@@ -1784,7 +1879,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -1826,7 +1921,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"];
             };
         };
         responses: {
@@ -1880,7 +1975,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

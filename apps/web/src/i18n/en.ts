@@ -1,3 +1,4 @@
+import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
 /** English, the app's second language; typed by the Vietnamese dictionary, so no key can be missing. */
@@ -196,13 +197,31 @@ export const en: Dictionary = {
     reference: 'Document reference',
     record: 'Record',
   },
+  assetDeclaration: {
+    title: "Candidates' asset and income declarations",
+    person: 'Candidate',
+    status: 'Declaration',
+    filed: 'Filed: {{reference}}',
+    verified: 'Verified: {{reference}}',
+    reference: 'Reference of the declaration',
+    record: 'Record',
+    notFiled:
+      "The Organization Committee has not recorded {{name}}'s asset and income declaration yet; the verification waits for it.",
+    filedNote: "{{name}}'s declaration: {{reference}}, filed on {{date}}.",
+    result: 'Result of the verification',
+    consistent: 'Declared truthfully and in full',
+    inconsistent: 'Not declared truthfully',
+    finding: 'Finding of the verification',
+    findingRequired: 'State the finding of the verification',
+    submit: 'Record the verification',
+  },
   plan: {
     title: 'Personnel plan',
     executiveCommitteeSeats: 'Executive committee seats',
     standingCommitteeSeats: 'Standing committee seats',
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     standardsHelp: 'One standard per line',
     revise: 'Revise the plan',
     saveRevision: 'Save revision',
@@ -213,6 +232,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...proceduresEn.launch,
     title: 'Launch a procedure',
     kind: 'Kind of procedure',
     organisation: 'Party organisation',
@@ -224,7 +244,7 @@ export const en: Dictionary = {
     deputySecretaries: 'Deputy secretaries',
     candidates: 'Candidate list',
     candidatesHelp: 'Search by name, with or without diacritics',
-    standards: 'Standards and composition',
+    standards: 'Standards',
     submit: 'Launch',
     launched: 'Procedure launched.',
     required: 'This field is required',
@@ -386,6 +406,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...proceduresEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
     'personnel-plan': 'The personnel plan alone: adopted by the standing committee, approved by the higher level',
     introduction: 'The five-step introduction of the people picked',
@@ -393,6 +414,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
     introduction: 'Five-step introduction',
@@ -420,6 +442,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
+    ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
     SUBMITTED: 'Submitted',
@@ -449,6 +472,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...proceduresEn.outcome,
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -468,6 +492,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
     conclusion: 'Conclusion',
@@ -521,6 +546,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
     candidateList: 'Presidium settles the ballot list',
@@ -549,6 +575,7 @@ export const en: Dictionary = {
     '5': 'Executive committee votes by secret ballot',
   },
   event: {
+    ...proceduresEn.event,
     ProcedureLaunched: 'Procedure launched',
     ProcedureCompleted: 'Procedure completed',
     ProcedureWithdrawn: 'Procedure withdrawn',
@@ -609,12 +636,14 @@ export const en: Dictionary = {
     PolicyRejected: 'Policy rejected',
     ProposalApproved: 'Proposal approved',
     LateExplanationFiled: 'Late explanation filed',
+    CompositionChecked: 'Composition checked',
     ActionProgrammeFiled: 'Action programme filed',
     RecusalRecorded: 'Stood aside: {{step}}',
     StepItemsDecided: 'Part of the list decided: {{step}} — {{outcome}}',
     other: 'Other event',
   },
   error: {
+    ...proceduresEn.error,
     VALIDATION: 'The input is not valid.',
     NOT_ALLOWED: 'You may not do this.',
     RECUSED: 'You may not decide on yourself or a relative.',
@@ -664,6 +693,8 @@ export const en: Dictionary = {
     ACTION_PROGRAMME_ALREADY_FILED: 'This person has already filed an action programme.',
     HOLIDAY_NOTICE_UNKNOWN:
       'The holiday notice for {{year}} is not known yet (known through {{noticesKnownThrough}}), so working days cannot be counted.',
+    COMPOSITION_TARGETS_MISSED:
+      'The composition misses its targets: {{targets}} ({{actual}} of {{required}} needed, out of {{total}}).',
     ACTION_PROGRAMME_MISSING: 'Someone has not filed an action programme yet.',
     APPOINTMENT_DISCLOSE_FIRST: 'Disclose the result before going on.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'The appointment proposal cannot be returned at this step.',
@@ -814,4 +845,8 @@ export const en: Dictionary = {
     REQUEST_MALFORMED: 'The request is malformed.',
     REQUEST_UNSUPPORTED_ENCODING: 'The request is not in UTF-8.',
   },
+  confidence: proceduresEn.confidence,
+  consequence: proceduresEn.consequence,
+  classification: proceduresEn.classification,
+  grade: proceduresEn.grade,
 };

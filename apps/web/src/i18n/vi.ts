@@ -1,3 +1,5 @@
+import { proceduresVi } from './procedures.vi';
+
 /**
  * Vietnamese, the app's first language: every string a user reads, and a label for every code the API sends
  * (roles, kinds of procedure, steps, statuses, outcomes, error codes, events). The English dictionary has the same
@@ -198,13 +200,30 @@ export const vi = {
     reference: 'Số, ký hiệu văn bản',
     record: 'Ghi nhận',
   },
+  assetDeclaration: {
+    title: 'Kê khai tài sản, thu nhập của người ứng cử',
+    person: 'Người ứng cử',
+    status: 'Bản kê khai',
+    filed: 'Đã nộp: {{reference}}',
+    verified: 'Đã xác minh: {{reference}}',
+    reference: 'Số, ký hiệu bản kê khai',
+    record: 'Ghi nhận',
+    notFiled: 'Ban Tổ chức chưa ghi nhận bản kê khai tài sản, thu nhập của {{name}}; việc xác minh chờ bản kê khai.',
+    filedNote: 'Bản kê khai của {{name}}: {{reference}}, nộp ngày {{date}}.',
+    result: 'Kết quả xác minh',
+    consistent: 'Kê khai trung thực, đầy đủ',
+    inconsistent: 'Kê khai không trung thực',
+    finding: 'Kết luận xác minh',
+    findingRequired: 'Cần ghi kết luận xác minh',
+    submit: 'Ghi kết quả xác minh',
+  },
   plan: {
     title: 'Đề án nhân sự',
     executiveCommitteeSeats: 'Số ủy viên Ban Chấp hành',
     standingCommitteeSeats: 'Số ủy viên Ban Thường vụ',
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     standardsHelp: 'Mỗi dòng một tiêu chuẩn',
     revise: 'Sửa đề án',
     saveRevision: 'Lưu bản sửa',
@@ -215,6 +234,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...proceduresVi.launch,
     title: 'Khởi tạo quy trình',
     kind: 'Loại quy trình',
     organisation: 'Tổ chức đảng',
@@ -226,7 +246,7 @@ export const vi = {
     deputySecretaries: 'Số phó bí thư',
     candidates: 'Danh sách nhân sự',
     candidatesHelp: 'Tìm theo tên, có dấu hoặc không dấu',
-    standards: 'Tiêu chuẩn, cơ cấu',
+    standards: 'Tiêu chuẩn',
     submit: 'Khởi tạo',
     launched: 'Đã khởi tạo quy trình.',
     required: 'Trường này bắt buộc',
@@ -388,6 +408,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...proceduresVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
     'personnel-plan': 'Chỉ đề án nhân sự: Ban Thường vụ thông qua, cấp trên phê duyệt',
     introduction: 'Giới thiệu nhân sự theo 5 bước cho những người được chọn',
@@ -395,6 +416,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
     introduction: 'Giới thiệu nhân sự 5 bước',
@@ -422,6 +444,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
+    ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
     SUBMITTED: 'Đã trình',
@@ -451,6 +474,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...proceduresVi.outcome,
     approved: 'Tán thành',
     rejected: 'Không tán thành',
     returned: 'Trả lại',
@@ -470,6 +494,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
     conclusion: 'Kết luận',
@@ -523,6 +548,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
     candidateList: 'Đoàn Chủ tịch chốt danh sách bầu cử',
@@ -551,6 +577,7 @@ export const vi = {
     '5': 'Ban Chấp hành bỏ phiếu',
   },
   event: {
+    ...proceduresVi.event,
     ProcedureLaunched: 'Khởi tạo quy trình',
     ProcedureCompleted: 'Quy trình hoàn thành',
     ProcedureWithdrawn: 'Quy trình bị rút',
@@ -611,12 +638,14 @@ export const vi = {
     PolicyRejected: 'Chủ trương không được duyệt',
     ProposalApproved: 'Đề xuất được phê duyệt',
     LateExplanationFiled: 'Giải trình chậm tiến độ',
+    CompositionChecked: 'Kiểm tra cơ cấu',
     ActionProgrammeFiled: 'Nộp chương trình hành động',
     RecusalRecorded: 'Đứng ngoài việc quyết định: {{step}}',
     StepItemsDecided: 'Quyết định một phần danh sách: {{step}} — {{outcome}}',
     other: 'Sự kiện khác',
   },
   error: {
+    ...proceduresVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
     NOT_ALLOWED: 'Bạn không có quyền thực hiện việc này.',
     RECUSED: 'Bạn không được quyết định việc liên quan đến bản thân hoặc người thân.',
@@ -667,6 +696,8 @@ export const vi = {
     ACTION_PROGRAMME_ALREADY_FILED: 'Người này đã nộp chương trình hành động.',
     HOLIDAY_NOTICE_UNKNOWN:
       'Chưa có thông báo nghỉ lễ của năm {{year}} (đã biết đến năm {{noticesKnownThrough}}), nên chưa tính được ngày làm việc.',
+    COMPOSITION_TARGETS_MISSED:
+      'Cơ cấu chưa đạt chỉ tiêu: {{targets}} (có {{actual}}, cần {{required}} trên {{total}} người).',
     ACTION_PROGRAMME_MISSING: 'Còn người chưa nộp chương trình hành động.',
     APPOINTMENT_DISCLOSE_FIRST: 'Cần công bố kết quả trước khi tiếp tục.',
     APPOINTMENT_PROPOSAL_NOT_RETURNABLE: 'Đề xuất bổ nhiệm ở bước này không trả lại được.',
@@ -816,6 +847,10 @@ export const vi = {
     REQUEST_MALFORMED: 'Dữ liệu gửi lên không đúng.',
     REQUEST_UNSUPPORTED_ENCODING: 'Dữ liệu gửi lên không đúng bảng mã.',
   },
+  confidence: proceduresVi.confidence,
+  consequence: proceduresVi.consequence,
+  classification: proceduresVi.classification,
+  grade: proceduresVi.grade,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

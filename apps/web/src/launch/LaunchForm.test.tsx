@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayjs } from '../shared/dates';
 import { renderVi } from '../test/render';
-import { checkLaunch, launchBody, launchFieldOf, type LaunchFields } from './launch-rules';
+import { checkLaunch, launchBody, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { LaunchForm } from './LaunchForm';
 
 const today = dayjs('2025-03-01');
@@ -49,6 +49,20 @@ describe('launch rules (the rulebook surplus as the server applies it)', () => {
       { name: ['candidateIds'], key: 'launch.candidatesNone' },
     ]);
     expect(checkLaunch(fields({ kind: 'introduction', candidateIds: ids(1) }), today)).toEqual([]);
+  });
+});
+
+describe('a rule error once the values change', () => {
+  it('clears the surplus refusal when the seats it was counted against change, and keeps one that still holds', () => {
+    // Four picked, sent with the default single seat: too many; then the seats become 3, a legal committee of 3 + 1.
+    const sent = fields({ executiveCommitteeSeats: 1, candidateIds: ids(4) });
+    expect(checkLaunch(sent, today)[0]?.key).toBe('launch.surplusTooLarge');
+    expect(settledFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds'], today)).toEqual(['candidateIds']);
+    expect(settledFields({ ...sent, executiveCommitteeSeats: 2 }, ['candidateIds'], today)).toEqual([]);
+    expect(settledFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds', 'congressDate'], today)).toEqual([
+      'candidateIds',
+      'congressDate',
+    ]);
   });
 });
 

@@ -5,8 +5,9 @@ import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { CandidatePicker } from './CandidatePicker';
-import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, type LaunchFields } from './launch-rules';
+import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
+import { YearField } from './YearField';
 import { useOrganisationSearch } from './registry-hooks';
 
 export { launchFieldOf };
@@ -79,6 +80,13 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         standards: '',
       }}
       onFinish={(v) => void finish(v)}
+      onValuesChange={(_, values) => {
+        // The surplus and date rules span several fields: a changed seat count settles the candidates' error too.
+        const any = form as FormInstance;
+        const ruled = ['candidateIds', 'congressDate'].filter((name) => any.getFieldError(name).length > 0);
+        const settled = settledFields(values, ruled, dayjs());
+        if (settled.length > 0) any.setFields(settled.map((name) => ({ name, errors: [] })));
+      }}
       aria-label={t('launch.title')}
     >
       <ErrorAlert error={error} />
@@ -121,6 +129,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
             </Form.Item>
           </Col>
         )}
+        {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>

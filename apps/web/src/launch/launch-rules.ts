@@ -2,7 +2,15 @@ import type { Dayjs } from 'dayjs';
 import type { FieldProblem } from '../tasks/tally-rules';
 
 /** The kinds the Organization Committee launches from the form (an appointment starts from its unit's procedure). */
-export const LAUNCH_KINDS = ['congress-personnel', 'personnel-plan', 'introduction', 'vetting', 'election'] as const;
+export const LAUNCH_KINDS = [
+  'congress-personnel',
+  'personnel-plan',
+  'introduction',
+  'vetting',
+  'election',
+  'confidence-vote',
+  'classification',
+] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
 /** Minimum shares of the new committee (percent) a plan sets as targets. */
@@ -22,17 +30,20 @@ export interface LaunchFields {
   standingCommitteeSeats?: number;
   deputySecretaries?: number;
   seats?: number;
+  /** The year a classification reviews. */
+  year?: number;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
 }
 
 /** The fields of each kind, as the API's launch forms have them. */
-export function kindFields(kind: LaunchKind): { congressDate: boolean; plan: boolean; seats: boolean } {
+export function kindFields(kind: LaunchKind): { congressDate: boolean; plan: boolean; seats: boolean; year: boolean } {
   return {
-    congressDate: kind !== 'personnel-plan',
+    congressDate: kind !== 'personnel-plan' && kind !== 'confidence-vote' && kind !== 'classification',
     plan: kind === 'congress-personnel' || kind === 'personnel-plan',
     seats: kind === 'election',
+    year: kind === 'classification',
   };
 }
 
@@ -71,6 +82,16 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
   return problems;
 }
 
+/**
+ * The fields whose rule error no longer holds once the values changed: a refusal of the surplus is set on the
+ * candidates when the form is sent, and stays there (the candidates are not re-checked when the seats change) unless
+ * it is cleared, so a list of four for three seats kept the "too many" a first send with the default one seat gave.
+ */
+export function settledFields(v: LaunchFields, withErrors: readonly string[], today: Dayjs): string[] {
+  const still = new Set(checkLaunch(v, today).map((p) => String(p.name[0])));
+  return withErrors.filter((name) => !still.has(name));
+}
+
 const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
 
 /** The targets the user filled in, or none. */
@@ -103,6 +124,10 @@ export function launchBody(v: LaunchFields) {
     case 'introduction':
     case 'vetting':
       return { kind: v.kind, ...common, congressDate };
+    case 'confidence-vote':
+      return { kind: v.kind, ...common };
+    case 'classification':
+      return { kind: v.kind, ...common, year: v.year ?? 0 };
   }
 }
 
@@ -117,6 +142,7 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'standingCommitteeSeats',
     'deputySecretaries',
     'seats',
+    'year',
     'candidateIds',
     'standards',
   ]);

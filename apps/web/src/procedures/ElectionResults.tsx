@@ -5,15 +5,17 @@ import type { TrailEvent } from '../api/views';
 interface RoundRow {
   round: number;
   elected: { personId: string; votes: number; base: number }[];
+  /** The round's other candidates: not enough votes, or over the seats. */
+  others: { personId: string; votes: number }[];
   ties: { personIds: string[]; votes: number }[];
   seatsLeft: number | null;
 }
 
-/** Folds an election's trail into its rounds: who passed with how many votes, ties, seats left. */
+/** Folds an election's trail into its rounds: who passed with how many votes, who did not, ties, seats left. */
 export function electionRounds(events: readonly TrailEvent[]): RoundRow[] {
   const rounds = new Map<number, RoundRow>();
   const row = (n: number): RoundRow => {
-    const existing = rounds.get(n) ?? { round: n, elected: [], ties: [], seatsLeft: null };
+    const existing = rounds.get(n) ?? { round: n, elected: [], others: [], ties: [], seatsLeft: null };
     rounds.set(n, existing);
     return existing;
   };
@@ -23,10 +25,18 @@ export function electionRounds(events: readonly TrailEvent[]): RoundRow[] {
     if (e.type === 'CandidateElected') {
       row(Number(d.round)).elected.push({ personId: String(d.personId), votes: Number(d.votes), base: Number(d.base) });
     }
+    const roundOfStep = typeof d.stepId === 'string' ? /^round-(\d+)$/.exec(d.stepId) : null;
+    if (e.type === 'ThresholdEvaluated' && roundOfStep) {
+      row(Number(roundOfStep[1])).others.push({ personId: String(d.personId), votes: Number(d.votes) });
+    }
     if (e.type === 'TieDetected') {
       row(Number(d.round)).ties.push({ personIds: (d.personIds as string[]) ?? [], votes: Number(d.votes) });
     }
     if (e.type === 'ElectionRoundClosed') row(Number(d.round)).seatsLeft = Number(d.seatsLeft);
+  }
+  for (const r of rounds.values()) {
+    const elected = new Set(r.elected.map((e) => e.personId));
+    r.others = r.others.filter((o) => !elected.has(o.personId)).sort((a, b) => b.votes - a.votes);
   }
   return [...rounds.values()].sort((a, b) => a.round - b.round);
 }
@@ -45,6 +55,11 @@ export function ElectionResults({ events, name }: { events: readonly TrailEvent[
           {r.elected.length > 0 && (
             <Tag color="green">
               {t('election.passed')}: {r.elected.length}
+            </Tag>
+          )}
+          {r.others.length > 0 && (
+            <Tag>
+              {t('election.failed')}: {r.others.map((o) => `${name(o.personId)} (${o.votes})`).join(', ')}
             </Tag>
           )}
           {r.ties.map((tie, i) => (

@@ -19,6 +19,7 @@ interface Fields {
   deputySecretaries: number;
   candidateIds: string[];
   standards: string;
+  targets?: PlanContent['targets'];
 }
 
 /** The Organization Committee revises the plan in a form and submits it to the higher level. */
@@ -39,7 +40,9 @@ export function PlanActions({ procedureId, status, plan }: Props) {
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    await command.mutateAsync({ actAs, type: 'RevisePlan', data: { plan: { ...v, standards } } });
+    // Composition targets are numbers (percent); an emptied field is left out rather than sent as null.
+    const targets = Object.fromEntries(Object.entries(v.targets ?? {}).filter(([, n]) => typeof n === 'number'));
+    await command.mutateAsync({ actAs, type: 'RevisePlan', data: { plan: { ...v, standards, targets } } });
     setEditing(false);
     void message.success(t('plan.revised'));
   };
@@ -84,6 +87,19 @@ export function PlanActions({ procedureId, status, plan }: Props) {
           <Form.Item name="standards" label={t('plan.standards')} extra={t('plan.standardsHelp')}>
             <Input.TextArea rows={3} />
           </Form.Item>
+          <Space wrap>
+            {(
+              [
+                ['womenPercent', 'launch.targetWomen'],
+                ['under40Percent', 'launch.targetUnder40'],
+                ['ethnicMinorityPercent', 'launch.targetEthnic'],
+              ] as const
+            ).map(([name, label]) => (
+              <Form.Item key={name} name={['targets', name]} label={t(label)}>
+                <InputNumber min={0} max={100} suffix="%" />
+              </Form.Item>
+            ))}
+          </Space>
           <Button htmlType="submit" type="primary" loading={command.isPending}>
             {t('plan.saveRevision')}
           </Button>

@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { StageView } from '../api/views';
 import { useAuth } from '../auth/auth-context';
 import { formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
@@ -11,12 +12,22 @@ import { EarlierSteps } from '../tasks/EarlierSteps';
 import { planContent, PlanView } from '../tasks/PlanView';
 import { useProcedure, useTrail } from '../tasks/task-hooks';
 import { ActionProgrammes } from './ActionProgrammes';
+import { AssetDeclarations, filedDeclarations } from './AssetDeclarations';
 import { ElectionResults } from './ElectionResults';
 import { OpenSteps } from './OpenSteps';
 import { PlanActions } from './PlanActions';
 import { RUN_COLOURS } from './ProceduresPage';
 import { StagesCard } from './StagesCard';
 import { WithdrawButton } from './WithdrawButton';
+
+/** The stages of a congress procedure that ended with its committee elected: every one done. */
+function finishedStages(rootId: string): StageView[] {
+  return (['plan', 'introduction', 'vetting', 'consultation', 'election'] as const).map((stage) => ({
+    stage,
+    procedureId: `${rootId}/${stage}`,
+    state: 'done',
+  }));
+}
 
 /** One procedure as a page: what, for whom, where it stands, who must act, and its results so far. */
 export function ProcedurePage() {
@@ -28,8 +39,13 @@ export function ProcedurePage() {
   const summary = procedure.data?.summary;
   const state = procedure.data?.state ?? null;
   const plan = planContent(state);
+  // A finished procedure has no live state: the people elected are named from its trail.
+  const elected = (trail.data?.events ?? [])
+    .filter((e) => e.type === 'CandidateElected')
+    .map((e) => String(e.data.personId));
   const name = useNames([
     summary?.bodyId,
+    ...elected,
     ...(plan?.candidateIds ?? []),
     ...(state?.candidates ?? []).map((c) => c.personId),
   ]);
@@ -82,6 +98,20 @@ export function ProcedurePage() {
           )}
         </>
       )}
+      {state?.kind === 'vetting' && trail.data && (
+        <AssetDeclarations
+          procedureId={summary.procedureId}
+          personIds={(state.candidates ?? [])
+            .map((c) => c.personId)
+            .filter(
+              (id) =>
+                state.openSteps.some((s) => s.stepId === `${id}/asset-declaration`) ||
+                filedDeclarations(trail.data.events).has(id),
+            )}
+          events={trail.data.events}
+          name={name}
+        />
+      )}
       {state?.kind === 'election' && state.status === 'LIST' && trail.data && (
         <ActionProgrammes
           procedureId={summary.procedureId}
@@ -90,7 +120,10 @@ export function ProcedurePage() {
           name={name}
         />
       )}
-      {(kind === 'election' || summary.kind === 'election') && trail.data && (
+      {!state && summary.kind === 'congress-personnel' && summary.outcome === 'elected' && (
+        <StagesCard stages={finishedStages(summary.procedureId)} name={name} />
+      )}
+      {(kind === 'election' || summary.kind === 'election' || summary.kind === 'congress-personnel') && trail.data && (
         <ElectionResults events={trail.data.events} name={name} />
       )}
       {trail.data && (

@@ -41,7 +41,13 @@ export function useCommand(procedureId: string) {
           body,
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['procedure'] }),
+    onSuccess: () => {
+      // A command changes the procedure, its trail (what the page lists as filed) and maybe a task.
+      void queryClient.invalidateQueries({ queryKey: ['procedure'] });
+      void queryClient.invalidateQueries({ queryKey: ['trail'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: ['task'] });
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { personnelReviewStepLabel } from './personnel-review-labels';
 
 /** Translates a code of one family (`role`, `kind`, `status`…), or the family's neutral fallback if unknown. */
 export function codeLabel(t: TFunction, family: string, code: string | null | undefined): string {
@@ -44,7 +45,7 @@ export function stepLabel(t: TFunction, stepId: string, personName?: (id: string
   m = /^step-(\d+)$/.exec(stepId);
   if (m) return t('step.appointment', { n: m[1] });
   if (stepId === 'head-decision') return t('step.headDecision');
-  return t('step.other');
+  return personnelReviewStepLabel(t, stepId, personName) ?? t('step.other');
 }
 
 /** The stage a child procedure id names (`<root>/introduction`), or null for a root procedure. */

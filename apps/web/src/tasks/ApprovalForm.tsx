@@ -17,9 +17,12 @@ interface Fields {
 export function ApprovalForm({
   onSubmit,
   conclusion = false,
+  choices = ['approve', 'return', 'reject'],
 }: {
   onSubmit: (payload: ApprovalPayload) => Promise<void>;
   conclusion?: boolean;
+  /** The decisions the step takes (an annual classification is approved or returned, never rejected). */
+  choices?: readonly Fields['kind'][];
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Fields>();
@@ -42,7 +45,7 @@ export function ApprovalForm({
             { value: 'approve', label: t(conclusion ? 'decision.meets' : 'decision.approve') },
             { value: 'return', label: t('decision.return') },
             { value: 'reject', label: t(conclusion ? 'decision.failsToMeet' : 'decision.reject') },
-          ]}
+          ].filter((o) => choices.includes(o.value as Fields['kind']))}
         />
       </Form.Item>
       <Form.Item

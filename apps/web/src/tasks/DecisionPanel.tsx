@@ -2,11 +2,15 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import type { OpenStep, ProcedureState, TaskView } from '../api/views';
+import { filedDeclarations } from '../procedures/AssetDeclarations';
+import { useCommand } from '../procedures/procedure-hooks';
 import { ApprovalForm } from './ApprovalForm';
+import { AssetVerificationForm } from './AssetVerificationForm';
 import { NextRoundForm } from './NextRoundForm';
+import { personnelReviewForm } from './PersonnelReviewDecision';
 import { RoundForm } from './RoundForm';
 import { TallyForm } from './TallyForm';
-import { useDecide, type DecisionBody } from './task-hooks';
+import { useDecide, useTrail, type DecisionBody } from './task-hooks';
 
 interface Props {
   task: TaskView;
@@ -16,11 +20,17 @@ interface Props {
   onDecided: (position: number) => void;
 }
 
-/** The form that fits the step: a round's count, a decision on another round, a meeting tally, or an approval. */
+/**
+ * The form that fits the step: a round's count, a decision on another round, a meeting tally, the verification of
+ * an asset declaration, or an approval.
+ */
 export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
   const { t } = useTranslation();
   const decide = useDecide(task.taskId);
   const { me } = useAuth();
+  const command = useCommand(task.procedureId);
+  const assetCheck = /^(.+)\/asset-declaration$/.exec(task.stepId);
+  const trail = useTrail(assetCheck ? task.procedureId : undefined);
   if (task.status !== 'open') return <Alert type="info" message={t('task.closed')} />;
   const send = async (body: DecisionBody): Promise<void> => {
     const { events } = await decide.mutateAsync(body);
@@ -46,6 +56,24 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
       />
     );
   }
+  if (assetCheck) {
+    // The asset check concludes by verifying the declaration the Organization Committee recorded, not by approval.
+    const personId = assetCheck[1];
+    return (
+      <AssetVerificationForm
+        candidate={name(personId)}
+        declaration={trail.data ? filedDeclarations(trail.data.events).get(personId) : undefined}
+        onSubmit={async (v) => {
+          const events = await command.mutateAsync({
+            actAs: { role: task.role, bodyId: task.bodyId },
+            type: 'VerifyAssetDeclaration',
+            data: { personId, consistent: v.consistent, finding: v.finding },
+          });
+          onDecided(events[events.length - 1]?.position ?? 0);
+        }}
+      />
+    );
+  }
   const roundMatch = /^round-(\d+)$/.exec(task.stepId);
   if (roundMatch) {
     const seats = Number(step?.stepParams.seats ?? state?.election?.seats ?? 1);
@@ -62,8 +90,11 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
     );
   }
   if (/^decision-\d+$/.test(task.stepId)) {
-    return <NextRoundForm candidateIds={running} name={name} onSubmit={(p) => send(p)} />;
+    // Keyed by the candidates: the form's initial choice (everyone still running) is set when they are known.
+    return <NextRoundForm key={running.join(',')} candidateIds={running} name={name} onSubmit={(p) => send(p)} />;
   }
+  const review = personnelReviewForm(task, step, undecided.length > 0 ? mine : running, name, send);
+  if (review) return review;
   if (task.decision === 'tally') {
     return (
       <TallyForm candidateIds={mine} name={name} onSubmit={(tally) => send({ kind: 'tally', tally: { ...tally } })} />

@@ -8,6 +8,8 @@ export interface PlanContent {
   deputySecretaries: number;
   candidateIds: string[];
   standards: string[];
+  /** Composition targets in percent (women, under 40, ethnic minorities). */
+  targets?: { womenPercent?: number; under40Percent?: number; ethnicMinorityPercent?: number };
 }
 
 /** The plan of a procedure's state (the API names its candidates; the page reads their ids), or null. */

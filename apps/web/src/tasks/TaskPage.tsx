@@ -31,7 +31,10 @@ export function TaskPage() {
   const state = procedure.data?.state ?? null;
   const step = state?.openSteps.find((s) => s.stepId === task.data?.stepId);
   const plan = planContent(state);
-  const people = step?.concerned.map((c) => c.personId) ?? (state?.candidates ?? []).map((c) => c.personId);
+  // The people the step is about; a step about nobody in particular (whether to vote again) shows the candidates.
+  const candidateIds = (state?.candidates ?? []).map((c) => c.personId);
+  const concerned = step?.concerned.map((c) => c.personId) ?? [];
+  const people = concerned.length > 0 ? concerned : candidateIds;
   // Vetting results, and on a list step the people another member has already decided (per-item recusal).
   const decidedStatus = { approved: 'APPROVED', rejected: 'REJECTED', recorded: 'COMPLETED' } as const;
   const checks = new Map<string, string>([
@@ -40,7 +43,7 @@ export function TaskPage() {
       .map((e) => [String(e.data.personId), e.type === 'CandidateCleared' ? 'CLEARED' : 'BLOCKED'] as const),
     ...(step?.decidedItems ?? []).map((d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const),
   ]);
-  const name = useNames([...people, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
+  const name = useNames([...people, ...candidateIds, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
 
   if (task.isLoading) return <Spin />;
   if (!task.data) return <ErrorAlert error={task.error} />;

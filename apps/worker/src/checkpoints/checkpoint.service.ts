@@ -9,8 +9,8 @@ export class CheckpointSettings {
     /** Sign after this many new events (and at least every minute while anything is new). */
     readonly every: number,
     /**
-     * Where heads go besides the database (witnesses, anchor file), and whether only receipted events are signed:
-     * turn `requireReceipts` on once every process that appends seals its store with the log's key.
+     * Where heads go besides the database (witnesses, anchor file), whether only receipted events are signed, and
+     * whose receipts count besides the log key's (see `checkpointAnchors`, from the configuration).
      */
     readonly anchors: TreeHeadAnchors = {},
     /** Sign at least this often while anything is new. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { ProcedureActivitiesService } from '../activities/procedure.activities';
 import { WorkerSettings } from '../worker-settings';
 import { createProcedureWorker, type WorkflowThreadStall } from './procedure-worker';
@@ -27,7 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const workflowBundle: WorkflowBundleWithSourceMap = await this.bundles.get();
+    const workflowBundle = await this.bundles.get();
     // Uncompressed, as the API's client: a decision's tasks are a few kilobytes, and gzip cost the Temporal server
     // about a fifth of its CPU per decision (and the worker its share) to save bytes on a local network.
     this.connection = await NativeConnection.connect({
@@ -50,8 +50,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`worker stopped: ${error instanceof Error ? error.message : String(error)}`);
     });
+    const origin =
+      'codePath' in workflowBundle ? `the prebuilt workflow bundle ${workflowBundle.codePath}` : 'workflows';
     this.logger.log(
-      `polling task queue "${this.settings.taskQueue}" on ${this.settings.temporalAddress}, keeping up to ${maxCachedWorkflows} open procedures in memory`,
+      `polling task queue "${this.settings.taskQueue}" on ${this.settings.temporalAddress} with ${origin}, keeping up to ${maxCachedWorkflows} open procedures in memory`,
     );
   }
 

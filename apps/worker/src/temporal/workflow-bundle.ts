@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const root = resolve(__dirname, '..', '..', '..', '..');
 
@@ -49,4 +50,27 @@ export async function bundleProcedureWorkflows(
       return config;
     },
   });
+}
+
+/** Where `npm run build` writes the workflow bundle, relative to the build's root folder (`dist/`). */
+export const PREBUILT_BUNDLE_PATH = join('workflows', 'workflow-bundle.js');
+
+/** The compiled worker was started without the workflow bundle `npm run build` writes beside it. */
+export class PrebuiltBundleMissingError extends Error {
+  constructor(readonly codePath: string) {
+    super(`The workflow bundle ${codePath} is missing: run \`npm run build\`, which writes it.`);
+    this.name = 'PrebuiltBundleMissingError';
+  }
+}
+
+/**
+ * The workflow bundle the worker runs. The compiled build (`npm run build`, `npm run start:worker`) loads the bundle
+ * the build wrote, so that a worker starts without webpack and every replica runs byte-for-byte the same workflow
+ * code; run from the TypeScript sources (`npm start`, tests) it bundles the sources at start instead.
+ */
+export async function procedureWorkflowBundle(): Promise<WorkflowBundleOption> {
+  if (!__filename.endsWith('.js')) return bundleProcedureWorkflows();
+  const codePath = join(root, PREBUILT_BUNDLE_PATH);
+  if (!existsSync(codePath)) throw new PrebuiltBundleMissingError(codePath);
+  return Promise.resolve({ codePath });
 }

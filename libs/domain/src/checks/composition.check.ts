@@ -1,5 +1,6 @@
 import { type Gender, type LevelKind } from '../organisation/organisation.types';
-import { type Rulebook } from '../rulebook/rulebook.types';
+import { type CompositionEnforcement, type Rulebook } from '../rulebook/rulebook.types';
+import { ValidationError } from '../shared/domain.error';
 import { atLeast, formatPercent, minimumAtLeast } from '../shared/ratio.util';
 import { ageInYears } from './age.check';
 
@@ -71,4 +72,119 @@ export function checkComposition(
     },
   ];
   return { applies: true, ok: targets.every((t) => t.met), targets };
+}
+
+/** Targets a personnel plan sets for the new committee, as whole or decimal percentages (0–100). */
+export interface PlanCompositionTargets {
+  readonly womenPercent?: number;
+  readonly under40Percent?: number;
+  /** Recorded with the plan; not checked, since the registry records no ethnicity. */
+  readonly ethnicMinorityPercent?: number;
+}
+
+/** Where composition is checked: when the standing committee adopts the plan, when the congress approves its list. */
+export type CompositionCheckpoint = 'plan-adoption' | 'candidate-list';
+
+/** What a composition check is run on: the level, the congress day (ages) and the people's profiles. */
+export interface CompositionBasis {
+  readonly level: LevelKind;
+  readonly congressDate: string;
+  readonly profiles: readonly CompositionMember[];
+  /** The approved plan's targets, where the list checked is not the plan's own (the congress's list). */
+  readonly targets?: PlanCompositionTargets;
+}
+
+/** The people needed at least for `percent` of `total` (rounded up): the plan's own target as a count. */
+function countForPercent(total: number, percent: number): number {
+  return Math.ceil((percent * total) / 100 - 1e-9);
+}
+
+/**
+ * Checks a list (the plan's candidates, the congress list) against the rulebook's composition minimums and the
+ * plan's own targets, whichever asks more. The women-in-the-standing-committee target is left to the first session
+ * that elects the standing committee; people without a profile are named and left out of the counts.
+ */
+export function checkListComposition(
+  personIds: readonly string[],
+  basis: CompositionBasis,
+  rulebook: Rulebook,
+  planTargets: PlanCompositionTargets = {},
+): CompositionCheck & { readonly total: number; readonly withoutProfile: readonly string[] } {
+  const byId = new Map(basis.profiles.map((p) => [p.personId, p]));
+  const members = personIds.flatMap((id) => {
+    const found = byId.get(id);
+    return found ? [{ ...found, inStandingCommittee: false }] : [];
+  });
+  const withoutProfile = personIds.filter((id) => !byId.has(id));
+  const base = checkComposition(members, basis.level, basis.congressDate, rulebook);
+  const total = members.length;
+  const planned: Partial<Record<CompositionTarget['target'], number | undefined>> = {
+    young: planTargets.under40Percent,
+    women: planTargets.womenPercent,
+  };
+  const targets = base.targets
+    .filter((t) => t.target !== 'women-in-standing-committee')
+    .map((t) => {
+      const percent = planned[t.target];
+      const required = percent === undefined ? t.required : Math.max(t.required, countForPercent(total, percent));
+      return { ...t, required, met: t.met && t.actual >= required };
+    });
+  return { applies: base.applies, ok: targets.every((t) => t.met), targets, total, withoutProfile };
+}
+
+/**
+ * The `CompositionChecked` data of a list at a checkpoint, or null when the rulebook sets no enforcement (a cycle
+ * rulebook of before) or nothing is known to check on. Under `block` a miss is refused with
+ * `COMPOSITION_TARGETS_MISSED` (naming the missed targets), and nothing is recorded.
+ */
+export function compositionCheckpoint(
+  checkpoint: CompositionCheckpoint,
+  personIds: readonly string[],
+  basis: CompositionBasis | null,
+  rulebook: Rulebook,
+  planTargets?: PlanCompositionTargets,
+): CompositionCheckedData | null {
+  const enforcement = rulebook.composition.enforcement;
+  if (!enforcement || !basis) return null;
+  const check = checkListComposition(personIds, basis, rulebook, planTargets);
+  if (enforcement === 'block' && !check.ok) {
+    const missed = check.targets.filter((t) => !t.met);
+    throw new ValidationError(
+      `The composition misses its targets under ${rulebook.id}: ${missed.map((t) => `${t.target} ${t.actual} < ${t.required}`).join('; ')}`,
+      { missed },
+      {
+        code: 'COMPOSITION_TARGETS_MISSED',
+        params: {
+          targets: missed.map((t) => t.target),
+          actual: missed.map((t) => String(t.actual)),
+          required: missed.map((t) => String(t.required)),
+          total: check.total,
+          rulebookId: rulebook.id,
+        },
+      },
+    );
+  }
+  return {
+    checkpoint,
+    enforcement,
+    level: basis.level,
+    applies: check.applies,
+    ok: check.ok,
+    total: check.total,
+    targets: check.targets,
+    withoutProfile: check.withoutProfile,
+  };
+}
+
+/** The data of a `CompositionChecked` event. */
+export interface CompositionCheckedData {
+  readonly checkpoint: CompositionCheckpoint;
+  readonly enforcement: CompositionEnforcement;
+  readonly level: LevelKind;
+  readonly applies: boolean;
+  readonly ok: boolean;
+  /** People counted (those with a profile). */
+  readonly total: number;
+  readonly targets: readonly CompositionTarget[];
+  readonly withoutProfile: readonly string[];
 }

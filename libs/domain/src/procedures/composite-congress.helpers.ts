@@ -1,3 +1,5 @@
+import { classificationDecider } from './classification/classification.decider';
+import { confidenceVoteDecider } from './confidence-vote/confidence-vote.decider';
 import { bodyOfKind, consultingHigherBody, levelById, organisationOf } from '../organisation/organisation.queries';
 import { type Body, type LevelKind, type OrganisationModel } from '../organisation/organisation.types';
 import { type RoleKind } from '../shared/message.types';
@@ -98,4 +100,6 @@ export const procedureDeciders = {
   appointment: appointmentDecider,
   vetting: vettingDecider,
   election: electionDecider,
+  'confidence-vote': confidenceVoteDecider,
+  classification: classificationDecider,
 } as const satisfies Record<ProcedureKind, unknown>;

@@ -1,11 +1,24 @@
 import { compareIsoDates, localDate, toIsoDate } from '../calendar/civil-date.util';
 import { NotFoundError } from '../shared/domain.error';
+import { datedRuleSets } from './dated-rule-sets.util';
 import { rulebook2020to2025 } from './rulebook-2020-2025.data';
 import { rulebook2025to2030 } from './rulebook-2025-2030.data';
 import { type Rulebook, type RulebookId } from './rulebook.types';
 
-/** The rulebooks shipped with the engine, oldest first. */
-export const defaultRulebooks: readonly Rulebook[] = [rulebook2020to2025, rulebook2025to2030];
+/**
+ * The cycle rulebooks procedures recorded before rules were dated (`rulebook/2020-2025`, `rulebook/2025-2030`):
+ * kept unchanged so those procedures replay and run on under the set they pinned, never chosen for a new launch.
+ */
+export const pinnedOnlyRulebooks: readonly Rulebook[] = [rulebook2020to2025, rulebook2025to2030].map((r) => ({
+  ...r,
+  pinnedOnly: true,
+}));
+
+/**
+ * The rulebooks shipped with the engine: the sets of rules in force, one per day the set changes (ids
+ * `rulebook/<cycle>@<day>`, oldest first), then the cycle rulebooks kept for procedures that recorded them.
+ */
+export const defaultRulebooks: readonly Rulebook[] = [...datedRuleSets, ...pinnedOnlyRulebooks];
 
 /**
  * Whether `rulebook` is in force on `date` (`effectiveFrom` inclusive, `effectiveTo` exclusive). An instant is
@@ -20,13 +33,14 @@ export function isInForce(rulebook: Rulebook, date: string): boolean {
 }
 
 /**
- * The rulebook in force on `date`; when several overlap, the one that took effect last wins.
+ * The rulebook in force on `date`; when several overlap, the one that took effect last wins. A rulebook kept only
+ * for the procedures that pinned it is never chosen.
  *
- * @example rulebookInForce('2025-10-15').id // 'rulebook/2025-2030'
+ * @example rulebookInForce('2025-10-15').id // 'rulebook/2025-2030@2025-10-08'
  */
 export function rulebookInForce(date: string, rulebooks: readonly Rulebook[] = defaultRulebooks): Rulebook {
   const candidates = rulebooks
-    .filter((r) => isInForce(r, date))
+    .filter((r) => !r.pinnedOnly && isInForce(r, date))
     .sort((a, b) => compareIsoDates(b.effectiveFrom, a.effectiveFrom));
   const found = candidates[0];
   if (!found) {
@@ -37,6 +51,14 @@ export function rulebookInForce(date: string, rulebooks: readonly Rulebook[] = d
     );
   }
   return found;
+}
+
+/**
+ * The cycle rulebook a launch chose before rules were dated: what a procedure launched then replays with
+ * (`patched('dated-rule-sets')` false).
+ */
+export function cycleRulebookInForce(date: string): Rulebook {
+  return rulebookInForce(date, [rulebook2020to2025, rulebook2025to2030]);
 }
 
 /** The rulebook with this id; a procedure looks its recorded rulebook up here on every decision. */

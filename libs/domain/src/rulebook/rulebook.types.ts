@@ -3,6 +3,10 @@ import { type BodyKind, type LevelKind, type PostKind } from '../organisation/or
 import { type ProcedureKind, type RoleKind } from '../shared/message.types';
 import { type Ratio } from '../shared/ratio.util';
 import { type DocumentReference } from './document-reference.types';
+import { type LegalDocument } from './legal-documents.data';
+
+/** What a composition miss does: refuse the step, or record it and go on. */
+export type CompositionEnforcement = 'block' | 'warn';
 
 /** Rulebook ids look like `rulebook/2025-2030`. */
 export type RulebookId = string;
@@ -115,6 +119,17 @@ export interface StepDueWorkingDays {
   readonly ratification: number;
 }
 
+/** Where one rule of a rule set comes from: the document that sets it (null: a setting of the engine) and since when. */
+export interface RuleProvenance {
+  readonly id: string;
+  readonly title: string;
+  readonly tag: 'S' | 'S~' | 'A';
+  readonly document: LegalDocument | null;
+  /** The day this value took effect, `YYYY-MM-DD`. */
+  readonly effectiveFrom: string;
+  readonly note?: string;
+}
+
 /**
  * A versioned, effective-dated rule set. A procedure records the id of the rulebook in force on the day it was
  * launched and keeps it to the end. Every [A] and [S~] rule of domain.md lives here, never in code.
@@ -128,6 +143,14 @@ export interface Rulebook {
   /** First day no longer in force (exclusive); absent while open-ended. */
   readonly effectiveTo?: string;
   readonly documents: RulebookDocuments;
+  /**
+   * On a set composed from dated rules: the day the set stands as of (its newest rule took effect then) and the
+   * provenance of each rule. Absent on the cycle rulebooks procedures recorded before rules were dated.
+   */
+  readonly asOf?: string;
+  readonly rules?: readonly RuleProvenance[];
+  /** Kept for the procedures that recorded its id; never chosen for a new launch. */
+  readonly pinnedOnly?: boolean;
   readonly calendar: HolidayCalendar;
   readonly decision: {
     /** "More than half" of the base. */
@@ -171,6 +194,12 @@ export interface Rulebook {
     readonly youngShare: Ratio;
     readonly womenShare: Ratio;
     readonly womenInStandingCommittee: number;
+    /**
+     * Whether a plan's adoption and the congress's list approval are refused when the composition misses
+     * (`block`) or go on with the miss recorded (`warn`), each recording `CompositionChecked`. Absent on the
+     * cycle rulebooks of before: no check. [A]
+     */
+    readonly enforcement?: CompositionEnforcement;
   };
   readonly introduction: {
     readonly trackOrder: readonly Track[];

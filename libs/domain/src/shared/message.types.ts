@@ -37,7 +37,16 @@ export type RoleKind =
   | 'system';
 
 /** The procedures the engine runs (domain.md §3). */
-export type ProcedureKind = 'personnel-plan' | 'introduction' | 'appointment' | 'vetting' | 'election';
+export type ProcedureKind =
+  | 'personnel-plan'
+  | 'introduction'
+  | 'appointment'
+  | 'vetting'
+  | 'election'
+  /** Lấy phiếu tín nhiệm (QĐ 262 → 96). */
+  | 'confidence-vote'
+  /** Kiểm điểm, đánh giá, xếp loại hằng năm (HD 21 → QĐ 366). */
+  | 'classification';
 
 /** Classification of a personnel dossier: mật (confidential), tối mật (secret), tuyệt mật (top secret). */
 export type Classification = 'unclassified' | 'confidential' | 'secret' | 'top-secret';

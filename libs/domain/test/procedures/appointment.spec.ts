@@ -108,8 +108,45 @@ describe('procedure C: appointment from the unit', () => {
       ]);
   });
 
-  it('a procedure launched under the 2020–2025 rulebook keeps its 15 working days (QĐ 105)', () => {
-    const old = appointmentDecider.decide(launch('2024-06-10T08:00:00Z'), appointmentDecider.initialState());
+  it('QĐ 80 sets 30 working days from the day it was issued (2022-08-18), within the 2020–2025 cycle', () => {
+    const underRegulation80 = appointmentDecider.decide(
+      launch('2022-08-18T01:00:00Z'),
+      appointmentDecider.initialState(),
+    );
+    expect(underRegulation80[0]).toMatchObject({ data: { rulebookId: 'rulebook/2020-2025@2022-08-18' } });
+    given(underRegulation80)
+      .when({ ...step('policy', { kind: 'approve' }, secretariat), now: '2022-08-19T09:00:00Z' })
+      .thenIncludes([
+        {
+          type: 'PolicyApproved',
+          // 30 working days from Friday 19/8/2022, past the days off of 1–2/9/2022.
+          data: { approvedOn: '2022-08-19', deadlineWorkingDays: 30, completionDueDate: '2022-10-04' },
+        },
+      ]);
+  });
+
+  it('a procedure launched the day before QĐ 80 keeps the 15 working days of QĐ 105 when approved after it', () => {
+    const underRegulation105 = appointmentDecider.decide(
+      launch('2022-08-17T08:00:00Z'),
+      appointmentDecider.initialState(),
+    );
+    given(underRegulation105)
+      .when({ ...step('policy', { kind: 'approve' }, secretariat), now: '2022-08-19T09:00:00Z' })
+      .thenIncludes([
+        {
+          type: 'PolicyApproved',
+          data: { approvedOn: '2022-08-19', deadlineWorkingDays: 15, completionDueDate: '2022-09-13' },
+        },
+      ]);
+  });
+
+  it('a procedure that recorded the cycle rulebook before rules were dated keeps it (15 working days)', () => {
+    const recorded = launch('2024-06-10T08:00:00Z');
+    if (recorded.type !== 'LaunchAppointment') throw new TypeError('a launch');
+    const old = appointmentDecider.decide(
+      { ...recorded, data: { ...recorded.data, rulebookId: 'rulebook/2020-2025' } },
+      appointmentDecider.initialState(),
+    );
     given(old)
       .when({ ...step('policy', { kind: 'approve' }, secretariat), now: '2024-06-12T09:00:00Z' })
       .thenIncludes([

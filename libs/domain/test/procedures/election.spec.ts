@@ -303,7 +303,7 @@ describe('procedure F: history as stored', () => {
     it('records at launch that the rulebook requires one before an election', () => {
       const scheduled = launchedOnly.find((e) => e.type === 'ElectionScheduled');
       expect(scheduled?.data).toMatchObject({
-        checks: ['action-programme', 'further-round-surplus', 'floor-candidate'],
+        checks: ['action-programme', 'further-round-surplus', 'floor-candidate', 'composition'],
       });
     });
 
@@ -319,7 +319,7 @@ describe('procedure F: history as stored', () => {
       }
       expect(thrown).toMatchObject({
         errorCode: 'ACTION_PROGRAMME_MISSING',
-        params: { missing: ['c'], rulebookId: 'rulebook/2025-2030' },
+        params: { missing: ['c'], rulebookId: 'rulebook/2025-2030@2025-10-08' },
       });
     });
 
@@ -392,7 +392,10 @@ describe('procedure F: history as stored', () => {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(ValidationError);
-      expect(thrown).toMatchObject({ errorCode: 'SURPLUS_RULE_BROKEN', params: { rulebookId: 'rulebook/2025-2030' } });
+      expect(thrown).toMatchObject({
+        errorCode: 'SURPLUS_RULE_BROKEN',
+        params: { rulebookId: 'rulebook/2025-2030@2025-10-08' },
+      });
     });
 
     it('opens the round for thirteen (a surplus of 3)', () => {

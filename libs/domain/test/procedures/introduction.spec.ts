@@ -82,7 +82,7 @@ describe('procedure B: five-step introduction', () => {
         personId: 'r2',
         step: 'eligibility',
         reason:
-          '38 months of service left at the congress (retires 2029-01-01); re-election needs 48 under rulebook/2025-2030',
+          '38 months of service left at the congress (retires 2029-01-01); re-election needs 48 under rulebook/2025-2030@2025-04-14',
         reasonCode: 'age-ineligible',
         params: { track: 're-election' },
       },
@@ -319,9 +319,12 @@ describe('procedure B: five-step introduction', () => {
       { ...launch, now: '2024-06-13T08:00:00Z', data: { ...launch.data, congressDate: '2025-01-15' } },
       introductionDecider.initialState(),
     );
-    expect(under2020[0]).toMatchObject({ type: 'ProcedureLaunched', data: { rulebookId: 'rulebook/2020-2025' } });
+    expect(under2020[0]).toMatchObject({
+      type: 'ProcedureLaunched',
+      data: { rulebookId: 'rulebook/2020-2025@2023-07-11' },
+    });
     const { state } = runAll(introductionDecider, [decideStep('re-election/1', { kind: 'approve' })], under2020);
-    expect(state.core.rulebookId).toBe('rulebook/2020-2025');
+    expect(state.core.rulebookId).toBe('rulebook/2020-2025@2023-07-11');
   });
 
   it('whoever declares a conflict about a candidate is recused from that candidate’s steps', () => {

@@ -57,7 +57,11 @@ describe('procedure A: personnel plan', () => {
   it('drafting launches the procedure under the rulebook in force and opens the adoption step', () => {
     expect(launched[0]).toMatchObject({
       type: 'ProcedureLaunched',
-      data: { rulebookId: 'rulebook/2025-2030', kind: 'personnel-plan', launchedBy: actors.organizationOfficer },
+      data: {
+        rulebookId: 'rulebook/2025-2030@2024-11-28',
+        kind: 'personnel-plan',
+        launchedBy: actors.organizationOfficer,
+      },
     });
     expect(launched.slice(1)).toEqual([
       { type: 'PlanDrafted', data: { revision: 1, plan } },

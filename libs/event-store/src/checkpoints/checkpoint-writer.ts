@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkpointMessage, type Checkpoint, type StreamHead } from './checkpoint';
+import { GENESIS_DIGEST, checkpointDigest, checkpointMessage, type Checkpoint, type StreamHead } from './checkpoint';
 import type { CheckpointSigner } from './signing-key';
 
 export const CHECKPOINT_LOCK_KEY = 0x63706b74; // "cpkt"
@@ -13,6 +13,8 @@ interface CheckpointRow {
   created_at: Date;
   key_id: string;
   signature: string;
+  /** Absent on a schema from before migration CheckpointChain. */
+  previous_digest?: string | null;
 }
 
 export function toCheckpoint(row: CheckpointRow): Checkpoint {
@@ -25,6 +27,7 @@ export function toCheckpoint(row: CheckpointRow): Checkpoint {
     createdAt: row.created_at.toISOString(),
     keyId: row.key_id,
     signature: row.signature,
+    ...(row.previous_digest == null ? {} : { previousDigest: row.previous_digest }),
   };
 }
 
@@ -59,8 +62,11 @@ export async function writeCheckpointIn(
   now: Date,
   upTo = Number.MAX_SAFE_INTEGER,
 ): Promise<Checkpoint | null> {
-  const previous: { position: string; event_count: string }[] = await tx.query(
-    `SELECT position, event_count FROM checkpoints ORDER BY id DESC LIMIT 1`,
+  const previous: CheckpointRow[] = await tx.query(`SELECT * FROM checkpoints ORDER BY id DESC LIMIT 1`);
+  // A schema from before migration CheckpointChain (reverted to) has no chain to extend.
+  const chained: { c: number }[] = await tx.query(
+    `SELECT count(*)::int AS c FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'checkpoints' AND column_name = 'previous_digest'`,
   );
   const from = Number(previous[0]?.position ?? 0);
   const last: { position: string; log_hash: string }[] = await tx.query(
@@ -85,11 +91,16 @@ export async function writeCheckpointIn(
     streamHeads: Object.fromEntries(heads.map((h) => [h.stream_id, [h.stream_version, h.hash] as StreamHead])),
     createdAt: now.toISOString(),
     keyId: signer.keyId,
+    ...(chained[0].c === 0
+      ? {}
+      : { previousDigest: previous[0] ? checkpointDigest(toCheckpoint(previous[0])) : GENESIS_DIGEST }),
   };
   const signature = signer.sign(checkpointMessage(unsigned));
   const inserted: CheckpointRow[] = await tx.query(
-    `INSERT INTO checkpoints (position, event_count, log_hash, stream_heads, created_at, key_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    `INSERT INTO checkpoints (position, event_count, log_hash, stream_heads, created_at, key_id, signature${
+      unsigned.previousDigest === undefined ? '' : ', previous_digest'
+    })
+       VALUES ($1, $2, $3, $4, $5, $6, $7${unsigned.previousDigest === undefined ? '' : ', $8'}) RETURNING *`,
     [
       unsigned.position,
       unsigned.eventCount,
@@ -98,6 +109,7 @@ export async function writeCheckpointIn(
       unsigned.createdAt,
       unsigned.keyId,
       signature,
+      ...(unsigned.previousDigest === undefined ? [] : [unsigned.previousDigest]),
     ],
   );
   return toCheckpoint(inserted[0]);

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AnchorFile } from '../tree/anchor-file';
 import { UnsignableLogError, writeTreeHead, type TreeHead } from '../tree/tree-head-writer';
@@ -10,6 +11,8 @@ export interface TreeHeadAnchors {
   anchor?: AnchorFile;
   /** Sign only events vouched for by an append receipt (every appending store is sealed). */
   requireReceipts?: boolean;
+  /** Keys besides the log's own whose receipts vouch for events (processes that append but never sign heads). */
+  appenderKeys?: KeyObject[];
 }
 
 /**
@@ -22,7 +25,7 @@ export class Checkpointer {
   private timer?: NodeJS.Timeout;
   private lastAt = Date.now();
   private running?: Promise<unknown>;
-  /** The first event found without a receipt at the last attempt: a receipt may lag its append by a moment. */
+  /** The first event found without a receipt at the last attempt (reported when the next attempt stops there too). */
   private unreceipted?: number;
 
   constructor(
@@ -64,7 +67,7 @@ export class Checkpointer {
           unreceipted,
           rows[0]?.stream_id ?? '?',
           rows[0]?.stream_version ?? 0,
-          'has no append receipt: it was written into the database without going through the log (or its appender stopped before writing the receipt: once the event is checked, `npm run audit -- checkpoint` signs it)',
+          'has no append receipt: it was written into the database without going through the log, or by a process that does not seal its appends with a key the checkpointer trusts',
         ),
       );
     }

@@ -62,6 +62,8 @@ export class CheckpointSigner {
  */
 export interface TrustAnchors {
   witnessKeys?: KeyObject[];
+  /** Keys of processes that append (and seal their appends) but never sign tree heads: trusted for receipts only. */
+  appenderKeys?: KeyObject[];
   anchorFiles?: string[];
   headStore?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run audit -- <command>`: the inspection committee's tools on the command line.
  *
- *   verify [--stream ID]... [--public-key FILE]... [--witness-key FILE]... [--anchor-file FILE]... [--heads FILE] [--json]
+ *   verify [--stream ID]... [--public-key FILE]... [--witness-key FILE]... [--appender-key FILE]... [--anchor-file FILE]...
+ *          [--heads FILE] [--json]
  *       re-derive every hash and the Merkle tree, check them against every tree head the verifier trusts; exit 1
  *       if anything was altered
  *   checkpoint [--witness URL]... [--anchor-file FILE]    sign a tree head (and checkpoint) of the log now
@@ -27,7 +28,8 @@ import { formatReport } from '../verify/report-format';
 import { verifyLog } from '../verify/verifier';
 
 const USAGE = `Usage: npm run audit -- <command>
-  verify [--stream ID]... [--public-key FILE]... [--witness-key FILE]... [--anchor-file FILE]... [--heads FILE] [--json]
+  verify [--stream ID]... [--public-key FILE]... [--witness-key FILE]... [--appender-key FILE]... [--anchor-file FILE]...
+         [--heads FILE] [--json]
                                           check the log, its Merkle tree and every trusted tree head
   checkpoint [--witness URL]... [--anchor-file FILE]
                                           sign a tree head of the log now
@@ -43,6 +45,8 @@ interface Args {
   streams: string[];
   publicKeys: string[];
   witnessKeys: string[];
+  /** Public keys of appenders whose receipts are trusted (processes that append but never sign heads). */
+  appenderKeys: string[];
   witnesses: string[];
   anchorFiles: string[];
   heads?: string;
@@ -56,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     streams: [],
     publicKeys: [],
     witnessKeys: [],
+    appenderKeys: [],
     witnesses: [],
     anchorFiles: [],
     json: false,
@@ -76,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     if (flag === '--stream') args.streams.push(value());
     else if (flag === '--public-key') args.publicKeys.push(value());
     else if (flag === '--witness-key') args.witnessKeys.push(value());
+    else if (flag === '--appender-key') args.appenderKeys.push(value());
     else if (flag === '--witness') args.witnesses.push(value());
     else if (flag === '--anchor-file') args.anchorFiles.push(value());
     else if (flag === '--heads') args.heads = value();
@@ -150,7 +156,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const trusted = new TrustedKeys(pinned, { witnessKeys, anchorFiles, headStore: args.heads });
+    const appenderKeys = await readKeys(args.appenderKeys);
+    const trusted = new TrustedKeys(pinned, { witnessKeys, appenderKeys, anchorFiles, headStore: args.heads });
     const report = await verifyLog(dataSource, {
       trustedKeys: trusted,
       streamIds: args.streams.length > 0 ? args.streams : undefined,

@@ -8,6 +8,8 @@ import { AppendFunctionUsesIndexes1763784200000 } from '../migrations/1763784200
 import { EventContentAsHashedText1763784300000 } from '../migrations/1763784300000-EventContentAsHashedText';
 import { LeanerAppend1763784400000 } from '../migrations/1763784400000-LeanerAppend';
 import { MerkleTreeHeads1763786000000 } from '../migrations/1763786000000-MerkleTreeHeads';
+import { AppendWritesReceipt1763787000000 } from '../migrations/1763787000000-AppendWritesReceipt';
+import { CheckpointChain1763787100000 } from '../migrations/1763787100000-CheckpointChain';
 
 /** Entities of the event store; other libs add their own next to these. */
 export const eventStoreEntities = [EventRecordEntity, CheckpointEntity, ProjectionCheckpointEntity];
@@ -18,6 +20,8 @@ export const eventStoreMigrations = [
   EventContentAsHashedText1763784300000,
   LeanerAppend1763784400000,
   MerkleTreeHeads1763786000000,
+  AppendWritesReceipt1763787000000,
+  CheckpointChain1763787100000,
 ];
 
 export interface DataSourceSettings {

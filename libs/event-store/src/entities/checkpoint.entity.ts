@@ -29,4 +29,8 @@ export class CheckpointEntity {
 
   @Column({ type: 'text' })
   signature!: string;
+
+  /** Digest of the checkpoint before it, which this one signs (null on checkpoints from before the chain). */
+  @Column({ name: 'previous_digest', type: 'char', length: 64, nullable: true })
+  previousDigest!: string | null;
 }

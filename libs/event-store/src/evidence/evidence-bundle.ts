@@ -75,8 +75,19 @@ export async function buildEvidence(
   }
   const streamIds = new Set(rows.map((r) => r.stream_id));
   const companion = head?.body.checkpoint?.id;
-  const checkpoints = (await listCheckpoints(dataSource)).filter(
+  const all = await listCheckpoints(dataSource);
+  // Every checkpoint from the one before the procedure's streams last changed up to the head's: the chain that shows
+  // the offline verifier that none naming a newer version of its streams is left out.
+  const lastOfStream = new Map<string, number>();
+  for (const r of rows)
+    if (!head || Number(r.position) <= head.body.position) lastOfStream.set(r.stream_id, Number(r.position));
+  const since = Math.min(...lastOfStream.values());
+  const chainStart = all.findLastIndex((c) => c.position < since);
+  const companionAt = all.findIndex((c) => c.id === companion);
+  const chain = new Set(companionAt < 0 ? [] : all.slice(Math.max(0, chainStart), companionAt + 1));
+  const checkpoints = all.filter(
     (c) =>
+      chain.has(c) ||
       c.id === companion ||
       ((head === undefined || c.position <= head.body.position) &&
         Object.keys(c.streamHeads).some((s) => streamIds.has(s))),

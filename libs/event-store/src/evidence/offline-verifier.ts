@@ -37,6 +37,8 @@ export interface BundleCheckpoint {
   createdAt: string;
   keyId: string;
   signature: string;
+  /** The digest of the checkpoint before it, which it signs (absent on checkpoints from before the chain). */
+  previousDigest?: string;
 }
 
 export interface EvidenceBundle {
@@ -50,8 +52,10 @@ export interface EvidenceBundle {
   witnessPublicKeyPems: string[];
   events: BundleEvent[];
   /**
-   * The signed checkpoints (up to the tree head) that name one of the procedure's streams: each says which version
-   * the stream had reached, so that events removed from the end of a stream are missed.
+   * The signed checkpoints (up to the tree head) that name one of the procedure's streams, and every checkpoint from
+   * the one before its streams last changed up to the tree head's: each says which version the streams it names had
+   * reached, and each signs the digest of the one before, so that events removed from the end of a stream are
+   * missed even when the checkpoints that named them were deleted too.
    */
   checkpoints: BundleCheckpoint[];
 }
@@ -187,18 +191,16 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
   const ownStream = (s: string): boolean => s === bundle.procedureId || s.startsWith(`${bundle.procedureId}/`);
   const companion = /^checkpoint (\d+) ([0-9a-f]{64})$/.exec(lines.find((l) => l.startsWith('checkpoint ')) ?? '');
   let companionFound = companion === null;
+  const digests = new Map<number, string>();
   for (const c of bundle.checkpoints) {
     const sorted = Object.entries(c.streamHeads).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const digest = sha256(JSON.stringify(sorted)).toString('hex');
-    const message = JSON.stringify([
-      'cadreflow-checkpoint-v1',
-      c.position,
-      c.eventCount,
-      c.logHash,
-      digest,
-      c.createdAt,
-      c.keyId,
-    ]);
+    const fields = [c.position, c.eventCount, c.logHash, digest, c.createdAt, c.keyId];
+    const message =
+      c.previousDigest === undefined
+        ? JSON.stringify(['cadreflow-checkpoint-v1', ...fields])
+        : JSON.stringify(['cadreflow-checkpoint-v2', ...fields, c.previousDigest]);
+    digests.set(c.id, sha256(message).toString('hex'));
     if (
       c.keyId !== keyId(logPem) ||
       !crypto.verify(null, Buffer.from(message), logPem, Buffer.from(c.signature, 'base64'))
@@ -206,7 +208,7 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
       return fail(`checkpoint #${c.id} is not validly signed by the log key (it was altered)`);
     }
     if (companion && Number(companion[1]) === c.id) {
-      if (sha256(message).toString('hex') !== companion[2]) {
+      if (digests.get(c.id) !== companion[2]) {
         return fail(`checkpoint #${c.id} is not the one the tree head vouches for: checkpoints were replaced`);
       }
       companionFound = true;
@@ -232,6 +234,24 @@ export function offlineVerify(bundle: EvidenceBundle, argv: string[], print: (li
     return fail(
       `checkpoint #${companion![1]}, which the tree head vouches for, is missing: signed checkpoints were deleted`,
     );
+  }
+  // From the tree head's checkpoint back along the chain to one from before the procedure's streams last changed:
+  // every checkpoint since is in the bundle, so each later version of its streams would be named by one of them.
+  if (companion) {
+    const byDigest = new Map(bundle.checkpoints.map((c) => [digests.get(c.id), c]));
+    const lastOfStream = new Map<string, number>();
+    for (const e of bundle.events) if (e.position <= headPosition) lastOfStream.set(e.streamId, e.position);
+    const lastChange = Math.min(...lastOfStream.values());
+    let at = bundle.checkpoints.find((c) => c.id === Number(companion[1]));
+    while (at && at.previousDigest !== undefined && at.position >= lastChange && at.previousDigest !== '0'.repeat(64)) {
+      const before = byDigest.get(at.previousDigest);
+      if (!before) {
+        return fail(
+          `the signed checkpoint before checkpoint #${at.id} is missing: signed checkpoints were deleted, and with them what they said of the procedure's streams`,
+        );
+      }
+      at = before;
+    }
   }
   print(
     `TOÀN VẸN / intact: ${bundle.events.length} sự kiện của / events of "${bundle.procedureId}" khớp cây đã ký / match the signed tree of ${size} events.`,

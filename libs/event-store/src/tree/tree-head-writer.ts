@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { createHash } from 'node:crypto';
-import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import type { KeyObject } from 'node:crypto';
+import { checkpointDigest, type Checkpoint } from '../checkpoints/checkpoint';
 import { CHECKPOINT_LOCK_KEY, listCheckpoints, writeCheckpointIn } from '../checkpoints/checkpoint-writer';
-import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
+import { ReceiptCursor, eventContentDigest, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
 import { TrustedKeys, type CheckpointSigner } from '../checkpoints/signing-key';
 import { GENESIS_HASH, eventHash, logHash } from '../hashing';
 import {
@@ -63,6 +63,8 @@ export interface TreeHeadOptions {
    * stops before the first event without one, and `onUnreceipted` is told its position.
    */
   requireReceipts?: boolean;
+  /** Keys besides the log's own whose receipts vouch for events (processes that append but do not sign heads). */
+  appenderKeys?: KeyObject[];
   onUnreceipted?: (position: number) => void;
 }
 
@@ -191,12 +193,14 @@ export async function writeTreeHead(
     }
     const nodes: NewNode[] = [];
     const leafPositions = new Map<number, number>();
-    const own = new TrustedKeys([signer.publicKey]);
+    const appenders = new TrustedKeys([signer.publicKey, ...(options.appenderKeys ?? [])]);
     // A log from before tree heads has no receipts for its events: its first head covers them as they are.
     const receipts =
       options.requireReceipts && oldSize > 0
         ? new ReceiptCursor(
-            (await receiptsAfter(tx, position)).filter((r) => own.verify(r.keyId, receiptMessage(r), r.signature)),
+            (await receiptsAfter(tx, position)).filter((r) =>
+              appenders.verify(r.keyId, receiptMessage(r), r.signature),
+            ),
             position,
           )
         : undefined;
@@ -232,8 +236,11 @@ export async function writeTreeHead(
           refuse("does not chain to its stream's previous event");
         }
         if (logHash(prevLog, r.hash) !== r.log_hash) refuse('does not follow the event before it in the log');
-        const receipt = receipts?.check(at, r.log_hash);
-        if (receipt === 'mismatch') refuse('ends an append whose receipt vouches for other events');
+        const receipt = receipts?.check(at, r.log_hash, () => ({
+          digest: eventContentDigest(r.stream_id, r.type, r.schema_version, r.data, r.metadata),
+          recordedAt: r.recorded_at,
+        }));
+        if (receipt === 'mismatch') refuse('is not what the receipt of its append vouches for');
         if (receipt === 'unreceipted') {
           options.onUnreceipted?.(at);
           stopped = true;
@@ -261,7 +268,7 @@ export async function writeTreeHead(
         ? {
             checkpoint: {
               id: checkpoint.id,
-              digest: createHash('sha256').update(checkpointMessage(checkpoint)).digest('hex'),
+              digest: checkpointDigest(checkpoint),
             },
           }
         : {}),

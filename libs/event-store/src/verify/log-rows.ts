@@ -1,5 +1,6 @@
 import { hash as sha256 } from 'node:crypto';
 import { GENESIS_HASH, eventHash } from '../hashing';
+import { eventContentDigest, type EventContent } from '../checkpoints/append-receipt';
 import { copyOut } from './copy-out';
 
 /** One event as verify needs it: where it stands, what it claims, and its hash derived again from its content. */
@@ -14,6 +15,8 @@ export interface CheckedRow {
   computedHash: string;
   /** The log hash this event should store, if the reader derived it already (see `logHash`). */
   computedLogHash?: string;
+  /** What a sealed append receipt checks, for events after `contentAfter` (see {@link forEachCheckedRow}). */
+  content?: EventContent;
 }
 
 type LogClient = Parameters<typeof copyOut>[0] & {
@@ -87,6 +90,9 @@ class BinaryRowParser {
   private lastMicros = NaN;
   private lastIso = Buffer.alloc(0);
 
+  /** Positions after which each row's {@link EventContent} is derived too. */
+  constructor(private readonly contentAfter = Infinity) {}
+
   private headerRead = false;
   /** Where the row parsed last ends. */
   private rowEnd = 0;
@@ -139,6 +145,18 @@ class BinaryRowParser {
       computedHash: sha256('sha256', input),
       computedLogHash: this.logHashOf(buf),
     };
+    if (row.position > this.contentAfter) {
+      row.content = {
+        digest: eventContentDigest(
+          row.streamId,
+          buf.toString('utf8', starts[3], ends[3]),
+          buf.readInt32BE(starts[4]),
+          buf.toString('utf8', starts[6], ends[6]),
+          buf.toString('utf8', starts[7], ends[7]),
+        ),
+        recordedAt: this.lastIso.toString('latin1'),
+      };
+    }
     this.rowEnd = p;
     return row;
   }
@@ -213,12 +231,14 @@ function readHeader(buf: Buffer, start: number, end: number): number {
 /**
  * Calls `onRow` with every event of the log in global order, its hash derived again from its content. The whole log
  * comes in one `COPY ... TO STDOUT (FORMAT binary)`, read straight off the connection (see {@link copyOut}); with
- * `streamIds`, just those streams come from an ordinary parameterised query.
+ * `streamIds`, just those streams come from an ordinary parameterised query. Rows after position `contentAfter` of
+ * the whole log carry their {@link EventContent} as well.
  */
 export async function forEachCheckedRow(
   client: LogClient,
   streamIds: string[] | undefined,
   onRow: (row: CheckedRow) => void,
+  contentAfter = Infinity,
 ): Promise<void> {
   if (streamIds !== undefined) {
     const { rows } = await client.query({
@@ -230,7 +250,7 @@ export async function forEachCheckedRow(
     for (const fields of rows) onRow(fromFields(fields));
     return;
   }
-  const parser = new BinaryRowParser();
+  const parser = new BinaryRowParser(contentAfter);
   // Read along the primary key, in the log's physical order: never a sort of the whole log, whatever the planner's
   // statistics say (right after a bulk load or a migration they may be missing).
   await client.query('SET enable_sort = off');

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
+import { GENESIS_DIGEST, checkpointDigest, checkpointMessage, type Checkpoint } from '../checkpoints/checkpoint';
 import { listCheckpoints } from '../checkpoints/checkpoint-writer';
-import type { TrustedKeys } from '../checkpoints/signing-key';
+import { TrustedKeys } from '../checkpoints/signing-key';
 import { GENESIS_HASH, logHash } from '../hashing';
 import { ReceiptCursor, receiptMessage, receiptsAfter } from '../checkpoints/append-receipt';
 import { listTreeHeads } from '../tree/tree-head-writer';
@@ -82,12 +82,16 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   const checkpoints = wholeLog ? await listCheckpoints(dataSource) : [];
   const treeHeads = wholeLog ? await listTreeHeads(dataSource) : [];
   const tree = wholeLog ? await TreeCheck.open(treeHeads, options.trustedKeys) : undefined;
+  const appenders = new TrustedKeys([
+    ...options.trustedKeys.all(),
+    ...(options.trustedKeys.anchors.appenderKeys ?? []),
+  ]);
   // Events after the newest head are vouched for by the appenders' receipts alone, in a log that signs heads.
   const tailFrom = Math.max(0, ...treeHeads.map((h) => h.position));
   const receipts = tree?.knowsAnyHead()
     ? new ReceiptCursor(
         (await receiptsAfter(dataSource, tailFrom)).filter((r) =>
-          options.trustedKeys.verify(r.keyId, receiptMessage(r), r.signature),
+          appenders.verify(r.keyId, receiptMessage(r), r.signature),
         ),
         tailFrom,
       )
@@ -98,7 +102,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
   let logBroken = false;
   let lastCheckpointPosition = 0;
 
-  const checkCheckpoint = (cp: Checkpoint): void => {
+  const checkCheckpoint = (cp: Checkpoint, previous: Checkpoint | undefined): void => {
     const before = problems.length;
     if (!options.trustedKeys.has(cp.keyId)) {
       problems.push({
@@ -111,6 +115,17 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
         kind: 'checkpoint-signature',
         checkpointId: cp.id,
         message: `Checkpoint #${cp.id} (position ${cp.position}) has an invalid signature: the checkpoint itself was altered.`,
+      });
+    }
+    if (
+      cp.previousDigest !== undefined &&
+      cp.previousDigest !== (previous ? checkpointDigest(previous) : GENESIS_DIGEST)
+    ) {
+      problems.push({
+        kind: 'checkpoint-mismatch',
+        checkpointId: cp.id,
+        position: cp.position,
+        message: `Checkpoint #${cp.id} signs another checkpoint before it than the log has: signed checkpoints before it were deleted or replaced.`,
       });
     }
     if (eventsChecked !== cp.eventCount) {
@@ -150,14 +165,20 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     () => void,
   ];
   try {
-    await forEachCheckedRow(client, options.streamIds, (row) => {
-      const position = row.position;
-      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
-        checkCheckpoint(checkpoints[nextCheckpoint++]);
-      }
-      checkEvent(row, position);
-    });
-    while (nextCheckpoint < checkpoints.length) checkCheckpoint(checkpoints[nextCheckpoint++]);
+    await forEachCheckedRow(
+      client,
+      options.streamIds,
+      (row) => {
+        const position = row.position;
+        while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].position < position) {
+          checkCheckpoint(checkpoints[nextCheckpoint], checkpoints[nextCheckpoint++ - 1]);
+        }
+        checkEvent(row, position);
+      },
+      receipts ? tailFrom : Infinity,
+    );
+    while (nextCheckpoint < checkpoints.length)
+      checkCheckpoint(checkpoints[nextCheckpoint], checkpoints[nextCheckpoint++ - 1]);
   } finally {
     release();
   }
@@ -171,7 +192,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
     eventsChecked++;
     tree?.leaf(row.logHash);
     if (receipts && position > tailFrom) {
-      const receipt = receipts.check(position, row.logHash);
+      const receipt = receipts.check(position, row.logHash, () => row.content!);
       if (receipt === 'unreceipted') {
         problems.push({
           kind: 'event-not-receipted',
@@ -186,7 +207,7 @@ export async function verifyLog(dataSource: DataSource, options: VerifyOptions):
           position,
           streamId: row.streamId,
           streamVersion: row.streamVersion,
-          message: `${eventPlace(row.streamId, row.streamVersion, position)}: ends an append whose signed receipt vouches for other events: events of that append were altered, added or removed.`,
+          message: `${eventPlace(row.streamId, row.streamVersion, position)}: is not what the signed receipt of its append vouches for (another content, time, order or number of events): events of that append were altered, added or removed.`,
         });
       }
     }

@@ -71,6 +71,7 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
     case 'StepClosed':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':

@@ -1,5 +1,6 @@
 import { type ConcernedPerson, type StepAuthority } from '../../checks/decision-guards.check';
 import { type IsoDate } from '../../calendar/civil-date.util';
+import { type CompositionCheckedData } from '../../checks/composition.check';
 import { type RelationKind } from '../../organisation/organisation.types';
 import { type BallotCounts, type Tallies } from '../../voting/ballots.rule';
 import { type ElectionAttendance } from '../../voting/election-base.rule';
@@ -14,7 +15,15 @@ import {
 export { type ProcedureKind };
 
 /** How a step is decided: an approval (approve / reject / return), a recorded tally, or a conclusion. */
-export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
+export type StepDecisionKind =
+  | 'approval'
+  | 'tally'
+  | 'conclusion'
+  | 'opinion'
+  /** The count of a confidence vote: ballots by level per person. */
+  | 'confidence-tally'
+  /** A grade per person (annual classification). */
+  | 'classification';
 
 /**
  * What a step is, as a code the web app translates (the English `name` of {@link StepOpened} is a developer
@@ -25,6 +34,8 @@ export type StepDecisionKind = 'approval' | 'tally' | 'conclusion' | 'opinion';
  * - `appointment-policy` `{ attempt }`, `appointment-step` `{ step }`, `appointment-head-decision` `{ personId }`
  * - `election-candidate-list` `{ seats }`, `election-round` `{ round, seats }`,
  *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
+ * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
+ * - `classification-grading` `{ revision, year }`, `classification-approval` `{ revision, year }`
  */
 export type StepKindCode =
   | 'plan-adoption'
@@ -39,7 +50,11 @@ export type StepKindCode =
   | 'election-candidate-list'
   | 'election-round'
   | 'election-next-round'
-  | 'election-ratification';
+  | 'election-ratification'
+  | 'confidence-vote'
+  | 'confidence-follow-up'
+  | 'classification-grading'
+  | 'classification-approval';
 
 /** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
 export type StepParams = Readonly<Record<string, string | number>>;
@@ -218,8 +233,16 @@ export type ConflictDetected = DomainEvent<
   }
 >;
 
+/**
+ * The composition of a list was checked against the rulebook's minimums and the plan's targets (`checkpoint`: the
+ * plan's adoption or the congress's list approval). `enforcement: 'warn'` records a miss and goes on; `'block'`
+ * refuses the step, so a recorded check under `block` has always `ok: true`.
+ */
+export type CompositionChecked = DomainEvent<'CompositionChecked', CompositionCheckedData>;
+
 /** Events every procedure shares. */
 export type CommonEvent =
+  | CompositionChecked
   | ProcedureLaunched
   | StepOpened
   | StepClosed

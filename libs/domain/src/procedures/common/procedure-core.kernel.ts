@@ -157,6 +157,8 @@ export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCo
         },
       };
     }
+    case 'CompositionChecked':
+      return core;
     case 'ConflictDetected': {
       // The registry declares the actor a relative of the subject: they are recused on the subject from now on.
       const { personId, subjectId } = event.data;

@@ -1,3 +1,4 @@
+import { type CompositionBasis } from '../../checks/composition.check';
 import { type RegistryRef } from '../common/common.events';
 import { type ElectionCheck } from './election.events';
 import { type Gender, type LevelKind } from '../../organisation/organisation.types';
@@ -47,6 +48,8 @@ export type LaunchElection = DomainCommand<
     readonly higherBodyId: string;
     readonly higherRole: RoleKind;
     readonly candidates: readonly ElectionCandidate[];
+    /** The profiles (and the plan's targets) the list's composition is checked on, from the registry snapshot. */
+    readonly composition?: CompositionBasis;
   }
 >;
 

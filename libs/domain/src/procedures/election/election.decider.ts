@@ -1,4 +1,5 @@
 import { compareIsoDates } from '../../calendar/civil-date.util';
+import { compositionCheckpoint } from '../../checks/composition.check';
 import { checkAge } from '../../checks/age.check';
 import { subtractWorkingDays } from '../../calendar/holiday-calendar.util';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
@@ -121,7 +122,17 @@ export function createElectionDecider(
       if (state.checks.includes('action-programme')) {
         assertActionProgrammes(state.core, state.candidates, rulebook, command.type);
       }
+      const composition = state.checks.includes('composition')
+        ? compositionCheckpoint(
+            'candidate-list',
+            state.candidates,
+            state.composition,
+            rulebook,
+            state.composition?.targets,
+          )
+        : null;
       return [
+        ...(composition ? [{ type: 'CompositionChecked' as const, data: composition }] : []),
         {
           type: 'CandidateListApproved',
           data: { personIds: state.candidates, seats: state.seats, surplus: surplus.surplus },
@@ -383,7 +394,11 @@ export function createElectionDecider(
               ...(rulebook.actionProgramme.requiredFor.includes('election') ? ['action-programme' as const] : []),
               'further-round-surplus',
               'floor-candidate',
+              ...(rulebook.composition.enforcement ? ['composition' as const] : []),
             ],
+            ...(data.composition && data.checks === undefined && rulebook.composition.enforcement
+              ? { composition: data.composition }
+              : {}),
           },
         },
       ];

@@ -1,3 +1,4 @@
+import { type CompositionBasis } from '../../checks/composition.check';
 import { type LevelKind } from '../../organisation/organisation.types';
 import { type DomainEvent } from '../../shared/message.types';
 import { type CommonEvent } from '../common/common.events';
@@ -16,6 +17,8 @@ export type ElectionScheduled = DomainEvent<
      * existed: they run on without them, so their histories replay as recorded.
      */
     readonly checks?: readonly ElectionCheck[];
+    /** What the list's composition is checked on (`composition` check): level, congress day, profiles, targets. */
+    readonly composition?: CompositionBasis;
   }
 >;
 /**
@@ -24,9 +27,11 @@ export type ElectionScheduled = DomainEvent<
  *   it (domain.md §3G; when the rulebook's `actionProgramme.requiredFor` names elections);
  * - `further-round-surplus`: a further round the congress decides on keeps the list's surplus cap (≤ 30%);
  * - `floor-candidate`: a name added from the floor passes the checks a listed candidate passes, as far as the
- *   congress knows them (age, dossier, relatives).
+ *   congress knows them (age, dossier, relatives);
+ * - `composition`: the list the congress approves is checked against the composition targets (`CompositionChecked`;
+ *   refused under the rulebook's `composition.enforcement: 'block'`).
  */
-export type ElectionCheck = 'action-programme' | 'further-round-surplus' | 'floor-candidate';
+export type ElectionCheck = 'action-programme' | 'further-round-surplus' | 'floor-candidate' | 'composition';
 
 /** The congress approved the candidate list with its surplus. */
 export type CandidateListApproved = DomainEvent<

@@ -1,3 +1,4 @@
+import { type CompositionBasis } from '../../checks/composition.check';
 import { evolveCore, initialCore, type ProcedureCore, withConcerned } from '../common/procedure-core.kernel';
 import {
   type ElectionCheck,
@@ -26,6 +27,8 @@ export interface ElectionState {
   readonly level: ElectionScheduled['data']['level'] | null;
   /** The checks recorded at launch (none for an election launched before they existed). */
   readonly checks: readonly ElectionCheck[];
+  /** What the list's composition is checked on, as recorded at launch. */
+  readonly composition: CompositionBasis | null;
 }
 
 /** The state before launch. */
@@ -38,6 +41,7 @@ export const initialElectionState = (): ElectionState => ({
   results: [],
   round: null,
   checks: [],
+  composition: null,
   congressDate: '',
   level: null,
 });
@@ -57,6 +61,7 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
@@ -85,6 +90,7 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
         checks: event.data.checks ?? [],
         congressDate: event.data.congressDate,
         level: event.data.level,
+        composition: event.data.composition ?? null,
       };
     case 'CandidateListApproved':
       return { ...state, seats: event.data.seats };

@@ -75,6 +75,7 @@ export function evolveIntroduction(state: IntroductionState, event: Introduction
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':

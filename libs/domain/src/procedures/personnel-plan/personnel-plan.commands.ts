@@ -1,3 +1,4 @@
+import { type CompositionBasis, type CompositionMember } from '../../checks/composition.check';
 import { type RegistryRef } from '../common/common.events';
 import { type DomainCommand, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand, type DecideStep } from '../common/common.commands';
@@ -22,11 +23,20 @@ export type DraftPlan = DomainCommand<
     readonly higherBodyId: string;
     readonly higherRole: RoleKind;
     readonly plan: PersonnelPlanContent;
+    /** The level, the congress day and the candidates' profiles (from the registry snapshot) composition is checked on. */
+    readonly composition?: CompositionBasis;
   }
 >;
 
 /** Revise the draft (while a draft, or after a return). */
-export type RevisePlan = DomainCommand<'RevisePlan', { readonly plan: PersonnelPlanContent }>;
+export type RevisePlan = DomainCommand<
+  'RevisePlan',
+  {
+    readonly plan: PersonnelPlanContent;
+    /** Profiles of people the revision adds (from the registry snapshot). */
+    readonly profiles?: readonly CompositionMember[];
+  }
+>;
 
 /** Send the adopted (or revised, after a return) plan to the higher level. */
 export type SubmitPlan = DomainCommand<'SubmitPlan', Record<string, never>>;

@@ -3,6 +3,7 @@ import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Actor, type Decider } from '../../shared/message.types';
 import { checkSurplus } from '../../voting/surplus.rule';
+import { compositionCheckpoint } from '../../checks/composition.check';
 import { type DecideStep } from '../common/common.commands';
 import {
   assertNotLaunched,
@@ -38,6 +39,10 @@ export function validatePlan(plan: PersonnelPlanContent, rulebook: Rulebook): vo
     );
   if (!Number.isInteger(deputies) || deputies < 0 || deputies >= btv)
     problems.push(`Deputy secretaries (${deputies}) must be fewer than the ${btv} standing committee seats`);
+  for (const [name, percent] of Object.entries(plan.targets ?? {})) {
+    if (percent !== undefined && !(Number.isFinite(percent) && percent >= 0 && percent <= 100))
+      problems.push(`The composition target ${name} must be a percentage from 0 to 100, got ${percent}`);
+  }
   if (new Set(plan.candidateIds).size !== plan.candidateIds.length)
     problems.push('The candidate list names someone twice');
   if (plan.candidateIds.length > 0 && problems.length === 0) {
@@ -98,9 +103,19 @@ export function createPersonnelPlanDecider(
     const plan = state.plan as PersonnelPlanContent;
     const adoption = state.status === 'DRAFT';
     switch (decision.kind) {
-      case 'approve':
+      case 'approve': {
+        const composition = adoption
+          ? compositionCheckpoint(
+              'plan-adoption',
+              plan.candidateIds,
+              state.composition,
+              coreRulebook(state.core, rulebooks),
+              plan.targets,
+            )
+          : null;
         return adoption
           ? [
+              ...(composition ? [{ type: 'CompositionChecked' as const, data: composition }] : []),
               { type: 'PlanAdopted', data: { revision: state.revision } },
               { type: 'StepClosed', data: { stepId: step.stepId, outcome: 'approved' } },
             ]
@@ -108,6 +123,7 @@ export function createPersonnelPlanDecider(
               { type: 'PlanApproved', data: { revision: state.revision, approvedPlan: plan } },
               { type: 'StepClosed', data: { stepId: step.stepId, outcome: 'approved' } },
             ];
+      }
       case 'return':
         return adoption
           ? [
@@ -167,7 +183,10 @@ export function createPersonnelPlanDecider(
               },
             },
           },
-          { type: 'PlanDrafted', data: { revision: 1, plan: data.plan } },
+          {
+            type: 'PlanDrafted',
+            data: { revision: 1, plan: data.plan, ...(data.composition ? { composition: data.composition } : {}) },
+          },
           {
             type: 'StepOpened',
             data: {
@@ -191,7 +210,14 @@ export function createPersonnelPlanDecider(
         const rulebook = coreRulebook(state.core, rulebooks);
         validatePlan(command.data.plan, rulebook);
         const revision = state.revision + 1;
-        const events: PersonnelPlanEvent[] = [{ type: 'PlanDrafted', data: { revision, plan: command.data.plan } }];
+        const known = state.composition;
+        const added = (command.data.profiles ?? []).filter(
+          (p) => !known?.profiles.some((k) => k.personId === p.personId),
+        );
+        const composition = known && added.length > 0 ? { ...known, profiles: [...known.profiles, ...added] } : null;
+        const events: PersonnelPlanEvent[] = [
+          { type: 'PlanDrafted', data: { revision, plan: command.data.plan, ...(composition ? { composition } : {}) } },
+        ];
         const adoptionOpen = Object.keys(state.core.openSteps).some((id) => id.startsWith('adoption-'));
         if (state.status === 'DRAFT' && !adoptionOpen) {
           events.push({

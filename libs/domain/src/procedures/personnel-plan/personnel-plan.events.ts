@@ -1,3 +1,4 @@
+import { type CompositionBasis, type PlanCompositionTargets } from '../../checks/composition.check';
 import { type DomainEvent } from '../../shared/message.types';
 import { type CommonEvent } from '../common/common.events';
 
@@ -8,14 +9,21 @@ export interface PersonnelPlanContent {
   readonly deputySecretaries: number;
   /** Candidate list with its surplus over the executive-committee seats. */
   readonly candidateIds: readonly string[];
-  /** Standards and composition targets in words, as adopted. */
+  /** Standards in words, as adopted. */
   readonly standards: readonly string[];
+  /** Composition targets as numbers, checked at adoption (with the rulebook's minimums). */
+  readonly targets?: PlanCompositionTargets;
 }
 
 /** A (revised) draft of the plan. */
 export type PlanDrafted = DomainEvent<
   'PlanDrafted',
-  { readonly revision: number; readonly plan: PersonnelPlanContent }
+  {
+    readonly revision: number;
+    readonly plan: PersonnelPlanContent;
+    /** What composition is checked on (level, congress day, the candidates' profiles); absent: no check. */
+    readonly composition?: CompositionBasis;
+  }
 >;
 /** The standing committee adopted the draft. */
 export type PlanAdopted = DomainEvent<'PlanAdopted', { readonly revision: number }>;

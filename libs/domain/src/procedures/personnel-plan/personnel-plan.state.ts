@@ -1,4 +1,5 @@
 import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { type CompositionBasis } from '../../checks/composition.check';
 import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-plan.events';
 
 /** States of a personnel plan (domain.md §3A). */
@@ -13,6 +14,8 @@ export interface PersonnelPlanState {
   readonly submissions: number;
   readonly plan: PersonnelPlanContent | null;
   readonly draftedBy: readonly string[];
+  /** What composition is checked on, as the latest draft recorded it; null: no check (drafted before). */
+  readonly composition: CompositionBasis | null;
 }
 
 /** The state before launch. */
@@ -23,6 +26,7 @@ export const initialPersonnelPlanState = (): PersonnelPlanState => ({
   submissions: 0,
   plan: null,
   draftedBy: [],
+  composition: null,
 });
 
 /** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
@@ -35,6 +39,7 @@ export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelP
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
@@ -50,6 +55,7 @@ export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelP
         status: state.status === 'NOT_STARTED' ? 'DRAFT' : state.status,
         revision: event.data.revision,
         plan: event.data.plan,
+        composition: event.data.composition ?? state.composition,
       };
     case 'PlanAdopted':
       return { ...state, status: 'ADOPTED' };

@@ -108,6 +108,7 @@ export function evolveVetting(state: VettingState, event: VettingEvent): Vetting
       return updateCandidate(state, event.data.personId, { status: 'BLOCKED' });
     case 'AssetDeclarationVerified':
       return state;
+    case 'CompositionChecked':
     case 'ConflictDetected':
       return 'stepId' in event.data
         ? { ...state, core: evolveCore(state.core, { type: 'ConflictDetected', data: event.data }) }

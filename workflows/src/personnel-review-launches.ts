@@ -1,0 +1,89 @@
+import {
+  concernedPerson,
+  procedureBodies,
+  ratifyingAuthority,
+  ValidationError,
+  type Body,
+  type ConsultingAuthority,
+  type OrganisationModel,
+} from '@cadreflow/domain';
+import type { ClassificationLaunch, ConfidenceVoteLaunch, LaunchCommon, RegistrySnapshot } from './messages';
+
+/** The fields of a launch every procedure shares, with the registry snapshot it pins. */
+export type ReviewLaunchCommon = Omit<LaunchCommon, 'registry' | 'parentProcedureId' | 'rulebookId'> & {
+  readonly registry: RegistrySnapshot;
+};
+
+function required(body: Body | null, what: string, organisationId: string): Body {
+  if (!body) {
+    throw new ValidationError(
+      `${organisationId} has no ${what}; the procedure needs one`,
+      { organisationId, what },
+      { code: 'ORGANISATION_BODY_MISSING' },
+    );
+  }
+  return body;
+}
+
+/** The committee one level up that decides on a cadre of `organisationId` (the one that ratifies its elections). */
+function higherCommittee(model: OrganisationModel, organisationId: string): ConsultingAuthority {
+  const higher = ratifyingAuthority(model, organisationId);
+  if (!higher) {
+    throw new ValidationError(`${organisationId} has no higher level`, { organisationId }, { code: 'NO_HIGHER_LEVEL' });
+  }
+  return higher;
+}
+
+/**
+ * A confidence vote (lấy phiếu tín nhiệm) of the organisation's executive committee on these people; a low result
+ * goes to the committee one level up, which ratifies the organisation's elections (and so decides on its posts).
+ *
+ * @example confidenceVoteLaunch(model, { procedureId, bodyId: 'org/bac-ninh', launchedBy, registry }, ['person/bn-02'])
+ */
+export function confidenceVoteLaunch(
+  model: OrganisationModel,
+  common: ReviewLaunchCommon,
+  personIds: readonly string[],
+): ConfidenceVoteLaunch {
+  const bodies = procedureBodies(model, common.bodyId);
+  const higher = higherCommittee(model, common.bodyId);
+  return {
+    kind: 'confidence-vote',
+    ...common,
+    data: {
+      organisationId: common.bodyId,
+      votingBodyId: required(bodies.executiveCommittee, 'executive committee', common.bodyId).id,
+      votingRole: 'executive-committee',
+      higherBodyId: higher.body.id,
+      higherRole: higher.role,
+      candidates: personIds.map((personId) => concernedPerson(model, personId)),
+    },
+  };
+}
+
+/**
+ * The annual review and classification (đánh giá, xếp loại) of these people for `year`: the organisation's standing
+ * committee grades, the committee one level up approves.
+ */
+export function classificationLaunch(
+  model: OrganisationModel,
+  common: ReviewLaunchCommon,
+  personIds: readonly string[],
+  year: number,
+): ClassificationLaunch {
+  const bodies = procedureBodies(model, common.bodyId);
+  const higher = higherCommittee(model, common.bodyId);
+  return {
+    kind: 'classification',
+    ...common,
+    data: {
+      organisationId: common.bodyId,
+      year,
+      committeeBodyId: required(bodies.standingCommittee, 'standing committee', common.bodyId).id,
+      committeeRole: 'standing-committee',
+      higherBodyId: higher.body.id,
+      higherRole: higher.role,
+      candidates: personIds.map((personId) => concernedPerson(model, personId)),
+    },
+  };
+}
