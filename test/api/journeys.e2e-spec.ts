@@ -358,7 +358,9 @@ describe('HTTP API end to end (real PostgreSQL, embedded Temporal, real worker)'
   it('pushes queue changes live, lets a claimant unclaim, records every dossier read, and reports progress per level, of all organisations or of a body and those under it', async () => {
     const controller = new AbortController();
     const received: string[] = [];
-    const stream = await fetch(`${stack.baseUrl}/tasks/events?access_token=${approver.token}`, {
+    const ticket = await approver.post<{ ticket: string }>('/tasks/events/ticket');
+    expect(ticket.status).toBe(200);
+    const stream = await fetch(`${stack.baseUrl}/tasks/events?ticket=${encodeURIComponent(ticket.body.ticket)}`, {
       signal: controller.signal,
     });
     expect(stream.status).toBe(200);

@@ -5,7 +5,9 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthenticatedUser } from '../../apps/api/src/auth/authenticated-user';
 import { JwtAuthGuard } from '../../apps/api/src/auth/jwt-auth.guard';
+import type { SessionsService } from '../../apps/api/src/auth/sessions.service';
 
+const claims = { typ: 'access', ver: 1 };
 const user: AuthenticatedUser = {
   userId: 'user/phobithu',
   username: 'phobithu',
@@ -41,7 +43,9 @@ describe('JwtAuthGuard', () => {
   let verifications: jest.SpyInstance;
 
   beforeEach(() => {
-    guard = new JwtAuthGuard(jwt, new Reflector());
+    // The user's token version, as the users table holds it (the sessions' own tests run on PostgreSQL).
+    const sessions = { isCurrent: (_userId: string, version: number) => Promise.resolve(version === 1) };
+    guard = new JwtAuthGuard(jwt, new Reflector(), sessions as unknown as SessionsService);
     verifications = jest.spyOn(jwt, 'verifyAsync');
   });
   afterEach(() => {
@@ -50,7 +54,7 @@ describe('JwtAuthGuard', () => {
   });
 
   it('verifies a token once and then knows it: every request gets the same frozen user', async () => {
-    const token = await jwt.signAsync({ ...user }, { expiresIn: 3600 });
+    const token = await jwt.signAsync({ ...user, ...claims }, { expiresIn: 3600 });
     const first = requestWith(token);
     const second = requestWith(token);
     expect(await guard.canActivate(first.context)).toBe(true);
@@ -64,7 +68,7 @@ describe('JwtAuthGuard', () => {
 
   it('refuses a known token once it has expired, and a token whose payload was changed', async () => {
     jest.useFakeTimers({ now: new Date('2026-12-05T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
-    const token = await jwt.signAsync({ ...user }, { expiresIn: 60 });
+    const token = await jwt.signAsync({ ...user, ...claims }, { expiresIn: 60 });
     expect(await guard.canActivate(requestWith(token).context)).toBe(true);
     jest.setSystemTime(new Date('2026-12-05T08:01:00Z'));
     await expect(guard.canActivate(requestWith(token).context)).rejects.toMatchObject({
@@ -72,12 +76,29 @@ describe('JwtAuthGuard', () => {
       status: 401,
     });
 
-    const fresh = await jwt.signAsync({ ...user }, { expiresIn: 60 });
+    const fresh = await jwt.signAsync({ ...user, ...claims }, { expiresIn: 60 });
     expect(await guard.canActivate(requestWith(fresh).context)).toBe(true);
     const [header, , signature] = fresh.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...user, userId: 'user/someone-else' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...user, ...claims, userId: 'user/someone-else' })).toString(
+      'base64url',
+    );
     await expect(guard.canActivate(requestWith(`${header}.${forged}.${signature}`).context)).rejects.toBeInstanceOf(
       ApiError,
     );
+  });
+
+  it('refuses a token without an expiry, a token of another kind, one of an older version, and one in the query', async () => {
+    const forever = await jwt.signAsync({ ...user, ...claims });
+    await expect(guard.canActivate(requestWith(forever).context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const other = await jwt.signAsync({ ...user, ver: 1, typ: 'refresh' }, { expiresIn: 60 });
+    await expect(guard.canActivate(requestWith(other).context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const revoked = await jwt.signAsync({ ...user, typ: 'access', ver: 0 }, { expiresIn: 60 });
+    await expect(guard.canActivate(requestWith(revoked).context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    const good = await jwt.signAsync({ ...user, ...claims }, { expiresIn: 60 });
+    const inQuery = requestWith(good);
+    delete (inQuery.request.headers as Record<string, string | undefined>).authorization;
+    (inQuery.request.query as Record<string, string>).access_token = good;
+    await expect(guard.canActivate(inQuery.context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
 });

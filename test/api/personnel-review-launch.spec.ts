@@ -1,5 +1,5 @@
 import { DomainError, demoIds, demoOrganisation } from '@cadreflow/domain';
-import type { ClassificationLaunch, ConfidenceVoteLaunch } from '@cadreflow/workflows/messages';
+import type { CadreOpinionLaunch, ClassificationLaunch, ConfidenceVoteLaunch } from '@cadreflow/workflows/messages';
 import { ApiError } from '../../apps/api/src/errors/api-error';
 import { buildLaunch } from '../../apps/api/src/procedures/launch-builder';
 import type { LaunchForm } from '../../apps/api/src/procedures/launch.dto';
@@ -50,6 +50,30 @@ describe('confidence vote and classification launched from a form', () => {
       committeeRole: 'standing-committee',
       higherBodyId: demoIds.politburo,
     });
+  });
+
+  it('a request for an opinion goes to the standing committee; it comes from the level above or the centre', () => {
+    const request = { reference: 'Công văn 123-CV/BTCTW', matter: 'Nhân sự dự kiến bổ nhiệm', candidateIds: people };
+    const central = buildLaunch(
+      form({ kind: 'cadre-opinion', organisationId: demoIds.province, requestedBy: 'central', ...request }),
+      snapshot,
+      'proc-op',
+      launchedBy,
+    ) as CadreOpinionLaunch;
+    expect(central.data).toMatchObject({
+      requestingBodyId: demoIds.centralOrganizationCommittee,
+      answeringBodyId: demoIds.standingCommittee,
+      answeringRole: 'standing-committee',
+      reference: 'Công văn 123-CV/BTCTW',
+      matter: 'Nhân sự dự kiến bổ nhiệm',
+    });
+    const higher = buildLaunch(
+      form({ kind: 'cadre-opinion', organisationId: demoIds.province, requestedBy: 'higher', ...request }),
+      snapshot,
+      'proc-op2',
+      launchedBy,
+    ) as CadreOpinionLaunch;
+    expect(higher.data.requestingBodyId).toBe(demoIds.politburo);
   });
 
   it('refuses a person the registry lacks (422 naming the list item) and an organisation with no higher level', () => {

@@ -7,6 +7,7 @@ import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, s
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
 import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import type { ApiSecurity } from '../../apps/api/src/api-settings';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
 
@@ -140,7 +141,7 @@ export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
 
 /** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
 export async function startFullStack(
-  options: { database?: { url: string; drop(): Promise<void> } } = {},
+  options: { database?: { url: string; drop(): Promise<void> }; security?: ApiSecurity } = {},
 ): Promise<FullStack> {
   const database = options.database ?? (await createSeededDatabase('e2e'));
 
@@ -155,7 +156,16 @@ export async function startFullStack(
   );
   const signer = new CheckpointSigner(generateKeyPairSync('ed25519').privateKey);
   const api: INestApplication = await createApiApp(
-    new ApiSettings(database.url, temporal.address, 'default', taskQueue, false, E2E_JWT_SECRET),
+    new ApiSettings(
+      database.url,
+      temporal.address,
+      'default',
+      taskQueue,
+      false,
+      E2E_JWT_SECRET,
+      30_000,
+      options.security,
+    ),
     new TrustedKeys([signer.publicKey]),
     ['error'],
   );

@@ -18,6 +18,7 @@ const suite = [
   'apps/worker/test/.*\\.e2e-spec\\.ts$',
   'test/api/journeys\\.e2e-spec\\.ts$',
   'test/api/congress-journey\\.e2e-spec\\.ts$',
+  'test/api/personnel-review-journey\\.e2e-spec\\.ts$',
   'test/api/concurrency\\.e2e-spec\\.ts$',
 ];
 

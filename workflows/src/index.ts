@@ -4,6 +4,7 @@
  */
 export {
   appointmentWorkflow,
+  cadreOpinionWorkflow,
   classificationWorkflow,
   confidenceVoteWorkflow,
   electionWorkflow,

@@ -71,6 +71,7 @@ import type {
   ConfidenceRatings,
   LaunchClassification,
   LaunchConfidenceVote,
+  ReceiveOpinionRequest,
   Tallies,
   VerifyAssetDeclaration,
   WithdrawCandidacy,
@@ -88,6 +89,7 @@ export const workflowTypes = {
   election: 'electionWorkflow',
   'confidence-vote': 'confidenceVoteWorkflow',
   classification: 'classificationWorkflow',
+  'cadre-opinion': 'cadreOpinionWorkflow',
   'congress-personnel': 'congressPersonnelWorkflow',
 } as const;
 
@@ -187,6 +189,12 @@ export interface ClassificationLaunch extends LaunchCommon {
   readonly data: Without<LaunchClassification['data'], LaunchOnly>;
 }
 
+/** Record a higher or central agency's request for the organisation's opinion on cadres. */
+export interface CadreOpinionLaunch extends LaunchCommon {
+  readonly kind: 'cadre-opinion';
+  readonly data: Without<ReceiveOpinionRequest['data'], LaunchOnly>;
+}
+
 /** Input of a single-procedure workflow (`args: [input]`). */
 export type ProcedureLaunch =
   | PersonnelPlanLaunch
@@ -195,7 +203,8 @@ export type ProcedureLaunch =
   | VettingLaunch
   | ElectionLaunch
   | ConfidenceVoteLaunch
-  | ClassificationLaunch;
+  | ClassificationLaunch
+  | CadreOpinionLaunch;
 
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level

@@ -1,5 +1,8 @@
 import {
+  bodyOfKind,
   concernedPerson,
+  consultingAuthority,
+  organisationOf,
   procedureBodies,
   ratifyingAuthority,
   ValidationError,
@@ -7,7 +10,13 @@ import {
   type ConsultingAuthority,
   type OrganisationModel,
 } from '@cadreflow/domain';
-import type { ClassificationLaunch, ConfidenceVoteLaunch, LaunchCommon, RegistrySnapshot } from './messages';
+import type {
+  CadreOpinionLaunch,
+  ClassificationLaunch,
+  ConfidenceVoteLaunch,
+  LaunchCommon,
+  RegistrySnapshot,
+} from './messages';
 
 /** The fields of a launch every procedure shares, with the registry snapshot it pins. */
 export type ReviewLaunchCommon = Omit<LaunchCommon, 'registry' | 'parentProcedureId' | 'rulebookId'> & {
@@ -83,6 +92,57 @@ export function classificationLaunch(
       committeeRole: 'standing-committee',
       higherBodyId: higher.body.id,
       higherRole: higher.role,
+      candidates: personIds.map((personId) => concernedPerson(model, personId)),
+    },
+  };
+}
+
+/** Who asks for an opinion on cadres: the level above (the Politburo for a province) or the central Organization Committee. */
+export type OpinionRequester = 'higher' | 'central';
+
+/** The central Organization Committee: the Organization Committee of the organisation at the top of the tree. */
+function centralOrganizationCommittee(model: OrganisationModel, organisationId: string): Body | null {
+  let organisation = organisationOf(model, organisationId);
+  for (let depth = 0; organisation.parentId && depth < 20; depth++) {
+    organisation = organisationOf(model, organisation.parentId);
+  }
+  return organisation.id === organisationOf(model, organisationId).id
+    ? null
+    : bodyOfKind(model, organisation.id, 'organization-committee');
+}
+
+/**
+ * The request of a higher or central agency for the organisation's opinion on cadres, recorded by its Organization
+ * Committee; its standing committee answers for each cadre.
+ */
+export function cadreOpinionLaunch(
+  model: OrganisationModel,
+  common: ReviewLaunchCommon,
+  personIds: readonly string[],
+  request: { readonly requestedBy: OpinionRequester; readonly reference: string; readonly matter: string },
+): CadreOpinionLaunch {
+  const bodies = procedureBodies(model, common.bodyId);
+  const requester =
+    request.requestedBy === 'central'
+      ? centralOrganizationCommittee(model, common.bodyId)
+      : (consultingAuthority(model, common.bodyId)?.body ?? null);
+  if (!requester) {
+    throw new ValidationError(
+      `${common.bodyId} has no ${request.requestedBy === 'central' ? 'central Organization Committee' : 'higher level'}`,
+      { organisationId: common.bodyId },
+      { code: 'NO_HIGHER_LEVEL' },
+    );
+  }
+  return {
+    kind: 'cadre-opinion',
+    ...common,
+    data: {
+      organisationId: common.bodyId,
+      requestingBodyId: requester.id,
+      reference: request.reference,
+      matter: request.matter,
+      answeringBodyId: required(bodies.standingCommittee, 'standing committee', common.bodyId).id,
+      answeringRole: 'standing-committee',
       candidates: personIds.map((personId) => concernedPerson(model, personId)),
     },
   };

@@ -1,5 +1,7 @@
 import {
   appointmentDecider,
+  cadreOpinionDecider,
+  createCadreOpinionDecider,
   classificationDecider,
   confidenceVoteDecider,
   createClassificationDecider,
@@ -43,6 +45,7 @@ export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
   election: electionDecider,
   'confidence-vote': confidenceVoteDecider,
   classification: classificationDecider,
+  'cadre-opinion': cadreOpinionDecider,
 };
 
 const noticedDaysOnly = rulebooksWithNoticedDaysOnly();
@@ -59,6 +62,7 @@ export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecide
   election: createElectionDecider(noticedDaysOnly),
   'confidence-vote': createConfidenceVoteDecider(noticedDaysOnly),
   classification: createClassificationDecider(noticedDaysOnly),
+  'cadre-opinion': createCadreOpinionDecider(noticedDaysOnly),
 };
 
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
@@ -69,6 +73,7 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   election: 'LaunchElection',
   'confidence-vote': 'LaunchConfidenceVote',
   classification: 'LaunchClassification',
+  'cadre-opinion': 'ReceiveOpinionRequest',
 };
 
 /**

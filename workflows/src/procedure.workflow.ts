@@ -378,3 +378,8 @@ export async function confidenceVoteWorkflow(input: ProcedureLaunch): Promise<Pr
 export async function classificationWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }
+
+/** Opinion to a higher or central agency on cadres: the request recorded, the standing committee answers each. */
+export async function cadreOpinionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}

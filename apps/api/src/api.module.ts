@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseModule } from '@cadreflow/database';
 import { registryMigrations } from '@cadreflow/registry';
@@ -13,6 +14,8 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LoginLockout } from './auth/login-lockout.service';
+import { SessionsService } from './auth/sessions.service';
 import { UserEntity } from './auth/user.entity';
 import { Visibility } from './auth/visibility';
 import { HttpDrain } from './common/http-drain';
@@ -28,6 +31,7 @@ import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers
 import { CreateReadModels1763785100000 } from './migrations/1763785100000-CreateReadModels';
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
 import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
+import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
@@ -48,6 +52,7 @@ export const apiMigrations = [
   TaskStepKinds1765000000000,
   IdempotencyLease1765100000000,
   ...registryMigrations,
+  SessionsAndDossierAudit1766100000000,
 ];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
@@ -70,6 +75,8 @@ export class ApiModule {
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        // Named limits, applied only where a route asks for them (sign-in): see LoginThrottlerGuard.
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 30 }]),
         RegistryModule,
         apiLoggerModule(logs),
         TerminusModule.forRoot({ logger: false }),
@@ -96,6 +103,8 @@ export class ApiModule {
         ReadModelProjection,
         ReadModelFeed,
         TemporalClientHolder,
+        SessionsService,
+        LoginLockout,
         IdempotencyService,
         HttpDrain,
         ProjectionsService,

@@ -4,6 +4,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { TrustedKeys } from '@cadreflow/event-store';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -12,6 +13,7 @@ import type { ApiLogOptions } from './observability/api-logging';
 import { ApiSettings } from './api-settings';
 import { ApiErrorDto } from './errors/api-error.dto';
 import { createValidationPipe } from './errors/validation.pipe';
+import { jsonBody, requestGuard } from './common/request-guard.middleware';
 
 /**
  * The built web UI (`apps/web/dist`, made by `npm run build:web`), found from the source tree or from a compiled
@@ -24,6 +26,23 @@ export function webUiFolder(): string | undefined {
   ];
   return candidates.find((folder) => existsSync(join(folder, 'index.html')));
 }
+
+/**
+ * The web app and /docs run under it: scripts only from the API's own origin; inline styles, which Ant Design's
+ * CSS-in-JS and Swagger UI inject; data: images and fonts. No upgrade of requests to https, which would break the
+ * plain-HTTP default of `npm start` on localhost (a TLS proxy in front sets its own policy).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 /** Paths a browser may open that are never the web app's own routes. */
 const NOT_APP_ROUTES = /^\/(docs|health|metrics)(\/|-json|$)/;
@@ -57,10 +76,15 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot(settings, trustedKeys, { ...logs, levels: logLevels }),
-    { logger: logLevels, bufferLogs: true },
+    // Our own JSON parser below, within the limits; no urlencoded bodies (no operation takes one).
+    { logger: logLevels, bufferLogs: true, bodyParser: false },
   );
   // Every Nest logger of the process writes through pino from here on (the lines buffered at start too).
   app.useLogger(app.get(PinoLogger));
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY } }));
+  app.use(requestGuard());
+  app.use(jsonBody(settings.security.limits));
   const webUi = webUiFolder();
   // Static files answer first and fall through on a miss, so the API routes and /docs keep working.
   if (webUi) {

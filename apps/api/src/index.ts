@@ -1,4 +1,4 @@
 export { ApiModule, apiEntities, apiMigrations } from './api.module';
-export { ApiSettings } from './api-settings';
+export { ApiSettings, apiSecurityFrom } from './api-settings';
 export { createApiApp } from './bootstrap';
 export { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './auth/demo-users';

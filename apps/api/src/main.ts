@@ -5,7 +5,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@cadreflow/config';
 import { EventStore } from '@cadreflow/event-store';
-import { ApiSettings } from './api-settings';
+import { ApiSettings, apiSecurityFrom } from './api-settings';
 import { apiEvidence } from './audit/api-evidence';
 import { createApiApp } from './bootstrap';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       config.temporal.tls,
       config.jwtSecret,
       config.healthMaxProjectionLagMs,
+      apiSecurityFrom(config),
     ),
     trustedKeys,
   );

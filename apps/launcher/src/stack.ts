@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   ApiSettings,
   DEMO_PASSWORD,
+  apiSecurityFrom,
   apiEntities,
   apiMigrations,
   createApiApp,
@@ -147,6 +148,7 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
         tls,
         jwtSecret,
         config.healthMaxProjectionLagMs,
+        apiSecurityFrom(config),
       ),
       new TrustedKeys([signer.publicKey], {
         witnessKeys: [witness.witness.publicKey],

@@ -11,6 +11,22 @@ describe('loadConfig', () => {
     expect(config.maxCachedWorkflows).toBeUndefined();
   });
 
+  it('reads the request limits and session settings, with defaults', () => {
+    expect(loadConfig({}).http).toEqual({ maxBodyBytes: 102_400, maxJsonDepth: 16 });
+    expect(loadConfig({}).auth).toEqual({
+      accessTokenSeconds: 900,
+      refreshTokenSeconds: 28_800,
+      loginMaxFailures: 5,
+      loginLockoutSeconds: 300,
+    });
+    const config = loadConfig({ CADREFLOW_MAX_BODY_BYTES: '2048', CADREFLOW_ACCESS_TOKEN_SECONDS: '60' });
+    expect(config.http.maxBodyBytes).toBe(2048);
+    expect(config.auth.accessTokenSeconds).toBe(60);
+    expect(() => loadConfig({ CADREFLOW_MAX_JSON_DEPTH: '1' })).toThrow(
+      /CADREFLOW_MAX_JSON_DEPTH must be a whole number/,
+    );
+  });
+
   it('reads the size of a worker’s workflow cache, and refuses one the SDK cannot run', () => {
     expect(loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '20000' }).maxCachedWorkflows).toBe(20_000);
     expect(() => loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' })).toThrow(

@@ -37,6 +37,15 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** The API is not ready while an event waits longer than this to reach its read models (milliseconds). */
   healthMaxProjectionLagMs: number;
+  /** Limits on a request body: bytes (`CADREFLOW_MAX_BODY_BYTES`) and JSON nesting (`CADREFLOW_MAX_JSON_DEPTH`). */
+  http: { maxBodyBytes: number; maxJsonDepth: number };
+  /** Sessions and sign-in: token lifetimes in seconds, and failed sign-ins before a lockout of that many seconds. */
+  auth: {
+    accessTokenSeconds: number;
+    refreshTokenSeconds: number;
+    loginMaxFailures: number;
+    loginLockoutSeconds: number;
+  };
 }
 
 /**
@@ -179,6 +188,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
+  const http = {
+    maxBodyBytes: integer('CADREFLOW_MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
+    maxJsonDepth: integer('CADREFLOW_MAX_JSON_DEPTH', 16, 4, 256),
+  };
+  const auth = {
+    accessTokenSeconds: integer('CADREFLOW_ACCESS_TOKEN_SECONDS', 15 * 60, 30, 24 * 60 * 60),
+    refreshTokenSeconds: integer('CADREFLOW_REFRESH_TOKEN_SECONDS', 8 * 60 * 60, 60, 30 * 24 * 60 * 60),
+    loginMaxFailures: integer('CADREFLOW_LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginLockoutSeconds: integer('CADREFLOW_LOGIN_LOCKOUT_SECONDS', 5 * 60, 1, 24 * 60 * 60),
+  };
+
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return {
     dataDir: text('CADREFLOW_DATA_DIR') ?? '.cadreflow',
@@ -196,5 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     checkpointEvery,
     logLevel,
     healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
+    http,
+    auth,
   };
 }

@@ -85,4 +85,9 @@ export * from './procedures/classification/classification.decider';
 export * from './procedures/classification/classification.events';
 export * from './procedures/classification/classification.state';
 
+export * from './procedures/cadre-opinion/cadre-opinion.commands';
+export * from './procedures/cadre-opinion/cadre-opinion.decider';
+export * from './procedures/cadre-opinion/cadre-opinion.events';
+export * from './procedures/cadre-opinion/cadre-opinion.state';
+
 export * from './seed/demo-organisation.seed';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appointmentDecider,
+  cadreOpinionDecider,
   classificationDecider,
   confidenceVoteDecider,
   electionDecider,
@@ -45,6 +46,7 @@ describe('libs/domain stays pure (safe inside deterministic workflows)', () => {
       electionDecider,
       confidenceVoteDecider,
       classificationDecider,
+      cadreOpinionDecider,
     ];
     expect(Object.values(procedureDeciders)).toEqual(all);
     for (const decider of all) {

@@ -37,6 +37,10 @@ export async function newUserPage(browser: Browser, baseUrl: string): Promise<Us
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // What the Content Security Policy blocks is reported on the console only.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   return { context, page, pageErrors };
 }
 

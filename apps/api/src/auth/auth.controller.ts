@@ -1,37 +1,81 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
 import { ApiErrorDto } from '../errors/api-error.dto';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
-import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '../errors/api-error';
-import { LoginDto, MeDto, TokenDto } from './auth.dto';
+import { LoginDto, MeDto, RefreshDto, SignedOutDto, TokenDto } from './auth.dto';
 import type { AuthenticatedUser } from './authenticated-user';
 import { Authenticator } from './authenticator';
 import { CurrentUser } from './current-user.decorator';
+import { LoginLockout } from './login-lockout.service';
+import { LOGIN_REQUESTS_PER_MINUTE, LoginThrottlerGuard } from './login-throttler.guard';
 import { Public } from './public.decorator';
+import { SessionsService } from './sessions.service';
 
-const TOKEN_SECONDS = 8 * 60 * 60;
+const THROTTLE = { login: { limit: LOGIN_REQUESTS_PER_MINUTE, ttl: 60_000 } };
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly authenticator: Authenticator,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+    private readonly lockout: LoginLockout,
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  /** Exchanges a username and password for an access token. */
+  /**
+   * Exchanges a username and password for a short access token and a refresh token. Repeated failures lock the
+   * username and the address for a while (429 `TOO_MANY_LOGIN_ATTEMPTS`); any address may send only so many
+   * sign-ins a minute (429 `TOO_MANY_REQUESTS`).
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle(THROTTLE)
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'WRONG_CREDENTIALS' })
-  async login(@Body() body: LoginDto): Promise<TokenDto> {
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_LOGIN_ATTEMPTS, TOO_MANY_REQUESTS' })
+  async login(@Body() body: LoginDto, @Ip() address: string): Promise<TokenDto> {
+    await this.lockout.check(body.username, address);
     const user = await this.authenticator.authenticate(body.username, body.password);
-    if (!user) throw new ApiError(401, 'WRONG_CREDENTIALS', 'Wrong username or password.');
-    const accessToken = await this.jwt.signAsync({ ...user }, { expiresIn: TOKEN_SECONDS });
-    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_SECONDS };
+    if (!user) {
+      await this.lockout.failed(body.username, address);
+      throw new ApiError(401, 'WRONG_CREDENTIALS', 'Wrong username or password.');
+    }
+    await this.lockout.succeeded(body.username);
+    return this.sessions.issue(user);
+  }
+
+  /** Exchanges a refresh token (once) for a new session; refused once the user's access changed or they left. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle(THROTTLE)
+  @ApiOkResponse({ type: TokenDto })
+  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'REFRESH_TOKEN_INVALID' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_REQUESTS' })
+  refresh(@Body() body: RefreshDto): Promise<TokenDto> {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  /** Signs out: the refresh token can no longer be used. */
+  @Public()
+  @Post('logout')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SignedOutDto, description: 'Signed out (also when the session had ended already)' })
+  async logout(@Body() body: RefreshDto): Promise<SignedOutDto> {
+    await this.sessions.revoke(body.refreshToken);
+    return { signedOut: true };
   }
 
   /** Who the token belongs to, with the roles and bodies they may act for. */

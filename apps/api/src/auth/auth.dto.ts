@@ -16,13 +16,41 @@ export class LoginDto {
 }
 
 export class TokenDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`; short-lived' })
   accessToken!: string;
 
   @ApiProperty({ example: 'Bearer' })
   tokenType!: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the token expires' })
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+
+  @ApiProperty({ description: 'Exchanged once for a new session at POST /auth/refresh' })
+  refreshToken!: string;
+
+  @ApiProperty({ description: 'Seconds until the refresh token expires' })
+  refreshExpiresIn!: number;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class SignedOutDto {
+  @ApiProperty({ example: true })
+  signedOut!: true;
+}
+
+/** A single-use ticket that opens the live-updates stream (`GET /tasks/events?ticket=`). */
+export class StreamTicketDto {
+  @ApiProperty()
+  ticket!: string;
+
+  @ApiProperty({ description: 'Seconds until the ticket expires unused' })
   expiresIn!: number;
 }
 

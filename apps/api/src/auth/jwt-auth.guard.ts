@@ -3,12 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '../errors/api-error';
 import type { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC, STREAM_TICKET } from './public.decorator';
+import { SessionsService, type AccessTokenPayload } from './sessions.service';
 
 /** Verified tokens kept at most (the oldest verified goes first). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-type TokenPayload = AuthenticatedUser & { exp?: number };
+type TokenPayload = AccessTokenPayload;
 
 /**
  * Tokens this process has verified, until they expire. A signed token never changes, so verifying it again on each
@@ -28,7 +29,6 @@ class VerifiedTokens {
 
   keep(token: string, user: TokenPayload): TokenPayload {
     const frozen = deepFreeze(user);
-    // A token without an expiry is verified every time (the library then has the last word on it).
     if (typeof user.exp !== 'number') return frozen;
     if (this.byToken.size >= VERIFIED_TOKENS_KEPT) this.byToken.delete(this.byToken.keys().next().value!);
     this.byToken.set(token, { user: frozen, expiresAtMs: user.exp * 1000 });
@@ -44,9 +44,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const unauthenticated = (message: string): ApiError => new ApiError(401, 'UNAUTHENTICATED', message);
+
 /**
- * Every route needs a valid bearer token unless marked {@link Public}. Server-sent events may pass the token as
- * `?access_token=` because browsers' EventSource cannot set headers.
+ * Every route needs a valid bearer token in the `Authorization` header unless marked {@link Public} (never in the
+ * query string, where it would end up in logs and browser history): an access token (`typ: access`) that has an
+ * expiry and the user's current token version. The live-updates stream, which a browser's EventSource opens without
+ * headers, takes a single-use ticket instead ({@link StreamTicket}).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -55,33 +59,56 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{
       headers: Record<string, string | undefined>;
-      query: Record<string, string | undefined>;
+      query: Record<string, unknown>;
       user?: AuthenticatedUser;
     }>();
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : request.query.access_token;
-    if (!token)
-      throw new ApiError(
-        401,
-        'UNAUTHENTICATED',
-        'Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.',
-      );
-    const known = this.verified.find(token, Date.now());
-    if (known) {
-      request.user = known;
+    if (this.reflector.getAllAndOverride<boolean>(STREAM_TICKET, targets)) {
+      const ticket = request.query.ticket;
+      if (typeof ticket !== 'string' || ticket.length === 0 || ticket.length > 100) {
+        throw new ApiError(
+          401,
+          'STREAM_TICKET_INVALID',
+          'Open the stream with ?ticket= from POST /tasks/events/ticket.',
+          {
+            field: 'ticket',
+          },
+        );
+      }
+      request.user = await this.sessions.redeemTicket(ticket);
       return true;
     }
-    try {
-      request.user = this.verified.keep(token, await this.jwt.verifyAsync<TokenPayload>(token));
-    } catch {
-      throw new ApiError(401, 'UNAUTHENTICATED', 'Your access token is invalid or expired: sign in again.');
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) {
+      throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.');
     }
+    const user = this.verified.find(token, Date.now()) ?? (await this.verify(token));
+    if (!(await this.sessions.isCurrent(user.userId, user.ver))) {
+      throw unauthenticated('Your access was changed or revoked: sign in again.');
+    }
+    request.user = user;
     return true;
+  }
+
+  private async verify(token: string): Promise<TokenPayload> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw unauthenticated('Your access token is invalid or expired: sign in again.');
+    }
+    // A token that never expires, or a token of another kind (a refresh token or ticket), is never an access token.
+    if (typeof payload.exp !== 'number' || payload.typ !== 'access' || typeof payload.ver !== 'number') {
+      throw unauthenticated('This is not an access token that expires: sign in again.');
+    }
+    return this.verified.keep(token, payload);
   }
 }

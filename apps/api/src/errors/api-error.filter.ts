@@ -47,6 +47,7 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   413: 'REQUEST_TOO_LARGE',
   415: 'REQUEST_UNSUPPORTED_ENCODING',
   422: 'VALIDATION',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 /** body-parser's refusals (raised before any route runs), by their `type`. */

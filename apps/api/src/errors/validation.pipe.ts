@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { bodyProblem } from '../common/request-guard.middleware';
 import { getMetadataStorage } from 'class-validator';
 import type { ApiErrorCode } from './api-error-codes';
 import { ApiError, type ErrorParam, type FieldError } from './api-error';
@@ -101,12 +102,32 @@ export function validationFailed(errors: readonly FieldError[]): ApiError {
   });
 }
 
+/** Deeper than any form of the API; the JSON parser enforces the configured limit before this. */
+const MAX_DEPTH = 64;
+
+/**
+ * class-validator's whitelist does not see `__proto__`, `constructor` or `prototype` (class-transformer skips them),
+ * so every body and query, multipart forms included, is first checked for them and for control characters.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problem = bodyProblem(value, MAX_DEPTH);
+      if (problem) {
+        const { code, message, ...extra } = problem;
+        throw new ApiError(400, code, message, extra);
+      }
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /**
  * Validates request bodies and queries against their DTOs: unknown fields are refused, and the 400 names each wrong
  * field with a code per constraint (`{ code: 'FIELD_TOO_LONG', field: 'reason', params: { max: 4000 } }`).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -8,7 +8,11 @@ import {
 import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launches';
 import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
-import { classificationLaunch, confidenceVoteLaunch } from '@cadreflow/workflows/personnel-review-launches';
+import {
+  cadreOpinionLaunch,
+  classificationLaunch,
+  confidenceVoteLaunch,
+} from '@cadreflow/workflows/personnel-review-launches';
 import { ApiError } from '../errors/api-error';
 import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
 import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
@@ -70,13 +74,16 @@ export function buildLaunch(
     launchedBy,
     ...(form.launchDate ? { launchDate: form.launchDate } : {}),
   };
-  if (form.kind === 'confidence-vote' || form.kind === 'classification') {
-    // Not a congress stage: the bodies come from the organisation and the committee one level up.
+  if (form.kind === 'confidence-vote' || form.kind === 'classification' || form.kind === 'cadre-opinion') {
+    // Not a congress stage: the bodies come from the organisation and the level above it.
     try {
+      const alone = { ...common, registry };
       const launch =
         form.kind === 'confidence-vote'
-          ? confidenceVoteLaunch(model, { ...common, registry }, form.candidateIds)
-          : classificationLaunch(model, { ...common, registry }, form.candidateIds, form.year);
+          ? confidenceVoteLaunch(model, alone, form.candidateIds)
+          : form.kind === 'classification'
+            ? classificationLaunch(model, alone, form.candidateIds, form.year)
+            : cadreOpinionLaunch(model, alone, form.candidateIds, form);
       check(launch, launchedAt);
       return launch;
     } catch (error) {

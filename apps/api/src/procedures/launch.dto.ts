@@ -27,6 +27,7 @@ export const LAUNCH_KINDS = [
   'election',
   'confidence-vote',
   'classification',
+  'cadre-opinion',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -233,6 +234,35 @@ export class ClassificationLaunchDto extends LaunchFormBase {
   candidateIds!: string[];
 }
 
+/** A higher or central agency's request for the organisation's opinion on cadres, recorded to be answered. */
+export class CadreOpinionLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['cadre-opinion'] })
+  @IsIn(['cadre-opinion'])
+  kind!: 'cadre-opinion';
+
+  @ApiProperty({
+    enum: ['higher', 'central'],
+    description: 'Who asks: the level above (the Politburo for a province) or the central Organization Committee',
+  })
+  @IsIn(['higher', 'central'])
+  requestedBy!: 'higher' | 'central';
+
+  @ApiProperty({ example: 'Công văn số 123-CV/BTCTW ngày 25/3/2025', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reference!: string;
+
+  @ApiProperty({ example: 'Cho ý kiến về nhân sự dự kiến bổ nhiệm', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  matter!: string;
+
+  @candidateIds('People (registry ids) the request is about', 1)
+  candidateIds!: string[];
+}
+
 /** The body of `POST /procedures`, by `kind`. */
 export type LaunchForm =
   | CongressPersonnelLaunchDto
@@ -241,7 +271,8 @@ export type LaunchForm =
   | VettingLaunchDto
   | ElectionLaunchDto
   | ConfidenceVoteLaunchDto
-  | ClassificationLaunchDto;
+  | ClassificationLaunchDto
+  | CadreOpinionLaunchDto;
 
 /** The form class of each kind. */
 export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
@@ -252,4 +283,5 @@ export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = 
   election: ElectionLaunchDto,
   'confidence-vote': ConfidenceVoteLaunchDto,
   classification: ClassificationLaunchDto,
+  'cadre-opinion': CadreOpinionLaunchDto,
 };

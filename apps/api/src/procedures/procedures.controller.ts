@@ -25,6 +25,7 @@ import { DossierService } from './dossier.service';
 import { LaunchFormPipe } from './launch-form.pipe';
 import {
   CongressPersonnelLaunchDto,
+  CadreOpinionLaunchDto,
   ClassificationLaunchDto,
   ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
@@ -54,6 +55,7 @@ import { ProceduresService } from './procedures.service';
   ElectionLaunchDto,
   ConfidenceVoteLaunchDto,
   ClassificationLaunchDto,
+  CadreOpinionLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

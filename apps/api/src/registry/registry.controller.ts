@@ -41,6 +41,8 @@ import { RegistryService, XLSX, type RegistryDownload, type UploadedRegistryFile
 
 /** Uploads above this are refused (413): a province of 2,000 people is well under 1 MB. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** One file (a province's workbook is a few MB) and the two short fields of the form; nothing else is read. */
+const UPLOAD_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1_000, parts: 6, headerPairs: 200 };
 
 function download(file: RegistryDownload): StreamableFile {
   return new StreamableFile(file.content, {
@@ -88,7 +90,7 @@ export class RegistryController {
 
   @Post('imports')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportUploadDto })
   @ApiOperation({ summary: 'Upload a registry file: every error, and what it would change; nothing is written' })

@@ -9,13 +9,17 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { StreamTicketDto } from '../auth/auth.dto';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { StreamTicket } from '../auth/public.decorator';
+import { SessionsService } from '../auth/sessions.service';
 import { requireIdempotencyKey } from '../common/idempotency.service';
 import { ApiErrorDto } from '../errors/api-error.dto';
 import type { TaskChange } from '../projections/read-model.projection';
@@ -29,7 +33,10 @@ import { TasksService } from './tasks.service';
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'My queue: open tasks my roles and bodies may act on' })
@@ -38,10 +45,24 @@ export class TasksController {
     return this.tasks.queue(user, query);
   }
 
-  @Sse('events')
+  @Post('events/ticket')
+  @HttpCode(200)
   @ApiOperation({
-    summary: 'Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange)',
+    summary: 'A single-use ticket (valid 30 s) that opens the live-updates stream: GET /tasks/events?ticket=',
   })
+  @ApiOkResponse({ type: StreamTicketDto })
+  ticket(@CurrentUser() user: AuthenticatedUser): Promise<StreamTicketDto> {
+    return this.sessions.streamTicket(user);
+  }
+
+  @Sse('events')
+  @StreamTicket()
+  @ApiOperation({
+    summary:
+      'Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange). A browser ' +
+      'opens it without headers, with a ticket from POST /tasks/events/ticket (STREAM_TICKET_INVALID otherwise).',
+  })
+  @ApiQuery({ name: 'ticket', required: true, type: String })
   @ApiOkResponse({
     description: 'An event stream; each event is `event: task-opened|task-closed` with a TaskChange as data',
     content: { 'text/event-stream': { schema: { $ref: getSchemaPath(TaskChangeDto) } } },

@@ -30,31 +30,119 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'cadreflow.token';
+const REFRESH_KEY = 'cadreflow.refresh';
 
-/** The access token, shared by the browser's tabs so a link opened in a new tab needs no second sign-in. */
+/** A session as sign-in and refresh answer it. */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/**
+ * The session's tokens, shared by the browser's tabs so a link opened in a new tab needs no second sign-in: the
+ * short-lived access token and the refresh token that replaces it (each refresh token is used once).
+ */
 export const tokenStore = {
   get: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (token: string): void => localStorage.setItem(TOKEN_KEY, token),
-  clear: (): void => localStorage.removeItem(TOKEN_KEY),
+  refreshToken: (): string | null => localStorage.getItem(REFRESH_KEY),
+  set: (session: SessionTokens): void => {
+    localStorage.setItem(TOKEN_KEY, session.accessToken);
+    localStorage.setItem(REFRESH_KEY, session.refreshToken);
+  },
+  clear: (): void => {
+    localStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(REFRESH_KEY);
+  },
 };
 
-/** Called when the API answers 401 to a signed-in request (token expired): the app sends the user to sign in. */
+/** Called when the session has ended for good (refresh refused): the app sends the user to sign in. */
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** Seconds before its expiry at which an access token is replaced rather than sent. */
+const REFRESH_MARGIN_SECONDS = 30;
+
+/** When an access token expires (seconds since the epoch), read from its payload; 0 when unreadable. */
+export function expiryOf(token: string): number {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : 0;
+  } catch {
+    return 0;
+  }
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+/**
+ * Replaces the session with a new one from the refresh token; one refresh at a time, shared by every request
+ * waiting for it (a refresh token is used once, so two refreshes would end the session). Null when refused.
+ */
+export function refreshSession(): Promise<string | null> {
+  refreshing ??= (async () => {
+    const refreshToken = tokenStore.refreshToken();
+    if (!refreshToken) return null;
+    try {
+      const response = await globalThis.fetch(`${globalThis.location?.origin ?? ''}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!response.ok) {
+        // Another tab may have refreshed first: its new tokens are in the shared store.
+        if (tokenStore.refreshToken() !== refreshToken) return tokenStore.get();
+        tokenStore.clear();
+        onUnauthorized();
+        return null;
+      }
+      const session = (await response.json()) as SessionTokens;
+      tokenStore.set(session);
+      return session.accessToken;
+    } catch {
+      return tokenStore.get();
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** The access token to send now: the stored one, or a new one when it is about to expire. */
+export async function freshAccessToken(nowSeconds = Date.now() / 1000): Promise<string | null> {
+  const token = tokenStore.get();
+  if (!token) return null;
+  if (expiryOf(token) - REFRESH_MARGIN_SECONDS > nowSeconds) return token;
+  return refreshSession();
+}
+
+/** A copy of each request as sent, to send again once after a refresh (a body can be read only once). */
+const retries = new WeakMap<Request, Request>();
+
 const auth: Middleware = {
-  onRequest({ request }) {
-    const token = tokenStore.get();
+  async onRequest({ request }) {
+    const token = await freshAccessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     // The API serves the app's page for page loads (Accept: text/html) of the same paths; this asks for data.
     request.headers.set('Accept', 'application/json');
+    if (token) retries.set(request, request.clone());
     return request;
   },
-  onResponse({ response, request }) {
-    if (response.status === 401 && request.headers.has('Authorization')) onUnauthorized();
-    return response;
+  async onResponse({ response, request }) {
+    if (response.status !== 401 || !request.headers.has('Authorization')) return response;
+    if (/^\/auth\/(login|refresh|logout)$/.test(new URL(request.url).pathname)) return response;
+    // The access token was refused before its time (revoked, or a clock apart): one refresh, one retry.
+    const retry = retries.get(request);
+    const token = await refreshSession();
+    if (!token || !retry) {
+      if (!token) onUnauthorized();
+      return response;
+    }
+    retry.headers.set('Authorization', `Bearer ${token}`);
+    return globalThis.fetch(retry);
   },
 };
 

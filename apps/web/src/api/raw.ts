@@ -1,4 +1,4 @@
-import { ApiError, tokenStore, type ApiErrorBody } from './client';
+import { ApiError, freshAccessToken, type ApiErrorBody } from './client';
 
 /**
  * Requests to routes the OpenAPI document does not describe yet (the registry's `/registry/...`, file uploads and
@@ -7,7 +7,7 @@ import { ApiError, tokenStore, type ApiErrorBody } from './client';
 export async function rawRequest<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
-  const token = tokenStore.get();
+  const token = await freshAccessToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;
   try {
@@ -24,7 +24,7 @@ export async function rawRequest<T>(path: string, init: RequestInit = {}): Promi
 
 /** Downloads a file the API serves (template, export) under the name it gives, with the bearer token. */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const token = tokenStore.get();
+  const token = await freshAccessToken();
   const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as ApiErrorBody;

@@ -71,6 +71,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;
@@ -210,6 +242,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use ticket (valid 30 s) that opens the live-updates stream: GET /tasks/events?ticket= */
+        post: operations["Tasks_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/events": {
         parameters: {
             query?: never;
@@ -217,7 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange) */
+        /** Live queue changes as server-sent events (`task-opened`, `task-closed`; data: a TaskChange). A browser opens it without headers, with a ticket from POST /tasks/events/ticket (STREAM_TICKET_INVALID otherwise). */
         get: operations["Tasks_events"];
         put?: never;
         post?: never;
@@ -558,11 +607,16 @@ export interface components {
             password: string;
         };
         TokenDto: {
+            /** @description Send as `Authorization: Bearer <accessToken>`; short-lived */
             accessToken: string;
             /** @example Bearer */
             tokenType: string;
-            /** @description Seconds until the token expires */
+            /** @description Seconds until the access token expires */
             expiresIn: number;
+            /** @description Exchanged once for a new session at POST /auth/refresh */
+            refreshToken: string;
+            /** @description Seconds until the refresh token expires */
+            refreshExpiresIn: number;
         };
         FieldErrorDto: {
             /**
@@ -582,7 +636,7 @@ export interface components {
             /** @example 400 */
             statusCode: number;
             /**
-             * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_PERSON_OUTSIDE_ORGANISATION (a candidate the registry knows who holds no post in the organisation or above it (params.personName)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
+             * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); TOO_MANY_LOGIN_ATTEMPTS (sign-in locked after repeated failures, for the user or the address (params.retryAfterSeconds)); TOO_MANY_REQUESTS (too many requests in a short time (params.retryAfterSeconds)); REFRESH_TOKEN_INVALID (the refresh token is unknown, used, expired or revoked: sign in again); STREAM_TICKET_INVALID (the live-updates ticket is unknown, used or expired: ask for a new one); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); DOSSIER_NEED_TO_KNOW (none of the caller’s roles needs this file now (params.personName); the refusal is recorded); DOSSIER_SELF (nobody reads their own file (params.personName); the refusal is recorded); DOSSIER_RELATIVE (nobody reads a declared relative’s file (params.personName); the refusal is recorded); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_PERSON_OUTSIDE_ORGANISATION (a candidate the registry knows who holds no post in the organisation or above it (params.personName)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit (params.max bytes)); REQUEST_TOO_DEEP (a body nesting objects and lists deeper than params.max levels); REQUEST_MALFORMED_PATH (a path or query not percent-encoded properly); REQUEST_UNSUPPORTED_MEDIA_TYPE (a body that is neither JSON nor a multipart file upload); FIELD_CONTROL_CHARACTER (an id, parameter or text holding a control character (such as NUL)); QUERY_PARAMETER_REPEATED (a query parameter given more than once); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
              * @example FIELD_REQUIRED
              */
             code: string;
@@ -603,6 +657,13 @@ export interface components {
             };
             /** @description Every field error of the request (validation) */
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        SignedOutDto: {
+            /** @example true */
+            signedOut: boolean;
         };
         GrantViewDto: {
             /**
@@ -888,6 +949,40 @@ export interface components {
             year: number;
             /**
              * @description People (registry ids) to grade
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        CadreOpinionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "cadre-opinion";
+            /**
+             * @description Who asks: the level above (the Politburo for a province) or the central Organization Committee
+             * @enum {string}
+             */
+            requestedBy: "higher" | "central";
+            /** @example Công văn số 123-CV/BTCTW ngày 25/3/2025 */
+            reference: string;
+            /** @example Cho ý kiến về nhân sự dự kiến bổ nhiệm */
+            matter: string;
+            /**
+             * @description People (registry ids) the request is about
              * @example [
              *       "person/bn-01",
              *       "person/bn-02"
@@ -1426,6 +1521,11 @@ export interface components {
             pageSize: number;
             items: components["schemas"]["TaskDto"][];
         };
+        StreamTicketDto: {
+            ticket: string;
+            /** @description Seconds until the ticket expires unused */
+            expiresIn: number;
+        };
         InvalidBallotsDto: {
             "not-issued-by-board": number;
             "too-many-names": number;
@@ -1844,6 +1944,80 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description TOO_MANY_LOGIN_ATTEMPTS, TOO_MANY_REQUESTS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"];
+                };
+            };
+            /** @description REFRESH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description Signed out (also when the session had ended already) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
+            };
         };
     };
     Auth_me: {
@@ -1879,7 +2053,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -1921,7 +2095,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"];
             };
         };
         responses: {
@@ -1975,7 +2149,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };
@@ -2270,9 +2444,39 @@ export interface operations {
             };
         };
     };
-    Tasks_events: {
+    Tasks_ticket: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketDto"];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Tasks_events: {
+        parameters: {
+            query: {
+                ticket: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -14,7 +14,10 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-/** The signed-in user of this tab: the token (session storage) and who it belongs to (`GET /auth/me`). */
+/**
+ * The signed-in user of this tab: the session (local storage, refreshed by the API client as it expires) and who it
+ * belongs to (`GET /auth/me`).
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(() => tokenStore.get());
@@ -26,6 +29,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
 
   const signOut = useCallback(() => {
+    const refreshToken = tokenStore.refreshToken();
+    // The server forgets the refresh token; the short access token expires by itself.
+    if (refreshToken) void api.POST('/auth/logout', { body: { refreshToken } }).catch(() => undefined);
     tokenStore.clear();
     setToken(null);
     queryClient.clear();
@@ -35,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const answer = unwrap(await api.POST('/auth/login', { body: { username, password } }));
-    tokenStore.set(answer.accessToken);
+    tokenStore.set(answer);
     setToken(answer.accessToken);
   }, []);
 

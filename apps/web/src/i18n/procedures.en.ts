@@ -3,19 +3,25 @@ import type { proceduresVi } from './procedures.vi';
 /** English labels of the confidence vote and the annual classification; the same keys as `procedures.vi.ts`. */
 export const proceduresEn: { [K in keyof typeof proceduresVi]: { [L in keyof (typeof proceduresVi)[K]]: string } } = {
   kind: {
+    'cadre-opinion': 'Opinion on cadres to a higher agency',
     'confidence-vote': 'Confidence vote',
     classification: 'Annual classification',
   },
   kindHelp: {
+    'cadre-opinion':
+      "Record a higher or central agency's request; the standing committee gives its opinion on each person",
     'confidence-vote': 'The executive committee votes confidence; a low result goes to the higher committee',
     classification: 'The standing committee grades each person for the year; the higher committee approves',
   },
   status: {
+    ANSWERING: 'Giving opinions',
+    ANSWERED: 'Opinions given',
     FOLLOW_UP: 'Higher committee considering low results',
     GRADING: 'Grading',
     REVIEW: 'Awaiting the higher committee',
   },
   outcome: {
+    'opinion-given': 'Opinion given',
     classified: 'Classified',
   },
   decisionKind: {
@@ -23,6 +29,8 @@ export const proceduresEn: { [K in keyof typeof proceduresVi]: { [L in keyof (ty
     classification: 'Grade',
   },
   event: {
+    OpinionRequested: 'Request for an opinion on cadres received',
+    OpinionGiven: 'Opinion given on a cadre',
     ConfidenceVoteScheduled: 'Confidence vote scheduled',
     ConfidenceRated: "A person's confidence result recorded",
     ConfidenceConsequenceDecided: 'Higher committee decided on a low confidence result',
@@ -32,6 +40,7 @@ export const proceduresEn: { [K in keyof typeof proceduresVi]: { [L in keyof (ty
     ClassificationApproved: 'Higher committee approved the grading',
   },
   error: {
+    OPINION_REQUEST_INCOMPLETE: 'The request lacks its reference or its matter.',
     CLASSIFICATION_EXCELLENT_OVER_QUOTA:
       '"Excellent" grades ({{excellent}}) exceed 20% of the "good" ones ({{good}}): at most {{allowed}}.',
     CLASSIFICATION_GRADE_INVALID: 'Not a grade.',
@@ -41,6 +50,7 @@ export const proceduresEn: { [K in keyof typeof proceduresVi]: { [L in keyof (ty
     DECISION_NOT_RETURNABLE: 'This step decides whether the measure is taken; it cannot be returned.',
   },
   step: {
+    cadreOpinion: 'Standing committee gives its opinion on a cadre',
     confidenceVote: 'Executive committee records the confidence vote',
     confidenceFollowUp: 'Higher committee considers a low confidence result',
     grading: 'Standing committee grades (round {{n}})',
@@ -80,5 +90,13 @@ export const proceduresEn: { [K in keyof typeof proceduresVi]: { [L in keyof (ty
     good: 'Good',
     completed: 'Completed',
     'not-completed': 'Not completed',
+  },
+  opinion: {
+    requestedBy: 'Requested by',
+    requesterCentral: 'Central Organization Committee',
+    requesterHigher: 'The level above (the Politburo for a province)',
+    reference: 'Reference of the request',
+    referenceHelp: 'E.g. Official letter 123-CV/BTCTW of 25/3/2025',
+    matter: 'What the opinion is for',
   },
 };

@@ -4,19 +4,24 @@
  */
 export const proceduresVi = {
   kind: {
+    'cadre-opinion': 'Cho ý kiến về cán bộ theo đề nghị của cấp trên',
     'confidence-vote': 'Lấy phiếu tín nhiệm',
     classification: 'Đánh giá, xếp loại hằng năm',
   },
   kindHelp: {
+    'cadre-opinion': 'Ghi nhận đề nghị của cơ quan cấp trên, Trung ương; Ban Thường vụ cho ý kiến về từng người',
     'confidence-vote': 'Ban Chấp hành lấy phiếu tín nhiệm; kết quả tín nhiệm thấp do cấp trên xem xét',
     classification: 'Ban Thường vụ xếp loại từng người trong năm; cấp trên phê duyệt',
   },
   status: {
+    ANSWERING: 'Đang cho ý kiến',
+    ANSWERED: 'Đã cho ý kiến',
     FOLLOW_UP: 'Cấp trên xem xét kết quả tín nhiệm thấp',
     GRADING: 'Đang xếp loại',
     REVIEW: 'Chờ cấp trên phê duyệt',
   },
   outcome: {
+    'opinion-given': 'Đã cho ý kiến',
     classified: 'Đã xếp loại xong',
   },
   decisionKind: {
@@ -24,6 +29,8 @@ export const proceduresVi = {
     classification: 'Xếp loại',
   },
   event: {
+    OpinionRequested: 'Nhận đề nghị cho ý kiến về cán bộ',
+    OpinionGiven: 'Cho ý kiến về một cán bộ',
     ConfidenceVoteScheduled: 'Lên danh sách lấy phiếu tín nhiệm',
     ConfidenceRated: 'Ghi kết quả tín nhiệm của một người',
     ConfidenceConsequenceDecided: 'Cấp trên quyết định về kết quả tín nhiệm thấp',
@@ -33,6 +40,7 @@ export const proceduresVi = {
     ClassificationApproved: 'Cấp trên phê duyệt kết quả xếp loại',
   },
   error: {
+    OPINION_REQUEST_INCOMPLETE: 'Đề nghị còn thiếu số văn bản hoặc nội dung xin ý kiến.',
     CLASSIFICATION_EXCELLENT_OVER_QUOTA:
       'Số "Hoàn thành xuất sắc" ({{excellent}}) vượt quá 20% số "Hoàn thành tốt" ({{good}}): tối đa {{allowed}}.',
     CLASSIFICATION_GRADE_INVALID: 'Mức xếp loại không hợp lệ.',
@@ -42,6 +50,7 @@ export const proceduresVi = {
     DECISION_NOT_RETURNABLE: 'Bước này quyết định có hoặc không áp dụng biện pháp, không trả lại.',
   },
   step: {
+    cadreOpinion: 'Ban Thường vụ cho ý kiến về cán bộ',
     confidenceVote: 'Ban Chấp hành ghi kết quả lấy phiếu tín nhiệm',
     confidenceFollowUp: 'Cấp trên xem xét kết quả tín nhiệm thấp',
     grading: 'Ban Thường vụ xếp loại (lần {{n}})',
@@ -82,5 +91,13 @@ export const proceduresVi = {
     good: 'Hoàn thành tốt nhiệm vụ',
     completed: 'Hoàn thành nhiệm vụ',
     'not-completed': 'Không hoàn thành nhiệm vụ',
+  },
+  opinion: {
+    requestedBy: 'Cơ quan đề nghị',
+    requesterCentral: 'Ban Tổ chức Trung ương',
+    requesterHigher: 'Cấp ủy cấp trên (Bộ Chính trị đối với cấp tỉnh)',
+    reference: 'Số, ngày văn bản đề nghị',
+    referenceHelp: 'Ví dụ: Công văn số 123-CV/BTCTW ngày 25/3/2025',
+    matter: 'Nội dung xin ý kiến',
   },
 };

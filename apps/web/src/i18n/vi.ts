@@ -824,6 +824,19 @@ export const vi = {
     IDEMPOTENCY_KEY_PENDING: 'Lần gửi trước đang được xử lý; chờ một chút rồi thử lại.',
     UNAUTHENTICATED: 'Phiên làm việc đã hết; hãy đăng nhập lại.',
     WRONG_CREDENTIALS: 'Sai tên đăng nhập hoặc mật khẩu.',
+    TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
+    TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
+    REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
+    DOSSIER_NEED_TO_KNOW:
+      'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',
+    DOSSIER_SELF: 'Không ai được xem hồ sơ của chính mình. Lần từ chối này đã được ghi lại.',
+    DOSSIER_RELATIVE: 'Bạn không được xem hồ sơ của người thân ({{personName}}). Lần từ chối này đã được ghi lại.',
+    REQUEST_TOO_DEEP: 'Dữ liệu gửi lên lồng nhau quá sâu.',
+    REQUEST_MALFORMED_PATH: 'Địa chỉ yêu cầu không đúng.',
+    REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng định dạng.',
+    FIELD_CONTROL_CHARACTER: 'Có ký tự điều khiển không hợp lệ trong dữ liệu.',
+    QUERY_PARAMETER_REPEATED: 'Một tham số được gửi nhiều lần.',
     ROUTE_NOT_FOUND: 'Không tìm thấy.',
     PROCEDURE_NOT_FOUND: 'Không tìm thấy quy trình.',
     TASK_NOT_FOUND: 'Không tìm thấy việc này.',
@@ -851,6 +864,7 @@ export const vi = {
   consequence: proceduresVi.consequence,
   classification: proceduresVi.classification,
   grade: proceduresVi.grade,
+  opinion: proceduresVi.opinion,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

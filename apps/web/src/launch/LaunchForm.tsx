@@ -8,6 +8,7 @@ import { CandidatePicker } from './CandidatePicker';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
 import { YearField } from './YearField';
+import { OpinionRequestFields } from './OpinionRequestFields';
 import { useOrganisationSearch } from './registry-hooks';
 
 export { launchFieldOf };
@@ -132,6 +133,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}
+      {has.opinion && <OpinionRequestFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>

@@ -10,6 +10,7 @@ export const LAUNCH_KINDS = [
   'election',
   'confidence-vote',
   'classification',
+  'cadre-opinion',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -32,18 +33,29 @@ export interface LaunchFields {
   seats?: number;
   /** The year a classification reviews. */
   year?: number;
+  /** An opinion on cadres: who asks, the request's reference and what it is for. */
+  requestedBy?: 'higher' | 'central';
+  reference?: string;
+  matter?: string;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
 }
 
 /** The fields of each kind, as the API's launch forms have them. */
-export function kindFields(kind: LaunchKind): { congressDate: boolean; plan: boolean; seats: boolean; year: boolean } {
+export function kindFields(kind: LaunchKind): {
+  congressDate: boolean;
+  plan: boolean;
+  seats: boolean;
+  year: boolean;
+  opinion: boolean;
+} {
   return {
-    congressDate: kind !== 'personnel-plan' && kind !== 'confidence-vote' && kind !== 'classification',
+    congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
     plan: kind === 'congress-personnel' || kind === 'personnel-plan',
     seats: kind === 'election',
     year: kind === 'classification',
+    opinion: kind === 'cadre-opinion',
   };
 }
 
@@ -128,6 +140,14 @@ export function launchBody(v: LaunchFields) {
       return { kind: v.kind, ...common };
     case 'classification':
       return { kind: v.kind, ...common, year: v.year ?? 0 };
+    case 'cadre-opinion':
+      return {
+        kind: v.kind,
+        ...common,
+        requestedBy: v.requestedBy ?? 'higher',
+        reference: (v.reference ?? '').trim(),
+        matter: (v.matter ?? '').trim(),
+      };
   }
 }
 
@@ -143,6 +163,9 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'deputySecretaries',
     'seats',
     'year',
+    'requestedBy',
+    'reference',
+    'matter',
     'candidateIds',
     'standards',
   ]);

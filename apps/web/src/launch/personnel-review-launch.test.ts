@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
 import { dayjs } from '../shared/dates';
+import { stepLabel } from '../shared/labels';
 import { checkLaunch, kindFields, launchBody, launchFieldOf, type LaunchFields } from './launch-rules';
 
 const fields = (overrides: Partial<LaunchFields>): LaunchFields => ({
@@ -9,10 +11,16 @@ const fields = (overrides: Partial<LaunchFields>): LaunchFields => ({
   ...overrides,
 });
 
-describe('launching a confidence vote or a classification', () => {
+describe('launching a confidence vote, a classification or an opinion on cadres', () => {
   it('asks for no congress date; a classification asks for the year', () => {
-    expect(kindFields('confidence-vote')).toEqual({ congressDate: false, plan: false, seats: false, year: false });
-    expect(kindFields('classification')).toEqual({ congressDate: false, plan: false, seats: false, year: true });
+    expect(kindFields('confidence-vote')).toEqual({
+      congressDate: false,
+      plan: false,
+      seats: false,
+      year: false,
+      opinion: false,
+    });
+    expect(kindFields('classification')).toMatchObject({ congressDate: false, year: true, opinion: false });
   });
 
   it('sends the people, and the year for a classification', () => {
@@ -33,5 +41,25 @@ describe('launching a confidence vote or a classification', () => {
     expect(checkLaunch(fields({ candidateIds: [] }), dayjs())).toEqual([
       { name: ['candidateIds'], key: 'launch.candidatesNone' },
     ]);
+  });
+
+  it('sends who asks for an opinion, the reference and the matter, trimmed', () => {
+    expect(
+      launchBody(fields({ kind: 'cadre-opinion', requestedBy: 'central', reference: ' CV 123 ', matter: 'Bổ nhiệm ' })),
+    ).toMatchObject({ kind: 'cadre-opinion', requestedBy: 'central', reference: 'CV 123', matter: 'Bổ nhiệm' });
+    expect(kindFields('cadre-opinion')).toMatchObject({ congressDate: false, opinion: true });
+    expect(launchFieldOf('reference')).toEqual(['reference']);
+  });
+
+  it('names the steps of these procedures in Vietnamese, with the person they concern', () => {
+    void i18n.changeLanguage('vi');
+    const t = i18n.t.bind(i18n);
+    const name = (id: string): string => (id === 'person/bn-20' ? 'Nguyễn Văn Công' : id);
+    expect(stepLabel(t, 'vote')).toBe('Ban Chấp hành ghi kết quả lấy phiếu tín nhiệm');
+    expect(stepLabel(t, 'follow-up/person/bn-20', name)).toBe(
+      'Cấp trên xem xét kết quả tín nhiệm thấp — Nguyễn Văn Công',
+    );
+    expect(stepLabel(t, 'grading-2')).toBe('Ban Thường vụ xếp loại (lần 2)');
+    expect(stepLabel(t, 'answer/person/bn-20', name)).toBe('Ban Thường vụ cho ý kiến về cán bộ — Nguyễn Văn Công');
   });
 });

@@ -62,25 +62,53 @@ export function useClaim() {
   });
 }
 
-/** Live queue changes (server-sent events): the queue reloads, and a new task is announced. */
+/** Wait before opening the stream again after it closed (the server restarted, or the ticket was refused). */
+const RECONNECT_MS = 5_000;
+
+/**
+ * Live queue changes (server-sent events): the queue reloads, and a new task is announced. A browser's EventSource
+ * sends no headers, so each connection opens with a single-use ticket from `POST /tasks/events/ticket`; when the
+ * stream closes, a new ticket opens the next one.
+ */
 export function useLiveQueue(): void {
   const queryClient = useQueryClient();
   const { notification } = App.useApp();
   const { t } = useTranslation();
   useEffect(() => {
-    const token = tokenStore.get();
-    if (!token || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/tasks/events?access_token=${encodeURIComponent(token)}`);
+    if (!tokenStore.get() || typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const reload = (): void => void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    source.addEventListener('task-opened', (event: MessageEvent<string>) => {
-      reload();
-      const change = JSON.parse(event.data) as { stepId: string };
-      notification.info({
-        message: t('queue.newTask', { step: stepLabel(t, change.stepId) }),
-        placement: 'bottomRight',
+    const later = (): void => {
+      if (!stopped) timer = setTimeout(() => void open(), RECONNECT_MS);
+    };
+    const open = async (): Promise<void> => {
+      const answer = await api.POST('/tasks/events/ticket').catch(() => undefined);
+      if (stopped) return;
+      if (!answer?.data) return later();
+      source = new EventSource(`/tasks/events?ticket=${encodeURIComponent(answer.data.ticket)}`);
+      source.addEventListener('task-opened', (event: MessageEvent<string>) => {
+        reload();
+        const change = JSON.parse(event.data) as { stepId: string };
+        notification.info({
+          message: t('queue.newTask', { step: stepLabel(t, change.stepId) }),
+          placement: 'bottomRight',
+        });
       });
-    });
-    source.addEventListener('task-closed', reload);
-    return () => source.close();
+      source.addEventListener('task-closed', reload);
+      source.addEventListener('error', () => {
+        // EventSource would reconnect with the spent ticket; a new connection takes a new ticket.
+        source?.close();
+        source = null;
+        later();
+      });
+    };
+    void open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
   }, [queryClient, notification, t]);
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 /**
  * The steps of a confidence vote (`vote`, `follow-up/<person>`) and of an annual classification (`grading-<n>`,
- * `approval-<n>`) in words, or null for a step id of another procedure.
+ * `approval-<n>`) and of an opinion on cadres (`answer/<person>`) in words, or null for a step id of another procedure.
  */
 export function personnelReviewStepLabel(
   t: TFunction,
@@ -13,6 +13,10 @@ export function personnelReviewStepLabel(
   if (stepId.startsWith('follow-up/')) {
     const label = t('step.confidenceFollowUp');
     return personName ? `${label} — ${personName(stepId.slice('follow-up/'.length))}` : label;
+  }
+  if (stepId.startsWith('answer/')) {
+    const label = t('step.cadreOpinion');
+    return personName ? `${label} — ${personName(stepId.slice('answer/'.length))}` : label;
   }
   let m = /^grading-(\d+)$/.exec(stepId);
   if (m) return t('step.grading', { n: m[1] });

@@ -8,7 +8,7 @@ import type { DecisionBody } from './task-hooks';
 
 /**
  * The form of a confidence vote's or a classification's step (the count, the higher committee on a low result, the
- * grades, the approval of the grades), or null for a step of another procedure.
+ * grades, the approval of the grades, the answer on a cadre), or null for a step of another procedure.
  */
 export function personnelReviewForm(
   task: TaskView,
@@ -45,6 +45,9 @@ export function personnelReviewForm(
   }
   if (task.procedureKind === 'classification' && /^approval-\d+$/.test(task.stepId)) {
     return <ApprovalForm choices={['approve', 'return']} onSubmit={(p) => send(p)} />;
+  }
+  if (task.procedureKind === 'cadre-opinion' && task.stepId.startsWith('answer/')) {
+    return <ApprovalForm choices={['approve', 'reject']} onSubmit={(p) => send(p)} />;
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { cadreOpinionDecider } from './cadre-opinion/cadre-opinion.decider';
 import { classificationDecider } from './classification/classification.decider';
 import { confidenceVoteDecider } from './confidence-vote/confidence-vote.decider';
 import { bodyOfKind, consultingHigherBody, levelById, organisationOf } from '../organisation/organisation.queries';
@@ -102,4 +103,5 @@ export const procedureDeciders = {
   election: electionDecider,
   'confidence-vote': confidenceVoteDecider,
   classification: classificationDecider,
+  'cadre-opinion': cadreOpinionDecider,
 } as const satisfies Record<ProcedureKind, unknown>;

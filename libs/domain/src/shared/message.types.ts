@@ -46,7 +46,9 @@ export type ProcedureKind =
   /** Lấy phiếu tín nhiệm (QĐ 262 → 96). */
   | 'confidence-vote'
   /** Kiểm điểm, đánh giá, xếp loại hằng năm (HD 21 → QĐ 366). */
-  | 'classification';
+  | 'classification'
+  /** Cho ý kiến về cán bộ theo đề nghị của cơ quan cấp trên, Trung ương. */
+  | 'cadre-opinion';
 
 /** Classification of a personnel dossier: mật (confidential), tối mật (secret), tuyệt mật (top secret). */
 export type Classification = 'unclassified' | 'confidential' | 'secret' | 'top-secret';

@@ -66,7 +66,11 @@ describe('confidence vote (lấy phiếu tín nhiệm)', () => {
   it('launch records the people and opens the vote for the voting body', () => {
     expect(launched[0]).toMatchObject({
       type: 'ProcedureLaunched',
-      data: { kind: 'confidence-vote', rulebookId: 'rulebook/2025-2030', launchedBy: actors.organizationOfficer },
+      data: {
+        kind: 'confidence-vote',
+        rulebookId: 'rulebook/2025-2030@2024-11-28',
+        launchedBy: actors.organizationOfficer,
+      },
     });
     expect(launched.slice(1)).toEqual([
       { type: 'ConfidenceVoteScheduled', data: { personIds: people, votingBodyId: demoIds.executiveCommittee } },

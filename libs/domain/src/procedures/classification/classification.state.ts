@@ -37,11 +37,13 @@ export function evolveClassification(state: ClassificationState, event: Classifi
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
+    case 'CompositionChecked':
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureWithdrawn':

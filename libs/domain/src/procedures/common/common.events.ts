@@ -36,6 +36,7 @@ export type StepDecisionKind =
  *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
  * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
  * - `classification-grading` `{ revision, year }`, `classification-approval` `{ revision, year }`
+ * - `cadre-opinion` `{ personId }`
  */
 export type StepKindCode =
   | 'plan-adoption'
@@ -54,7 +55,8 @@ export type StepKindCode =
   | 'confidence-vote'
   | 'confidence-follow-up'
   | 'classification-grading'
-  | 'classification-approval';
+  | 'classification-approval'
+  | 'cadre-opinion';
 
 /** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
 export type StepParams = Readonly<Record<string, string | number>>;

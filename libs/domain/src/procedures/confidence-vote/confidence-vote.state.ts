@@ -42,11 +42,13 @@ export function evolveConfidenceVote(state: ConfidenceVoteState, event: Confiden
     case 'DeadlineBreached':
     case 'Escalated':
     case 'ConflictDeclared':
+    case 'CompositionChecked':
     case 'ConflictDetected':
     case 'RecusalRecorded':
     case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
+    case 'CompositionChecked':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };

@@ -4,6 +4,7 @@ import {
   domainFailureOf,
   stateQuery,
   workflowTypes,
+  type CadreOpinionLaunch,
   type ClassificationLaunch,
   type ConfidenceVoteLaunch,
 } from '@cadreflow/workflows/messages';
@@ -54,7 +55,29 @@ function classificationLaunch(procedureId: string): ClassificationLaunch {
   };
 }
 
-describe('confidence vote and annual classification workflows on the embedded server', () => {
+function opinionLaunch(procedureId: string): CadreOpinionLaunch {
+  return {
+    kind: 'cadre-opinion',
+    procedureId,
+    bodyId: demoIds.province,
+    launchedBy: demoActors.organizationOfficer,
+    registry: registrySnapshot(),
+    data: {
+      organisationId: demoIds.province,
+      requestingBodyId: demoIds.centralOrganizationCommittee,
+      reference: 'Công văn số 123-CV/BTCTW ngày 25/3/2025',
+      matter: 'Cho ý kiến về nhân sự dự kiến bổ nhiệm',
+      answeringBodyId: demoIds.standingCommittee,
+      answeringRole: 'standing-committee',
+      candidates: [demoIds.people.policeDirector, demoIds.people.financeDirector].map((personId) => ({
+        personId,
+        relativeIds: [],
+      })),
+    },
+  };
+}
+
+describe('confidence vote, annual classification and opinion on cadres workflows on the embedded server', () => {
   let env: ProcedureTestEnvironment;
 
   beforeAll(async () => {
@@ -183,6 +206,41 @@ describe('confidence vote and annual classification workflows on the embedded se
       expect(approved?.metadata).toMatchObject({ actorRole: 'politburo' });
       expect(stream.find((e) => e.type === 'ClassificationReturned')?.data).toEqual({ revision: 1, reason: 'Xem lại' });
       await keepHistory(handle, 'classification-returned-then-approved');
+    });
+  });
+
+  it('runs an opinion on cadres: the request recorded, the standing committee answers each cadre', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const procedureId = 'cadre-opinion/bn-2025-1';
+      const handle = await env.client.workflow.start(workflowTypes['cadre-opinion'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [opinionLaunch(procedureId)],
+      });
+      const steps = (await launchedState(handle)).openSteps;
+      expect(steps.map((s) => s.stepId)).toEqual([
+        `answer/${demoIds.people.policeDirector}`,
+        `answer/${demoIds.people.financeDirector}`,
+      ]);
+      await approve(handle, steps[0], 'Đủ tiêu chuẩn');
+      await handle.executeUpdate(decideUpdate, {
+        args: [
+          {
+            stepId: steps[1].stepId,
+            actor: clerkFor(steps[1]),
+            decision: { kind: 'reject', reason: 'Chưa đủ thời gian giữ chức vụ' },
+          },
+        ],
+      });
+      expect(await handle.result()).toMatchObject({ run: 'completed', outcome: 'opinion-given' });
+      const stream = await env.store.readStream(procedureId);
+      const given = stream.filter((e) => e.type === 'OpinionGiven');
+      expect(given.map((e) => e.data)).toMatchObject([
+        { personId: demoIds.people.policeDirector, favourable: true, toBodyId: demoIds.centralOrganizationCommittee },
+        { personId: demoIds.people.financeDirector, favourable: false, opinion: 'Chưa đủ thời gian giữ chức vụ' },
+      ]);
+      expect(given[1]?.metadata).toMatchObject({ actorRole: 'standing-committee', bodyId: demoIds.standingCommittee });
+      await keepHistory(handle, 'cadre-opinion-one-favourable-one-not');
     });
   });
 });
