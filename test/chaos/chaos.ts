@@ -128,7 +128,7 @@ class ManagedPostgres extends Managed {
     private readonly dataDir: string,
     port: number,
   ) {
-    super('postgres', 'test/support/postgres-process.ts', [dataDir, String(port)], {}, /ready (\S+)/);
+    super('postgres', 'test/support/postgres-process.ts', [dataDir, String(port), 'durable'], {}, /ready (\S+)/);
   }
 
   override async kill(): Promise<void> {
@@ -303,7 +303,11 @@ async function main(): Promise<void> {
     const databaseUrl = await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
     await seedDatabase(databaseUrl);
     const keys = generateKeyPairSync('ed25519');
+    // The API appends too (registry, dossier reads) and seals its appends with a key of its own, which the worker's
+    // checkpointer and the API's verify trust.
+    const appender = generateKeyPairSync('ed25519');
     const env = {
+      CADREFLOW_TRUSTED_APPENDER_KEYS: appender.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
       TEMPORAL_TASK_QUEUE: 'chaos',
@@ -331,6 +335,7 @@ async function main(): Promise<void> {
       {
         ...env,
         PORT: String(apiPort),
+        CADREFLOW_APPENDER_KEY: appender.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
         CADREFLOW_CHECKPOINT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       },
       /listening on port/,
