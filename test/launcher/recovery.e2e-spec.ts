@@ -35,14 +35,19 @@ async function startLauncher(dataDir: string, port: number): Promise<Launcher> {
   return { child, output: () => output, exited };
 }
 
-/** Opens the live-updates stream as a browser tab does, and keeps it open; resolves once the server answered. */
+/**
+ * Opens the live-updates stream as a browser tab does (with a single-use ticket), and keeps it open; resolves once
+ * the server answered.
+ */
 async function openLiveStream(
   baseUrl: string,
   token: string,
 ): Promise<{ request: ClientRequest; response: IncomingMessage }> {
+  const issued = await new HttpClient(baseUrl, token).post<{ ticket: string }>('/tasks/events/ticket');
+  expect([200, 201]).toContain(issued.status);
   return new Promise((resolve, reject) => {
-    const outgoing = request(`${baseUrl}/tasks/events`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    const outgoing = request(`${baseUrl}/tasks/events?ticket=${encodeURIComponent(issued.body.ticket)}`, {
+      headers: { accept: 'text/event-stream' },
     });
     outgoing.on('response', (response) => {
       response.on('error', () => undefined);
@@ -90,7 +95,7 @@ describe('the launcher recovers and stops (real processes)', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const first = await startLauncher(dataDir, port);
     launchers.push(first);
-    await openLiveStream(baseUrl, await signIn(baseUrl));
+    expect((await openLiveStream(baseUrl, await signIn(baseUrl))).response.statusCode).toBe(200);
     first.child.kill('SIGKILL');
     await first.exited;
     const orphan = await runningPostmaster(join(dataDir, 'postgres'));
@@ -115,7 +120,7 @@ describe('the launcher recovers and stops (real processes)', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const third = await startLauncher(dataDir, port);
     launchers.push(third);
-    await openLiveStream(baseUrl, await signIn(baseUrl));
+    expect((await openLiveStream(baseUrl, await signIn(baseUrl))).response.statusCode).toBe(200);
     third.child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 50));
     third.child.kill('SIGINT');

@@ -145,7 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? undefined
       : integer('TEMPORAL_MAX_CACHED_WORKFLOWS', 0, 2, 10_000_000);
   const checkpointEvery = integer('CADREFLOW_CHECKPOINT_EVERY', 1000, 1, 10_000_000);
-  const healthMaxLagSeconds = integer('CADREFLOW_HEALTH_MAX_LAG_SECONDS', 30, 1, 86_400);
+  const healthMaxLagSeconds = integer('CADREFLOW_READY_MAX_LAG_SECONDS', 30, 1, 86_400);
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
