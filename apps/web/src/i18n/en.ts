@@ -1,3 +1,4 @@
+import { appointmentEn } from './appointment.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -473,6 +474,7 @@ export const en: Dictionary = {
   },
   outcome: {
     ...proceduresEn.outcome,
+    ...appointmentEn.outcome,
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -576,6 +578,7 @@ export const en: Dictionary = {
   },
   event: {
     ...proceduresEn.event,
+    ...appointmentEn.event,
     ProcedureLaunched: 'Procedure launched',
     ProcedureCompleted: 'Procedure completed',
     ProcedureWithdrawn: 'Procedure withdrawn',
@@ -644,6 +647,7 @@ export const en: Dictionary = {
   },
   error: {
     ...proceduresEn.error,
+    ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
     NOT_ALLOWED: 'You may not do this.',
     RECUSED: 'You may not decide on yourself or a relative.',
@@ -862,4 +866,5 @@ export const en: Dictionary = {
   classification: proceduresEn.classification,
   grade: proceduresEn.grade,
   opinion: proceduresEn.opinion,
+  appointmentVariant: appointmentEn.variant,
 };

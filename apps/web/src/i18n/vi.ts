@@ -1,3 +1,4 @@
+import { appointmentVi } from './appointment.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -475,6 +476,7 @@ export const vi = {
   },
   outcome: {
     ...proceduresVi.outcome,
+    ...appointmentVi.outcome,
     approved: 'Tán thành',
     rejected: 'Không tán thành',
     returned: 'Trả lại',
@@ -578,6 +580,7 @@ export const vi = {
   },
   event: {
     ...proceduresVi.event,
+    ...appointmentVi.event,
     ProcedureLaunched: 'Khởi tạo quy trình',
     ProcedureCompleted: 'Quy trình hoàn thành',
     ProcedureWithdrawn: 'Quy trình bị rút',
@@ -646,6 +649,7 @@ export const vi = {
   },
   error: {
     ...proceduresVi.error,
+    ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
     NOT_ALLOWED: 'Bạn không có quyền thực hiện việc này.',
     RECUSED: 'Bạn không được quyết định việc liên quan đến bản thân hoặc người thân.',
@@ -865,6 +869,7 @@ export const vi = {
   classification: proceduresVi.classification,
   grade: proceduresVi.grade,
   opinion: proceduresVi.opinion,
+  appointmentVariant: appointmentVi.variant,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

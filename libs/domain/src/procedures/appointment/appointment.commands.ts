@@ -37,6 +37,11 @@ export type LaunchAppointment = DomainCommand<
     readonly recordsTies?: boolean;
     readonly unitId: string;
     readonly leadershipCollectiveId: string;
+    /**
+     * The role its members act in; `leadership-collective` when absent. A party organisation's standing committee
+     * is the collective for the posts it manages; for `ratification` the executive committee elects.
+     */
+    readonly collectiveRole?: RoleKind;
     readonly keyCadresConferenceId: string;
     readonly higherBodyId: string;
     readonly higherRole: RoleKind;

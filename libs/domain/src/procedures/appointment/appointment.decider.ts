@@ -440,7 +440,7 @@ export function createAppointmentDecider(
             higherBodyId: data.higherBodyId,
             concerned: [],
             authorities: {
-              collective: { role: 'leadership-collective', bodyId: data.leadershipCollectiveId },
+              collective: { role: data.collectiveRole ?? 'leadership-collective', bodyId: data.leadershipCollectiveId },
               head: { role: 'head', bodyId: data.unitId },
               conference: { role: 'key-cadres-conference', bodyId: data.keyCadresConferenceId },
               higher: { role: data.higherRole, bodyId: data.higherBodyId },
