@@ -990,6 +990,42 @@ export interface components {
              */
             candidateIds: string[];
         };
+        AppointmentLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "appointment";
+            /**
+             * @description The form: appointment (nominees found by ballot), reappointment, transfer, rotation, or ratification of a member the executive committee elects; every form but appointment names its person in candidateIds
+             * @enum {string}
+             */
+            variant: "appointment" | "reappointment" | "transfer" | "rotation" | "ratification";
+            /**
+             * @description The post
+             * @example Chánh Văn phòng Tỉnh ủy
+             */
+            postTitle: string;
+            /** @description A post under central management (30 working days instead of 15) */
+            centralManagement?: boolean;
+            /**
+             * @description The person reappointed, transferred, rotated or elected (registry id); empty for an appointment
+             * @example [
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -2095,7 +2131,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"];
             };
         };
         responses: {
