@@ -9,6 +9,18 @@ export const appointmentEn: typeof appointmentVi = {
     rotation: 'Rotation',
     ratification: 'Committee member elected by the committee, ratified by the higher level',
   },
+  kindHelp: {
+    appointment:
+      'Appointment, reappointment, transfer or rotation to one post; or a member the committee elects, ratified above',
+  },
+  launch: {
+    appointmentVariant: 'Form',
+    appointmentVariantHelp: 'Except for an appointment within the unit, pick exactly one person in the list below',
+    postTitle: 'Post',
+    centralManagement: 'Post under central management',
+    appointmentNoPerson: 'An appointment within the unit finds its nominees by ballot: pick nobody in advance.',
+    appointmentOnePerson: 'Pick exactly one person to reappoint, transfer, rotate or ratify.',
+  },
   outcome: {
     ratified: 'Ratified by the higher level',
   },

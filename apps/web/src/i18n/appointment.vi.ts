@@ -10,6 +10,18 @@ export const appointmentVi = {
     rotation: 'Luân chuyển',
     ratification: 'Bầu bổ sung cấp ủy viên, cấp trên chuẩn y',
   },
+  kindHelp: {
+    appointment:
+      'Bổ nhiệm, bổ nhiệm lại, điều động, luân chuyển một chức danh; hoặc cấp ủy bầu bổ sung cấp ủy viên và cấp trên chuẩn y',
+  },
+  launch: {
+    appointmentVariant: 'Hình thức',
+    appointmentVariantHelp: 'Trừ bổ nhiệm từ nguồn tại chỗ, chọn đúng một người ở danh sách bên dưới',
+    postTitle: 'Chức danh',
+    centralManagement: 'Chức danh thuộc diện Trung ương quản lý',
+    appointmentNoPerson: 'Bổ nhiệm từ nguồn tại chỗ do tập thể lãnh đạo giới thiệu: không chọn trước người.',
+    appointmentOnePerson: 'Chọn đúng một người được bổ nhiệm lại, điều động, luân chuyển hoặc bầu bổ sung.',
+  },
   outcome: {
     ratified: 'Cấp trên đã chuẩn y',
   },

@@ -234,6 +234,7 @@ export const en: Dictionary = {
   },
   launch: {
     ...proceduresEn.launch,
+    ...appointmentEn.launch,
     title: 'Launch a procedure',
     kind: 'Kind of procedure',
     organisation: 'Party organisation',
@@ -408,6 +409,7 @@ export const en: Dictionary = {
   },
   kindHelp: {
     ...proceduresEn.kindHelp,
+    ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
     'personnel-plan': 'The personnel plan alone: adopted by the standing committee, approved by the higher level',
     introduction: 'The five-step introduction of the people picked',

@@ -236,6 +236,7 @@ export const vi = {
   },
   launch: {
     ...proceduresVi.launch,
+    ...appointmentVi.launch,
     title: 'Khởi tạo quy trình',
     kind: 'Loại quy trình',
     organisation: 'Tổ chức đảng',
@@ -410,6 +411,7 @@ export const vi = {
   },
   kindHelp: {
     ...proceduresVi.kindHelp,
+    ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
     'personnel-plan': 'Chỉ đề án nhân sự: Ban Thường vụ thông qua, cấp trên phê duyệt',
     introduction: 'Giới thiệu nhân sự theo 5 bước cho những người được chọn',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
+import { AppointmentFields } from './AppointmentFields';
 import { CandidatePicker } from './CandidatePicker';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
@@ -134,6 +135,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       </Row>
       {has.plan && <PlanFields />}
       {has.opinion && <OpinionRequestFields />}
+      {has.appointment && <AppointmentFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { FieldProblem } from '../tasks/tally-rules';
 
-/** The kinds the Organization Committee launches from the form (an appointment starts from its unit's procedure). */
+/** The kinds the Organization Committee launches from the form. */
 export const LAUNCH_KINDS = [
   'congress-personnel',
   'personnel-plan',
@@ -11,6 +11,7 @@ export const LAUNCH_KINDS = [
   'confidence-vote',
   'classification',
   'cadre-opinion',
+  'appointment',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -37,10 +38,18 @@ export interface LaunchFields {
   requestedBy?: 'higher' | 'central';
   reference?: string;
   matter?: string;
+  /** An appointment: its form, the post and whether the post is under central management. */
+  variant?: AppointmentVariant;
+  postTitle?: string;
+  centralManagement?: boolean;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
 }
+
+/** The forms of an appointment (the API's `variant`); every one but `appointment` names its one person. */
+export const APPOINTMENT_VARIANTS = ['appointment', 'reappointment', 'transfer', 'rotation', 'ratification'] as const;
+export type AppointmentVariant = (typeof APPOINTMENT_VARIANTS)[number];
 
 /** The fields of each kind, as the API's launch forms have them. */
 export function kindFields(kind: LaunchKind): {
@@ -49,6 +58,7 @@ export function kindFields(kind: LaunchKind): {
   seats: boolean;
   year: boolean;
   opinion: boolean;
+  appointment: boolean;
 } {
   return {
     congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
@@ -56,6 +66,7 @@ export function kindFields(kind: LaunchKind): {
     seats: kind === 'election',
     year: kind === 'classification',
     opinion: kind === 'cadre-opinion',
+    appointment: kind === 'appointment',
   };
 }
 
@@ -79,6 +90,15 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
     if (!v.congressDate.isAfter(from, 'day')) problems.push({ name: ['congressDate'], key: 'launch.dateInPast' });
   }
   const count = v.candidateIds.length;
+  if (has.appointment) {
+    // An appointment finds its nominees by ballot; every other form is about the one person it names.
+    if ((v.variant ?? 'appointment') === 'appointment') {
+      if (count > 0) problems.push({ name: ['candidateIds'], key: 'launch.appointmentNoPerson' });
+    } else if (count !== 1) {
+      problems.push({ name: ['candidateIds'], key: 'launch.appointmentOnePerson' });
+    }
+    return problems;
+  }
   const seats = seatsOf(v);
   if (seats === undefined) {
     if (count < 1) problems.push({ name: ['candidateIds'], key: 'launch.candidatesNone' });
@@ -148,6 +168,14 @@ export function launchBody(v: LaunchFields) {
         reference: (v.reference ?? '').trim(),
         matter: (v.matter ?? '').trim(),
       };
+    case 'appointment':
+      return {
+        kind: v.kind,
+        ...common,
+        variant: v.variant ?? 'appointment',
+        postTitle: (v.postTitle ?? '').trim(),
+        centralManagement: v.centralManagement ?? false,
+      };
   }
 }
 
@@ -166,10 +194,14 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'requestedBy',
     'reference',
     'matter',
+    'variant',
+    'postTitle',
+    'centralManagement',
     'candidateIds',
     'standards',
   ]);
   if (head === 'bodyId') return ['organisationId'];
+  if (head === 'person') return ['candidateIds'];
   if (head === 'targets' && next) return ['targets', next];
   if (head === 'plan' && next) return launchFieldOf(field.slice('plan.'.length));
   return head && known.has(head) ? [head] : null;
