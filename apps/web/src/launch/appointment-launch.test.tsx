@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TaskView } from '../api/views';
 import { dayjs } from '../shared/dates';
+import { personnelReviewForm } from '../tasks/PersonnelReviewDecision';
 import { renderVi } from '../test/render';
 import { checkLaunch, kindFields, launchBody, launchFieldOf, type LaunchFields } from './launch-rules';
 import { LaunchForm } from './LaunchForm';
@@ -64,5 +66,15 @@ describe('LaunchForm for an appointment', () => {
     fireEvent.mouseDown(screen.getByLabelText('Hình thức'));
     expect(await screen.findByText('Bầu bổ sung cấp ủy viên, cấp trên chuẩn y')).toBeTruthy();
     expect(screen.getByText('Luân chuyển')).toBeTruthy();
+  });
+});
+
+describe('the task of ratifying an elected member', () => {
+  it('offers to ratify or refuse, not to return', () => {
+    const task = { procedureKind: 'appointment', stepId: 'ratification', decision: 'approval' } as TaskView;
+    const form = personnelReviewForm(task, undefined, ['person/ts-10'], String, () => Promise.resolve());
+    expect(form?.props).toMatchObject({ choices: ['approve', 'reject'] });
+    const other = personnelReviewForm({ ...task, stepId: 'step-1' }, undefined, [], String, () => Promise.resolve());
+    expect(other).toBeNull();
   });
 });
