@@ -1,4 +1,5 @@
 import { appointmentEn } from './appointment.en';
+import { delegatesEn } from './delegates.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -477,6 +478,7 @@ export const en: Dictionary = {
   outcome: {
     ...proceduresEn.outcome,
     ...appointmentEn.outcome,
+    ...delegatesEn.outcome,
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -581,6 +583,7 @@ export const en: Dictionary = {
   event: {
     ...proceduresEn.event,
     ...appointmentEn.event,
+    ...delegatesEn.event,
     ProcedureLaunched: 'Procedure launched',
     ProcedureCompleted: 'Procedure completed',
     ProcedureWithdrawn: 'Procedure withdrawn',

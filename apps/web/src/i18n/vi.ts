@@ -1,4 +1,5 @@
 import { appointmentVi } from './appointment.vi';
+import { delegatesVi } from './delegates.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -479,6 +480,7 @@ export const vi = {
   outcome: {
     ...proceduresVi.outcome,
     ...appointmentVi.outcome,
+    ...delegatesVi.outcome,
     approved: 'Tán thành',
     rejected: 'Không tán thành',
     returned: 'Trả lại',
@@ -583,6 +585,7 @@ export const vi = {
   event: {
     ...proceduresVi.event,
     ...appointmentVi.event,
+    ...delegatesVi.event,
     ProcedureLaunched: 'Khởi tạo quy trình',
     ProcedureCompleted: 'Quy trình hoàn thành',
     ProcedureWithdrawn: 'Quy trình bị rút',

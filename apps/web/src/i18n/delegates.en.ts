@@ -1,0 +1,11 @@
+import { type delegatesVi } from './delegates.vi';
+
+/** English labels of the election of delegates to the higher congress; the same keys as `delegates.vi.ts`. */
+export const delegatesEn: typeof delegatesVi = {
+  outcome: {
+    'delegates-elected': 'Official and alternate delegates elected',
+  },
+  event: {
+    DelegatesElected: 'Official and alternate delegates to the higher congress declared',
+  },
+};
