@@ -142,9 +142,15 @@ export function buildLaunch(
       case 'vetting':
         launch = alone(stages.vetting(form.candidateIds));
         break;
-      case 'election':
-        launch = alone(stages.election(form.seats, form.candidateIds));
+      case 'election': {
+        const election = alone(stages.election(form.seats, form.candidateIds));
+        // Delegates to the higher congress: the same election with alternate seats after the official ones.
+        launch =
+          form.alternateSeats === undefined
+            ? election
+            : { ...election, data: { ...election.data, alternateSeats: form.alternateSeats } };
         break;
+      }
       default: {
         const _never: never = form;
         throw new Error(`unknown launch ${String(_never)}`);

@@ -201,11 +201,30 @@ export class ElectionLaunchDto extends LaunchFormBase {
   @congressDate()
   congressDate!: string;
 
-  @ApiProperty({ example: 48, minimum: 1, maximum: 500, description: 'Seats to fill' })
+  @ApiProperty({
+    example: 48,
+    minimum: 1,
+    maximum: 500,
+    description: 'Seats to fill; for delegates to the higher congress, the official delegates',
+  })
   @IsInt()
   @Min(1)
   @Max(500)
   seats!: number;
+
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 0,
+    maximum: 500,
+    description:
+      'Delegates to the higher congress: the alternate delegates elected on the same list after the official ' +
+      'ones (the same counting rules for seats + alternateSeats places). Absent for the election of a committee.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  alternateSeats?: number;
 
   @candidateIds('People (registry ids) on the ballot', 1)
   candidateIds!: string[];

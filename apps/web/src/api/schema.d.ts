@@ -888,10 +888,15 @@ export interface components {
              */
             congressDate: string;
             /**
-             * @description Seats to fill
+             * @description Seats to fill; for delegates to the higher congress, the official delegates
              * @example 48
              */
             seats: number;
+            /**
+             * @description Delegates to the higher congress: the alternate delegates elected on the same list after the official ones (the same counting rules for seats + alternateSeats places). Absent for the election of a committee.
+             * @example 3
+             */
+            alternateSeats?: number;
             /**
              * @description People (registry ids) on the ballot
              * @example [

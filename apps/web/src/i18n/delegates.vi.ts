@@ -3,6 +3,10 @@
  * family into `vi.ts`. `delegates.en.ts` has the same shape.
  */
 export const delegatesVi = {
+  launch: {
+    alternateSeats: 'Số đại biểu dự khuyết',
+    alternateSeatsHelp: 'Chỉ khi bầu đại biểu dự đại hội cấp trên: bầu chung một danh sách với đại biểu chính thức',
+  },
   outcome: {
     'delegates-elected': 'Đã bầu đại biểu chính thức và dự khuyết',
   },

@@ -236,6 +236,7 @@ export const en: Dictionary = {
   launch: {
     ...proceduresEn.launch,
     ...appointmentEn.launch,
+    ...delegatesEn.launch,
     title: 'Launch a procedure',
     kind: 'Kind of procedure',
     organisation: 'Party organisation',

@@ -238,6 +238,7 @@ export const vi = {
   launch: {
     ...proceduresVi.launch,
     ...appointmentVi.launch,
+    ...delegatesVi.launch,
     title: 'Khởi tạo quy trình',
     kind: 'Loại quy trình',
     organisation: 'Tổ chức đảng',

@@ -131,6 +131,18 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
             </Form.Item>
           </Col>
         )}
+        {has.seats && (
+          <Col span={8}>
+            <Form.Item
+              name="alternateSeats"
+              label={t('launch.alternateSeats')}
+              extra={t('launch.alternateSeatsHelp')}
+              rules={[{ type: 'integer', min: 0, max: 500, message: t('launch.seatsRange', { max: 500 }) }]}
+            >
+              <InputNumber min={0} max={500} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        )}
         {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}

@@ -32,6 +32,8 @@ export interface LaunchFields {
   standingCommitteeSeats?: number;
   deputySecretaries?: number;
   seats?: number;
+  /** Delegates to the higher congress: the alternate delegates elected after the `seats` official ones. */
+  alternateSeats?: number | null;
   /** The year a classification reviews. */
   year?: number;
   /** An opinion on cadres: who asks, the request's reference and what it is for. */
@@ -74,7 +76,8 @@ export function kindFields(kind: LaunchKind): {
 function seatsOf(v: LaunchFields): number | undefined {
   const has = kindFields(v.kind);
   if (has.plan) return v.executiveCommitteeSeats;
-  return has.seats ? v.seats : undefined;
+  // Delegates to the higher congress: one list for the official and the alternate places.
+  return has.seats && v.seats !== undefined ? v.seats + (v.alternateSeats ?? 0) : undefined;
 }
 
 /**
@@ -152,7 +155,13 @@ export function launchBody(v: LaunchFields) {
     case 'personnel-plan':
       return { kind: v.kind, ...common, ...plan };
     case 'election':
-      return { kind: v.kind, ...common, congressDate, seats: v.seats ?? 0 };
+      return {
+        kind: v.kind,
+        ...common,
+        congressDate,
+        seats: v.seats ?? 0,
+        ...(typeof v.alternateSeats === 'number' ? { alternateSeats: v.alternateSeats } : {}),
+      };
     case 'introduction':
     case 'vetting':
       return { kind: v.kind, ...common, congressDate };
@@ -190,6 +199,7 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'standingCommitteeSeats',
     'deputySecretaries',
     'seats',
+    'alternateSeats',
     'year',
     'requestedBy',
     'reference',
