@@ -74,6 +74,7 @@ describe('the OpenAPI document', () => {
     const schema = body?.content['application/json']?.schema ?? {};
     expect(schema.discriminator).toMatchObject({ propertyName: 'kind' });
     expect(Object.keys((schema.discriminator as { mapping: object }).mapping).sort()).toEqual([
+      'appointment',
       'cadre-opinion',
       'classification',
       'confidence-vote',

@@ -6,11 +6,13 @@ import {
   procedureBodies,
   ratifyingAuthority,
   ValidationError,
+  type AppointmentVariant,
   type Body,
   type ConsultingAuthority,
   type OrganisationModel,
 } from '@cadreflow/domain';
 import type {
+  AppointmentLaunch,
   CadreOpinionLaunch,
   ClassificationLaunch,
   ConfidenceVoteLaunch,
@@ -144,6 +146,51 @@ export function cadreOpinionLaunch(
       answeringBodyId: required(bodies.standingCommittee, 'standing committee', common.bodyId).id,
       answeringRole: 'standing-committee',
       candidates: personIds.map((personId) => concernedPerson(model, personId)),
+    },
+  };
+}
+
+/**
+ * An appointment (procedure C) to one post of the organisation in one of its forms. The standing committee is the
+ * collective for the posts it manages and the executive committee elects for a `ratification`; the committee one
+ * level up approves the policy and ratifies. The key-cadres conference is needed where the form has step 4.
+ *
+ * @example appointmentLaunch(model, common, ['person/bn-02'], { variant: 'transfer', postTitle: 'Chánh Văn phòng' })
+ */
+export function appointmentLaunch(
+  model: OrganisationModel,
+  common: ReviewLaunchCommon,
+  personIds: readonly string[],
+  form: { readonly variant: AppointmentVariant; readonly postTitle: string; readonly centralManagement?: boolean },
+): AppointmentLaunch {
+  const bodies = procedureBodies(model, common.bodyId);
+  const higher = higherCommittee(model, common.bodyId);
+  const electing = form.variant === 'ratification';
+  const collective = electing
+    ? required(bodies.executiveCommittee, 'executive committee', common.bodyId)
+    : required(bodies.standingCommittee, 'standing committee', common.bodyId);
+  const conference =
+    form.variant === 'appointment' || form.variant === 'reappointment'
+      ? required(bodies.keyCadresConference, 'key-cadres conference', common.bodyId)
+      : (bodies.keyCadresConference ?? collective);
+  const personId = personIds[0];
+  return {
+    kind: 'appointment',
+    ...common,
+    data: {
+      unitId: common.bodyId,
+      leadershipCollectiveId: collective.id,
+      collectiveRole: electing ? 'executive-committee' : 'standing-committee',
+      keyCadresConferenceId: conference.id,
+      higherBodyId: higher.body.id,
+      higherRole: higher.role,
+      post: {
+        postId: `${common.procedureId}/post`,
+        title: form.postTitle,
+        centralManagement: form.centralManagement ?? false,
+      },
+      variant: form.variant,
+      ...(personId ? { person: concernedPerson(model, personId) } : {}),
     },
   };
 }

@@ -9,6 +9,7 @@ import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launc
 import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
 import {
+  appointmentLaunch,
   cadreOpinionLaunch,
   classificationLaunch,
   confidenceVoteLaunch,
@@ -74,7 +75,12 @@ export function buildLaunch(
     launchedBy,
     ...(form.launchDate ? { launchDate: form.launchDate } : {}),
   };
-  if (form.kind === 'confidence-vote' || form.kind === 'classification' || form.kind === 'cadre-opinion') {
+  if (
+    form.kind === 'confidence-vote' ||
+    form.kind === 'classification' ||
+    form.kind === 'cadre-opinion' ||
+    form.kind === 'appointment'
+  ) {
     // Not a congress stage: the bodies come from the organisation and the level above it.
     try {
       const alone = { ...common, registry };
@@ -83,7 +89,9 @@ export function buildLaunch(
           ? confidenceVoteLaunch(model, alone, form.candidateIds)
           : form.kind === 'classification'
             ? classificationLaunch(model, alone, form.candidateIds, form.year)
-            : cadreOpinionLaunch(model, alone, form.candidateIds, form);
+            : form.kind === 'appointment'
+              ? appointmentLaunch(model, alone, form.candidateIds, form)
+              : cadreOpinionLaunch(model, alone, form.candidateIds, form);
       check(launch, launchedAt);
       return launch;
     } catch (error) {
@@ -134,9 +142,15 @@ export function buildLaunch(
       case 'vetting':
         launch = alone(stages.vetting(form.candidateIds));
         break;
-      case 'election':
-        launch = alone(stages.election(form.seats, form.candidateIds));
+      case 'election': {
+        const election = alone(stages.election(form.seats, form.candidateIds));
+        // Delegates to the higher congress: the same election with alternate seats after the official ones.
+        launch =
+          form.alternateSeats === undefined
+            ? election
+            : { ...election, data: { ...election.data, alternateSeats: form.alternateSeats } };
         break;
+      }
       default: {
         const _never: never = form;
         throw new Error(`unknown launch ${String(_never)}`);

@@ -1,9 +1,11 @@
+import { APPOINTMENT_VARIANTS, type AppointmentVariant } from '@cadreflow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -18,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** The kinds a form launches; an appointment is launched by its unit's own procedure, not from this form. */
+/** The kinds a form launches. */
 export const LAUNCH_KINDS = [
   'congress-personnel',
   'personnel-plan',
@@ -28,6 +30,7 @@ export const LAUNCH_KINDS = [
   'confidence-vote',
   'classification',
   'cadre-opinion',
+  'appointment',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -198,11 +201,30 @@ export class ElectionLaunchDto extends LaunchFormBase {
   @congressDate()
   congressDate!: string;
 
-  @ApiProperty({ example: 48, minimum: 1, maximum: 500, description: 'Seats to fill' })
+  @ApiProperty({
+    example: 48,
+    minimum: 1,
+    maximum: 500,
+    description: 'Seats to fill; for delegates to the higher congress, the official delegates',
+  })
   @IsInt()
   @Min(1)
   @Max(500)
   seats!: number;
+
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 0,
+    maximum: 500,
+    description:
+      'Delegates to the higher congress: the alternate delegates elected on the same list after the official ' +
+      'ones (the same counting rules for seats + alternateSeats places). Absent for the election of a committee.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  alternateSeats?: number;
 
   @candidateIds('People (registry ids) on the ballot', 1)
   candidateIds!: string[];
@@ -263,6 +285,49 @@ export class CadreOpinionLaunchDto extends LaunchFormBase {
   candidateIds!: string[];
 }
 
+/**
+ * An appointment to one post of the organisation (procedure C), or one of its forms: reappointment, transfer,
+ * rotation, or the ratification of a member the committee elects between congresses.
+ */
+export class AppointmentLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['appointment'] })
+  @IsIn(['appointment'])
+  kind!: 'appointment';
+
+  @ApiProperty({
+    enum: APPOINTMENT_VARIANTS,
+    description:
+      'The form: appointment (nominees found by ballot), reappointment, transfer, rotation, or ratification of a ' +
+      'member the executive committee elects; every form but appointment names its person in candidateIds',
+  })
+  @IsIn(APPOINTMENT_VARIANTS)
+  variant!: AppointmentVariant;
+
+  @ApiProperty({ example: 'Chánh Văn phòng Tỉnh ủy', maxLength: 200, description: 'The post' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  postTitle!: string;
+
+  @ApiPropertyOptional({ description: 'A post under central management (30 working days instead of 15)' })
+  @IsOptional()
+  @IsBoolean()
+  centralManagement?: boolean;
+
+  @ApiProperty({
+    type: [String],
+    example: ['person/bn-02'],
+    description: 'The person reappointed, transferred, rotated or elected (registry id); empty for an appointment',
+    minItems: 0,
+    maxItems: 1,
+  })
+  @ArrayMaxSize(1)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: `candidateIds: ${ID_MESSAGE}` })
+  candidateIds!: string[];
+}
+
 /** The body of `POST /procedures`, by `kind`. */
 export type LaunchForm =
   | CongressPersonnelLaunchDto
@@ -272,7 +337,8 @@ export type LaunchForm =
   | ElectionLaunchDto
   | ConfidenceVoteLaunchDto
   | ClassificationLaunchDto
-  | CadreOpinionLaunchDto;
+  | CadreOpinionLaunchDto
+  | AppointmentLaunchDto;
 
 /** The form class of each kind. */
 export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
@@ -284,4 +350,5 @@ export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = 
   'confidence-vote': ConfidenceVoteLaunchDto,
   classification: ClassificationLaunchDto,
   'cadre-opinion': CadreOpinionLaunchDto,
+  appointment: AppointmentLaunchDto,
 };

@@ -24,6 +24,7 @@ import { ApiErrorDto } from '../errors/api-error.dto';
 import { DossierService } from './dossier.service';
 import { LaunchFormPipe } from './launch-form.pipe';
 import {
+  AppointmentLaunchDto,
   CongressPersonnelLaunchDto,
   CadreOpinionLaunchDto,
   ClassificationLaunchDto,
@@ -56,6 +57,7 @@ import { ProceduresService } from './procedures.service';
   ConfidenceVoteLaunchDto,
   ClassificationLaunchDto,
   CadreOpinionLaunchDto,
+  AppointmentLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

@@ -888,10 +888,15 @@ export interface components {
              */
             congressDate: string;
             /**
-             * @description Seats to fill
+             * @description Seats to fill; for delegates to the higher congress, the official delegates
              * @example 48
              */
             seats: number;
+            /**
+             * @description Delegates to the higher congress: the alternate delegates elected on the same list after the official ones (the same counting rules for seats + alternateSeats places). Absent for the election of a committee.
+             * @example 3
+             */
+            alternateSeats?: number;
             /**
              * @description People (registry ids) on the ballot
              * @example [
@@ -985,6 +990,42 @@ export interface components {
              * @description People (registry ids) the request is about
              * @example [
              *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
+        AppointmentLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "appointment";
+            /**
+             * @description The form: appointment (nominees found by ballot), reappointment, transfer, rotation, or ratification of a member the executive committee elects; every form but appointment names its person in candidateIds
+             * @enum {string}
+             */
+            variant: "appointment" | "reappointment" | "transfer" | "rotation" | "ratification";
+            /**
+             * @description The post
+             * @example Chánh Văn phòng Tỉnh ủy
+             */
+            postTitle: string;
+            /** @description A post under central management (30 working days instead of 15) */
+            centralManagement?: boolean;
+            /**
+             * @description The person reappointed, transferred, rotated or elected (registry id); empty for an appointment
+             * @example [
              *       "person/bn-02"
              *     ]
              */
@@ -2190,7 +2231,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"];
             };
         };
         responses: {

@@ -1,3 +1,5 @@
+import { appointmentEn } from './appointment.en';
+import { delegatesEn } from './delegates.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -233,6 +235,8 @@ export const en: Dictionary = {
   },
   launch: {
     ...proceduresEn.launch,
+    ...appointmentEn.launch,
+    ...delegatesEn.launch,
     title: 'Launch a procedure',
     kind: 'Kind of procedure',
     organisation: 'Party organisation',
@@ -409,6 +413,7 @@ export const en: Dictionary = {
   },
   kindHelp: {
     ...proceduresEn.kindHelp,
+    ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
     'personnel-plan': 'The personnel plan alone: adopted by the standing committee, approved by the higher level',
     introduction: 'The five-step introduction of the people picked',
@@ -475,6 +480,8 @@ export const en: Dictionary = {
   },
   outcome: {
     ...proceduresEn.outcome,
+    ...appointmentEn.outcome,
+    ...delegatesEn.outcome,
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -578,6 +585,8 @@ export const en: Dictionary = {
   },
   event: {
     ...proceduresEn.event,
+    ...appointmentEn.event,
+    ...delegatesEn.event,
     ProcedureLaunched: 'Procedure launched',
     ProcedureCompleted: 'Procedure completed',
     ProcedureWithdrawn: 'Procedure withdrawn',
@@ -646,6 +655,7 @@ export const en: Dictionary = {
   },
   error: {
     ...proceduresEn.error,
+    ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
     NOT_ALLOWED: 'You may not do this.',
     RECUSED: 'You may not decide on yourself or a relative.',
@@ -864,4 +874,5 @@ export const en: Dictionary = {
   classification: proceduresEn.classification,
   grade: proceduresEn.grade,
   opinion: proceduresEn.opinion,
+  appointmentVariant: appointmentEn.variant,
 };

@@ -1,3 +1,5 @@
+import { appointmentVi } from './appointment.vi';
+import { delegatesVi } from './delegates.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -235,6 +237,8 @@ export const vi = {
   },
   launch: {
     ...proceduresVi.launch,
+    ...appointmentVi.launch,
+    ...delegatesVi.launch,
     title: 'Khởi tạo quy trình',
     kind: 'Loại quy trình',
     organisation: 'Tổ chức đảng',
@@ -412,6 +416,7 @@ export const vi = {
   },
   kindHelp: {
     ...proceduresVi.kindHelp,
+    ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
     'personnel-plan': 'Chỉ đề án nhân sự: Ban Thường vụ thông qua, cấp trên phê duyệt',
     introduction: 'Giới thiệu nhân sự theo 5 bước cho những người được chọn',
@@ -478,6 +483,8 @@ export const vi = {
   },
   outcome: {
     ...proceduresVi.outcome,
+    ...appointmentVi.outcome,
+    ...delegatesVi.outcome,
     approved: 'Tán thành',
     rejected: 'Không tán thành',
     returned: 'Trả lại',
@@ -581,6 +588,8 @@ export const vi = {
   },
   event: {
     ...proceduresVi.event,
+    ...appointmentVi.event,
+    ...delegatesVi.event,
     ProcedureLaunched: 'Khởi tạo quy trình',
     ProcedureCompleted: 'Quy trình hoàn thành',
     ProcedureWithdrawn: 'Quy trình bị rút',
@@ -649,6 +658,7 @@ export const vi = {
   },
   error: {
     ...proceduresVi.error,
+    ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
     NOT_ALLOWED: 'Bạn không có quyền thực hiện việc này.',
     RECUSED: 'Bạn không được quyết định việc liên quan đến bản thân hoặc người thân.',
@@ -868,6 +878,7 @@ export const vi = {
   classification: proceduresVi.classification,
   grade: proceduresVi.grade,
   opinion: proceduresVi.opinion,
+  appointmentVariant: appointmentVi.variant,
 };
 
 /** The shape every dictionary has: the same keys, strings at the leaves. */

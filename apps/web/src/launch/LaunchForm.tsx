@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
+import { AppointmentFields } from './AppointmentFields';
 import { CandidatePicker } from './CandidatePicker';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
@@ -133,10 +134,23 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
             </Form.Item>
           </Col>
         )}
+        {has.seats && (
+          <Col span={8}>
+            <Form.Item
+              name="alternateSeats"
+              label={t('launch.alternateSeats')}
+              extra={t('launch.alternateSeatsHelp')}
+              rules={[{ type: 'integer', min: 0, max: 500, message: t('launch.seatsRange', { max: 500 }) }]}
+            >
+              <InputNumber min={0} max={500} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        )}
         {has.year && <YearField />}
       </Row>
       {has.plan && <PlanFields />}
       {has.opinion && <OpinionRequestFields />}
+      {has.appointment && <AppointmentFields />}
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { FieldProblem } from '../tasks/tally-rules';
 
-/** The kinds the Organization Committee launches from the form (an appointment starts from its unit's procedure). */
+/** The kinds the Organization Committee launches from the form. */
 export const LAUNCH_KINDS = [
   'congress-personnel',
   'personnel-plan',
@@ -11,6 +11,7 @@ export const LAUNCH_KINDS = [
   'confidence-vote',
   'classification',
   'cadre-opinion',
+  'appointment',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -31,16 +32,26 @@ export interface LaunchFields {
   standingCommitteeSeats?: number;
   deputySecretaries?: number;
   seats?: number;
+  /** Delegates to the higher congress: the alternate delegates elected after the `seats` official ones. */
+  alternateSeats?: number | null;
   /** The year a classification reviews. */
   year?: number;
   /** An opinion on cadres: who asks, the request's reference and what it is for. */
   requestedBy?: 'higher' | 'central';
   reference?: string;
   matter?: string;
+  /** An appointment: its form, the post and whether the post is under central management. */
+  variant?: AppointmentVariant;
+  postTitle?: string;
+  centralManagement?: boolean;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
 }
+
+/** The forms of an appointment (the API's `variant`); every one but `appointment` names its one person. */
+export const APPOINTMENT_VARIANTS = ['appointment', 'reappointment', 'transfer', 'rotation', 'ratification'] as const;
+export type AppointmentVariant = (typeof APPOINTMENT_VARIANTS)[number];
 
 /** The fields of each kind, as the API's launch forms have them. */
 export function kindFields(kind: LaunchKind): {
@@ -49,6 +60,7 @@ export function kindFields(kind: LaunchKind): {
   seats: boolean;
   year: boolean;
   opinion: boolean;
+  appointment: boolean;
 } {
   return {
     congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
@@ -56,6 +68,7 @@ export function kindFields(kind: LaunchKind): {
     seats: kind === 'election',
     year: kind === 'classification',
     opinion: kind === 'cadre-opinion',
+    appointment: kind === 'appointment',
   };
 }
 
@@ -63,7 +76,8 @@ export function kindFields(kind: LaunchKind): {
 function seatsOf(v: LaunchFields): number | undefined {
   const has = kindFields(v.kind);
   if (has.plan) return v.executiveCommitteeSeats;
-  return has.seats ? v.seats : undefined;
+  // Delegates to the higher congress: one list for the official and the alternate places.
+  return has.seats && v.seats !== undefined ? v.seats + (v.alternateSeats ?? 0) : undefined;
 }
 
 /**
@@ -79,6 +93,15 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
     if (!v.congressDate.isAfter(from, 'day')) problems.push({ name: ['congressDate'], key: 'launch.dateInPast' });
   }
   const count = v.candidateIds.length;
+  if (has.appointment) {
+    // An appointment finds its nominees by ballot; every other form is about the one person it names.
+    if ((v.variant ?? 'appointment') === 'appointment') {
+      if (count > 0) problems.push({ name: ['candidateIds'], key: 'launch.appointmentNoPerson' });
+    } else if (count !== 1) {
+      problems.push({ name: ['candidateIds'], key: 'launch.appointmentOnePerson' });
+    }
+    return problems;
+  }
   const seats = seatsOf(v);
   if (seats === undefined) {
     if (count < 1) problems.push({ name: ['candidateIds'], key: 'launch.candidatesNone' });
@@ -132,7 +155,13 @@ export function launchBody(v: LaunchFields) {
     case 'personnel-plan':
       return { kind: v.kind, ...common, ...plan };
     case 'election':
-      return { kind: v.kind, ...common, congressDate, seats: v.seats ?? 0 };
+      return {
+        kind: v.kind,
+        ...common,
+        congressDate,
+        seats: v.seats ?? 0,
+        ...(typeof v.alternateSeats === 'number' ? { alternateSeats: v.alternateSeats } : {}),
+      };
     case 'introduction':
     case 'vetting':
       return { kind: v.kind, ...common, congressDate };
@@ -148,6 +177,14 @@ export function launchBody(v: LaunchFields) {
         reference: (v.reference ?? '').trim(),
         matter: (v.matter ?? '').trim(),
       };
+    case 'appointment':
+      return {
+        kind: v.kind,
+        ...common,
+        variant: v.variant ?? 'appointment',
+        postTitle: (v.postTitle ?? '').trim(),
+        centralManagement: v.centralManagement ?? false,
+      };
   }
 }
 
@@ -162,14 +199,19 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'standingCommitteeSeats',
     'deputySecretaries',
     'seats',
+    'alternateSeats',
     'year',
     'requestedBy',
     'reference',
     'matter',
+    'variant',
+    'postTitle',
+    'centralManagement',
     'candidateIds',
     'standards',
   ]);
   if (head === 'bodyId') return ['organisationId'];
+  if (head === 'person') return ['candidateIds'];
   if (head === 'targets' && next) return ['targets', next];
   if (head === 'plan' && next) return launchFieldOf(field.slice('plan.'.length));
   return head && known.has(head) ? [head] : null;

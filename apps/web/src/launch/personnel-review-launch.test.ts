@@ -19,6 +19,7 @@ describe('launching a confidence vote, a classification or an opinion on cadres'
       seats: false,
       year: false,
       opinion: false,
+      appointment: false,
     });
     expect(kindFields('classification')).toMatchObject({ congressDate: false, year: true, opinion: false });
   });

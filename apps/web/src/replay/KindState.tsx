@@ -154,11 +154,20 @@ function AppointmentState({ s, name }: { s: FoldedState; name: Name }) {
   const { t } = useTranslation();
   const step = s.step ?? 0;
   const stepText =
-    step === 0 ? t('step.policy') : step === 6 ? t('step.headDecision') : t('step.appointment', { n: step });
+    step === 0
+      ? t('step.policy')
+      : step === 6
+        ? t(
+            s.status === 'AWAITING_RATIFICATION' || s.variant === 'ratification'
+              ? 'step.ratification'
+              : 'step.headDecision',
+          )
+        : t('step.appointment', { n: step });
   const candidates = Array.isArray(s.candidates) ? s.candidates : [];
   const results = Object.entries(s.finalResults ?? {});
   return (
     <Descriptions size="small" column={1} bordered>
+      <Item label={t('launch.appointmentVariant')}>{t(`appointmentVariant.${s.variant ?? 'appointment'}`)}</Item>
       <Item label={t('stateView.currentStep')}>{stepText}</Item>
       <Item label={t('stateView.policyAttempts')}>{s.policyAttempts ?? 0}</Item>
       <Item label={t('stateView.centralManagement')}>{yesNo(t, s.centralManagement)}</Item>

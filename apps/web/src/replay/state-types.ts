@@ -47,6 +47,8 @@ export interface FoldedState {
   kinds?: string[];
   complaints?: Record<string, { personId: string; resolved: boolean; substantiated: boolean }>;
   // appointment
+  /** Its form (`appointment`, `reappointment`, `transfer`, `rotation`, `ratification`); absent before forms. */
+  variant?: string;
   step?: number;
   policyAttempts?: number;
   centralManagement?: boolean;

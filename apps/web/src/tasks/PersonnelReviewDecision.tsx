@@ -46,6 +46,10 @@ export function personnelReviewForm(
   if (task.procedureKind === 'classification' && /^approval-\d+$/.test(task.stepId)) {
     return <ApprovalForm choices={['approve', 'return']} onSubmit={(p) => send(p)} />;
   }
+  if (task.procedureKind === 'appointment' && task.stepId === 'ratification') {
+    // The higher committee ratifies the member the committee elected, or refuses (a reason); it does not return.
+    return <ApprovalForm choices={['approve', 'reject']} onSubmit={(p) => send(p)} />;
+  }
   if (task.procedureKind === 'cadre-opinion' && task.stepId.startsWith('answer/')) {
     return <ApprovalForm choices={['approve', 'reject']} onSubmit={(p) => send(p)} />;
   }

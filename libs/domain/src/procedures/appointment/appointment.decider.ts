@@ -20,7 +20,12 @@ import {
   dueAfter,
   isCommonCommand,
 } from '../common/procedure-core.kernel';
-import { type AppointmentCommand, type RecordAppointmentTally } from './appointment.commands';
+import {
+  type AppointmentCommand,
+  type AppointmentVariant,
+  type LaunchAppointment,
+  type RecordAppointmentTally,
+} from './appointment.commands';
 import { type AppointmentEvent } from './appointment.events';
 import {
   appointmentStepId,
@@ -36,6 +41,38 @@ const STEP_NAMES: Record<number, { name: string; part: string; kind: 'approval' 
   4: { name: 'Key-cadres conference votes', part: 'conference', kind: 'tally' },
   5: { name: 'Leadership collective votes', part: 'collective', kind: 'tally' },
 };
+
+/**
+ * The step each form opens after step 1: only `appointment` nominates (steps 2–3); `reappointment` keeps the
+ * key-cadres conference (4); the others go straight to the collective's vote on the person named at launch (5).
+ */
+const AFTER_PROPOSAL: Record<AppointmentVariant, number> = {
+  appointment: 2,
+  reappointment: 4,
+  transfer: 5,
+  rotation: 5,
+  ratification: 5,
+};
+
+/** Every form but `appointment` is about one person named at launch; `appointment` finds its nominees itself. */
+function assertPersonFits(command: LaunchAppointment): void {
+  const variant = command.data.variant ?? 'appointment';
+  const person = command.data.person;
+  if (variant === 'appointment' && person) {
+    throw new ValidationError(
+      'An appointment finds its nominees by secret ballot; name a person only to reappoint, transfer, rotate or ratify',
+      { person: ['not expected for an appointment'] },
+      { code: 'APPOINTMENT_PERSON_UNEXPECTED', params: { variant } },
+    );
+  }
+  if (variant !== 'appointment' && !person?.personId.trim()) {
+    throw new ValidationError(
+      `Name the person this ${variant} is about`,
+      { person: ['required'] },
+      { code: 'APPOINTMENT_PERSON_MISSING', params: { variant } },
+    );
+  }
+}
 
 /**
  * Builds the decider of procedure C, appointment or introduction from the unit (QĐ 105 → 80 → 377): policy
@@ -145,11 +182,40 @@ export function createAppointmentDecider(
           { type: 'ProcedureCompleted', data: { outcome: 'proposal-rejected', personIds: [] } },
         ];
       }
+      const next = AFTER_PROPOSAL[state.variant];
       return [
         { type: 'ProposalApproved', data: { stepId, note: decision.note ?? null } },
         { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
-        openStep(state, 2, [], due),
+        openStep(state, next, next === 2 ? [] : state.candidates, due),
       ];
+    }
+    if (state.status === 'AWAITING_RATIFICATION' && stepId === 'ratification') {
+      const personId = state.candidates[0] ?? '';
+      const byBodyId = authorityOf(state.core, 'higher').bodyId;
+      switch (decision.kind) {
+        case 'approve':
+          return [
+            { type: 'MemberRatified', data: { personId, byBodyId, note: decision.note ?? null } },
+            { type: 'StepClosed', data: { stepId, outcome: 'approved' } },
+            { type: 'ProcedureCompleted', data: { outcome: 'ratified', personIds: [personId] } },
+          ];
+        case 'reject':
+          return [
+            { type: 'MemberRatificationRefused', data: { personId, byBodyId, reason: decision.reason } },
+            { type: 'StepClosed', data: { stepId, outcome: 'rejected' } },
+            { type: 'ProcedureCompleted', data: { outcome: 'ratification-refused', personIds: [] } },
+          ];
+        case 'return':
+          throw new ValidationError(
+            'The higher committee ratifies the election or refuses it; an election is not returned',
+            {},
+            { code: 'DECISION_NOT_RETURNABLE', params: { stepId } },
+          );
+        default: {
+          const _never: never = decision;
+          return _never;
+        }
+      }
     }
     if (state.status === 'AWAITING_HEAD' && state.headReferral && stepId === 'head-decision') {
       const referral = state.headReferral;
@@ -283,21 +349,42 @@ export function createAppointmentDecider(
     const runnerUp = ranked[1];
     events.push({ type: 'StepClosed', data: { stepId, outcome: 'recorded' } });
     if (top && top.passed && (!runnerUp || runnerUp.votes < top.votes)) {
+      const proposed: AppointmentEvent = {
+        type: 'CandidateProposed',
+        data: { personId: top.personId, votes: top.votes, base: top.base, decidedBy: 'collective' },
+      };
+      if (state.variant === 'ratification') {
+        return [
+          ...events,
+          proposed,
+          {
+            type: 'StepOpened',
+            data: {
+              stepId: 'ratification',
+              kind: 'appointment-ratification',
+              params: { personId: top.personId },
+              name: 'The higher committee ratifies the member the committee elected',
+              ...authorityOf(state.core, 'higher'),
+              dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.policyApproval, rulebook.calendar),
+              decision: 'approval',
+              subjectIds: [top.personId],
+            },
+          },
+        ];
+      }
       return [
         ...events,
         ...ranked.slice(1).map((r): AppointmentEvent => ({
           type: 'CandidateDropped',
           data: { personId: r.personId, step: stepId, reason: 'fewer votes than the proposed candidate' },
         })),
-        {
-          type: 'CandidateProposed',
-          data: { personId: top.personId, votes: top.votes, base: top.base, decidedBy: 'collective' },
-        },
+        proposed,
         { type: 'ProcedureCompleted', data: { outcome: 'proposed', personIds: [top.personId] } },
       ];
     }
     const exactlyHalf = top !== undefined && top.votes * 2 === top.base && (!runnerUp || runnerUp.votes < top.votes);
-    if (top && exactlyHalf && rulebook.appointment.exactHalf === 'head-decides') {
+    // An election by the committee needs more than half: nobody's head decides a tie there.
+    if (top && exactlyHalf && state.variant !== 'ratification' && rulebook.appointment.exactHalf === 'head-decides') {
       return [
         ...events,
         {
@@ -335,6 +422,7 @@ export function createAppointmentDecider(
     }
     if (command.type === 'LaunchAppointment') {
       assertNotLaunched(state.core, command);
+      assertPersonFits(command);
       const rulebook = launchRulebook(command, rulebooks);
       const { data } = command;
       const launched: AppointmentEvent[] = [
@@ -348,10 +436,11 @@ export function createAppointmentDecider(
             launchedBy: command.actor,
             launchedAt: command.now,
             ...(command.data.registry ? { registry: command.data.registry } : {}),
+            variant: data.variant ?? 'appointment',
             higherBodyId: data.higherBodyId,
             concerned: [],
             authorities: {
-              collective: { role: 'leadership-collective', bodyId: data.leadershipCollectiveId },
+              collective: { role: data.collectiveRole ?? 'leadership-collective', bodyId: data.leadershipCollectiveId },
               head: { role: 'head', bodyId: data.unitId },
               conference: { role: 'key-cadres-conference', bodyId: data.keyCadresConferenceId },
               higher: { role: data.higherRole, bodyId: data.higherBodyId },
@@ -362,6 +451,14 @@ export function createAppointmentDecider(
           type: 'PolicyRequested',
           data: { ...data.post, toBodyId: data.higherBodyId, recordsTies: data.recordsTies ?? true },
         },
+        ...(data.person
+          ? [
+              {
+                type: 'CandidateAdded' as const,
+                data: { personId: data.person.personId, source: 'unit' as const, relativeIds: data.person.relativeIds },
+              },
+            ]
+          : []),
       ];
       const after = launched.reduce(evolveAppointment, state);
       return [...launched, openPolicy(after, 1, command.now, rulebook)];

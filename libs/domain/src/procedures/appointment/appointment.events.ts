@@ -67,6 +67,17 @@ export type CandidateProposed = DomainEvent<
 /** A written explanation for finishing after the deadline (QĐ 80). */
 export type LateExplanationFiled = DomainEvent<'LateExplanationFiled', { readonly explanation: string }>;
 
+/** `ratification`: the higher committee ratified (chuẩn y) the member the lower committee elected. */
+export type MemberRatified = DomainEvent<
+  'MemberRatified',
+  { readonly personId: string; readonly byBodyId: string; readonly note: string | null }
+>;
+/** `ratification`: the higher committee refused to ratify; the member is not added. */
+export type MemberRatificationRefused = DomainEvent<
+  'MemberRatificationRefused',
+  { readonly personId: string; readonly byBodyId: string; readonly reason: string }
+>;
+
 /** Events of procedure C. */
 export type AppointmentEvent =
   | CommonEvent
@@ -80,4 +91,6 @@ export type AppointmentEvent =
   | NominationForwarded
   | NominationTieDetected
   | CandidateProposed
-  | LateExplanationFiled;
+  | LateExplanationFiled
+  | MemberRatified
+  | MemberRatificationRefused;

@@ -1,5 +1,6 @@
 import { type IsoDate } from '../../calendar/civil-date.util';
 import { evolveCore, initialCore, type ProcedureCore, withConcerned } from '../common/procedure-core.kernel';
+import { APPOINTMENT_VARIANTS, type AppointmentVariant } from './appointment.commands';
 import { type AppointmentEvent } from './appointment.events';
 
 /** Step id of appointment step `n` (`step-1` … `step-5`). */
@@ -10,8 +11,17 @@ export function appointmentStepId(step: number): string {
 /** State of procedure C. */
 export interface AppointmentState {
   readonly core: ProcedureCore;
-  readonly status: 'NOT_STARTED' | 'AWAITING_POLICY' | 'IN_PROGRESS' | 'AWAITING_HEAD' | 'COMPLETED' | 'WITHDRAWN';
-  /** 0 = policy, 1–5 the steps, 6 = the head's decision. */
+  readonly status:
+    | 'NOT_STARTED'
+    | 'AWAITING_POLICY'
+    | 'IN_PROGRESS'
+    | 'AWAITING_HEAD'
+    | 'AWAITING_RATIFICATION'
+    | 'COMPLETED'
+    | 'WITHDRAWN';
+  /** The form of the procedure, from `ProcedureLaunched.variant` (`appointment` when absent). */
+  readonly variant: AppointmentVariant;
+  /** 0 = policy, 1–5 the steps, 6 = the head's decision or the ratification. */
   readonly step: number;
   readonly policyAttempts: number;
   readonly centralManagement: boolean;
@@ -31,6 +41,7 @@ export interface AppointmentState {
 export const initialAppointmentState = (): AppointmentState => ({
   core: initialCore,
   status: 'NOT_STARTED',
+  variant: 'appointment',
   step: 0,
   policyAttempts: 0,
   centralManagement: false,
@@ -48,7 +59,12 @@ export const initialAppointmentState = (): AppointmentState => ({
 export function evolveAppointment(state: AppointmentState, event: AppointmentEvent): AppointmentState {
   switch (event.type) {
     case 'ProcedureLaunched':
-      return { ...state, core: evolveCore(state.core, event), status: 'AWAITING_POLICY' };
+      return {
+        ...state,
+        core: evolveCore(state.core, event),
+        status: 'AWAITING_POLICY',
+        variant: APPOINTMENT_VARIANTS.find((v) => v === event.data.variant) ?? 'appointment',
+      };
     case 'PolicyRequested':
       return {
         ...state,
@@ -65,6 +81,9 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
         const personId = event.data.subjectIds[0] ?? '';
         const result = state.finalResults[personId] ?? { votes: 0, base: 0 };
         return { ...state, core, status: 'AWAITING_HEAD', step: 6, headReferral: { personId, ...result } };
+      }
+      if (id === 'ratification') {
+        return { ...state, core, status: 'AWAITING_RATIFICATION', step: 6 };
       }
       return { ...state, core, status: 'IN_PROGRESS', step: Number(id.slice('step-'.length, 'step-'.length + 1)) };
     }
@@ -122,6 +141,8 @@ export function evolveAppointment(state: AppointmentState, event: AppointmentEve
     case 'NominationForwarded':
     case 'TieDetected':
     case 'CandidateProposed':
+    case 'MemberRatified':
+    case 'MemberRatificationRefused':
       return state;
     default: {
       const _never: never = event;

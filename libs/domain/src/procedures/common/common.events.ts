@@ -31,7 +31,8 @@ export type StepDecisionKind =
  * - `plan-adoption` `{ revision }`, `plan-review` `{ submission }`
  * - `introduction-step` `{ track, step, attempt }`, `introduction-verification` `{ personId }`, `higher-opinion` `{}`
  * - `vetting-check` `{ check, personId }`
- * - `appointment-policy` `{ attempt }`, `appointment-step` `{ step }`, `appointment-head-decision` `{ personId }`
+ * - `appointment-policy` `{ attempt }`, `appointment-step` `{ step }`, `appointment-head-decision` `{ personId }`,
+ *   `appointment-ratification` `{ personId }`
  * - `election-candidate-list` `{ seats }`, `election-round` `{ round, seats }`,
  *   `election-next-round` `{ round, seatsLeft }`, `election-ratification` `{}`
  * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
@@ -48,6 +49,7 @@ export type StepKindCode =
   | 'appointment-policy'
   | 'appointment-step'
   | 'appointment-head-decision'
+  | 'appointment-ratification'
   | 'election-candidate-list'
   | 'election-round'
   | 'election-next-round'
@@ -85,6 +87,12 @@ export type ProcedureLaunched = DomainEvent<
     readonly authorities: Readonly<Record<string, StepAuthority>>;
     /** The organisation registry snapshot the launch pinned (absent on procedures launched without one). */
     readonly registry?: RegistryRef;
+    /**
+     * Which form of the procedure runs where one kind has several (an appointment: `appointment`,
+     * `reappointment`, `transfer`, `rotation`, `ratification`); absent where the kind has one form, or on
+     * procedures launched before variants were recorded.
+     */
+    readonly variant?: string;
   }
 >;
 

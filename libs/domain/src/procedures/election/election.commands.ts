@@ -41,7 +41,15 @@ export type LaunchElection = DomainCommand<
     readonly electedBodyId: string;
     readonly level: LevelKind;
     readonly congressDate: string;
+    /** The seats to fill; for delegates to the higher congress, the official delegates. */
     readonly seats: number;
+    /**
+     * Delegates to the higher congress (official and alternate, elected at this congress): how many alternate
+     * delegates are elected with the official ones. One list, one ballot, the same counting rules for
+     * `seats + alternateSeats` places; those elected first by round and votes are official, the rest alternates.
+     * Absent for the election of a committee.
+     */
+    readonly alternateSeats?: number;
     readonly presidiumId: string;
     readonly countingBoardId: string;
     /** The higher committee that ratifies, and the role it acts in. */

@@ -73,6 +73,26 @@ export function createElectionDecider(
     now: string,
     rulebook: Rulebook,
   ): ElectionEvent[] {
+    if (state.delegates) {
+      // Delegates to the higher congress: precedence by round, then votes; the first places are official.
+      const rank = new Map(state.results.map((r, i) => [r.personId, { ...r, order: i }]));
+      const ordered = [...elected].sort((a, b) => {
+        const ra = rank.get(a);
+        const rb = rank.get(b);
+        return (
+          (ra?.round ?? 0) - (rb?.round ?? 0) ||
+          (rb?.votes ?? 0) - (ra?.votes ?? 0) ||
+          (ra?.order ?? 0) - (rb?.order ?? 0)
+        );
+      });
+      const official = ordered.slice(0, state.delegates.official);
+      const alternates = ordered.slice(state.delegates.official);
+      return [
+        { type: 'ElectionConcluded', data: { elected, seatsUnfilled: state.seats - elected.length } },
+        { type: 'DelegatesElected', data: { official, alternates, seatsUnfilled: state.seats - elected.length } },
+        { type: 'ProcedureCompleted', data: { outcome: 'delegates-elected', personIds: ordered } },
+      ];
+    }
     const ratification: StepOpened = {
       type: 'StepOpened',
       data: {
@@ -261,7 +281,8 @@ export function createElectionDecider(
     );
     const elected = [...state.elected, ...allocation.elected];
     if (allocation.seatsLeft === 0) {
-      return [...events, ...conclude(state, elected, command.now, rulebook)];
+      // Concluded on the state that holds this round's results, so delegates rank by them too.
+      return [...events, ...conclude(events.reduce(evolveElection, state), elected, command.now, rulebook)];
     }
     if (allocation.tie && rulebook.election.tieRule === 'revote-among-tied') {
       return [
@@ -360,6 +381,14 @@ export function createElectionDecider(
           { code: 'SEATS_INVALID', params: { seats: data.seats } },
         );
       }
+      const alternates = data.alternateSeats;
+      if (alternates !== undefined && (!Number.isInteger(alternates) || alternates < 0 || alternates > 500)) {
+        throw new ValidationError(
+          `Alternate seats must be a whole number from 0 to 500, got ${alternates}`,
+          { alternateSeats: ['invalid'] },
+          { code: 'SEATS_INVALID', params: { seats: alternates } },
+        );
+      }
       if (new Set(data.candidates.map((c) => c.personId)).size !== data.candidates.length) {
         throw new ValidationError('A candidate is listed twice', {}, { code: 'CANDIDATE_LISTED_TWICE' });
       }
@@ -387,7 +416,8 @@ export function createElectionDecider(
           type: 'ElectionScheduled',
           data: {
             electedBodyId: data.electedBodyId,
-            seats: data.seats,
+            seats: data.seats + (alternates ?? 0),
+            ...(alternates === undefined ? {} : { delegates: { official: data.seats, alternates } }),
             congressDate: data.congressDate,
             level: data.level,
             checks: data.checks ?? [
@@ -435,8 +465,8 @@ export function createElectionDecider(
         data: {
           stepId: 'candidate-list',
           kind: 'election-candidate-list',
-          params: { seats: data.seats },
-          name: `Congress approves the candidate list for ${data.seats} seats`,
+          params: { seats: data.seats + (alternates ?? 0) },
+          name: `Congress approves the candidate list for ${data.seats + (alternates ?? 0)} seats`,
           ...authorityOf(after.core, 'presidium'),
           dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.candidateList, rulebook.calendar),
           decision: 'approval',

@@ -19,6 +19,11 @@ export type ElectionScheduled = DomainEvent<
     readonly checks?: readonly ElectionCheck[];
     /** What the list's composition is checked on (`composition` check): level, congress day, profiles, targets. */
     readonly composition?: CompositionBasis;
+    /**
+     * An election of delegates to the higher congress: of `seats` places, `official` official and `alternates`
+     * alternate delegates. Absent for the election of a committee.
+     */
+    readonly delegates?: { readonly official: number; readonly alternates: number };
   }
 >;
 /**
@@ -79,6 +84,15 @@ export type RatificationRefused = DomainEvent<
   { readonly byBodyId: string; readonly reason: string }
 >;
 
+/**
+ * Delegates to the higher congress declared: the first `official.length` elected (by round, then votes, as the
+ * rounds ranked them) are official delegates, the rest alternates, in their order of precedence.
+ */
+export type DelegatesElected = DomainEvent<
+  'DelegatesElected',
+  { readonly official: readonly string[]; readonly alternates: readonly string[]; readonly seatsUnfilled: number }
+>;
+
 /** Events of procedure F. */
 export type ElectionEvent =
   | CommonEvent
@@ -92,4 +106,5 @@ export type ElectionEvent =
   | ElectionRoundClosed
   | ElectionConcluded
   | ResultRatified
-  | RatificationRefused;
+  | RatificationRefused
+  | DelegatesElected;

@@ -29,6 +29,8 @@ export interface ElectionState {
   readonly checks: readonly ElectionCheck[];
   /** What the list's composition is checked on, as recorded at launch. */
   readonly composition: CompositionBasis | null;
+  /** Delegates to the higher congress: how many of the seats are official and alternate; null for a committee. */
+  readonly delegates: { readonly official: number; readonly alternates: number } | null;
 }
 
 /** The state before launch. */
@@ -42,6 +44,7 @@ export const initialElectionState = (): ElectionState => ({
   round: null,
   checks: [],
   composition: null,
+  delegates: null,
   congressDate: '',
   level: null,
 });
@@ -91,6 +94,7 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
         congressDate: event.data.congressDate,
         level: event.data.level,
         composition: event.data.composition ?? null,
+        delegates: event.data.delegates ?? null,
       };
     case 'CandidateListApproved':
       return { ...state, seats: event.data.seats };
@@ -124,6 +128,7 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
     case 'ElectionRoundClosed':
     case 'ResultRatified':
     case 'RatificationRefused':
+    case 'DelegatesElected':
       return state;
     default: {
       const _never: never = event;
