@@ -42,7 +42,6 @@ export function evolveCadreOpinion(state: CadreOpinionState, event: CadreOpinion
     case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
-    case 'CompositionChecked':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event), status: 'ANSWERED' };

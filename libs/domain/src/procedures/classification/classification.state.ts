@@ -43,7 +43,6 @@ export function evolveClassification(state: ClassificationState, event: Classifi
     case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
-    case 'CompositionChecked':
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureWithdrawn':

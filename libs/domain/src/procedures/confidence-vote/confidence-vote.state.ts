@@ -48,7 +48,6 @@ export function evolveConfidenceVote(state: ConfidenceVoteState, event: Confiden
     case 'StepItemsDecided':
     case 'DossierAccessed':
     case 'ActionProgrammeFiled':
-    case 'CompositionChecked':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };
