@@ -198,6 +198,18 @@ describe('HTTP surface hardening (real PostgreSQL)', () => {
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as ErrorBody).code).toBeTruthy();
     });
+
+    it('takes a registry workbook up to 20 MB, and refuses a larger upload with 413', async () => {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(21 * 1024 * 1024, 0x41)]), 'tinh.xlsx');
+      const upload = await fetch(`${baseUrl}/registry/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${clerk.token}` },
+      });
+      expect(upload.status).toBe(413);
+      expect(((await upload.json()) as ErrorBody).code).toBe('REQUEST_TOO_LARGE');
+    });
   });
 
   describe('auth', () => {

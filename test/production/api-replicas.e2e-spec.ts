@@ -74,8 +74,11 @@ describe('two API replicas on one database', () => {
     const committee = await stack.as('tochuc');
     const approver = await stack.as('phobithu');
     const approverOnSecond = new HttpClient(secondUrl, approver.token);
-    const onFirst = await follow(`${stack.baseUrl}/tasks/events?access_token=${approver.token}`);
-    const onSecond = await follow(`${secondUrl}/tasks/events?access_token=${approver.token}`);
+    // Each stream opened with a ticket the other replica gave: tickets live in the database too.
+    const ticket = async (client: HttpClient): Promise<string> =>
+      encodeURIComponent((await client.post<{ ticket: string }>('/tasks/events/ticket')).body.ticket);
+    const onFirst = await follow(`${stack.baseUrl}/tasks/events?ticket=${await ticket(approverOnSecond)}`);
+    const onSecond = await follow(`${secondUrl}/tasks/events?ticket=${await ticket(approver)}`);
     try {
       const launched = await committee.post<{ procedureId: string }>('/procedures', provincialPlanRequest(), key());
       expect(launched.status).toBe(201);

@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
+import { freePort } from '@cadreflow/event-store';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 
 const root = join(__dirname, '..', '..');
@@ -30,11 +31,16 @@ const packageOf = (specifier: string): string =>
  */
 describe('the production build', () => {
   let stack: ProcessStack;
+  let workerMetricsPort: number;
 
   beforeAll(async () => {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-    stack = await startProcessStack({ built: true });
+    workerMetricsPort = await freePort();
+    stack = await startProcessStack({
+      built: true,
+      workerEnv: { CADREFLOW_WORKER_METRICS_PORT: String(workerMetricsPort) },
+    });
   }, 900_000);
   afterAll(async () => {
     await stack?.stop();
@@ -83,5 +89,13 @@ describe('the production build', () => {
     );
     expect(decided.status).toBe(200);
     expect(decided.body.events.map((e) => e.type)).toContain('PlanAdopted');
+  });
+
+  it("serves the Temporal SDK's own worker metrics for Prometheus on CADREFLOW_WORKER_METRICS_PORT", async () => {
+    const scrape = await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`);
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    expect(text).toMatch(/^temporal_worker_task_slots_available\{/m);
+    expect(text).toMatch(/^temporal_workflow_task_execution_latency/m);
   });
 });

@@ -2,11 +2,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ApiSettings, DEMO_PASSWORD, apiEntities, apiMigrations, createApiApp, seedDemoUsers } from '@cadreflow/api';
 import { CheckpointSigner, TrustedKeys, createDataSource } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
-import { WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
+import { SHARED_MODULES, WorkerModule, WorkerSettings, bundleProcedureWorkflows } from '@cadreflow/worker';
 import type { ApiSecurity } from '../../apps/api/src/api-settings';
 import { createEmptyDatabase } from '../setup/database';
 import { startTestTemporal, type TestTemporal } from './temporal-server';
@@ -139,9 +140,16 @@ export async function seedDatabase(url: string): Promise<void> {
 /** The secret the stack's API signs access tokens with. */
 export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-tests';
 
-/** Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all down. */
+/**
+ * Starts database, Temporal (embedded, or the real one at `TEMPORAL_ADDRESS`), worker and API; `stop()` tears it all
+ * down. `workflowSpans` receives the workflows' spans (tracing tests).
+ */
 export async function startFullStack(
-  options: { database?: { url: string; drop(): Promise<void> }; security?: ApiSecurity } = {},
+  options: {
+    database?: { url: string; drop(): Promise<void> };
+    security?: ApiSecurity;
+    workflowSpans?: SpanProcessor;
+  } = {},
 ): Promise<FullStack> {
   const database = options.database ?? (await createSeededDatabase('e2e'));
 
@@ -149,8 +157,10 @@ export async function startFullStack(
   const taskQueue = `e2e-${Math.random().toString(36).slice(2, 10)}`;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
-      new WorkerSettings(database.url, temporal.address, 'default', taskQueue, false),
-      await workflowBundle(),
+      new WorkerSettings(database.url, temporal.address, 'default', taskQueue, false, undefined, options.workflowSpans),
+      options.workflowSpans
+        ? await bundleProcedureWorkflows(SHARED_MODULES, { tracing: true })
+        : await workflowBundle(),
     ),
     { logger: ['error'] },
   );

@@ -111,11 +111,14 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       children.push(temporal.child);
       [temporalAddress, temporalPid] = [temporal.match[1], temporal.child.pid];
     }
+    // The API seals its own appends (registry, dossier reads) with a key of its own, which both processes trust.
+    const appender = generateKeyPairSync('ed25519');
     const env = {
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: `procs-${Math.random().toString(36).slice(2, 10)}`,
       JWT_SECRET: 'process-stack-secret-that-is-long-enough',
+      CADREFLOW_TRUSTED_APPENDER_KEYS: appender.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     };
     // The worker signs checkpoints; the API verifies them with the public half only.
     const keys = generateKeyPairSync('ed25519');
@@ -141,6 +144,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         ...env,
         PORT: String(port),
         CADREFLOW_CHECKPOINT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        CADREFLOW_APPENDER_KEY: appender.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       },
       /listening on port/,
       options.built,

@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { type ApiLogOptions, apiLoggerModule } from './observability/api-logging';
 import { ApiMetrics } from './observability/api-metrics';
 import { LogContextInterceptor } from './observability/log-context.interceptor';
+import { TracingInterceptor } from './observability/tracing.interceptor';
 import { MetricsController } from './observability/metrics.controller';
 import { MetricsInterceptor } from './observability/metrics.interceptor';
 import { CreateUsers1763785000000 } from './migrations/1763785000000-CreateUsers';
@@ -95,6 +96,7 @@ export class ApiModule {
         { provide: Authenticator, useClass: PasswordAuthenticator },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: TracingInterceptor },
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor },
         ApiMetrics,

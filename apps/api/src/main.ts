@@ -8,6 +8,7 @@ import { EventStore } from '@cadreflow/event-store';
 import { ApiSettings, apiSecurityFrom } from './api-settings';
 import { apiEvidence } from './audit/api-evidence';
 import { createApiApp } from './bootstrap';
+import { startApiTracing } from './observability/tracing';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       'The API process needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET; `npm start` runs everything locally.',
     );
   }
+  if (config.tracing) startApiTracing();
   const { trustedKeys, appender } = await apiEvidence(config);
   const app = await createApiApp(
     new ApiSettings(

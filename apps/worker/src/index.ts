@@ -4,3 +4,5 @@ export { bundleProcedureWorkflows } from './temporal/workflow-bundle';
 export { ProcedureActivitiesService } from './activities/procedure.activities';
 export { installTemporalRuntime } from './temporal/runtime';
 export { RegistryRelationsSource, RelationsSource } from './activities/relations.source';
+export { SHARED_MODULES } from './temporal/workflow-bundle';
+export { workflowSpanSink } from './temporal/tracing';

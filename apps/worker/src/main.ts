@@ -8,6 +8,7 @@ import { loadConfig } from '@cadreflow/config';
 import { checkpointAnchors, readRuntimeInfo, resolveSigner } from '@cadreflow/event-store';
 import { CheckpointSettings } from './checkpoints/checkpoint.service';
 import { installTemporalRuntime } from './temporal/runtime';
+import { startWorkerTracing } from './temporal/tracing';
 import { WorkerModule } from './worker.module';
 import { WorkerSettings } from './worker-settings';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     throw new Error('Set DATABASE_URL and TEMPORAL_ADDRESS, or run `npm start`, which starts a worker of its own.');
   }
   const tls = config.temporal.kind === 'external' && config.temporal.tls;
-  installTemporalRuntime();
+  installTemporalRuntime(config.workerMetricsPort);
+  const tracing = config.tracing ? startWorkerTracing() : undefined;
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
       new WorkerSettings(
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
         config.taskQueue,
         tls,
         config.maxCachedWorkflows,
+        tracing?.workflowSpans,
       ),
       undefined,
       // Signed with CADREFLOW_SIGNING_KEY, else with the key kept in the data folder; each head cosigned by the

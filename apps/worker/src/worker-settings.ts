@@ -1,3 +1,5 @@
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
 /** What the worker process needs to know; provided once at boot (a class, so it is its own DI token). */
 export class WorkerSettings {
   constructor(
@@ -11,5 +13,7 @@ export class WorkerSettings {
      * (`defaultMaxCachedWorkflows`).
      */
     readonly maxCachedWorkflows?: number,
+    /** Where the workflows' spans go (the process's own spans go to its tracer provider); none: dropped. */
+    readonly workflowSpans?: SpanProcessor,
   ) {}
 }

@@ -61,6 +61,18 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/JWT_SECRET/);
   });
 
+  it('turns tracing on with an OTLP endpoint (unless the SDK is disabled) and reads the worker metrics port', () => {
+    expect(loadConfig({}).tracing).toBe(false);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBe(true);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).tracing).toBe(true);
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing,
+    ).toBe(false);
+    expect(loadConfig({}).workerMetricsPort).toBeUndefined();
+    expect(loadConfig({ CADREFLOW_WORKER_METRICS_PORT: '9464' }).workerMetricsPort).toBe(9464);
+    expect(() => loadConfig({ CADREFLOW_WORKER_METRICS_PORT: '0' })).toThrow(/CADREFLOW_WORKER_METRICS_PORT/);
+  });
+
   describe('tamper evidence', () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -35,6 +35,13 @@ export interface AppConfig {
   /** Make a signed checkpoint after this many new events. */
   checkpointEvery: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /**
+   * Export OpenTelemetry traces: on when `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set
+   * (and `OTEL_SDK_DISABLED` is not `true`); the exporter reads the other standard `OTEL_*` variables itself.
+   */
+  tracing: boolean;
+  /** Port a worker serves the Temporal SDK's Prometheus metrics on; none when absent. */
+  workerMetricsPort?: number;
   /** The API is not ready while an event waits longer than this to reach its read models (milliseconds). */
   healthMaxProjectionLagMs: number;
   /** Limits on a request body: bytes (`CADREFLOW_MAX_BODY_BYTES`) and JSON nesting (`CADREFLOW_MAX_JSON_DEPTH`). */
@@ -188,6 +195,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
+  const workerMetricsPort =
+    text('CADREFLOW_WORKER_METRICS_PORT') === undefined
+      ? undefined
+      : integer('CADREFLOW_WORKER_METRICS_PORT', 0, 1, 65535);
+  const otlpEndpoint = text('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? text('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const tracing = otlpEndpoint !== undefined && text('OTEL_SDK_DISABLED')?.toLowerCase() !== 'true';
   const http = {
     maxBodyBytes: integer('CADREFLOW_MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
     maxJsonDepth: integer('CADREFLOW_MAX_JSON_DEPTH', 16, 4, 256),
@@ -215,6 +228,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     checkpointEvery,
     logLevel,
+    tracing,
+    workerMetricsPort,
     healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
     http,
     auth,

@@ -1,8 +1,19 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { VerificationReport } from '@cadreflow/event-store';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { ApiErrorDto } from '../errors/api-error.dto';
+import { AuditStateDto, AuditTrailDto, LogVerificationDto } from './audit.dto';
 import { AuditService, type AuditTrail } from './audit.service';
 
 @ApiTags('audit')
@@ -13,17 +24,24 @@ export class AuditController {
 
   @Get('procedures/:procedureId/audit')
   @ApiOperation({ summary: "A procedure's event trail, with the verdict of re-deriving every hash of it" })
+  @ApiOkResponse({ type: AuditTrailDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
   trail(@CurrentUser() user: AuthenticatedUser, @Param('procedureId') procedureId: string): Promise<AuditTrail> {
     return this.audit.trail(user, procedureId);
   }
 
   @Get('procedures/:procedureId/audit/state')
   @ApiOperation({ summary: 'The state of the procedure as of one event (time travel)' })
+  @ApiOkResponse({ type: AuditStateDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'No single procedure launched by that position' })
   stateAt(
     @CurrentUser() user: AuthenticatedUser,
     @Param('procedureId') procedureId: string,
     @Query('position', ParseIntPipe) position: number,
-  ): Promise<unknown> {
+  ): Promise<AuditStateDto> {
     return this.audit.stateAt(user, procedureId, position);
   }
 
@@ -47,6 +65,8 @@ export class AuditController {
   @Post('audit/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the whole log and its signed checkpoints (inspection committees)' })
+  @ApiOkResponse({ type: LogVerificationDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto, description: 'Not an inspection committee' })
   verify(@CurrentUser() user: AuthenticatedUser): Promise<VerificationReport> {
     return this.audit.verifyAll(user);
   }

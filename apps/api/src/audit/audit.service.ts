@@ -73,7 +73,7 @@ export class AuditService {
     user: AuthenticatedUser,
     procedureId: string,
     position: number,
-  ): Promise<{ procedureId: string; position: number; eventsApplied: number; state: unknown }> {
+  ): Promise<{ procedureId: string; position: number; eventsApplied: number; state: Record<string, unknown> }> {
     await this.streamsOf(user, procedureId);
     const events = (await this.store.readStream(procedureId)).filter((e) => e.position <= position);
     const launched = events.find((e) => e.type === 'ProcedureLaunched');
@@ -86,7 +86,8 @@ export class AuditService {
       });
     }
     const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState());
-    return { procedureId, position, eventsApplied: events.length, state };
+    // Every decider's state is a record of its fields (the deciders are typed per kind; this map holds them all).
+    return { procedureId, position, eventsApplied: events.length, state: state as Record<string, unknown> };
   }
 
   /** Re-derives every hash of the whole log and checks every signed checkpoint (inspection committees only). */

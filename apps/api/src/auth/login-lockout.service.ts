@@ -40,6 +40,12 @@ export class LoginLockout {
   /** Counts a failed sign-in; the failure that reaches the limit locks for the configured time. */
   async failed(username: string, address: string): Promise<void> {
     const lockout = this.settings.security.session.loginLockoutSeconds;
+    // Counts that can no longer lock anything go, so that guessed usernames do not pile up.
+    await this.dataSource.query(
+      `DELETE FROM login_failures
+        WHERE last_at < now() - make_interval(secs => $1) AND (locked_until IS NULL OR locked_until < now())`,
+      [lockout],
+    );
     for (const { key, max } of this.keys(username, address)) {
       // A count older than the lockout, or one whose lock has ended, starts again: a few mistakes a day never lock.
       const counted = await this.dataSource.query<{ failures: number }[]>(

@@ -65,6 +65,11 @@ export class SessionsService {
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: accessTokenSeconds });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
+    // The user's spent and expired refresh tokens can do nothing more.
+    await this.dataSource.query(
+      `DELETE FROM refresh_tokens WHERE user_id = $1 AND (expires_at < now() OR used_at < now() - interval '1 day')`,
+      [user.userId],
+    );
     await this.dataSource.query(
       `INSERT INTO refresh_tokens (id, user_id, secret_hash, token_version, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
@@ -116,7 +121,11 @@ export class SessionsService {
   /** Whether an access token's version is still the user's (false once their roles changed or they were deleted). */
   async isCurrent(userId: string, version: number, nowMs = Date.now()): Promise<boolean> {
     const known = this.versions.get(userId);
-    if (known && nowMs - known.readAtMs < VERSION_TTL_MS) return known.version === version;
+    // Versions only rise, so a token newer than the cached version means the cache is stale (a sign-in right after
+    // a change of roles), not that the token is revoked: read it again then.
+    if (known && nowMs - known.readAtMs < VERSION_TTL_MS && (known.version === null || version <= known.version)) {
+      return known.version === version;
+    }
     const current = await this.readVersion(userId);
     if (this.versions.size > 10_000) this.versions.clear();
     this.versions.set(userId, { version: current, readAtMs: nowMs });

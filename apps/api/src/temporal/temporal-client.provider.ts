@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection } from '@temporalio/worker';
 import { ApiSettings } from '../api-settings';
 
@@ -25,7 +26,12 @@ export class TemporalClientHolder implements OnApplicationShutdown {
         tls: this.settings.tls,
         grpcCompression: { codec: 'none' },
       });
-      return new Client({ connection: this.connection, namespace: this.settings.namespace });
+      // Starts, updates and signals carry the request's trace into the workflow (a no-op while tracing is off).
+      return new Client({
+        connection: this.connection,
+        namespace: this.settings.namespace,
+        interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+      });
     })();
     // A failed connection is tried again by the next request, not remembered.
     this.client.catch(() => (this.client = undefined));

@@ -1697,6 +1697,101 @@ export interface components {
             /** @description The recorded events, durable, with position and hash */
             events: components["schemas"]["RecordedEventRefDto"][];
         };
+        VerificationProblemDto: {
+            /**
+             * @example content-altered
+             * @enum {string}
+             */
+            kind: "content-altered" | "chain-broken" | "version-gap" | "log-chain-broken" | "checkpoint-mismatch" | "checkpoint-signature" | "checkpoint-untrusted-key" | "event-not-receipted" | "receipt-mismatch" | "tree-head-mismatch" | "tree-head-missing" | "tree-head-rolled-back" | "tree-head-signature" | "tree-head-untrusted-key" | "tree-head-not-cosigned" | "log-truncated";
+            /** @example Stream "proc-…" version 3 (position 1234): the content does not match its hash */
+            message: string;
+            streamId?: string;
+            streamVersion?: number;
+            position?: number;
+            checkpointId?: number;
+            /** @description The size of the tree head a tree problem is about */
+            treeSize?: number;
+        };
+        TrailVerificationDto: {
+            ok: boolean;
+            /** @example 412 */
+            eventsChecked: number;
+            problems: components["schemas"]["VerificationProblemDto"][];
+        };
+        AuditEventDto: {
+            /**
+             * @description Global position: commit order across all streams
+             * @example 1234
+             */
+            position: number;
+            /** @example proc-4d02f1eb21dbc42345b5e4a308/vetting */
+            streamId: string;
+            /**
+             * @description 1 for a stream's first event
+             * @example 3
+             */
+            streamVersion: number;
+            /** @example AssetDeclarationFiled */
+            type: string;
+            /** @example 1 */
+            schemaVersion: number;
+            /**
+             * @example {
+             *       "personId": "person/bn-02",
+             *       "reference": "KK-1/2026"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Actor, the actor's role and body then, rulebook, correlation and causation */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @example 2026-12-06T08:00:00.000Z */
+            recordedAt: string;
+            idempotencyKey: string | null;
+            /** @description Hash of the stream's previous event, hex (64 zeros for the first) */
+            prevHash: string;
+            /** @description SHA-256 over the event's canonical form and prevHash, hex */
+            hash: string;
+            /** @description Running hash over every event hash in global order, hex */
+            logHash: string;
+        };
+        AuditTrailDto: {
+            /** @example proc-4d02f1eb21dbc42345b5e4a308 */
+            procedureId: string;
+            /** @description The procedure's stream and, for a composite, its stages' streams */
+            streamIds: string[];
+            verification: components["schemas"]["TrailVerificationDto"];
+            /** @description In global order */
+            events: components["schemas"]["AuditEventDto"][];
+        };
+        AuditStateDto: {
+            procedureId: string;
+            /** @example 1234 */
+            position: number;
+            /** @example 12 */
+            eventsApplied: number;
+            /** @description The state of the procedure's kind (libs/domain `<kind>.state.ts`) */
+            state: {
+                [key: string]: unknown;
+            };
+        };
+        LogVerificationDto: {
+            ok: boolean;
+            /** @example 412 */
+            eventsChecked: number;
+            problems: components["schemas"]["VerificationProblemDto"][];
+            streamsChecked: number;
+            checkpointsChecked: number;
+            /** @description Highest position a valid checkpoint covers; events after it rest on hash chains only */
+            lastCheckpointPosition: number;
+            /** @description Signed tree heads checked: the database's and those kept outside it */
+            treeHeadsChecked: number;
+            /** @description Size of the newest tree head the whole log matched (0 when none, or on any failure) */
+            verifiedTreeSize: number;
+        };
         OrganisationViewDto: {
             id: string;
             name: string;
@@ -2788,7 +2883,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditTrailDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2809,7 +2922,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditStateDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No single procedure launched by that position */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2845,7 +2985,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LogVerificationDto"];
+                };
+            };
+            /** @description Not an inspection committee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };

@@ -2,10 +2,7 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-/**
- * Response bodies the app reads: the OpenAPI document's types, and the audit routes' bodies (not described by the
- * document yet) written to the API's services as they answer today.
- */
+/** Response bodies the app reads, by the OpenAPI document's types. */
 
 export type Grant = Schemas['GrantViewDto'];
 export type Me = Schemas['MeDto'];
@@ -31,41 +28,12 @@ export type LaunchResult = Schemas['LaunchResultDto'];
 export type LevelProgress = Schemas['LevelProgressDto'];
 export type Dossier = Schemas['DossierDto'];
 
-export interface TrailEvent {
-  position: number;
-  streamId: string;
-  streamVersion: number;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  recordedAt: string;
-  hash: string;
-  prevHash: string;
-}
-
-export interface VerificationProblem {
-  kind: string;
-  message: string;
-  streamId?: string;
-  streamVersion?: number;
-  position?: number;
-}
-
-export interface AuditTrail {
-  procedureId: string;
-  streamIds: string[];
-  verification: { ok: boolean; eventsChecked: number; problems: VerificationProblem[] };
-  events: TrailEvent[];
-}
-
-export interface LogVerification {
-  ok: boolean;
-  eventsChecked: number;
-  streamsChecked: number;
-  checkpointsChecked: number;
-  lastCheckpointPosition: number;
-  problems: VerificationProblem[];
-}
+/** Audit (`/procedures/:id/audit`, `/audit/verify`): the trail, the state at an event, the log's verification. */
+export type TrailEvent = Schemas['AuditEventDto'];
+export type VerificationProblem = Schemas['VerificationProblemDto'];
+export type AuditTrail = Schemas['AuditTrailDto'];
+export type AuditState = Schemas['AuditStateDto'];
+export type LogVerification = Schemas['LogVerificationDto'];
 
 /** Registry (`/registry/...`): the OpenAPI document's types. */
 export type OrganisationView = Schemas['OrganisationViewDto'];

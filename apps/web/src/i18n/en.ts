@@ -304,6 +304,8 @@ export const en: Dictionary = {
     position: 'No.',
     showState: 'Show the state here',
     problem: 'Problem',
+    evidence: 'Download the evidence bundle',
+    evidenceHint: 'One file that runs with Node alone, offline: it says "intact" or names the first altered event.',
   },
   registry: {
     title: 'Registry',

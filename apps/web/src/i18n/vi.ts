@@ -306,6 +306,9 @@ export const vi = {
     position: 'Số thứ tự',
     showState: 'Xem tình trạng tại đây',
     problem: 'Sai lệch',
+    evidence: 'Tải gói bằng chứng',
+    evidenceHint:
+      'Một tệp chạy bằng Node, không cần mạng hay cơ sở dữ liệu: báo "nguyên vẹn" hoặc sự kiện sai lệch đầu tiên.',
   },
   registry: {
     title: 'Danh mục tổ chức',

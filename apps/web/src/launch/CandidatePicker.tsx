@@ -2,7 +2,7 @@ import { Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOn, formatDate } from '../shared/dates';
-import { usePeople } from '../tasks/CandidateTable';
+import { personName, usePeople } from '../tasks/CandidateTable';
 import { usePeopleSearch } from './registry-hooks';
 
 /** Above this age on the congress day a person is flagged for the re-election rule (the rulebook's figure). */
@@ -43,6 +43,9 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Select
         id={id}
+        // Not virtual: the virtual list writes the active option's value (a registry id) as hidden text for screen
+        // readers, which would read out "person/bn-44"; the options are one page of search results.
+        virtual={false}
         mode="multiple"
         showSearch
         filterOption={false}
@@ -53,7 +56,7 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
           ...options,
           ...value
             .filter((v) => !options.some((o) => o.value === v))
-            .map((v) => ({ value: v, label: picked.get(v)?.fullName ?? t('app.unknownName') })),
+            .map((v) => ({ value: v, label: personName(picked, v, t('app.unknownName')) })),
         ]}
         loading={search.isFetching}
         maxTagCount={0}
@@ -71,7 +74,7 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
             {
               title: t('registry.fullName'),
               key: 'name',
-              render: (_, r) => r.person?.fullName ?? t('app.unknownName'),
+              render: (_, r) => personName(picked, r.id, t('app.unknownName')),
             },
             {
               title: t('registry.birthDate'),

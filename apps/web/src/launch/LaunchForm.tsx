@@ -22,6 +22,9 @@ function OrganisationPicker({ value, onChange, id }: { value?: string; onChange?
   return (
     <Select
       id={id}
+      // Not virtual: the virtual list writes the active option's value (a registry id) as hidden text for screen
+      // readers, which would read out "person/bn-44"; the options are one page of search results.
+      virtual={false}
       value={value}
       onChange={onChange}
       showSearch

@@ -39,13 +39,15 @@ export function ProcedurePage() {
   const summary = procedure.data?.summary;
   const state = procedure.data?.state ?? null;
   const plan = planContent(state);
-  // A finished procedure has no live state: the people elected are named from its trail.
-  const elected = (trail.data?.events ?? [])
-    .filter((e) => e.type === 'CandidateElected')
-    .map((e) => String(e.data.personId));
+  // The people the trail names (a finished procedure has no live state to name them): checks, rounds, the elected.
+  const trailPeople = [
+    ...new Set(
+      (trail.data?.events ?? []).flatMap((e) => (typeof e.data.personId === 'string' ? [e.data.personId] : [])),
+    ),
+  ];
   const name = useNames([
     summary?.bodyId,
-    ...elected,
+    ...trailPeople,
     ...(plan?.candidateIds ?? []),
     ...(state?.candidates ?? []).map((c) => c.personId),
   ]);
@@ -58,7 +60,7 @@ export function ProcedurePage() {
       <Typography.Title level={2}>
         {t('procedures.heading', {
           kind: codeLabel(t, stage ? 'stage' : 'kind', kind),
-          organisation: name(summary.bodyId),
+          organisation: summary.organisationName,
         })}
       </Typography.Title>
       {stage && (
@@ -128,7 +130,7 @@ export function ProcedurePage() {
       )}
       {trail.data && (
         <Card title={t('task.history')} style={{ marginBottom: 16 }}>
-          <EarlierSteps events={trail.data.events} />
+          <EarlierSteps events={trail.data.events} name={name} />
         </Card>
       )}
       <Space>

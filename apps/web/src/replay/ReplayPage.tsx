@@ -9,6 +9,7 @@ import { codeLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { TechnicalDetails } from '../shared/TechnicalDetails';
 import { useProcedureList } from '../procedures/procedure-hooks';
+import { EvidenceDownload } from './EvidenceDownload';
 import { StreamTrail } from './StreamTrail';
 
 function VerifyAll() {
@@ -106,6 +107,7 @@ export function ReplayPage() {
                 : t('replay.broken', { count: trail.data.verification.problems.length })
             }
           />
+          <EvidenceDownload procedureId={trail.data.procedureId} />
           {streams.map((streamId) => (
             <StreamTrail
               key={streamId}

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import type { TrailEvent } from '../api/views';
+import type { AuditState, TrailEvent } from '../api/views';
 import { formatDateTime } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel, stageOf, stepLabel } from '../shared/labels';
@@ -45,7 +45,7 @@ export function StreamTrail({
     enabled: at !== null,
     retry: false,
     queryFn: async ({ signal }) =>
-      unwrap<{ state: unknown; eventsApplied: number }>(
+      unwrap<AuditState>(
         await api.GET('/procedures/{procedureId}/audit/state', {
           params: { path: { procedureId: streamId }, query: { position: at ?? 0 } },
           signal,

@@ -2,7 +2,7 @@ import { useQueries, useMutation } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, List, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
+import { ApiError, api, unwrap } from '../api/client';
 import { fetchPerson } from '../api/registry';
 import { ageOn, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
@@ -17,17 +17,26 @@ interface Props {
   purpose: string;
 }
 
-/** Registry facts of people (name, age, current post), cached with the names. */
+/**
+ * Registry facts of people (name, age, current post), cached with the names; `pending` holds the people still
+ * loading (shown as an ellipsis, not as "name unknown"). A busy server is asked again; an unknown person is not.
+ */
 export function usePeople(ids: readonly string[]) {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['person', id],
       queryFn: () => fetchPerson(id),
       staleTime: Infinity,
-      retry: false,
+      retry: (failures: number, error: Error) => failures < 3 && !(error instanceof ApiError && error.status === 404),
     })),
   });
-  return new Map(ids.map((id, i) => [id, results[i]?.data] as const));
+  const people = new Map(ids.map((id, i) => [id, results[i]?.data] as const));
+  return Object.assign(people, { pending: new Set(ids.filter((_, i) => results[i]?.isPending)) });
+}
+
+/** A person's name from {@link usePeople}: the name, an ellipsis while loading, or "name unknown". */
+export function personName(people: ReturnType<typeof usePeople>, id: string, unknown: string): string {
+  return people.get(id)?.fullName ?? (people.pending.has(id) ? '…' : unknown);
 }
 
 /** The candidate list being decided: each person's key facts and check results, and their dossier on request. */
@@ -56,7 +65,11 @@ export function CandidateTable({ procedureId, personIds, checks, purpose }: Prop
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('registry.fullName'), key: 'name', render: (_, r) => r.person?.fullName ?? t('app.unknownName') },
+          {
+            title: t('registry.fullName'),
+            key: 'name',
+            render: (_, r) => personName(people, r.id, t('app.unknownName')),
+          },
           {
             title: t('registry.birthDate'),
             key: 'age',

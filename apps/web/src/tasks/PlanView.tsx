@@ -19,7 +19,7 @@ export function planContent(state: ProcedureState | null | undefined): PlanConte
   return { ...plan, candidateIds: plan.candidates.map((c) => c.personId) };
 }
 
-/** A personnel plan as a page: seats, the candidate list by name with its surplus, the standards. */
+/** A personnel plan as a page: seats, the candidate list by name with its surplus, the standards, the composition targets. */
 export function PlanView({ plan, name }: { plan: PlanContent; name: (id: string) => string }) {
   const { t } = useTranslation();
   return (
@@ -35,6 +35,19 @@ export function PlanView({ plan, name }: { plan: PlanContent; name: (id: string)
       <Descriptions.Item label={t('plan.standards')}>
         <List size="small" dataSource={plan.standards} renderItem={(s) => <List.Item>{s}</List.Item>} />
       </Descriptions.Item>
+      {(
+        [
+          ['womenPercent', 'launch.targetWomen'],
+          ['under40Percent', 'launch.targetUnder40'],
+          ['ethnicMinorityPercent', 'launch.targetEthnic'],
+        ] as const
+      ).map(([key, label]) =>
+        plan.targets?.[key] === undefined ? null : (
+          <Descriptions.Item key={key} label={t(label)}>
+            {plan.targets[key]}%
+          </Descriptions.Item>
+        ),
+      )}
     </Descriptions>
   );
 }

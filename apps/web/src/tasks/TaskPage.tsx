@@ -43,7 +43,19 @@ export function TaskPage() {
       .map((e) => [String(e.data.personId), e.type === 'CandidateCleared' ? 'CLEARED' : 'BLOCKED'] as const),
     ...(step?.decidedItems ?? []).map((d) => [d.personId, decidedStatus[d.outcome] ?? 'COMPLETED'] as const),
   ]);
-  const name = useNames([...people, ...candidateIds, ...(plan?.candidateIds ?? []), root.data?.summary.bodyId]);
+  // The trail names people too (earlier steps), also once the stage has ended and has no live state to name them.
+  const trailPeople = [
+    ...new Set(
+      (trail.data?.events ?? []).flatMap((e) => (typeof e.data.personId === 'string' ? [e.data.personId] : [])),
+    ),
+  ];
+  const name = useNames([
+    ...people,
+    ...candidateIds,
+    ...trailPeople,
+    ...(plan?.candidateIds ?? []),
+    root.data?.summary.bodyId,
+  ]);
 
   if (task.isLoading) return <Spin />;
   if (!task.data) return <ErrorAlert error={task.error} />;
@@ -90,7 +102,7 @@ export function TaskPage() {
             {!plan && people.length === 0 && <Typography.Text>{t('task.noContext')}</Typography.Text>}
           </Card>
           {state?.kind === 'election' && trail.data && <ElectionResults events={trail.data.events} name={name} />}
-          <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} />}</Card>
+          <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} name={name} />}</Card>
         </Col>
         <Col xs={24} lg={11}>
           <Card title={t('task.decide')}>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   EventStore,
@@ -16,6 +17,9 @@ import {
   type RecordEventsInput,
   type RecordedEventRef,
 } from '@cadreflow/workflows/activities';
+
+/** The worker's own spans (a no-op tracer while tracing is off): the append inside the activity's span. */
+const tracer = trace.getTracer('cadreflow-worker');
 
 /**
  * The activities of the procedure workflows. Appending with the workflow's idempotency key makes retries safe:
@@ -41,8 +45,21 @@ export class ProcedureActivitiesService implements ProcedureActivities {
 
   async recordEvents(input: RecordEventsInput): Promise<RecordedEventRef[]> {
     try {
-      const result = await this.store.append(input.streamId, input.expectedVersion, input.events, {
-        idempotencyKey: input.idempotencyKey,
+      const result = await tracer.startActiveSpan('append', async (span) => {
+        span.setAttributes({ 'cadreflow.stream_id': input.streamId, 'cadreflow.events': input.events.length });
+        try {
+          return await this.store.append(input.streamId, input.expectedVersion, input.events, {
+            idempotencyKey: input.idempotencyKey,
+          });
+        } catch (error) {
+          span.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: error instanceof Error ? error.message : String(error),
+          });
+          throw error;
+        } finally {
+          span.end();
+        }
       });
       return result.events.map(eventReference);
     } catch (error) {

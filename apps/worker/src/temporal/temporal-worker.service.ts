@@ -1,8 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { ProcedureActivitiesService } from '../activities/procedure.activities';
 import { WorkerSettings } from '../worker-settings';
 import { createProcedureWorker, type WorkflowThreadStall } from './procedure-worker';
+import { workflowSpanSink } from './tracing';
 import { defaultMaxCachedWorkflows } from './workflow-cache';
 import { WorkflowBundleSource } from './workflow-bundle.source';
 
@@ -44,6 +50,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         workflowBundle,
         activities: this.activities.asActivities(),
         maxCachedWorkflows,
+        // The trace of a request goes on through the workflow (its interceptors are in the bundle) into the activity.
+        interceptors: {
+          activity: [
+            (ctx) => ({
+              inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+              outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+            }),
+          ],
+        },
+        sinks: {
+          exporter: workflowSpanSink(this.settings.workflowSpans ?? new NoopSpanProcessor()),
+        },
       },
       { limitMs: STALL_LIMIT_MS, onStall: (stall) => this.stalled(stall) },
     );

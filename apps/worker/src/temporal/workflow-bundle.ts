@@ -21,8 +21,18 @@ const aliases: Record<string, string> = {
 export const SHARED_MODULES: readonly string[] = ['@cadreflow/domain', '@cadreflow/workflows'];
 
 /**
+ * OpenTelemetry's workflow interceptors: spans of the workflow's updates, signals and activities, carrying the
+ * caller's trace on to the activities. They leave the sandbox through the `exporter` sink, which a worker running
+ * such a bundle must register (the production worker does, with a processor that drops them while tracing is off).
+ */
+const OPENTELEMETRY_WORKFLOW_INTERCEPTORS =
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+
+/**
  * Bundles the procedure workflows (and the pure domain code they import) for the Worker's isolated runtime, with
- * `sharedModules` (by default {@link SHARED_MODULES}) loaded once per context.
+ * `sharedModules` (by default {@link SHARED_MODULES}) loaded once per context; with `tracing`, with OpenTelemetry's
+ * workflow interceptors (the build's bundle has them, so that a production worker traces when OTEL_* says so; run
+ * from the sources, the workflows are bundled without them).
  *
  * @example
  * const workflowBundle = await bundleProcedureWorkflows();
@@ -30,10 +40,12 @@ export const SHARED_MODULES: readonly string[] = ['@cadreflow/domain', '@cadrefl
  */
 export async function bundleProcedureWorkflows(
   sharedModules: readonly string[] = SHARED_MODULES,
+  options: { tracing?: boolean } = {},
 ): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: join(root, 'workflows/src/index.ts'),
     preloadModules: [...sharedModules],
+    workflowInterceptorModules: options.tracing ? [OPENTELEMETRY_WORKFLOW_INTERCEPTORS] : [],
     logger: {
       trace: () => undefined,
       debug: () => undefined,

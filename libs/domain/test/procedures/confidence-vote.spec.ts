@@ -68,7 +68,7 @@ describe('confidence vote (lấy phiếu tín nhiệm)', () => {
       type: 'ProcedureLaunched',
       data: {
         kind: 'confidence-vote',
-        rulebookId: expect.stringMatching(/^rulebook\/2025-2030/) as string,
+        rulebookId: 'rulebook/2025-2030@2024-11-28',
         launchedBy: actors.organizationOfficer,
       },
     });

@@ -1,0 +1,90 @@
+import { DataSource } from 'typeorm';
+import { demoIds, demoOrganisation } from '@cadreflow/domain';
+import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { apiMigrations } from '../api.module';
+import { createEmptyDatabase } from '../../../../test/setup/database';
+import { OrganisationDirectory } from '../organisation/organisation-directory.service';
+import { ReadModelProjection } from '../projections/read-model.projection';
+import { ProceduresService } from './procedures.service';
+
+/**
+ * Progress counts a congress as done only when its result stands: a congress whose election the higher committee
+ * refused to ratify completed without its result. Real PostgreSQL, the real read-model projection over recorded
+ * events, and the real progress query.
+ */
+describe('progress of congresses (real PostgreSQL and read-model projection)', () => {
+  let dataSource: DataSource;
+  let drop: () => Promise<void>;
+  let store: EventStore;
+  const directory = OrganisationDirectory.fixed(demoOrganisation);
+
+  beforeAll(async () => {
+    const empty = await createEmptyDatabase();
+    drop = empty.drop;
+    dataSource = createDataSource({ url: empty.url, poolSize: 2, extraMigrations: apiMigrations });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    store = new EventStore(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await drop();
+  });
+
+  /** Records a congress's first stage and its election's end, and projects them as the API's live loop does. */
+  async function congress(procedureId: string, outcome: string): Promise<void> {
+    const actor = {
+      personId: 'person/bn-ot-01',
+      role: 'organization-committee',
+      bodyId: demoIds.organizationCommittee,
+    };
+    const launched = (stage: string, kind: string) => ({
+      type: 'ProcedureLaunched',
+      data: {
+        procedureId: `${procedureId}/${stage}`,
+        kind,
+        bodyId: demoIds.province,
+        rulebookId: 'rulebook/2025-2030@2025-10-08',
+        launchedBy: actor,
+        launchedAt: '2025-11-03T02:00:00.000Z',
+      },
+      metadata: { actorId: actor.personId },
+    });
+    await store.append(`${procedureId}/plan`, 0, [launched('plan', 'personnel-plan')]);
+    await store.append(`${procedureId}/election`, 0, [
+      launched('election', 'election'),
+      { type: 'ProcedureCompleted', data: { outcome, personIds: [] }, metadata: { actorId: actor.personId } },
+    ]);
+    const projection = new ReadModelProjection(directory);
+    const events = [
+      ...(await store.readStream(`${procedureId}/plan`)),
+      ...(await store.readStream(`${procedureId}/election`)),
+    ];
+    await dataSource.transaction((tx) => projection.apply(events, tx));
+  }
+
+  it('does not count a congress whose ratification was refused as finished', async () => {
+    await congress('congress-refused', 'ratification-refused');
+    // Progress reads the read model and the organisation tree only.
+    const unused = undefined as never;
+    const service = new ProceduresService(
+      dataSource,
+      unused,
+      unused,
+      unused,
+      unused,
+      unused,
+      directory,
+      unused,
+      unused,
+    );
+    const [province] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
+    expect(province).toMatchObject({ organisations: 1, done: 0 });
+
+    await dataSource.query(`DELETE FROM procedure_summaries`);
+    await congress('congress-ratified', 'elected');
+    const [after] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
+    expect(after).toMatchObject({ organisations: 1, done: 1, label: '1/1 done, 100.00%' });
+  });
+});
