@@ -109,6 +109,22 @@ describe('procedure F: delegates to the higher congress, official and alternate'
       ]);
   });
 
+  it('equal votes across the official/alternate cut: id order decides, and the tie is recorded', () => {
+    given(voting)
+      .when(round(1, { a: 150, b: 140, c: 120, e: 110, d: 110, f: 90 }))
+      .thenIncludes([
+        {
+          type: 'DelegatesElected',
+          data: {
+            official: ['a', 'b', 'c', 'd'],
+            alternates: ['e'],
+            seatsUnfilled: 0,
+            tieAtCut: { personIds: ['d', 'e'], votes: 110, resolvedBy: 'id-order' },
+          },
+        },
+      ]);
+  });
+
   it('a committee election (no alternate seats) still goes to the higher committee for ratification', () => {
     const committee = runAll(
       electionDecider,

@@ -1,3 +1,4 @@
+import { compareText } from '../../shared/compare.util';
 import { compareIsoDates } from '../../calendar/civil-date.util';
 import { compositionCheckpoint } from '../../checks/composition.check';
 import { checkAge } from '../../checks/age.check';
@@ -79,17 +80,26 @@ export function createElectionDecider(
       const ordered = [...elected].sort((a, b) => {
         const ra = rank.get(a);
         const rb = rank.get(b);
-        return (
-          (ra?.round ?? 0) - (rb?.round ?? 0) ||
-          (rb?.votes ?? 0) - (ra?.votes ?? 0) ||
-          (ra?.order ?? 0) - (rb?.order ?? 0)
-        );
+        return (ra?.round ?? 0) - (rb?.round ?? 0) || (rb?.votes ?? 0) - (ra?.votes ?? 0) || compareText(a, b);
       });
       const official = ordered.slice(0, state.delegates.official);
       const alternates = ordered.slice(state.delegates.official);
+      // Equal votes in one round across the official/alternate cut: Quyết định 190 names no rule, so the order is
+      // by id, and the tie is recorded for the congress to see.
+      const last = rank.get(official.at(-1) ?? '');
+      const tied = last
+        ? ordered.filter((id) => rank.get(id)?.round === last.round && rank.get(id)?.votes === last.votes)
+        : [];
+      const tieAtCut =
+        last && alternates.some((id) => tied.includes(id))
+          ? { tieAtCut: { personIds: tied, votes: last.votes, resolvedBy: 'id-order' as const } }
+          : {};
       return [
         { type: 'ElectionConcluded', data: { elected, seatsUnfilled: state.seats - elected.length } },
-        { type: 'DelegatesElected', data: { official, alternates, seatsUnfilled: state.seats - elected.length } },
+        {
+          type: 'DelegatesElected',
+          data: { official, alternates, seatsUnfilled: state.seats - elected.length, ...tieAtCut },
+        },
         { type: 'ProcedureCompleted', data: { outcome: 'delegates-elected', personIds: ordered } },
       ];
     }

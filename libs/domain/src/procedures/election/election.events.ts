@@ -90,7 +90,17 @@ export type RatificationRefused = DomainEvent<
  */
 export type DelegatesElected = DomainEvent<
   'DelegatesElected',
-  { readonly official: readonly string[]; readonly alternates: readonly string[]; readonly seatsUnfilled: number }
+  {
+    readonly official: readonly string[];
+    readonly alternates: readonly string[];
+    readonly seatsUnfilled: number;
+    /** Equal votes in one round across the official/alternate cut: who tied, and that id order decided. */
+    readonly tieAtCut?: {
+      readonly personIds: readonly string[];
+      readonly votes: number;
+      readonly resolvedBy: 'id-order';
+    };
+  }
 >;
 
 /** Events of procedure F. */
