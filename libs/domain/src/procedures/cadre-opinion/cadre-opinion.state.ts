@@ -1,4 +1,4 @@
-import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { evolveCore, initialCore, isCoreOnlyEvent, type ProcedureCore } from '../common/procedure-core.kernel';
 import { type CadreOpinionEvent } from './cadre-opinion.events';
 
 /** `ANSWERING` until every cadre has an opinion, then `ANSWERED`. */
@@ -29,19 +29,9 @@ export const initialCadreOpinionState = (): CadreOpinionState => ({
 
 /** Folds one event into the state; pure and total. */
 export function evolveCadreOpinion(state: CadreOpinionState, event: CadreOpinionEvent): CadreOpinionState {
+  if (isCoreOnlyEvent(event)) return { ...state, core: evolveCore(state.core, event) };
   switch (event.type) {
     case 'ProcedureLaunched':
-    case 'StepOpened':
-    case 'StepClosed':
-    case 'DeadlineBreached':
-    case 'Escalated':
-    case 'ConflictDeclared':
-    case 'CompositionChecked':
-    case 'ConflictDetected':
-    case 'RecusalRecorded':
-    case 'StepItemsDecided':
-    case 'DossierAccessed':
-    case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event), status: 'ANSWERED' };

@@ -1,4 +1,4 @@
-import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { evolveCore, initialCore, isCoreOnlyEvent, type ProcedureCore } from '../common/procedure-core.kernel';
 import { type ClassificationGrade } from './classification.commands';
 import { type ClassificationEvent } from './classification.events';
 
@@ -30,19 +30,9 @@ export const initialClassificationState = (): ClassificationState => ({
 
 /** Folds one event into the state; pure and total. */
 export function evolveClassification(state: ClassificationState, event: ClassificationEvent): ClassificationState {
+  if (isCoreOnlyEvent(event)) return { ...state, core: evolveCore(state.core, event) };
   switch (event.type) {
     case 'ProcedureLaunched':
-    case 'StepOpened':
-    case 'StepClosed':
-    case 'DeadlineBreached':
-    case 'Escalated':
-    case 'ConflictDeclared':
-    case 'CompositionChecked':
-    case 'ConflictDetected':
-    case 'RecusalRecorded':
-    case 'StepItemsDecided':
-    case 'DossierAccessed':
-    case 'ActionProgrammeFiled':
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureWithdrawn':

@@ -88,6 +88,33 @@ export const initialCore: ProcedureCore = {
   registry: null,
 };
 
+/** The common events a procedure's own state does not look at: they change its core and nothing else. */
+const CORE_ONLY_EVENT_TYPES = [
+  'StepOpened',
+  'StepClosed',
+  'DeadlineBreached',
+  'Escalated',
+  'ConflictDeclared',
+  'CompositionChecked',
+  'ConflictDetected',
+  'RecusalRecorded',
+  'StepItemsDecided',
+  'DossierAccessed',
+  'ActionProgrammeFiled',
+] as const satisfies readonly CommonEvent['type'][];
+const coreOnlyTypes: ReadonlySet<string> = new Set(CORE_ONLY_EVENT_TYPES);
+
+/** A common event that changes only the core (see {@link isCoreOnlyEvent}). */
+export type CoreOnlyEvent = Extract<CommonEvent, { type: (typeof CORE_ONLY_EVENT_TYPES)[number] }>;
+
+/**
+ * Whether an event changes only the core, so a procedure's state folds it with {@link evolveCore} and needs no case
+ * of its own; a procedure whose state reads one of them (a step opening, say) checks its own cases first.
+ */
+export function isCoreOnlyEvent<E extends { type: string }>(event: E): event is Extract<E, CoreOnlyEvent> {
+  return coreOnlyTypes.has(event.type);
+}
+
 /** Folds a common event into the core. */
 export function evolveCore(core: ProcedureCore, event: CommonEvent): ProcedureCore {
   switch (event.type) {

@@ -1,4 +1,4 @@
-import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { evolveCore, initialCore, isCoreOnlyEvent, type ProcedureCore } from '../common/procedure-core.kernel';
 import { type ConfidenceConsequence, type ConfidenceVoteEvent } from './confidence-vote.events';
 
 /** `VOTING` until the count is recorded, `FOLLOW_UP` while low results await the higher body, then `COMPLETED`. */
@@ -35,19 +35,9 @@ export const initialConfidenceVoteState = (): ConfidenceVoteState => ({
 
 /** Folds one event into the state; pure and total. */
 export function evolveConfidenceVote(state: ConfidenceVoteState, event: ConfidenceVoteEvent): ConfidenceVoteState {
+  if (isCoreOnlyEvent(event)) return { ...state, core: evolveCore(state.core, event) };
   switch (event.type) {
     case 'ProcedureLaunched':
-    case 'StepOpened':
-    case 'StepClosed':
-    case 'DeadlineBreached':
-    case 'Escalated':
-    case 'ConflictDeclared':
-    case 'CompositionChecked':
-    case 'ConflictDetected':
-    case 'RecusalRecorded':
-    case 'StepItemsDecided':
-    case 'DossierAccessed':
-    case 'ActionProgrammeFiled':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event), status: 'COMPLETED' };

@@ -1,4 +1,4 @@
-import { evolveCore, initialCore, type ProcedureCore } from '../common/procedure-core.kernel';
+import { evolveCore, initialCore, isCoreOnlyEvent, type ProcedureCore } from '../common/procedure-core.kernel';
 import { type CompositionBasis } from '../../checks/composition.check';
 import { type PersonnelPlanContent, type PersonnelPlanEvent } from './personnel-plan.events';
 
@@ -31,20 +31,10 @@ export const initialPersonnelPlanState = (): PersonnelPlanState => ({
 
 /** Folds one event of the procedure into its state; pure and total, so a replay never throws. */
 export function evolvePersonnelPlan(state: PersonnelPlanState, event: PersonnelPlanEvent): PersonnelPlanState {
+  if (isCoreOnlyEvent(event)) return { ...state, core: evolveCore(state.core, event) };
   switch (event.type) {
     case 'ProcedureLaunched':
       return { ...state, core: evolveCore(state.core, event), draftedBy: [event.data.launchedBy.personId] };
-    case 'StepOpened':
-    case 'StepClosed':
-    case 'DeadlineBreached':
-    case 'Escalated':
-    case 'ConflictDeclared':
-    case 'CompositionChecked':
-    case 'ConflictDetected':
-    case 'RecusalRecorded':
-    case 'StepItemsDecided':
-    case 'DossierAccessed':
-    case 'ActionProgrammeFiled':
     case 'ProcedureCompleted':
       return { ...state, core: evolveCore(state.core, event) };
     case 'ProcedureWithdrawn':
