@@ -37,6 +37,7 @@ import { OrganisationDirectory } from './organisation/organisation-directory.ser
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
+import { ProgressService } from './procedures/progress.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
@@ -111,6 +112,7 @@ export class ApiModule {
         HttpDrain,
         ProjectionsService,
         ProceduresService,
+        ProgressService,
         DossierService,
         TasksService,
         AuditService,
