@@ -2112,7 +2112,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"];
                 };
             };
-            /** @description REFRESH_TOKEN_INVALID */
+            /** @description REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_REVOKED */
             401: {
                 headers: {
                     [name: string]: unknown;

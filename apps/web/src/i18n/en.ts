@@ -837,6 +837,9 @@ export const en: Dictionary = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
     TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
     REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    REFRESH_TOKEN_REUSED:
+      'Your session was ended because its refresh token was used twice: someone else may hold a copy. Sign in again; if it was not you, tell the administrator.',
+    SESSION_REVOKED: 'This session was ended; sign in again.',
     STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
     DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
     DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',

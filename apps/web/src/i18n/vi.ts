@@ -840,6 +840,9 @@ export const vi = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
     TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
     REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    REFRESH_TOKEN_REUSED:
+      'Phiên đăng nhập đã bị chấm dứt vì mã gia hạn của nó đã bị dùng lại, có thể do người khác giữ bản sao. Hãy đăng nhập lại; nếu không phải bạn, hãy báo cho quản trị viên.',
+    SESSION_REVOKED: 'Phiên đăng nhập này đã bị chấm dứt; hãy đăng nhập lại.',
     STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
     DOSSIER_NEED_TO_KNOW:
       'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',
