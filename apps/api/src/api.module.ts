@@ -11,6 +11,7 @@ import { ApiSettings } from './api-settings';
 import { AuditController } from './audit/audit.controller';
 import { AuditKeys } from './audit/audit-keys';
 import { AuditService } from './audit/audit.service';
+import { DossierAccessLogService } from './audit/dossier-access-log.service';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -116,6 +117,7 @@ export class ApiModule {
         DossierService,
         TasksService,
         AuditService,
+        DossierAccessLogService,
       ],
     };
   }
