@@ -1,3 +1,4 @@
+import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
 import { proceduresEn } from './procedures.en';
@@ -32,7 +33,11 @@ export const en: Dictionary = {
     progress: 'Progress',
     replay: 'Inspection',
     registry: 'Registry',
+    ...dossierAccessEn.nav,
   },
+  dossierAccess: dossierAccessEn.dossierAccess,
+  dossierAccessOutcome: dossierAccessEn.dossierAccessOutcome,
+  dossierRefusal: dossierAccessEn.dossierRefusal,
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -654,6 +659,7 @@ export const en: Dictionary = {
     other: 'Other event',
   },
   error: {
+    ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',

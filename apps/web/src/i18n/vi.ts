@@ -1,3 +1,4 @@
+import { dossierAccessVi } from './dossier-access.vi';
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
 import { proceduresVi } from './procedures.vi';
@@ -35,7 +36,11 @@ export const vi = {
     progress: 'Tiến độ',
     replay: 'Kiểm tra',
     registry: 'Danh mục tổ chức',
+    ...dossierAccessVi.nav,
   },
+  dossierAccess: dossierAccessVi.dossierAccess,
+  dossierAccessOutcome: dossierAccessVi.dossierAccessOutcome,
+  dossierRefusal: dossierAccessVi.dossierRefusal,
   auth: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -657,6 +662,7 @@ export const vi = {
     other: 'Sự kiện khác',
   },
   error: {
+    ...dossierAccessVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
