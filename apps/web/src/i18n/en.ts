@@ -1,3 +1,4 @@
+import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
 import { firstSessionEn } from './first-session.en';
@@ -33,7 +34,11 @@ export const en: Dictionary = {
     progress: 'Progress',
     replay: 'Inspection',
     registry: 'Registry',
+    ...dossierAccessEn.nav,
   },
+  dossierAccess: dossierAccessEn.dossierAccess,
+  dossierAccessOutcome: dossierAccessEn.dossierAccessOutcome,
+  dossierRefusal: dossierAccessEn.dossierRefusal,
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -666,6 +671,7 @@ export const en: Dictionary = {
   },
   error: {
     ...firstSessionEn.error,
+    ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',

@@ -1,3 +1,4 @@
+import { dossierAccessVi } from './dossier-access.vi';
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
 import { firstSessionVi } from './first-session.vi';
@@ -36,7 +37,11 @@ export const vi = {
     progress: 'Tiến độ',
     replay: 'Kiểm tra',
     registry: 'Danh mục tổ chức',
+    ...dossierAccessVi.nav,
   },
+  dossierAccess: dossierAccessVi.dossierAccess,
+  dossierAccessOutcome: dossierAccessVi.dossierAccessOutcome,
+  dossierRefusal: dossierAccessVi.dossierRefusal,
   auth: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -669,6 +674,7 @@ export const vi = {
   },
   error: {
     ...firstSessionVi.error,
+    ...dossierAccessVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
