@@ -3,6 +3,7 @@
  *
  * Every bad variable is collected before failing, so a person fixing a deployment sees the whole list at once.
  */
+import { readFileSync } from 'node:fs';
 
 /** Where PostgreSQL comes from: a URL given by the operator, or a server started by cadreflow itself. */
 export type DatabaseConfig = { kind: 'external'; url: string } | { kind: 'embedded' };
@@ -62,7 +63,10 @@ export interface AppConfig {
 export interface EvidenceConfig {
   /** Witnesses that must cosign every tree head (`CADREFLOW_WITNESS_URL`, comma-separated). */
   witnessUrls: string[];
-  /** Their public keys (PEM), whose cosignature verify requires on every head (`CADREFLOW_WITNESS_PUBLIC_KEY`). */
+  /**
+   * Their public keys (PEM), whose cosignature verify requires on every head (`CADREFLOW_WITNESS_PUBLIC_KEY`, or the
+   * file `CADREFLOW_WITNESS_PUBLIC_KEY_FILE` names, which a deployment writes when it creates the witness's key).
+   */
   witnessPublicKeyPems: string[];
   /** The append-only file, outside the data folder, each signed head is added to (`CADREFLOW_ANCHOR_FILE`). */
   anchorFile?: string;
@@ -149,18 +153,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
-  const signingKeyPem = text('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  /**
+   * A key given in the variable itself or, with `<name>_FILE`, in the file that names (a volume or a secret the
+   * deployment mounts, read when the process starts); setting both is refused.
+   */
+  const keyText = (name: string): string | undefined => {
+    const file = text(`${name}_FILE`);
+    if (file === undefined) return text(name);
+    if (text(name) !== undefined) {
+      problems.push(`set either ${name} or ${name}_FILE, not both`);
+      return undefined;
+    }
+    try {
+      const content = readFileSync(file, 'utf8').trim();
+      if (content === '') problems.push(`${name}_FILE names an empty file (${file})`);
+      return content === '' ? undefined : content;
+    } catch (error) {
+      problems.push(
+        `${name}_FILE names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code})`,
+      );
+      return undefined;
+    }
+  };
+  const signingKeyPem = keyText('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
   if (signingKeyPem !== undefined && !signingKeyPem.includes('BEGIN PRIVATE KEY')) {
     problems.push(
       'CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")',
     );
   }
-  const checkpointPublicKeyPem = text('CADREFLOW_CHECKPOINT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const checkpointPublicKeyPem = keyText('CADREFLOW_CHECKPOINT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
   if (checkpointPublicKeyPem !== undefined && !checkpointPublicKeyPem.includes('BEGIN PUBLIC KEY')) {
     problems.push('CADREFLOW_CHECKPOINT_PUBLIC_KEY must be a public key in PEM form ("-----BEGIN PUBLIC KEY-----")');
   }
   const pems = (name: string, kind: 'PUBLIC' | 'PRIVATE'): string[] => {
-    const raw = text(name)?.replace(/\\n/g, '\n');
+    const raw = keyText(name)?.replace(/\\n/g, '\n');
     const blocks = pemBlocks(raw);
     if (raw !== undefined && (blocks.length === 0 || blocks.some((b) => !b.includes(`BEGIN ${kind} KEY`)))) {
       problems.push(
@@ -178,7 +204,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const witnessPublicKeyPems = pems('CADREFLOW_WITNESS_PUBLIC_KEY', 'PUBLIC');
   if (witnessUrls.length > 0 && witnessPublicKeyPems.length === 0) {
-    problems.push('CADREFLOW_WITNESS_PUBLIC_KEY must pin the witness key when CADREFLOW_WITNESS_URL is set');
+    problems.push(
+      'CADREFLOW_WITNESS_PUBLIC_KEY (or CADREFLOW_WITNESS_PUBLIC_KEY_FILE) must pin the witness key when CADREFLOW_WITNESS_URL is set',
+    );
   }
   const appenderKeys = pems('CADREFLOW_APPENDER_KEY', 'PRIVATE');
   if (appenderKeys.length > 1) problems.push('CADREFLOW_APPENDER_KEY must hold one private key');
