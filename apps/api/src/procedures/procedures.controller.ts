@@ -45,6 +45,7 @@ import {
 } from './procedure-views.dto';
 import { ListProceduresQuery, ProcedureCommandDto, ProgressQuery, WithdrawDto } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { ProgressService } from './progress.service';
 
 @ApiTags('procedures')
 @ApiBearerAuth()
@@ -64,6 +65,7 @@ import { ProceduresService } from './procedures.service';
 export class ProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
+    private readonly progressOf: ProgressService,
     private readonly dossiers: DossierService,
   ) {}
 
@@ -119,7 +121,7 @@ export class ProceduresController {
   @ApiOkResponse({ type: [LevelProgressDto] })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Unknown body' })
   progress(@Query() query: ProgressQuery): Promise<LevelProgressDto[]> {
-    return this.procedures.progress(query.type ?? 'congress-personnel', query.body);
+    return this.progressOf.progress(query.type ?? 'congress-personnel', query.body);
   }
 
   @Get(':procedureId')

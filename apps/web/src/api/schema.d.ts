@@ -412,6 +412,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/dossier-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier access log: every read of a personnel file and every refusal, newest first, with names (inspection committees and Organization Committees) */
+        get: operations["Audit_dossierAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/registry/organisations": {
         parameters: {
             query?: never;
@@ -1792,6 +1809,65 @@ export interface components {
             /** @description Size of the newest tree head the whole log matched (0 when none, or on any failure) */
             verifiedTreeSize: number;
         };
+        DossierAccessEntryDto: {
+            /** @enum {string} */
+            outcome: "read" | "refused";
+            /** @example 2026-12-07T01:30:00.000Z */
+            at: string;
+            /**
+             * @description Why it was refused, as a code the web translates; null for a read
+             * @enum {string|null}
+             */
+            code: "DOSSIER_NEED_TO_KNOW" | "DOSSIER_SELF" | "DOSSIER_RELATIVE" | "DOSSIER_NO_ACTOR" | null;
+            /** @example person/bn-40 */
+            subjectId: string;
+            /** @example Nguyễn Thị Lan */
+            subjectName: string;
+            /**
+             * @description Null for a user of no person
+             * @example person/bn-12
+             */
+            readerId: string | null;
+            /** @example Trần Văn Hùng */
+            readerName: string | null;
+            /**
+             * @description The user refused (refusals only)
+             * @example bn12
+             */
+            username: string | null;
+            /**
+             * @description The role the file was read in (reads only)
+             * @example standing-committee
+             */
+            role: string | null;
+            /** @example Ban Thường vụ Tỉnh ủy Bắc Ninh */
+            bodyName: string | null;
+            /**
+             * @description Why the reader said they needed the file
+             * @example Xem xét trước hội nghị
+             */
+            purpose: string;
+            /** @example proc-4d02f1eb21dbc42345b5e4a308 */
+            procedureId: string;
+            /** @example personnel-plan */
+            procedureKind: string;
+            /**
+             * @description The organisation the procedure is for
+             * @example Đảng bộ tỉnh Bắc Ninh
+             */
+            organisationName: string;
+            /** @description Position of the DossierAccessed event in the log (reads only) */
+            position: number | null;
+        };
+        DossierAccessPageDto: {
+            /** @example 12 */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["DossierAccessEntryDto"][];
+        };
         OrganisationViewDto: {
             id: string;
             name: string;
@@ -2112,7 +2188,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"];
                 };
             };
-            /** @description REFRESH_TOKEN_INVALID */
+            /** @description REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_REVOKED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2990,6 +3066,55 @@ export interface operations {
                 };
             };
             /** @description Not an inspection committee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Audit_dossierAccessLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Whose file: the person the file is about */
+                personId?: string;
+                /** @description Who read or was refused: the person of the user */
+                readerId?: string;
+                /** @description From this day (YYYY-MM-DD, Vietnam time), inclusive */
+                from?: string;
+                /** @description Up to this day (YYYY-MM-DD, Vietnam time), inclusive */
+                to?: string;
+                outcome?: "read" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierAccessPageDto"];
+                };
+            };
+            /** @description DATE_RANGE_REVERSED, or a malformed filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description NOT_ALLOWED: neither committee */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
+import { firstSessionEn } from './first-session.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -234,6 +235,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...firstSessionEn.launch,
     ...proceduresEn.launch,
     ...appointmentEn.launch,
     ...delegatesEn.launch,
@@ -412,6 +414,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...firstSessionEn.kindHelp,
     ...proceduresEn.kindHelp,
     ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
@@ -421,6 +424,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...firstSessionEn.kind,
     ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
@@ -449,6 +453,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
+    ...firstSessionEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -479,6 +484,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...firstSessionEn.outcome,
     ...proceduresEn.outcome,
     ...appointmentEn.outcome,
     ...delegatesEn.outcome,
@@ -501,6 +507,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...firstSessionEn.decisionKind,
     ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
@@ -555,6 +562,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...firstSessionEn.step,
     ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
@@ -583,7 +591,10 @@ export const en: Dictionary = {
     '4': 'Standing committee votes on the list',
     '5': 'Executive committee votes by secret ballot',
   },
+  office: firstSessionEn.office,
+  firstSession: firstSessionEn.firstSession,
   event: {
+    ...firstSessionEn.event,
     ...proceduresEn.event,
     ...appointmentEn.event,
     ...delegatesEn.event,
@@ -654,6 +665,7 @@ export const en: Dictionary = {
     other: 'Other event',
   },
   error: {
+    ...firstSessionEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
@@ -837,6 +849,9 @@ export const en: Dictionary = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
     TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
     REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    REFRESH_TOKEN_REUSED:
+      'Your session was ended because its refresh token was used twice: someone else may hold a copy. Sign in again; if it was not you, tell the administrator.',
+    SESSION_REVOKED: 'This session was ended; sign in again.',
     STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
     DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
     DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',

@@ -1,5 +1,6 @@
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
+import { firstSessionVi } from './first-session.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -236,6 +237,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...firstSessionVi.launch,
     ...proceduresVi.launch,
     ...appointmentVi.launch,
     ...delegatesVi.launch,
@@ -415,6 +417,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...firstSessionVi.kindHelp,
     ...proceduresVi.kindHelp,
     ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
@@ -424,6 +427,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...firstSessionVi.kind,
     ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
@@ -452,6 +456,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
+    ...firstSessionVi.status,
     ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
@@ -482,6 +487,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...firstSessionVi.outcome,
     ...proceduresVi.outcome,
     ...appointmentVi.outcome,
     ...delegatesVi.outcome,
@@ -504,6 +510,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...firstSessionVi.decisionKind,
     ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
@@ -558,6 +565,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...firstSessionVi.step,
     ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
@@ -586,7 +594,10 @@ export const vi = {
     '4': 'Ban Thường vụ biểu quyết danh sách',
     '5': 'Ban Chấp hành bỏ phiếu',
   },
+  office: firstSessionVi.office,
+  firstSession: firstSessionVi.firstSession,
   event: {
+    ...firstSessionVi.event,
     ...proceduresVi.event,
     ...appointmentVi.event,
     ...delegatesVi.event,
@@ -657,6 +668,7 @@ export const vi = {
     other: 'Sự kiện khác',
   },
   error: {
+    ...firstSessionVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
@@ -840,6 +852,9 @@ export const vi = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
     TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
     REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    REFRESH_TOKEN_REUSED:
+      'Phiên đăng nhập đã bị chấm dứt vì mã gia hạn của nó đã bị dùng lại, có thể do người khác giữ bản sao. Hãy đăng nhập lại; nếu không phải bạn, hãy báo cho quản trị viên.',
+    SESSION_REVOKED: 'Phiên đăng nhập này đã bị chấm dứt; hãy đăng nhập lại.',
     STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
     DOSSIER_NEED_TO_KNOW:
       'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',
