@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('believes no proxy’s X-Forwarded-For by default, and as many hops as it is told', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ CADREFLOW_TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ CADREFLOW_TRUST_PROXY_HOPS: 'yes' })).toThrow(
+      /CADREFLOW_TRUST_PROXY_HOPS must be a whole number from 0 to 10/,
+    );
+  });
+
   it('reads the size of a worker’s workflow cache, and refuses one the SDK cannot run', () => {
     expect(loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '20000' }).maxCachedWorkflows).toBe(20_000);
     expect(() => loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' })).toThrow(

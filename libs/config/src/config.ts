@@ -47,6 +47,11 @@ export interface AppConfig {
   healthMaxProjectionLagMs: number;
   /** Limits on a request body: bytes (`CADREFLOW_MAX_BODY_BYTES`) and JSON nesting (`CADREFLOW_MAX_JSON_DEPTH`). */
   http: { maxBodyBytes: number; maxJsonDepth: number };
+  /**
+   * Proxies in front of the API whose `X-Forwarded-For` it believes (`CADREFLOW_TRUST_PROXY_HOPS`, default 0): behind
+   * one load balancer, 1, so that sign-in attempts are counted per client address rather than for the proxy's.
+   */
+  trustProxyHops: number;
   /** Sessions and sign-in: token lifetimes in seconds, and failed sign-ins before a lockout of that many seconds. */
   auth: {
     accessTokenSeconds: number;
@@ -233,6 +238,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: integer('CADREFLOW_MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
     maxJsonDepth: integer('CADREFLOW_MAX_JSON_DEPTH', 16, 4, 256),
   };
+  const trustProxyHops = integer('CADREFLOW_TRUST_PROXY_HOPS', 0, 0, 10);
   const auth = {
     accessTokenSeconds: integer('CADREFLOW_ACCESS_TOKEN_SECONDS', 15 * 60, 30, 24 * 60 * 60),
     refreshTokenSeconds: integer('CADREFLOW_REFRESH_TOKEN_SECONDS', 8 * 60 * 60, 60, 30 * 24 * 60 * 60),
@@ -260,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerMetricsPort,
     healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
     http,
+    trustProxyHops,
     auth,
   };
 }
