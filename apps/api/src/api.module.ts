@@ -40,6 +40,7 @@ import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
 import { ProgressService } from './procedures/progress.service';
+import { AgeChecksService } from './procedures/age-checks.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
@@ -116,6 +117,7 @@ export class ApiModule {
         ProjectionsService,
         ProceduresService,
         ProgressService,
+        AgeChecksService,
         DossierService,
         TasksService,
         AuditService,

@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/age-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's age rule for the people a launch form lists: months of service left before retirement age at the congress, on the track the introduction will give them */
+        get: operations["Procedures_ageChecksOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/procedures/progress": {
         parameters: {
             query?: never;
@@ -1356,6 +1373,27 @@ export interface components {
             pageSize: number;
             items: components["schemas"]["ProcedureSummaryDto"][];
         };
+        AgeCheckDto: {
+            personId: string;
+            /**
+             * @description Sitting members of the executive committee stand for re-election, the others for a first term
+             * @enum {string}
+             */
+            track: "re-election" | "first-time";
+            /** @description Enough months of service left before retirement age at the congress */
+            eligible: boolean;
+            /** @description Whole months from the congress day to the retirement date */
+            monthsLeft: number;
+            /** @description The months the rulebook requires on this track */
+            requiredMonths: number;
+            /**
+             * @description The day retirement age is reached under the roadmap
+             * @example 2031-03-01
+             */
+            retirementDate: string;
+            /** @example rulebook/2025-2030@2025-10-08 */
+            rulebookId: string;
+        };
         LevelProgressDto: {
             /** @enum {string} */
             levelKind: "grassroots" | "district" | "province" | "national";
@@ -2348,6 +2386,52 @@ export interface operations {
                 };
             };
             /** @description The rules refuse the launch; nothing started */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Procedures_ageChecksOf: {
+        parameters: {
+            query: {
+                /** @description The organisation the congress is for */
+                organisationId: string;
+                /** @description The day the congress opens (YYYY-MM-DD): ages count on it */
+                congressDate: string;
+                /** @description The launch day (YYYY-MM-DD, default today): it picks the rulebook and the sitting members */
+                launchDate?: string;
+                /** @description The people, comma-separated */
+                personIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgeCheckDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unknown organisation */
             422: {
                 headers: {
                     [name: string]: unknown;

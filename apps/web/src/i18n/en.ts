@@ -265,7 +265,10 @@ export const en: Dictionary = {
     dateInPast: 'The congress date must be after today',
     age: 'age {{age}}',
     checksOk: 'OK',
-    checkAge: 'Over the re-election age ({{age}})',
+    checkAgeReElection:
+      'Too old for re-election: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
+    checkAgeFirstTime:
+      'Too old for a first term: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
     checkRelative: 'A relative is on the list: {{name}}',
     picked: '{{count}} picked',
     remove: 'Remove',

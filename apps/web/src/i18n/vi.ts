@@ -267,7 +267,10 @@ export const vi = {
     dateInPast: 'Ngày đại hội phải sau hôm nay',
     age: '{{age}} tuổi',
     checksOk: 'Đạt',
-    checkAge: 'Quá tuổi tái cử ({{age}} tuổi)',
+    checkAgeReElection:
+      'Không đủ tuổi tái cử: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
+    checkAgeFirstTime:
+      'Không đủ tuổi tham gia lần đầu: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
     checkRelative: 'Có người thân trong danh sách: {{name}}',
     picked: 'Đã chọn {{count}} người',
     remove: 'Bỏ',

@@ -57,6 +57,8 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
   const [form] = Form.useForm<LaunchFields>();
   const kind = Form.useWatch('kind', form) ?? 'congress-personnel';
   const organisationId = Form.useWatch('organisationId', form);
+  const congressDate = Form.useWatch('congressDate', form);
+  const launchDate = Form.useWatch('launchDate', form);
   const has = kindFields(kind);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -166,7 +168,11 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       {/* Without the error's fade-out: a message leaving as names are picked would still read the count before. */}
       <ConfigProvider theme={{ token: { motion: false } }}>
         <Form.Item name="candidateIds" label={t('launch.candidates')}>
-          <CandidatePicker organisationId={organisationId} />
+          <CandidatePicker
+            organisationId={organisationId}
+            congressDate={congressDate?.format('YYYY-MM-DD')}
+            launchDate={launchDate?.format('YYYY-MM-DD')}
+          />
         </Form.Item>
       </ConfigProvider>
       <Button type="primary" htmlType="submit" loading={busy}>
