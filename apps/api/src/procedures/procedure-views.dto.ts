@@ -81,6 +81,15 @@ export class ElectedDto extends PersonRefDto {
   sharePercent!: number;
 }
 
+/** The delegates to the higher congress a congress elected: official first, then alternates, with their votes. */
+export class DelegatesDto {
+  @ApiProperty({ type: [ElectedDto] })
+  official!: ElectedDto[];
+
+  @ApiProperty({ type: [ElectedDto] })
+  alternates!: ElectedDto[];
+}
+
 /** An open step of a procedure. */
 export class OpenStepDto {
   @ApiProperty({ example: 'proc-…/introduction', description: 'The procedure (stage) the decision goes to' })
@@ -142,7 +151,7 @@ export class OpenStepDto {
 
 /** A stage of a composite congress procedure. */
 export class StageDto {
-  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election'] })
+  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates'] })
   stage!: string;
 
   @ApiProperty()
@@ -252,6 +261,12 @@ export class ProcedureStateDto {
 
   @ApiPropertyOptional({ type: [ElectedDto], description: 'An election (or a composite after it): who was elected' })
   elected?: ElectedDto[];
+
+  @ApiPropertyOptional({
+    type: DelegatesDto,
+    description: 'Composite, once its delegates stage has ended: the official and alternate delegates',
+  })
+  delegates?: DelegatesDto;
 
   @ApiPropertyOptional({ type: [StageStepDto], description: "Composite: the running stage's open steps (up to 10)" })
   stageOpenSteps?: StageStepDto[];

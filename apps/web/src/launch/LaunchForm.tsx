@@ -6,6 +6,7 @@ import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { AppointmentFields } from './AppointmentFields';
 import { CandidatePicker } from './CandidatePicker';
+import { DelegatesFields } from './DelegatesFields';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
 import { PlanFields } from './PlanFields';
 import { YearField } from './YearField';
@@ -82,13 +83,16 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         standingCommitteeSeats: 1,
         deputySecretaries: 0,
         candidateIds: [],
+        delegateCandidateIds: [],
         standards: '',
       }}
       onFinish={(v) => void finish(v)}
       onValuesChange={(_, values) => {
         // The surplus and date rules span several fields: a changed seat count settles the candidates' error too.
         const any = form as FormInstance;
-        const ruled = ['candidateIds', 'congressDate'].filter((name) => any.getFieldError(name).length > 0);
+        const ruled = ['candidateIds', 'congressDate', 'delegateSeats', 'delegateCandidateIds'].filter(
+          (name) => any.getFieldError(name).length > 0,
+        );
         const settled = settledFields(values, ruled, dayjs());
         if (settled.length > 0) any.setFields(settled.map((name) => ({ name, errors: [] })));
       }}
@@ -154,6 +158,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       <Form.Item name="candidateIds" label={t('launch.candidates')}>
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>
+      {has.delegates && <DelegatesFields organisationId={organisationId} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}
       </Button>
