@@ -33,6 +33,7 @@ import { CreateReadModels1763785100000 } from './migrations/1763785100000-Create
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
 import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
+import { OpinionCounts1766300000000 } from './migrations/1766300000000-OpinionCounts';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
@@ -54,6 +55,7 @@ export const apiMigrations = [
   IdempotencyLease1765100000000,
   ...registryMigrations,
   SessionsAndDossierAudit1766100000000,
+  OpinionCounts1766300000000,
 ];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */

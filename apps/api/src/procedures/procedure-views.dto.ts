@@ -379,6 +379,24 @@ export class LevelProgressDto {
 
   @ApiProperty({ example: '14/67 done, 20.90%', description: "English label (a developer's fallback)" })
   label!: string;
+
+  @ApiPropertyOptional({
+    example: 195,
+    description: 'Opinions on cadres (type cadre-opinion) only: cadres the requests asked about',
+  })
+  opinionsRequested?: number;
+
+  @ApiPropertyOptional({
+    example: 189,
+    description: 'Opinions on cadres (type cadre-opinion) only: opinions the bodies gave, one per cadre',
+  })
+  opinionsGiven?: number;
+
+  @ApiPropertyOptional({
+    example: 180,
+    description: 'Opinions on cadres (type cadre-opinion) only: of the opinions given, the favourable ones',
+  })
+  opinionsFavourable?: number;
 }
 
 /** A post a person holds or held. */

@@ -239,6 +239,24 @@ export class ReadModelProjection implements Projection {
         for (const row of open) await this.closeTask(tx, event, row.step_id, 'cancelled');
         break;
       }
+      case 'OpinionRequested': {
+        const asked = Array.isArray(data.personIds) ? data.personIds.length : 0;
+        await preparedQuery(
+          tx,
+          `UPDATE procedure_summaries SET opinions_requested = opinions_requested + $2 WHERE procedure_id = $1`,
+          [procedureId, asked],
+        );
+        break;
+      }
+      case 'OpinionGiven': {
+        await preparedQuery(
+          tx,
+          `UPDATE procedure_summaries SET opinions_given = opinions_given + 1,
+             opinions_favourable = opinions_favourable + (CASE WHEN $2::boolean THEN 1 ELSE 0 END) WHERE procedure_id = $1`,
+          [procedureId, data.favourable === true],
+        );
+        break;
+      }
       default:
         // Most of the log (tallies, checks, candidates...) changes neither read model.
         return false;

@@ -1376,6 +1376,21 @@ export interface components {
              * @example 14/67 done, 20.90%
              */
             label: string;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: cadres the requests asked about
+             * @example 195
+             */
+            opinionsRequested?: number;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: opinions the bodies gave, one per cadre
+             * @example 189
+             */
+            opinionsGiven?: number;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: of the opinions given, the favourable ones
+             * @example 180
+             */
+            opinionsFavourable?: number;
         };
         ProcedureDetailDto: {
             summary: components["schemas"]["ProcedureSummaryDto"];

@@ -275,6 +275,9 @@ export const en: Dictionary = {
     targetEthnic: 'Ethnic minorities, at least',
   },
   progress: {
+    opinionsRequested: 'Cadres asked about',
+    opinionsGiven: 'Opinions given',
+    opinionsFavourable: 'Of which favourable',
     title: 'Progress',
     kind: 'Kind of procedure',
     level: 'Level',

@@ -277,6 +277,9 @@ export const vi = {
     targetEthnic: 'Tỷ lệ người dân tộc thiểu số tối thiểu',
   },
   progress: {
+    opinionsRequested: 'Số cán bộ được hỏi ý kiến',
+    opinionsGiven: 'Số ý kiến đã cho',
+    opinionsFavourable: 'Trong đó: đồng ý',
     title: 'Tiến độ',
     kind: 'Loại quy trình',
     level: 'Cấp',
