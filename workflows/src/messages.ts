@@ -236,6 +236,21 @@ export interface CongressPersonnelLaunch extends LaunchCommon {
   readonly congressDate: IsoDate;
   /** The registry snapshot the stages read bodies, people and relatives from; each stage records its ref. */
   readonly registry: RegistrySnapshot;
+  /**
+   * Delegates to the higher congress, elected at this congress after its executive committee (stage `delegates`).
+   * Absent (or with no official seats) for a congress that elects none: the stage is then left out.
+   */
+  readonly delegates?: CongressDelegates;
+}
+
+/**
+ * The election of delegates to the higher congress at the congress: `seats` official and `alternateSeats` alternate
+ * delegates on one list (`candidateIds`, counted against both with the surplus rule), one ballot.
+ */
+export interface CongressDelegates {
+  readonly seats: number;
+  readonly alternateSeats: number;
+  readonly candidateIds: readonly string[];
 }
 
 /** Any workflow input. */
@@ -426,6 +441,14 @@ export interface ProcedureStateView {
   readonly stageOpenStepCount?: number;
   /** Election (and a composite once its election stage has results): who was elected, with votes and share. */
   readonly elected?: readonly ElectedView[];
+  /** Composite, once its delegates stage has ended: the official and alternate delegates, with their votes. */
+  readonly delegates?: DelegatesView;
+}
+
+/** The delegates to the higher congress a congress elected: official first, then alternates, each with votes. */
+export interface DelegatesView {
+  readonly official: readonly ElectedView[];
+  readonly alternates: readonly ElectedView[];
 }
 
 /** How many of a stage's open steps the composite keeps in its view. */
@@ -447,7 +470,7 @@ export interface StageStepsInput {
 
 /** A stage of the composite congress-personnel procedure. */
 export interface StageView {
-  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
+  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election' | 'delegates';
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';

@@ -285,6 +285,9 @@ export const en: Dictionary = {
     targetEthnic: 'Ethnic minorities, at least',
   },
   progress: {
+    opinionsRequested: 'Cadres asked about',
+    opinionsGiven: 'Opinions given',
+    opinionsFavourable: 'Of which favourable',
     title: 'Progress',
     kind: 'Kind of procedure',
     level: 'Level',
@@ -443,12 +446,15 @@ export const en: Dictionary = {
     consultation: 'Consultation with the higher level',
   },
   stage: {
+    ...delegatesEn.stage,
     plan: 'Personnel plan',
     introduction: 'Introduction',
     vetting: 'Vetting',
     consultation: 'Consultation',
     election: 'Election',
   },
+  delegates: delegatesEn.delegates,
+
   stageState: {
     pending: 'Not started',
     running: 'Running',
@@ -462,6 +468,7 @@ export const en: Dictionary = {
   },
   status: {
     ...firstSessionEn.status,
+    ...delegatesEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -885,6 +892,7 @@ export const en: Dictionary = {
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'This organisation has no Organization Committee to launch.',
     LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} holds no post in this organisation or above it.',
     LAUNCH_UNKNOWN_PERSON: 'The registry has no such person.',
+    LAUNCH_DELEGATE_SEATS_MISSING: 'Give the number of official delegates to the higher congress.',
     LAUNCH_MISSING_BODY: 'The organisation lacks a body this procedure needs.',
     LAUNCH_NO_HIGHER_LEVEL: 'The organisation has no higher level to consult and ratify.',
     LAUNCH_REFUSED: 'The rules refuse this launch.',
