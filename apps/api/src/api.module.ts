@@ -35,11 +35,13 @@ import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepK
 import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
 import { SessionFamiliesAndAccessLog1766200000000 } from './migrations/1766200000000-SessionFamiliesAndAccessLog';
+import { OpinionCounts1766300000000 } from './migrations/1766300000000-OpinionCounts';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
 import { ProgressService } from './procedures/progress.service';
+import { AgeChecksService } from './procedures/age-checks.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
@@ -58,6 +60,7 @@ export const apiMigrations = [
   ...registryMigrations,
   SessionsAndDossierAudit1766100000000,
   SessionFamiliesAndAccessLog1766200000000,
+  OpinionCounts1766300000000,
 ];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
@@ -116,6 +119,7 @@ export class ApiModule {
         ProjectionsService,
         ProceduresService,
         ProgressService,
+        AgeChecksService,
         DossierService,
         TasksService,
         AuditService,

@@ -14,6 +14,7 @@ import {
   recheckedFields,
   type LaunchFields,
 } from './launch-rules';
+import { DelegatesFields } from './DelegatesFields';
 import { PlanFields } from './PlanFields';
 import { YearField } from './YearField';
 import { OpinionRequestFields } from './OpinionRequestFields';
@@ -57,6 +58,8 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
   const [form] = Form.useForm<LaunchFields>();
   const kind = Form.useWatch('kind', form) ?? 'congress-personnel';
   const organisationId = Form.useWatch('organisationId', form);
+  const congressDate = Form.useWatch('congressDate', form);
+  const launchDate = Form.useWatch('launchDate', form);
   const has = kindFields(kind);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -89,6 +92,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         standingCommitteeSeats: 1,
         deputySecretaries: 0,
         candidateIds: [],
+        delegateCandidateIds: [],
         standards: '',
       }}
       onFinish={(v) => void finish(v)}
@@ -96,7 +100,9 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         // The surplus and date rules span several fields: an error shown is said again as the values now stand (the
         // count of names picked so far), or goes once it no longer holds.
         const any = form as FormInstance;
-        const ruled = ['candidateIds', 'congressDate'].filter((name) => any.getFieldError(name).length > 0);
+        const ruled = ['candidateIds', 'congressDate', 'delegateSeats', 'delegateCandidateIds'].filter(
+          (name) => any.getFieldError(name).length > 0,
+        );
         const rechecked = recheckedFields(values, ruled, dayjs());
         if (rechecked.length > 0) {
           any.setFields(
@@ -166,9 +172,14 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       {/* Without the error's fade-out: a message leaving as names are picked would still read the count before. */}
       <ConfigProvider theme={{ token: { motion: false } }}>
         <Form.Item name="candidateIds" label={t('launch.candidates')}>
-          <CandidatePicker organisationId={organisationId} />
+          <CandidatePicker
+            organisationId={organisationId}
+            congressDate={congressDate?.format('YYYY-MM-DD')}
+            launchDate={launchDate?.format('YYYY-MM-DD')}
+          />
         </Form.Item>
       </ConfigProvider>
+      {has.delegates && <DelegatesFields organisationId={organisationId} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}
       </Button>
