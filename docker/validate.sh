@@ -38,6 +38,10 @@ if command -v "$nginx" >/dev/null; then
   grep -q 'server 127.0.0.1:3000 ' "$scratch/nginx/nginx.conf"
   "$nginx" -t -q -e stderr -p "$scratch/nginx" -c "$scratch/nginx/nginx.conf"
   echo "nginx.conf: $("$nginx" -v 2>&1) accepts it"
+  # And in use, in front of a stand-in for the API (needs the project's packages: `npm install` first).
+  if [ -d ../node_modules ]; then
+    (cd .. && node -r ./tools/register.js tools/check-proxy.ts "$(command -v "$nginx")")
+  fi
 else
   echo "nginx.conf: $nginx is not installed; not checked"
 fi

@@ -158,6 +158,8 @@ describe('the worker and API processes', () => {
     // The SDK's native core, forwarded instead of printed as text.
     expect(lines).toContainEqual(expect.objectContaining({ context: 'temporal', sdkComponent: 'core' }));
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'SIGTERM received: stopping' }));
+    // An activity's task token (which can complete it through the Temporal API) is never written.
+    expect(lines.filter((line) => 'taskToken' in line)).toEqual([]);
     // The run id of the workflow's lines is the activity's workflowRunId.
     const started = lines.find((l) => l.msg === 'Workflow started' && l.workflowId === procedureId);
     const activity = lines.find((l) => l.msg === 'Activity completed' && l.workflowId === procedureId);

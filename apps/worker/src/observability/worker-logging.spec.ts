@@ -37,6 +37,7 @@ describe('the worker’s log', () => {
       workflowRunId: 'run-1',
       activityType: 'recordEvents',
       taskQueue: 'cadreflow',
+      taskToken: 'eyJraW5kIjoiYWN0aXZpdHkifQ==',
       [Symbol.for('log_timestamp')]: 1n,
     });
     temporal.warn('Workflow failed', { error: new Error('boom'), timestampNanos: 5n });
@@ -58,6 +59,7 @@ describe('the worker’s log', () => {
         timestampNanos: '5',
       }),
     ]);
+    expect(lines[0]).not.toHaveProperty('taskToken');
     expect(lines[1].err).toEqual(expect.objectContaining({ message: 'boom', type: 'Error' }));
   });
 

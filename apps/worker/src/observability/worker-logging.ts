@@ -109,9 +109,16 @@ const TEMPORAL_LEVEL: Record<TemporalLogLevel, Level> = {
 };
 
 /**
+ * Attributes the SDK gives that a log line must not carry: an activity's task token lets whoever holds it complete or
+ * fail that activity through the Temporal API.
+ */
+const OMITTED = new Set(['taskToken']);
+
+/**
  * The Temporal SDK's lines (its own, the workflows' `log`, the activities' context logger and, forwarded, its native
  * core's) through pino: the SDK's attributes stay fields of the line (`sdkComponent`, `taskQueue`, `workflowId`,
- * `runId`, `workflowType`, `activityType`, `activityId`, `attempt`, a core line's `target`), an error under `err`.
+ * `runId`, `workflowType`, `activityType`, `activityId`, `attempt`, a core line's `target`; not an activity's task
+ * token), an error under `err`.
  * The SDK's own timestamp (a symbol key) is left to pino's.
  */
 export class TemporalPinoLogger implements TemporalLogger {
@@ -126,7 +133,8 @@ export class TemporalPinoLogger implements TemporalLogger {
     if (!this.out.isLevelEnabled(pinoLevel)) return;
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(meta ?? {})) {
-      if (value === undefined || (key === 'spanContexts' && Array.isArray(value) && value.length === 0)) continue;
+      if (value === undefined || OMITTED.has(key)) continue;
+      if (key === 'spanContexts' && Array.isArray(value) && value.length === 0) continue;
       if (key === 'error' && value instanceof Error) fields.err = value;
       else fields[key] = typeof value === 'bigint' ? value.toString() : value;
     }
