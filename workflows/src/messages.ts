@@ -6,9 +6,12 @@
  * Conventions:
  * - procedure id = workflow id = event stream id.
  * - Every decision is an Update; the Update returns the events it recorded (position, hash) once they are durable.
- * - An illegal move is rejected by the Update's validator (nothing is recorded, nothing enters history).
+ * - Input that is no command of the procedure (malformed, or a command it never takes) is rejected by the Update's
+ *   validator (nothing is recorded, nothing enters history). A move the decider refuses is accepted by the validator
+ *   and refused by the handler after it has read whether the log holds events the workflow has not folded (after a
+ *   lost Update: see `CATCH_UP_PATCH`); nothing is recorded in the log, the refused Update is in the history.
  *
- * How a rejection reaches the client: the validator throws
+ * How a rejection reaches the client: the validator or the handler throws
  * `ApplicationFailure.create({ type: <DomainErrorCode>, message, nonRetryable: true, details: [DomainErrorDetails] })`.
  * `handle.executeUpdate(decideUpdate, { args: [input] })` then rejects with a `WorkflowUpdateFailedError` whose
  * `cause` is an `ApplicationFailure` with `type` equal to the domain code (`VALIDATION`, `NOT_ALLOWED`, `RECUSED`,
@@ -71,6 +74,7 @@ import type {
   ConfidenceRatings,
   LaunchClassification,
   LaunchConfidenceVote,
+  LaunchFirstSession,
   ReceiveOpinionRequest,
   Tallies,
   VerifyAssetDeclaration,
@@ -90,6 +94,7 @@ export const workflowTypes = {
   'confidence-vote': 'confidenceVoteWorkflow',
   classification: 'classificationWorkflow',
   'cadre-opinion': 'cadreOpinionWorkflow',
+  'first-session': 'firstSessionWorkflow',
   'congress-personnel': 'congressPersonnelWorkflow',
 } as const;
 
@@ -195,6 +200,16 @@ export interface CadreOpinionLaunch extends LaunchCommon {
   readonly data: Without<ReceiveOpinionRequest['data'], LaunchOnly>;
 }
 
+/**
+ * Launch the first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp hành khóa mới):
+ * it elects its standing committee, secretary, deputy secretaries, inspection committee and its chair from among
+ * `members`; the higher committee ratifies. `firstSessionLaunch` builds it from the congress's elected members.
+ */
+export interface FirstSessionLaunch extends LaunchCommon {
+  readonly kind: 'first-session';
+  readonly data: Without<LaunchFirstSession['data'], LaunchOnly>;
+}
+
 /** Input of a single-procedure workflow (`args: [input]`). */
 export type ProcedureLaunch =
   | PersonnelPlanLaunch
@@ -204,7 +219,8 @@ export type ProcedureLaunch =
   | ElectionLaunch
   | ConfidenceVoteLaunch
   | ClassificationLaunch
-  | CadreOpinionLaunch;
+  | CadreOpinionLaunch
+  | FirstSessionLaunch;
 
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
@@ -253,7 +269,9 @@ export type StepDecisionInput =
       readonly ratings: Readonly<Record<string, ConfidenceRatings>>;
     }
   /** Classification, step `grading-<n>`: a grade for every person. */
-  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> };
+  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> }
+  /** First session of a new executive committee, step `list-<n>`: the candidates proposed for the office. */
+  | { readonly kind: 'nomination'; readonly candidateIds: readonly string[] };
 
 /** Input of {@link decideUpdate}. */
 export interface DecideInput {

@@ -39,6 +39,8 @@ import { OrganisationDirectory } from './organisation/organisation-directory.ser
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
+import { ProgressService } from './procedures/progress.service';
+import { AgeChecksService } from './procedures/age-checks.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
@@ -114,6 +116,8 @@ export class ApiModule {
         HttpDrain,
         ProjectionsService,
         ProceduresService,
+        ProgressService,
+        AgeChecksService,
         DossierService,
         TasksService,
         AuditService,

@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/age-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's age rule for the people a launch form lists: months of service left before retirement age at the congress, on the track the introduction will give them */
+        get: operations["Procedures_ageChecksOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/procedures/progress": {
         parameters: {
             query?: never;
@@ -1048,6 +1065,51 @@ export interface components {
              */
             candidateIds: string[];
         };
+        FirstSessionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "first-session";
+            /**
+             * @description The day the new executive committee sits (YYYY-MM-DD)
+             * @example 2025-10-17
+             */
+            sessionDate: string;
+            /**
+             * @description Members of the standing committee (BTV)
+             * @example 15
+             */
+            standingCommitteeSeats: number;
+            /**
+             * @description Deputy secretaries, elected from the BTV
+             * @example 3
+             */
+            deputySecretaries: number;
+            /**
+             * @description Members of the inspection committee (UBKT)
+             * @example 9
+             */
+            inspectionCommitteeSeats: number;
+            /**
+             * @description The members of the newly elected executive committee (registry ids); only they stand
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -1142,7 +1204,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -1257,7 +1319,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1355,6 +1417,27 @@ export interface components {
             /** @example 50 */
             pageSize: number;
             items: components["schemas"]["ProcedureSummaryDto"][];
+        };
+        AgeCheckDto: {
+            personId: string;
+            /**
+             * @description Sitting members of the executive committee stand for re-election, the others for a first term
+             * @enum {string}
+             */
+            track: "re-election" | "first-time";
+            /** @description Enough months of service left before retirement age at the congress */
+            eligible: boolean;
+            /** @description Whole months from the congress day to the retirement date */
+            monthsLeft: number;
+            /** @description The months the rulebook requires on this track */
+            requiredMonths: number;
+            /**
+             * @description The day retirement age is reached under the roadmap
+             * @example 2031-03-01
+             */
+            retirementDate: string;
+            /** @example rulebook/2025-2030@2025-10-08 */
+            rulebookId: string;
         };
         LevelProgressDto: {
             /** @enum {string} */
@@ -1548,7 +1631,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1644,7 +1727,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification" | "nomination";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1670,7 +1753,7 @@ export interface components {
             };
             /** @description kind=next-round: vote again? */
             proceed?: boolean;
-            /** @description kind=next-round: who is on the next ballot */
+            /** @description kind=next-round: who is on the next ballot; kind=nomination: the candidates proposed for the office */
             candidateIds?: string[];
             /**
              * @description kind=confidence-tally: members summoned
@@ -2265,7 +2348,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -2307,7 +2390,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"] | components["schemas"]["FirstSessionLaunchDto"];
             };
         };
         responses: {
@@ -2358,10 +2441,56 @@ export interface operations {
             };
         };
     };
+    Procedures_ageChecksOf: {
+        parameters: {
+            query: {
+                /** @description The organisation the congress is for */
+                organisationId: string;
+                /** @description The day the congress opens (YYYY-MM-DD): ages count on it */
+                congressDate: string;
+                /** @description The launch day (YYYY-MM-DD, default today): it picks the rulebook and the sitting members */
+                launchDate?: string;
+                /** @description The people, comma-separated */
+                personIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgeCheckDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unknown organisation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

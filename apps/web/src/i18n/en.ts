@@ -1,6 +1,7 @@
 import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
+import { firstSessionEn } from './first-session.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -239,6 +240,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...firstSessionEn.launch,
     ...proceduresEn.launch,
     ...appointmentEn.launch,
     ...delegatesEn.launch,
@@ -263,7 +265,10 @@ export const en: Dictionary = {
     dateInPast: 'The congress date must be after today',
     age: 'age {{age}}',
     checksOk: 'OK',
-    checkAge: 'Over the re-election age ({{age}})',
+    checkAgeReElection:
+      'Too old for re-election: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
+    checkAgeFirstTime:
+      'Too old for a first term: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
     checkRelative: 'A relative is on the list: {{name}}',
     picked: '{{count}} picked',
     remove: 'Remove',
@@ -417,6 +422,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...firstSessionEn.kindHelp,
     ...proceduresEn.kindHelp,
     ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
@@ -426,6 +432,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...firstSessionEn.kind,
     ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
@@ -454,6 +461,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
+    ...firstSessionEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -484,6 +492,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...firstSessionEn.outcome,
     ...proceduresEn.outcome,
     ...appointmentEn.outcome,
     ...delegatesEn.outcome,
@@ -506,6 +515,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...firstSessionEn.decisionKind,
     ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
@@ -560,6 +570,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...firstSessionEn.step,
     ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
@@ -588,7 +599,10 @@ export const en: Dictionary = {
     '4': 'Standing committee votes on the list',
     '5': 'Executive committee votes by secret ballot',
   },
+  office: firstSessionEn.office,
+  firstSession: firstSessionEn.firstSession,
   event: {
+    ...firstSessionEn.event,
     ...proceduresEn.event,
     ...appointmentEn.event,
     ...delegatesEn.event,
@@ -659,6 +673,7 @@ export const en: Dictionary = {
     other: 'Other event',
   },
   error: {
+    ...firstSessionEn.error,
     ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,

@@ -1,6 +1,7 @@
 import { dossierAccessVi } from './dossier-access.vi';
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
+import { firstSessionVi } from './first-session.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -241,6 +242,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...firstSessionVi.launch,
     ...proceduresVi.launch,
     ...appointmentVi.launch,
     ...delegatesVi.launch,
@@ -265,7 +267,10 @@ export const vi = {
     dateInPast: 'Ngày đại hội phải sau hôm nay',
     age: '{{age}} tuổi',
     checksOk: 'Đạt',
-    checkAge: 'Quá tuổi tái cử ({{age}} tuổi)',
+    checkAgeReElection:
+      'Không đủ tuổi tái cử: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
+    checkAgeFirstTime:
+      'Không đủ tuổi tham gia lần đầu: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
     checkRelative: 'Có người thân trong danh sách: {{name}}',
     picked: 'Đã chọn {{count}} người',
     remove: 'Bỏ',
@@ -420,6 +425,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...firstSessionVi.kindHelp,
     ...proceduresVi.kindHelp,
     ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
@@ -429,6 +435,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...firstSessionVi.kind,
     ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
@@ -457,6 +464,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
+    ...firstSessionVi.status,
     ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
@@ -487,6 +495,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...firstSessionVi.outcome,
     ...proceduresVi.outcome,
     ...appointmentVi.outcome,
     ...delegatesVi.outcome,
@@ -509,6 +518,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...firstSessionVi.decisionKind,
     ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
@@ -563,6 +573,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...firstSessionVi.step,
     ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
@@ -591,7 +602,10 @@ export const vi = {
     '4': 'Ban Thường vụ biểu quyết danh sách',
     '5': 'Ban Chấp hành bỏ phiếu',
   },
+  office: firstSessionVi.office,
+  firstSession: firstSessionVi.firstSession,
   event: {
+    ...firstSessionVi.event,
     ...proceduresVi.event,
     ...appointmentVi.event,
     ...delegatesVi.event,
@@ -662,6 +676,7 @@ export const vi = {
     other: 'Sự kiện khác',
   },
   error: {
+    ...firstSessionVi.error,
     ...dossierAccessVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
