@@ -148,6 +148,8 @@ describe('GET /audit/dossier-access (real PostgreSQL, embedded Temporal, real wo
     });
     const badDay = await log('ubkt', '?from=10%2F12%2F2026');
     expect({ status: badDay.status, field: badDay.body.field }).toEqual({ status: 400, field: 'from' });
+    const noSuchDay = await log('ubkt', '?to=2026-02-30');
+    expect({ status: noSuchDay.status, field: noSuchDay.body.field }).toEqual({ status: 400, field: 'to' });
     const badOutcome = await log('ubkt', '?outcome=deleted');
     expect({ status: badOutcome.status, field: badOutcome.body.field }).toEqual({ status: 400, field: 'outcome' });
   });
