@@ -129,6 +129,8 @@ describe('GET /audit/dossier-access (real PostgreSQL, embedded Temporal, real wo
       page: 2,
     });
     expect(second.body.items[0]?.readerId).toBe(persons.phobithu);
+    const pastTheEnd = await log('ubkt', '?page=5&pageSize=3');
+    expect({ total: pastTheEnd.body.total, count: pastTheEnd.body.items.length }).toEqual({ total: 4, count: 0 });
   });
 
   it('refuses the other roles, and bad filters with a code and the field', async () => {
