@@ -129,6 +129,8 @@ describe('GET /audit/dossier-access (real PostgreSQL, embedded Temporal, real wo
       page: 2,
     });
     expect(second.body.items[0]?.readerId).toBe(persons.phobithu);
+    const pastTheEnd = await log('ubkt', '?page=5&pageSize=3');
+    expect({ total: pastTheEnd.body.total, count: pastTheEnd.body.items.length }).toEqual({ total: 4, count: 0 });
   });
 
   it('refuses the other roles, and bad filters with a code and the field', async () => {
@@ -148,6 +150,8 @@ describe('GET /audit/dossier-access (real PostgreSQL, embedded Temporal, real wo
     });
     const badDay = await log('ubkt', '?from=10%2F12%2F2026');
     expect({ status: badDay.status, field: badDay.body.field }).toEqual({ status: 400, field: 'from' });
+    const noSuchDay = await log('ubkt', '?to=2026-02-30');
+    expect({ status: noSuchDay.status, field: noSuchDay.body.field }).toEqual({ status: 400, field: 'to' });
     const badOutcome = await log('ubkt', '?outcome=deleted');
     expect({ status: badOutcome.status, field: badOutcome.body.field }).toEqual({ status: 400, field: 'outcome' });
   });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { PageDto } from '../common/views.dto';
 
@@ -35,11 +35,13 @@ export class DossierAccessQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'From this day (YYYY-MM-DD, Vietnam time), inclusive' })
   @IsOptional()
   @Matches(DAY, { message: `from ${DAY_MESSAGE}` })
+  @IsISO8601({ strict: true }, { message: 'from must be a day of the calendar' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Up to this day (YYYY-MM-DD, Vietnam time), inclusive' })
   @IsOptional()
   @Matches(DAY, { message: `to ${DAY_MESSAGE}` })
+  @IsISO8601({ strict: true }, { message: 'to must be a day of the calendar' })
   to?: string;
 
   @ApiPropertyOptional({ enum: DOSSIER_ACCESS_OUTCOMES })

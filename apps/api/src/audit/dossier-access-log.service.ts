@@ -61,8 +61,9 @@ export class DossierAccessLogService {
     const bodies = await this.visibility.bodiesOf(user);
     const wantReads = query.outcome !== 'refused';
     const wantRefusals = query.outcome !== 'read';
-    const rows = await this.dataSource.query<EntryRow[]>(
-      `WITH bounds AS (
+    const entries = (limit: number, offset: number): Promise<EntryRow[]> =>
+      this.dataSource.query<EntryRow[]>(
+        `WITH bounds AS (
          SELECT ($3::date)::timestamp AT TIME ZONE '${TIME_ZONE}' AS lo,
                 ($4::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}' AS hi
        ), entries AS (
@@ -86,18 +87,21 @@ export class DossierAccessLogService {
         WHERE s.body_id = ANY($7::text[])
         ORDER BY x.at DESC, x.outcome, x.ref DESC
         LIMIT $8 OFFSET $9`,
-      [
-        query.personId ?? null,
-        query.readerId ?? null,
-        query.from ?? null,
-        query.to ?? null,
-        wantReads,
-        wantRefusals,
-        bodies,
-        pageSize,
-        (page - 1) * pageSize,
-      ],
-    );
+        [
+          query.personId ?? null,
+          query.readerId ?? null,
+          query.from ?? null,
+          query.to ?? null,
+          wantReads,
+          wantRefusals,
+          bodies,
+          limit,
+          offset,
+        ],
+      );
+    const rows = await entries(pageSize, (page - 1) * pageSize);
+    // A page past the end still says how many entries there are.
+    const total = Number((rows.length > 0 || page === 1 ? rows : await entries(1, 0))[0]?.total ?? 0);
     const model = await this.directory.model();
     const organisations = rows.map((r) => organisationIdOf(model, r.procedure_body_id) ?? r.procedure_body_id);
     const names = await this.directory.names([
@@ -122,6 +126,6 @@ export class DossierAccessLogService {
       organisationName: name(organisations[i] ?? null) ?? r.procedure_body_id,
       position: r.outcome === 'read' ? Number(r.ref) : null,
     }));
-    return { items, total: Number(rows[0]?.total ?? 0), page, pageSize };
+    return { items, total, page, pageSize };
   }
 }
