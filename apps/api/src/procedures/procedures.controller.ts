@@ -30,6 +30,7 @@ import {
   ClassificationLaunchDto,
   ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
+  FirstSessionLaunchDto,
   IntroductionLaunchDto,
   LAUNCH_FORMS,
   PersonnelPlanLaunchDto,
@@ -61,6 +62,7 @@ import { AgeChecksService } from './age-checks.service';
   ClassificationLaunchDto,
   CadreOpinionLaunchDto,
   AppointmentLaunchDto,
+  FirstSessionLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

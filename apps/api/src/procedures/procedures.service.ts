@@ -108,6 +108,9 @@ export class ProceduresService {
       ? `proc-${createHash('sha256').update(`${user.userId}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`
       : `proc-${randomUUID()}`;
     await this.checkCandidates(form.candidateIds, snapshot.model, organisationId);
+    if (form.kind === 'congress-personnel' && form.delegateCandidateIds) {
+      await this.checkCandidates(form.delegateCandidateIds, snapshot.model, organisationId, 'delegateCandidateIds');
+    }
     const launch = buildLaunch(form, snapshot, procedureId, launchedBy);
     const client = await this.temporal.get();
     let created = true;
@@ -134,13 +137,14 @@ export class ProceduresService {
     candidateIds: readonly string[],
     model: OrganisationModel,
     organisationId: string,
+    list = 'candidateIds',
   ): Promise<void> {
     const pinned = new Set(model.people.map((p) => p.id));
     const index = candidateIds.findIndex((id) => !pinned.has(id));
     if (index < 0) return;
     const personId = candidateIds[index];
     const personName = (await this.registry.names([personId]))[personId];
-    const field = `candidateIds.${index}`;
+    const field = `${list}.${index}`;
     if (personName === undefined) {
       throw new ApiError(422, 'LAUNCH_UNKNOWN_PERSON', `The registry has no person "${personId}".`, {
         field,

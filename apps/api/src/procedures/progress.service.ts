@@ -31,15 +31,34 @@ export class ProgressService {
   async progress(kind: string, bodyId?: string): Promise<LevelProgressDto[]> {
     const model = await this.directory.model();
     const within = bodyId === undefined ? undefined : this.organisationTree(model, bodyId);
-    const rows: { body_id: string; status: string; outcome: string | null }[] = await this.dataSource.query(
-      `SELECT body_id, status, outcome FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
+    const rows: {
+      body_id: string;
+      status: string;
+      outcome: string | null;
+      opinions_requested: number;
+      opinions_given: number;
+      opinions_favourable: number;
+    }[] = await this.dataSource.query(
+      `SELECT body_id, status, outcome, opinions_requested, opinions_given, opinions_favourable
+         FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
       [kind],
     );
-    const byLevel = new Map<string, { organisations: Set<string>; done: Set<string>; running: Set<string> }>();
+    type LevelEntry = {
+      organisations: Set<string>;
+      done: Set<string>;
+      running: Set<string>;
+      opinions: { requested: number; given: number; favourable: number };
+    };
+    const byLevel = new Map<string, LevelEntry>();
     for (const body of model.bodies) {
       if (body.kind !== 'party-organisation' || (within && !within.has(body.id))) continue;
       const level = levelById(model, body.levelId).kind;
-      const entry = byLevel.get(level) ?? { organisations: new Set(), done: new Set(), running: new Set() };
+      const entry = byLevel.get(level) ?? {
+        organisations: new Set(),
+        done: new Set(),
+        running: new Set(),
+        opinions: { requested: 0, given: 0, favourable: 0 },
+      };
       entry.organisations.add(body.id);
       byLevel.set(level, entry);
     }
@@ -52,6 +71,10 @@ export class ProgressService {
       // A congress whose ratification was refused (or a plan rejected) completed without its result: not done.
       if (row.status === 'completed' && procedureSucceeded(row.outcome)) entry.done.add(organisationId);
       else if (row.status === 'running') entry.running.add(organisationId);
+      // Opinions on cadres count as given once the body gave them, whether or not the request is answered in full.
+      entry.opinions.requested += row.opinions_requested;
+      entry.opinions.given += row.opinions_given;
+      entry.opinions.favourable += row.opinions_favourable;
     }
     return [...byLevel.entries()].map(([levelKind, e]) => {
       const percentDone = formatPercent(e.done.size, e.organisations.size);
@@ -62,6 +85,13 @@ export class ProgressService {
         running: e.running.size,
         percentDone,
         label: `${e.done.size}/${e.organisations.size} done, ${percentDone}`,
+        ...(kind === 'cadre-opinion'
+          ? {
+              opinionsRequested: e.opinions.requested,
+              opinionsGiven: e.opinions.given,
+              opinionsFavourable: e.opinions.favourable,
+            }
+          : {}),
       };
     });
   }

@@ -14,6 +14,7 @@ import {
   recheckedFields,
   type LaunchFields,
 } from './launch-rules';
+import { DelegatesFields } from './DelegatesFields';
 import { PlanFields } from './PlanFields';
 import { YearField } from './YearField';
 import { OpinionRequestFields } from './OpinionRequestFields';
@@ -91,6 +92,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         standingCommitteeSeats: 1,
         deputySecretaries: 0,
         candidateIds: [],
+        delegateCandidateIds: [],
         standards: '',
       }}
       onFinish={(v) => void finish(v)}
@@ -98,7 +100,9 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         // The surplus and date rules span several fields: an error shown is said again as the values now stand (the
         // count of names picked so far), or goes once it no longer holds.
         const any = form as FormInstance;
-        const ruled = ['candidateIds', 'congressDate'].filter((name) => any.getFieldError(name).length > 0);
+        const ruled = ['candidateIds', 'congressDate', 'delegateSeats', 'delegateCandidateIds'].filter(
+          (name) => any.getFieldError(name).length > 0,
+        );
         const rechecked = recheckedFields(values, ruled, dayjs());
         if (rechecked.length > 0) {
           any.setFields(
@@ -175,6 +179,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
           />
         </Form.Item>
       </ConfigProvider>
+      {has.delegates && <DelegatesFields organisationId={organisationId} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}
       </Button>
