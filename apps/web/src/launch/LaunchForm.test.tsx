@@ -169,6 +169,7 @@ describe('LaunchForm surplus message', () => {
         return json({ items: [{ ...org, parentId: null, parentName: null }] });
       }
       if (url.pathname === '/registry/people') return json({ items: people, total: 4, page: 1, pageSize: 20 });
+      if (url.pathname === '/procedures/age-checks') return json([]);
       const person = people.find((p) => url.pathname.endsWith(encodeURIComponent(p.id)) || url.pathname.endsWith(p.id));
       return json({ ...person, memberships: [], relatives: [] });
     });
