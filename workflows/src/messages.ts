@@ -474,6 +474,17 @@ export interface StageView {
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';
+  /** A failed stage: why, as a stable code the web app translates with its parameters. */
+  readonly failure?: StageFailure;
+}
+
+/**
+ * Why a stage failed: a domain refusal of its launch carries its own code (e.g. a list without a surplus); any other
+ * failure of the stage's workflow is `STAGE_FAILED`.
+ */
+export interface StageFailure {
+  readonly code: string;
+  readonly params: Readonly<Record<string, ErrorParam>>;
 }
 
 /** Structured details of a domain rejection, in `ApplicationFailure.details[0]`. */

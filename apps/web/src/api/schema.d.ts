@@ -1252,12 +1252,29 @@ export interface components {
             /** @example 2026-12-06T08:00:00.000Z */
             recordedAt: string;
         };
+        StageFailureDto: {
+            /**
+             * @description The refusal's code (a domain refusal of the stage's launch), or STAGE_FAILED for any other failure
+             * @example PLAN_RULES_BROKEN
+             */
+            code: string;
+            /**
+             * @example {
+             *       "rulebookId": "rulebook/2025-2030@2025-10-08"
+             *     }
+             */
+            params: {
+                [key: string]: string | number | boolean | string[];
+            };
+        };
         StageDto: {
             /** @enum {string} */
             stage: "plan" | "introduction" | "vetting" | "consultation" | "election" | "delegates";
             procedureId: string;
             /** @enum {string} */
             state: "pending" | "running" | "done" | "failed";
+            /** @description A failed stage: why (the composite stopped there) */
+            failure?: components["schemas"]["StageFailureDto"];
         };
         PlanViewDto: {
             /** @example 48 */
