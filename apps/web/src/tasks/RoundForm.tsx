@@ -41,7 +41,7 @@ export function RoundForm({ membersOnly = false, round, seats, candidateIds, nam
     >
       <ErrorAlert error={error} />
       <Alert type="info" message={t('round.seats', { seats })} style={{ marginBottom: 16 }} />
-      <Form.Item name={['attendance', 'kind']} label={t('round.attendanceKind')}>
+      <Form.Item name={['attendance', 'kind']} label={t('round.attendanceKind')} hidden={membersOnly}>
         <Radio.Group
           options={[
             { value: 'delegates', label: t('round.delegates') },
