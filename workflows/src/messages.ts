@@ -6,9 +6,12 @@
  * Conventions:
  * - procedure id = workflow id = event stream id.
  * - Every decision is an Update; the Update returns the events it recorded (position, hash) once they are durable.
- * - An illegal move is rejected by the Update's validator (nothing is recorded, nothing enters history).
+ * - Input that is no command of the procedure (malformed, or a command it never takes) is rejected by the Update's
+ *   validator (nothing is recorded, nothing enters history). A move the decider refuses is accepted by the validator
+ *   and refused by the handler after it has read whether the log holds events the workflow has not folded (after a
+ *   lost Update: see `CATCH_UP_PATCH`); nothing is recorded in the log, the refused Update is in the history.
  *
- * How a rejection reaches the client: the validator throws
+ * How a rejection reaches the client: the validator or the handler throws
  * `ApplicationFailure.create({ type: <DomainErrorCode>, message, nonRetryable: true, details: [DomainErrorDetails] })`.
  * `handle.executeUpdate(decideUpdate, { args: [input] })` then rejects with a `WorkflowUpdateFailedError` whose
  * `cause` is an `ApplicationFailure` with `type` equal to the domain code (`VALIDATION`, `NOT_ALLOWED`, `RECUSED`,
@@ -233,6 +236,21 @@ export interface CongressPersonnelLaunch extends LaunchCommon {
   readonly congressDate: IsoDate;
   /** The registry snapshot the stages read bodies, people and relatives from; each stage records its ref. */
   readonly registry: RegistrySnapshot;
+  /**
+   * Delegates to the higher congress, elected at this congress after its executive committee (stage `delegates`).
+   * Absent (or with no official seats) for a congress that elects none: the stage is then left out.
+   */
+  readonly delegates?: CongressDelegates;
+}
+
+/**
+ * The election of delegates to the higher congress at the congress: `seats` official and `alternateSeats` alternate
+ * delegates on one list (`candidateIds`, counted against both with the surplus rule), one ballot.
+ */
+export interface CongressDelegates {
+  readonly seats: number;
+  readonly alternateSeats: number;
+  readonly candidateIds: readonly string[];
 }
 
 /** Any workflow input. */
@@ -423,6 +441,14 @@ export interface ProcedureStateView {
   readonly stageOpenStepCount?: number;
   /** Election (and a composite once its election stage has results): who was elected, with votes and share. */
   readonly elected?: readonly ElectedView[];
+  /** Composite, once its delegates stage has ended: the official and alternate delegates, with their votes. */
+  readonly delegates?: DelegatesView;
+}
+
+/** The delegates to the higher congress a congress elected: official first, then alternates, each with votes. */
+export interface DelegatesView {
+  readonly official: readonly ElectedView[];
+  readonly alternates: readonly ElectedView[];
 }
 
 /** How many of a stage's open steps the composite keeps in its view. */
@@ -444,7 +470,7 @@ export interface StageStepsInput {
 
 /** A stage of the composite congress-personnel procedure. */
 export interface StageView {
-  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
+  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election' | 'delegates';
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';

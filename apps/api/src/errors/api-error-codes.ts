@@ -63,6 +63,7 @@ export const API_ERROR_CODES = {
   LAUNCH_UNKNOWN_ORGANISATION: 'the registry has no organisation params.organisationId',
   LAUNCH_NO_ORGANIZATION_COMMITTEE: 'the organisation has no Organization Committee to launch',
   LAUNCH_UNKNOWN_PERSON: 'a candidate the registry does not know (field names the item)',
+  LAUNCH_DELEGATE_SEATS_MISSING: 'alternate delegates or delegate candidates named without official delegate seats',
   LAUNCH_PERSON_OUTSIDE_ORGANISATION:
     'a candidate the registry knows who holds no post in the organisation or above it (params.personName)',
   LAUNCH_MISSING_BODY: 'the organisation lacks a body the procedure needs (params.what)',

@@ -150,7 +150,10 @@ export abstract class PlanForm extends LaunchFormBase {
   targets?: CompositionTargetsDto;
 }
 
-/** The whole congress personnel procedure: plan → introduction → vetting → consultation → election. */
+/**
+ * The whole congress personnel procedure: plan → introduction → vetting → consultation → election, then, with
+ * `delegateSeats`, the delegates to the higher congress.
+ */
 export class CongressPersonnelLaunchDto extends PlanForm {
   @ApiProperty({ enum: ['congress-personnel'] })
   @IsIn(['congress-personnel'])
@@ -158,6 +161,46 @@ export class CongressPersonnelLaunchDto extends PlanForm {
 
   @congressDate()
   congressDate!: string;
+
+  @ApiPropertyOptional({
+    example: 12,
+    minimum: 0,
+    maximum: 500,
+    description:
+      'Official delegates to the higher congress the congress elects after its executive committee; absent or 0: ' +
+      'it elects none and the procedure has no delegates stage',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  delegateSeats?: number;
+
+  @ApiPropertyOptional({
+    example: 2,
+    minimum: 0,
+    maximum: 500,
+    description: 'Alternate delegates elected on the same list after the official ones (default 0)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  alternateDelegateSeats?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['person/bn-01', 'person/bn-02'],
+    description:
+      'People (registry ids) on the delegates list, with its surplus over the official and alternate seats together',
+  })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: `delegateCandidateIds: ${ID_MESSAGE}` })
+  delegateCandidateIds?: string[];
 }
 
 /** The personnel plan alone (adopted by the standing committee, approved by the higher level). */

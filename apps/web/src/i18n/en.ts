@@ -1,3 +1,4 @@
+import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
 import { firstSessionEn } from './first-session.en';
@@ -33,7 +34,11 @@ export const en: Dictionary = {
     progress: 'Progress',
     replay: 'Inspection',
     registry: 'Registry',
+    ...dossierAccessEn.nav,
   },
+  dossierAccess: dossierAccessEn.dossierAccess,
+  dossierAccessOutcome: dossierAccessEn.dossierAccessOutcome,
+  dossierRefusal: dossierAccessEn.dossierRefusal,
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -260,7 +265,10 @@ export const en: Dictionary = {
     dateInPast: 'The congress date must be after today',
     age: 'age {{age}}',
     checksOk: 'OK',
-    checkAge: 'Over the re-election age ({{age}})',
+    checkAgeReElection:
+      'Too old for re-election: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
+    checkAgeFirstTime:
+      'Too old for a first term: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
     checkRelative: 'A relative is on the list: {{name}}',
     picked: '{{count}} picked',
     remove: 'Remove',
@@ -277,6 +285,9 @@ export const en: Dictionary = {
     targetEthnic: 'Ethnic minorities, at least',
   },
   progress: {
+    opinionsRequested: 'Cadres asked about',
+    opinionsGiven: 'Opinions given',
+    opinionsFavourable: 'Of which favourable',
     title: 'Progress',
     kind: 'Kind of procedure',
     level: 'Level',
@@ -435,12 +446,15 @@ export const en: Dictionary = {
     consultation: 'Consultation with the higher level',
   },
   stage: {
+    ...delegatesEn.stage,
     plan: 'Personnel plan',
     introduction: 'Introduction',
     vetting: 'Vetting',
     consultation: 'Consultation',
     election: 'Election',
   },
+  delegates: delegatesEn.delegates,
+
   stageState: {
     pending: 'Not started',
     running: 'Running',
@@ -454,6 +468,7 @@ export const en: Dictionary = {
   },
   status: {
     ...firstSessionEn.status,
+    ...delegatesEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -666,6 +681,7 @@ export const en: Dictionary = {
   },
   error: {
     ...firstSessionEn.error,
+    ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
@@ -849,6 +865,9 @@ export const en: Dictionary = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
     TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
     REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    REFRESH_TOKEN_REUSED:
+      'Your session was ended because its refresh token was used twice: someone else may hold a copy. Sign in again; if it was not you, tell the administrator.',
+    SESSION_REVOKED: 'This session was ended; sign in again.',
     STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
     DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
     DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',
@@ -873,6 +892,7 @@ export const en: Dictionary = {
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'This organisation has no Organization Committee to launch.',
     LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} holds no post in this organisation or above it.',
     LAUNCH_UNKNOWN_PERSON: 'The registry has no such person.',
+    LAUNCH_DELEGATE_SEATS_MISSING: 'Give the number of official delegates to the higher congress.',
     LAUNCH_MISSING_BODY: 'The organisation lacks a body this procedure needs.',
     LAUNCH_NO_HIGHER_LEVEL: 'The organisation has no higher level to consult and ratify.',
     LAUNCH_REFUSED: 'The rules refuse this launch.',
