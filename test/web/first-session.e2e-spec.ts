@@ -17,6 +17,13 @@ async function snap(page: Page, name: string): Promise<void> {
   if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
 }
 
+async function pick(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page.keyboard.press('Escape');
+}
+
 async function mainText(page: Page): Promise<string> {
   return page.evaluate<string>(`(() => {
     const clone = document.body.cloneNode(true);
@@ -74,6 +81,29 @@ describe('the first session of a new executive committee in the browser (Vietnam
     await signIn(user.page, username, DEMO_PASSWORD);
     return user.page;
   };
+
+  it('the Organization Committee launches it from the form: the session day, the seats, the members by name', async () => {
+    const page = await userPage('tochuc');
+    await page.goto('/launch');
+    // The kinds' list is virtual (the last ones are not rendered until reached): the keyboard walks down to it.
+    await page.getByLabel('Loại quy trình').click();
+    for (let n = 0; n < 9; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Ngày họp').waitFor();
+    await pick(page, 'Tổ chức đảng', 'Bắc Ninh');
+    await page.getByLabel('Ngày họp').fill('17/12/2026');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Số ủy viên Ban Thường vụ').fill('2');
+    await page.getByLabel('Số Phó Bí thư').fill('0');
+    await page.getByLabel('Số ủy viên Ủy ban Kiểm tra').fill('1');
+    for (const person of ['Lê Đức Trung', 'Nguyễn Văn Hùng', 'Phạm Ngọc Hương', 'Hoàng Hữu Hải'])
+      await pick(page, 'Ủy viên Ban Chấp hành khóa mới', person);
+    await page.getByText('Đã chọn 4 người').waitFor();
+    expect(await mainText(page)).not.toMatch(RAW);
+    await snap(page, 'first-session-launch');
+    await page.getByRole('button', { name: 'Khởi tạo' }).click();
+    await page.getByText('Đã khởi tạo quy trình.').waitFor();
+  });
 
   it('the executive committee ticks the list by name, the counting board counts the round, the Politburo ratifies', async () => {
     const launched = await committee.post<{ procedureId: string }>(

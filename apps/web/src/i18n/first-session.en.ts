@@ -51,6 +51,7 @@ export const firstSessionEn = {
   launch: {
     firstSessionMembers: 'Members of the new executive committee',
     firstSessionMembersHelp: 'Those the congress has just elected; only they stand for the offices',
+    standingCommitteeSeats: 'Members of the standing committee',
     deputySecretarySeats: 'Deputy secretaries',
     inspectionCommitteeSeats: 'Members of the inspection committee',
     sessionDate: 'Session date',

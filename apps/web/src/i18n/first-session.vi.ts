@@ -56,6 +56,7 @@ export const firstSessionVi = {
   launch: {
     firstSessionMembers: 'Ủy viên Ban Chấp hành khóa mới',
     firstSessionMembersHelp: 'Những người đại hội vừa bầu; chỉ họ được bầu vào các chức danh',
+    standingCommitteeSeats: 'Số ủy viên Ban Thường vụ',
     deputySecretarySeats: 'Số Phó Bí thư',
     inspectionCommitteeSeats: 'Số ủy viên Ủy ban Kiểm tra',
     sessionDate: 'Ngày họp',
