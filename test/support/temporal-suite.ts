@@ -19,6 +19,7 @@ const suite = [
   'test/api/journeys\\.e2e-spec\\.ts$',
   'test/api/congress-journey\\.e2e-spec\\.ts$',
   'test/api/personnel-review-journey\\.e2e-spec\\.ts$',
+  'test/api/first-session-journey\\.e2e-spec\\.ts$',
   'test/api/concurrency\\.e2e-spec\\.ts$',
 ];
 

@@ -46,10 +46,7 @@ export const firstSessionEn = {
     FIRST_SESSION_TOO_FEW_CANDIDATES: '{{candidates}} candidates for {{seats}} seats: list at least {{required}}.',
   },
   step: {
-    firstSessionList: 'The executive committee proposes the list for {{office}}',
-    firstSessionRound: 'The counting board records the vote for {{office}} (round {{n}})',
-    firstSessionDecision: 'The executive committee decides whether to vote again for {{office}}',
-    firstSessionRatification: 'The higher level ratifies the results of the first session',
+    firstSessionList: 'The executive committee proposes the list (step {{n}})',
   },
   launch: {
     firstSessionMembers: 'Members of the new executive committee',
@@ -58,6 +55,8 @@ export const firstSessionEn = {
     deputySecretarySeats: 'Deputy secretaries',
     inspectionCommitteeSeats: 'Members of the inspection committee',
     sessionDate: 'Session date',
+    firstSessionTooFew: 'Choose at least {{min}} members of the new executive committee.',
+    firstSessionSeats: 'From {{min}} to {{max}} with the members chosen.',
   },
   firstSession: {
     nominate: 'Propose the list',

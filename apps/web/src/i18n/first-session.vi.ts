@@ -51,10 +51,7 @@ export const firstSessionVi = {
     FIRST_SESSION_TOO_FEW_CANDIDATES: 'Danh sách có {{candidates}} người cho {{seats}} chỗ: cần ít nhất {{required}}.',
   },
   step: {
-    firstSessionList: 'Ban Chấp hành giới thiệu danh sách bầu {{office}}',
-    firstSessionRound: 'Ban Kiểm phiếu ghi kết quả bầu {{office}} (vòng {{n}})',
-    firstSessionDecision: 'Ban Chấp hành quyết định bầu tiếp {{office}}',
-    firstSessionRatification: 'Cấp trên chuẩn y kết quả phiên họp thứ nhất',
+    firstSessionList: 'Ban Chấp hành giới thiệu danh sách bầu (bước {{n}})',
   },
   launch: {
     firstSessionMembers: 'Ủy viên Ban Chấp hành khóa mới',
@@ -63,6 +60,8 @@ export const firstSessionVi = {
     deputySecretarySeats: 'Số Phó Bí thư',
     inspectionCommitteeSeats: 'Số ủy viên Ủy ban Kiểm tra',
     sessionDate: 'Ngày họp',
+    firstSessionTooFew: 'Chọn ít nhất {{min}} ủy viên Ban Chấp hành khóa mới.',
+    firstSessionSeats: 'Phải từ {{min}} đến {{max}} với số ủy viên đã chọn.',
   },
   firstSession: {
     nominate: 'Giới thiệu danh sách bầu',

@@ -5,6 +5,7 @@ import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { AppointmentFields } from './AppointmentFields';
+import { FirstSessionFields } from './FirstSessionFields';
 import { CandidatePicker } from './CandidatePicker';
 import {
   checkLaunch,
@@ -169,9 +170,14 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       {has.plan && <PlanFields />}
       {has.opinion && <OpinionRequestFields />}
       {has.appointment && <AppointmentFields />}
+      {has.firstSession && <FirstSessionFields />}
       {/* Without the error's fade-out: a message leaving as names are picked would still read the count before. */}
       <ConfigProvider theme={{ token: { motion: false } }}>
-        <Form.Item name="candidateIds" label={t('launch.candidates')}>
+        <Form.Item
+          name="candidateIds"
+          label={t(has.firstSession ? 'launch.firstSessionMembers' : 'launch.candidates')}
+          extra={has.firstSession ? t('launch.firstSessionMembersHelp') : undefined}
+        >
           <CandidatePicker
             organisationId={organisationId}
             congressDate={congressDate?.format('YYYY-MM-DD')}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@cadreflow/api';
+import { demoIds } from '@cadreflow/domain';
+import { startFullStack, type FullStack, type HttpClient } from '../support/full-stack';
+import { launchChromium, newUserPage, signIn, type UserPage } from './support/browser';
+
+/** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at; never committed). */
+const screenshotsDir = process.env.SCREENSHOTS_DIR;
+/** Fifteen members of the new committee (person/bn-03, Phạm Ngọc Hương, is a woman). */
+const members = Array.from({ length: 15 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
+
+/** A dictionary key shown raw, or an engine id shown instead of a name. */
+const RAW = /\b(office|firstSession|step|kind|event|launch|round|status|outcome)\.[A-Za-z][\w-]*|\bperson\/bn-\d+/;
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
+}
+
+async function pick(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+async function mainText(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelectorAll('[data-technical]').forEach((el) => el.remove());
+    document.body.appendChild(clone);
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  })()`);
+}
+
+const count = (tallies: Record<string, number>) => ({
+  kind: 'round-tally',
+  attendance: { kind: 'all-members', officialMembers: 15, exempt: 0, suspended: 0, absentWithLeave: 0, present: 15 },
+  ballots: {
+    issued: 15,
+    returned: 15,
+    valid: 15,
+    invalid: { 'not-issued-by-board': 0, 'too-many-names': 0, 'no-name-with-surplus': 0, 'name-off-list': 0 },
+  },
+  tallies,
+});
+
+describe('the first session of a new executive committee in the browser (Vietnamese forms, real stack)', () => {
+  let stack: FullStack;
+  let browser: Browser;
+  let committee: HttpClient;
+  const pages: UserPage[] = [];
+
+  beforeAll(async () => {
+    stack = await startFullStack();
+    browser = await launchChromium();
+    committee = await stack.as('tochuc');
+  });
+  afterAll(async () => {
+    for (const p of pages) await p.context.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const taskId = async (client: HttpClient, procedureId: string, stepId: string): Promise<string> => {
+    for (let i = 0; i < 150; i++) {
+      const queue = await client.get<{ items: { taskId: string; procedureId: string; stepId: string }[] }>(
+        '/tasks?pageSize=200',
+      );
+      const task = queue.body.items.find((t) => t.procedureId === procedureId && t.stepId === stepId);
+      if (task) return task.taskId;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no task ${stepId}`);
+  };
+  const userPage = async (username: string): Promise<Page> => {
+    const user = await newUserPage(browser, stack.baseUrl);
+    pages.push(user);
+    await signIn(user.page, username, DEMO_PASSWORD);
+    return user.page;
+  };
+
+  it('the Organization Committee launches it from the form: the session day, the seats, the members by name', async () => {
+    const page = await userPage('tochuc');
+    await page.goto('/launch');
+    // The kinds' list is virtual (the last ones are not rendered until reached): the keyboard walks down to it.
+    await page.getByLabel('Loại quy trình').click();
+    for (let n = 0; n < 9; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Ngày họp').waitFor();
+    await pick(page, 'Tổ chức đảng', 'Bắc Ninh');
+    await page.getByLabel('Ngày họp').fill('17/12/2026');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Số ủy viên Ban Thường vụ').fill('2');
+    await page.getByLabel('Số Phó Bí thư').fill('0');
+    await page.getByLabel('Số ủy viên Ủy ban Kiểm tra').fill('1');
+    for (const person of ['Lê Đức Trung', 'Nguyễn Văn Hùng', 'Phạm Ngọc Hương', 'Hoàng Hữu Hải'])
+      await pick(page, 'Ủy viên Ban Chấp hành khóa mới', person);
+    await page.getByText('Đã chọn 4 người').waitFor();
+    expect(await mainText(page)).not.toMatch(RAW);
+    await snap(page, 'first-session-launch');
+    await page.getByRole('button', { name: 'Khởi tạo' }).click();
+    await page.getByText('Đã khởi tạo quy trình.').waitFor();
+  });
+
+  it('the executive committee ticks the list by name, the counting board counts the round, the Politburo ratifies', async () => {
+    const launched = await committee.post<{ procedureId: string }>(
+      '/procedures',
+      {
+        kind: 'first-session',
+        organisationId: demoIds.province,
+        sessionDate: '2025-10-17',
+        standingCommitteeSeats: 5,
+        deputySecretaries: 1,
+        inspectionCommitteeSeats: 3,
+        candidateIds: members,
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(launched.status).toBe(201);
+    const procedureId = launched.body.procedureId;
+    const [member, counter, politburo] = await Promise.all(
+      ['phobithu', 'kiemphieu', 'bochinhtri'].map((u) => stack.as(u)),
+    );
+
+    // The executive committee proposes the standing committee's list: six of the fifteen, ticked by name.
+    const memberPage = await userPage('phobithu');
+    await memberPage.goto(`/tasks/${await taskId(member, procedureId, 'list-1')}`);
+    const list = memberPage.getByRole('form', { name: 'Giới thiệu danh sách bầu' });
+    await list.waitFor();
+    await memberPage.getByText('Ban Thường vụ — Số chỗ cần bầu: 5').waitFor();
+    await memberPage.getByLabel('Phạm Ngọc Hương').waitFor();
+    const boxes = list.locator('input[type="checkbox"]');
+    await expect(boxes.count()).resolves.toBe(15);
+    for (let i = 0; i < 6; i++) await boxes.nth(i).check();
+    expect(await mainText(memberPage)).not.toMatch(RAW);
+    await snap(memberPage, 'first-session-list');
+    await memberPage.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await memberPage.getByText(/Đã ghi quyết định \(sự kiện số/).waitFor();
+
+    // The counting board records the round as a meeting of all the committee's members.
+    const counterPage = await userPage('kiemphieu');
+    await counterPage.goto(`/tasks/${await taskId(counter, procedureId, 'round-2')}`);
+    await counterPage.getByRole('form', { name: 'Kết quả vòng bầu 2' }).waitFor();
+    for (const [label, value] of [
+      ['Số đảng viên chính thức', '15'],
+      ['Số miễn sinh hoạt', '0'],
+      ['Số đang bị đình chỉ sinh hoạt', '0'],
+      ['Số vắng có lý do', '0'],
+      ['Số có mặt', '15'],
+      ['Số phiếu phát ra', '15'],
+      ['Số phiếu thu về', '15'],
+      ['Số phiếu hợp lệ', '15'],
+    ]) {
+      await counterPage.getByLabel(label, { exact: true }).fill(value);
+    }
+    const votes = counterPage.locator('input[aria-label^="Phiếu cho"]');
+    await expect(votes.count()).resolves.toBe(6);
+    for (const [i, value] of ['14', '13', '12', '9', '8', '3'].entries()) await votes.nth(i).fill(value);
+    expect(await mainText(counterPage)).not.toMatch(RAW);
+    await snap(counterPage, 'first-session-round');
+    await counterPage.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await counterPage.getByText(/Đã ghi quyết định \(sự kiện số/).waitFor();
+
+    // The other offices from the queues over HTTP.
+    const [a, b, , , , , g, h, i] = members;
+    const k = members[10];
+    const decide = async (client: HttpClient, stepId: string, body: object): Promise<void> => {
+      const response = await client.post(`/tasks/${await taskId(client, procedureId, stepId)}/decision`, body, {
+        'idempotency-key': randomUUID(),
+      });
+      expect(response.status).toBe(200);
+    };
+    await decide(member, 'list-3', { kind: 'nomination', candidateIds: [a] });
+    await decide(counter, 'round-4', count({ [a]: 15 }));
+    await decide(member, 'list-5', { kind: 'nomination', candidateIds: [b] });
+    await decide(counter, 'round-6', count({ [b]: 14 }));
+    await decide(member, 'list-7', { kind: 'nomination', candidateIds: [g, h, i, k] });
+    await decide(counter, 'round-8', count({ [g]: 15, [h]: 14, [i]: 13, [k]: 2 }));
+    await decide(member, 'list-9', { kind: 'nomination', candidateIds: [g] });
+    await decide(counter, 'round-10', count({ [g]: 15 }));
+
+    // The Politburo ratifies (chuẩn y) from its task page: approve or return, no rejection offered.
+    const politburoPage = await userPage('bochinhtri');
+    await politburoPage.goto(`/tasks/${await taskId(politburo, procedureId, 'ratification')}`);
+    await politburoPage.getByLabel('Tán thành').waitFor();
+    await expect(politburoPage.getByLabel('Không tán thành').count()).resolves.toBe(0);
+    expect(await mainText(politburoPage)).not.toMatch(RAW);
+    await snap(politburoPage, 'first-session-ratification');
+    await politburoPage.getByLabel('Tán thành').check();
+    await politburoPage.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await politburoPage.getByText(/Đã ghi quyết định \(sự kiện số/).waitFor();
+
+    // The Organization Committee sees the procedure ratified, in Vietnamese.
+    const officePage = await userPage('tochuc');
+    await officePage.goto(`/procedures/${encodeURIComponent(procedureId)}`);
+    await officePage.getByText('Cấp trên đã chuẩn y kết quả phiên họp thứ nhất').first().waitFor();
+    expect(await mainText(officePage)).not.toMatch(RAW);
+    await snap(officePage, 'first-session-ratified');
+    const errors = pages.flatMap((p) => p.pageErrors);
+    expect(errors).toEqual([]);
+  });
+});
