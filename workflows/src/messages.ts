@@ -71,6 +71,7 @@ import type {
   ConfidenceRatings,
   LaunchClassification,
   LaunchConfidenceVote,
+  LaunchFirstSession,
   ReceiveOpinionRequest,
   Tallies,
   VerifyAssetDeclaration,
@@ -90,6 +91,7 @@ export const workflowTypes = {
   'confidence-vote': 'confidenceVoteWorkflow',
   classification: 'classificationWorkflow',
   'cadre-opinion': 'cadreOpinionWorkflow',
+  'first-session': 'firstSessionWorkflow',
   'congress-personnel': 'congressPersonnelWorkflow',
 } as const;
 
@@ -195,6 +197,16 @@ export interface CadreOpinionLaunch extends LaunchCommon {
   readonly data: Without<ReceiveOpinionRequest['data'], LaunchOnly>;
 }
 
+/**
+ * Launch the first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp hành khóa mới):
+ * it elects its standing committee, secretary, deputy secretaries, inspection committee and its chair from among
+ * `members`; the higher committee ratifies. `firstSessionLaunch` builds it from the congress's elected members.
+ */
+export interface FirstSessionLaunch extends LaunchCommon {
+  readonly kind: 'first-session';
+  readonly data: Without<LaunchFirstSession['data'], LaunchOnly>;
+}
+
 /** Input of a single-procedure workflow (`args: [input]`). */
 export type ProcedureLaunch =
   | PersonnelPlanLaunch
@@ -204,7 +216,8 @@ export type ProcedureLaunch =
   | ElectionLaunch
   | ConfidenceVoteLaunch
   | ClassificationLaunch
-  | CadreOpinionLaunch;
+  | CadreOpinionLaunch
+  | FirstSessionLaunch;
 
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
@@ -268,7 +281,9 @@ export type StepDecisionInput =
       readonly ratings: Readonly<Record<string, ConfidenceRatings>>;
     }
   /** Classification, step `grading-<n>`: a grade for every person. */
-  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> };
+  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> }
+  /** First session of a new executive committee, step `list-<n>`: the candidates proposed for the office. */
+  | { readonly kind: 'nomination'; readonly candidateIds: readonly string[] };
 
 /** Input of {@link decideUpdate}. */
 export interface DecideInput {

@@ -16,6 +16,7 @@ import type {
   WorkflowLaunch,
 } from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
+import { firstSessionLaunch } from '@cadreflow/workflows/first-session-launches';
 import {
   appointmentLaunch,
   cadreOpinionLaunch,
@@ -87,7 +88,8 @@ export function buildLaunch(
     form.kind === 'confidence-vote' ||
     form.kind === 'classification' ||
     form.kind === 'cadre-opinion' ||
-    form.kind === 'appointment'
+    form.kind === 'appointment' ||
+    form.kind === 'first-session'
   ) {
     // Not a congress stage: the bodies come from the organisation and the level above it.
     try {
@@ -99,7 +101,17 @@ export function buildLaunch(
             ? classificationLaunch(model, alone, form.candidateIds, form.year)
             : form.kind === 'appointment'
               ? appointmentLaunch(model, alone, form.candidateIds, form)
-              : cadreOpinionLaunch(model, alone, form.candidateIds, form);
+              : form.kind === 'first-session'
+                ? firstSessionLaunch(model, alone, {
+                    elected: form.candidateIds,
+                    sessionDate: form.sessionDate,
+                    seats: {
+                      standingCommittee: form.standingCommitteeSeats,
+                      deputySecretaries: form.deputySecretaries,
+                      inspectionCommittee: form.inspectionCommitteeSeats,
+                    },
+                  })
+                : cadreOpinionLaunch(model, alone, form.candidateIds, form);
       check(launch, launchedAt);
       return launch;
     } catch (error) {

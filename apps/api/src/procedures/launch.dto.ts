@@ -31,6 +31,7 @@ export const LAUNCH_KINDS = [
   'classification',
   'cadre-opinion',
   'appointment',
+  'first-session',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -371,6 +372,44 @@ export class AppointmentLaunchDto extends LaunchFormBase {
   candidateIds!: string[];
 }
 
+/**
+ * The first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp hành khóa mới): the
+ * members the congress elected (`candidateIds`), and how many it elects to its standing committee, deputy secretaries
+ * and inspection committee (one secretary and one chair always). The counts are checked against the committee's size
+ * by the domain (422 `FIRST_SESSION_SEATS_INVALID` naming the field).
+ */
+export class FirstSessionLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['first-session'] })
+  @IsIn(['first-session'])
+  kind!: 'first-session';
+
+  @ApiProperty({ example: '2025-10-17', description: 'The day the new executive committee sits (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sessionDate must be a date as YYYY-MM-DD' })
+  sessionDate!: string;
+
+  @ApiProperty({ example: 15, minimum: 1, maximum: 100, description: 'Members of the standing committee (BTV)' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  standingCommitteeSeats!: number;
+
+  @ApiProperty({ example: 3, minimum: 0, maximum: 10, description: 'Deputy secretaries, elected from the BTV' })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  deputySecretaries!: number;
+
+  @ApiProperty({ example: 9, minimum: 1, maximum: 100, description: 'Members of the inspection committee (UBKT)' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  inspectionCommitteeSeats!: number;
+
+  @candidateIds('The members of the newly elected executive committee (registry ids); only they stand', 3)
+  candidateIds!: string[];
+}
+
 /** The body of `POST /procedures`, by `kind`. */
 export type LaunchForm =
   | CongressPersonnelLaunchDto
@@ -381,7 +420,8 @@ export type LaunchForm =
   | ConfidenceVoteLaunchDto
   | ClassificationLaunchDto
   | CadreOpinionLaunchDto
-  | AppointmentLaunchDto;
+  | AppointmentLaunchDto
+  | FirstSessionLaunchDto;
 
 /** The form class of each kind. */
 export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
@@ -394,4 +434,5 @@ export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = 
   classification: ClassificationLaunchDto,
   'cadre-opinion': CadreOpinionLaunchDto,
   appointment: AppointmentLaunchDto,
+  'first-session': FirstSessionLaunchDto,
 };

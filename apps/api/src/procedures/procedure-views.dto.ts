@@ -62,7 +62,9 @@ export class StageStepDto {
   @ApiProperty()
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
+  @ApiProperty({
+    enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification', 'nomination'],
+  })
   decision!: string;
 }
 
@@ -130,7 +132,9 @@ export class OpenStepDto {
   @ApiProperty({ example: '2026-12-20' })
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
+  @ApiProperty({
+    enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification', 'nomination'],
+  })
   decision!: string;
 
   @ApiProperty({ type: [ConcernedPersonDto] })

@@ -68,6 +68,13 @@ function contentOf(detail: unknown): Content {
       personId,
       status: elected.has(personId) ? 'elected' : 'candidate',
     }));
+  } else if (isObject(detail.office) && Array.isArray(detail.office.eligibleIds)) {
+    // The first session of an executive committee: who may stand for the office being elected, and who has been.
+    const electedTo = isObject(detail.elected) ? strings(detail.elected[String(detail.office.office)]) : [];
+    content.candidates = strings(detail.office.eligibleIds).map((personId) => ({
+      personId,
+      status: electedTo.includes(personId) ? 'elected' : 'candidate',
+    }));
   } else if (isObject(candidates)) {
     const order = strings(detail.order);
     content.candidates = (order.length > 0 ? order : Object.keys(candidates)).map((personId) => {

@@ -30,6 +30,7 @@ import {
   ClassificationLaunchDto,
   ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
+  FirstSessionLaunchDto,
   IntroductionLaunchDto,
   LAUNCH_FORMS,
   PersonnelPlanLaunchDto,
@@ -58,6 +59,7 @@ import { ProceduresService } from './procedures.service';
   ClassificationLaunchDto,
   CadreOpinionLaunchDto,
   AppointmentLaunchDto,
+  FirstSessionLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')

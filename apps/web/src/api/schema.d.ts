@@ -1049,6 +1049,51 @@ export interface components {
              */
             candidateIds: string[];
         };
+        FirstSessionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "first-session";
+            /**
+             * @description The day the new executive committee sits (YYYY-MM-DD)
+             * @example 2025-10-17
+             */
+            sessionDate: string;
+            /**
+             * @description Members of the standing committee (BTV)
+             * @example 15
+             */
+            standingCommitteeSeats: number;
+            /**
+             * @description Deputy secretaries, elected from the BTV
+             * @example 3
+             */
+            deputySecretaries: number;
+            /**
+             * @description Members of the inspection committee (UBKT)
+             * @example 9
+             */
+            inspectionCommitteeSeats: number;
+            /**
+             * @description The members of the newly elected executive committee (registry ids); only they stand
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -1143,7 +1188,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -1262,7 +1307,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1570,7 +1615,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1666,7 +1711,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification" | "nomination";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1692,7 +1737,7 @@ export interface components {
             };
             /** @description kind=next-round: vote again? */
             proceed?: boolean;
-            /** @description kind=next-round: who is on the next ballot */
+            /** @description kind=next-round: who is on the next ballot; kind=nomination: the candidates proposed for the office */
             candidateIds?: string[];
             /**
              * @description kind=confidence-tally: members summoned
@@ -2228,7 +2273,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -2270,7 +2315,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"] | components["schemas"]["FirstSessionLaunchDto"];
             };
         };
         responses: {
@@ -2324,7 +2369,7 @@ export interface operations {
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };

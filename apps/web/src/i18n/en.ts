@@ -1,5 +1,6 @@
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
+import { firstSessionEn } from './first-session.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -234,6 +235,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...firstSessionEn.launch,
     ...proceduresEn.launch,
     ...appointmentEn.launch,
     ...delegatesEn.launch,
@@ -415,6 +417,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...firstSessionEn.kindHelp,
     ...proceduresEn.kindHelp,
     ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
@@ -424,6 +427,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...firstSessionEn.kind,
     ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
@@ -456,6 +460,7 @@ export const en: Dictionary = {
   },
   status: {
     ...delegatesEn.status,
+    ...firstSessionEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -486,6 +491,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...firstSessionEn.outcome,
     ...proceduresEn.outcome,
     ...appointmentEn.outcome,
     ...delegatesEn.outcome,
@@ -508,6 +514,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...firstSessionEn.decisionKind,
     ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
@@ -562,6 +569,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...firstSessionEn.step,
     ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
@@ -590,7 +598,10 @@ export const en: Dictionary = {
     '4': 'Standing committee votes on the list',
     '5': 'Executive committee votes by secret ballot',
   },
+  office: firstSessionEn.office,
+  firstSession: firstSessionEn.firstSession,
   event: {
+    ...firstSessionEn.event,
     ...proceduresEn.event,
     ...appointmentEn.event,
     ...delegatesEn.event,
@@ -661,6 +672,7 @@ export const en: Dictionary = {
     other: 'Other event',
   },
   error: {
+    ...firstSessionEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',

@@ -1,5 +1,6 @@
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
+import { firstSessionVi } from './first-session.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -236,6 +237,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...firstSessionVi.launch,
     ...proceduresVi.launch,
     ...appointmentVi.launch,
     ...delegatesVi.launch,
@@ -418,6 +420,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...firstSessionVi.kindHelp,
     ...proceduresVi.kindHelp,
     ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
@@ -427,6 +430,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...firstSessionVi.kind,
     ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
@@ -459,6 +463,7 @@ export const vi = {
   },
   status: {
     ...delegatesVi.status,
+    ...firstSessionVi.status,
     ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
@@ -489,6 +494,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...firstSessionVi.outcome,
     ...proceduresVi.outcome,
     ...appointmentVi.outcome,
     ...delegatesVi.outcome,
@@ -511,6 +517,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...firstSessionVi.decisionKind,
     ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
@@ -565,6 +572,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...firstSessionVi.step,
     ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
@@ -593,7 +601,10 @@ export const vi = {
     '4': 'Ban Thường vụ biểu quyết danh sách',
     '5': 'Ban Chấp hành bỏ phiếu',
   },
+  office: firstSessionVi.office,
+  firstSession: firstSessionVi.firstSession,
   event: {
+    ...firstSessionVi.event,
     ...proceduresVi.event,
     ...appointmentVi.event,
     ...delegatesVi.event,
@@ -664,6 +675,7 @@ export const vi = {
     other: 'Sự kiện khác',
   },
   error: {
+    ...firstSessionVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',

@@ -5,6 +5,7 @@ import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { AppointmentFields } from './AppointmentFields';
+import { FirstSessionFields } from './FirstSessionFields';
 import { CandidatePicker } from './CandidatePicker';
 import { DelegatesFields } from './DelegatesFields';
 import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
@@ -155,7 +156,12 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       {has.plan && <PlanFields />}
       {has.opinion && <OpinionRequestFields />}
       {has.appointment && <AppointmentFields />}
-      <Form.Item name="candidateIds" label={t('launch.candidates')}>
+      {has.firstSession && <FirstSessionFields />}
+      <Form.Item
+        name="candidateIds"
+        label={t(has.firstSession ? 'launch.firstSessionMembers' : 'launch.candidates')}
+        extra={has.firstSession ? t('launch.firstSessionMembersHelp') : undefined}
+      >
         <CandidatePicker organisationId={organisationId} />
       </Form.Item>
       {has.delegates && <DelegatesFields organisationId={organisationId} />}

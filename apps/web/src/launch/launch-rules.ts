@@ -12,6 +12,7 @@ export const LAUNCH_KINDS = [
   'classification',
   'cadre-opinion',
   'appointment',
+  'first-session',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -44,6 +45,9 @@ export interface LaunchFields {
   variant?: AppointmentVariant;
   postTitle?: string;
   centralManagement?: boolean;
+  /** The first session of a new executive committee: the day it sits and its inspection committee's seats. */
+  sessionDate?: Dayjs | null;
+  inspectionCommitteeSeats?: number;
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
@@ -69,6 +73,7 @@ export function kindFields(kind: LaunchKind): {
   opinion: boolean;
   appointment: boolean;
   delegates: boolean;
+  firstSession: boolean;
 } {
   return {
     congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
@@ -78,6 +83,7 @@ export function kindFields(kind: LaunchKind): {
     opinion: kind === 'cadre-opinion',
     appointment: kind === 'appointment',
     delegates: kind === 'congress-personnel',
+    firstSession: kind === 'first-session',
   };
 }
 
@@ -133,6 +139,7 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
     return problems;
   }
   if (has.delegates) problems.push(...delegateProblems(v));
+  if (has.firstSession) return problems.concat(firstSessionProblems(v));
   const seats = seatsOf(v);
   if (seats === undefined) {
     if (count < 1) problems.push({ name: ['candidateIds'], key: 'launch.candidatesNone' });
@@ -140,6 +147,41 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
   }
   const problem = surplusProblem('candidateIds', seats, count);
   if (problem) problems.push(problem);
+  return problems;
+}
+
+/**
+ * The first session's counts as the server checks them against the committee: at least 3 members; the standing
+ * committee holds the secretary and the deputies and is smaller than the committee; the inspection committee at most
+ * the committee.
+ */
+function firstSessionProblems(v: LaunchFields): FieldProblem[] {
+  const members = v.candidateIds.length;
+  if (members < 3) return [{ name: ['candidateIds'], key: 'launch.firstSessionTooFew', params: { min: 3 } }];
+  const problems: FieldProblem[] = [];
+  const deputies = v.deputySecretaries ?? 0;
+  const standing = v.standingCommitteeSeats;
+  if (deputies > members - 2) {
+    problems.push({
+      name: ['deputySecretaries'],
+      key: 'launch.firstSessionSeats',
+      params: { min: 0, max: members - 2 },
+    });
+  } else if (standing !== undefined && (standing < deputies + 1 || standing >= members)) {
+    problems.push({
+      name: ['standingCommitteeSeats'],
+      key: 'launch.firstSessionSeats',
+      params: { min: deputies + 1, max: members - 1 },
+    });
+  }
+  const inspection = v.inspectionCommitteeSeats;
+  if (inspection !== undefined && inspection > members) {
+    problems.push({
+      name: ['inspectionCommitteeSeats'],
+      key: 'launch.firstSessionSeats',
+      params: { min: 1, max: members },
+    });
+  }
   return problems;
 }
 
@@ -217,6 +259,15 @@ export function launchBody(v: LaunchFields) {
         reference: (v.reference ?? '').trim(),
         matter: (v.matter ?? '').trim(),
       };
+    case 'first-session':
+      return {
+        kind: v.kind,
+        ...common,
+        sessionDate: day(v.sessionDate) ?? '',
+        standingCommitteeSeats: v.standingCommitteeSeats ?? 0,
+        deputySecretaries: v.deputySecretaries ?? 0,
+        inspectionCommitteeSeats: v.inspectionCommitteeSeats ?? 0,
+      };
     case 'appointment':
       return {
         kind: v.kind,
@@ -252,7 +303,16 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'delegateSeats',
     'alternateDelegateSeats',
     'delegateCandidateIds',
+    'sessionDate',
+    'inspectionCommitteeSeats',
   ]);
+  // The first session's seats as the domain names them (`seats.standingCommittee`).
+  const firstSessionSeats: Record<string, string> = {
+    standingCommittee: 'standingCommitteeSeats',
+    deputySecretaries: 'deputySecretaries',
+    inspectionCommittee: 'inspectionCommitteeSeats',
+  };
+  if (head === 'seats' && next && firstSessionSeats[next]) return [firstSessionSeats[next]];
   if (head === 'bodyId') return ['organisationId'];
   if (head === 'person') return ['candidateIds'];
   if (head === 'targets' && next) return ['targets', next];

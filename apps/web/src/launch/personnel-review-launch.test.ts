@@ -21,6 +21,7 @@ describe('launching a confidence vote, a classification or an opinion on cadres'
       opinion: false,
       appointment: false,
       delegates: false,
+      firstSession: false,
     });
     expect(kindFields('classification')).toMatchObject({ congressDate: false, year: true, opinion: false });
   });

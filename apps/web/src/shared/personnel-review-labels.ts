@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 
 /**
  * The steps of a confidence vote (`vote`, `follow-up/<person>`) and of an annual classification (`grading-<n>`,
- * `approval-<n>`) and of an opinion on cadres (`answer/<person>`) in words, or null for a step id of another procedure.
+ * `approval-<n>`), of an opinion on cadres (`answer/<person>`) and the list of an office at an executive committee's
+ * first session (`list-<n>`) in words, or null for a step id of another procedure.
  */
 export function personnelReviewStepLabel(
   t: TFunction,
@@ -22,5 +23,7 @@ export function personnelReviewStepLabel(
   if (m) return t('step.grading', { n: m[1] });
   m = /^approval-(\d+)$/.exec(stepId);
   if (m) return t('step.classificationApproval', { n: m[1] });
+  m = /^list-(\d+)$/.exec(stepId);
+  if (m) return t('step.firstSessionList', { n: m[1] });
   return null;
 }

@@ -7,6 +7,7 @@ import { useCommand } from '../procedures/procedure-hooks';
 import { ApprovalForm } from './ApprovalForm';
 import { AssetVerificationForm } from './AssetVerificationForm';
 import { NextRoundForm } from './NextRoundForm';
+import { NominationForm } from './NominationForm';
 import { personnelReviewForm } from './PersonnelReviewDecision';
 import { RoundForm } from './RoundForm';
 import { TallyForm } from './TallyForm';
@@ -74,11 +75,29 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
       />
     );
   }
+  const firstSession = task.procedureKind === 'first-session';
+  if (firstSession && task.decision === 'nomination') {
+    return (
+      <NominationForm
+        key={running.join(',')}
+        office={String(step?.stepParams.office ?? '')}
+        seats={Number(step?.stepParams.seats ?? 1)}
+        eligibleIds={running}
+        name={name}
+        onSubmit={(p) => send(p)}
+      />
+    );
+  }
+  if (firstSession && task.stepId === 'ratification') {
+    // The higher committee ratifies the session's results (chuẩn y) or returns them for another sitting.
+    return <ApprovalForm choices={['approve', 'return']} onSubmit={(p) => send(p)} />;
+  }
   const roundMatch = /^round-(\d+)$/.exec(task.stepId);
   if (roundMatch) {
     const seats = Number(step?.stepParams.seats ?? state?.election?.seats ?? 1);
     return (
       <RoundForm
+        membersOnly={firstSession}
         round={Number(roundMatch[1])}
         seats={seats}
         candidateIds={undecided.length > 0 ? mine : running}

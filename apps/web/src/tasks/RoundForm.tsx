@@ -6,6 +6,8 @@ import { checkRound, electionBase, INVALID_REASONS, type RoundFields } from './t
 import { useServerForm } from './use-server-form';
 
 interface Props {
+  /** A meeting of all the committee's members (its first session), not a congress of delegates. */
+  membersOnly?: boolean;
   round: number;
   seats: number;
   candidateIds: readonly string[];
@@ -17,7 +19,7 @@ const DELEGATE_FIELDS = ['delegatesConvened', 'conveningCommitteeAbsentThroughou
 const MEMBER_FIELDS = ['officialMembers', 'exempt', 'suspended', 'absentWithLeave'];
 
 /** The counting board's record of one election round: attendance (the base), ballots, votes per candidate. */
-export function RoundForm({ round, seats, candidateIds, name, onSubmit }: Props) {
+export function RoundForm({ membersOnly = false, round, seats, candidateIds, name, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RoundFields>();
   const { submit, error, busy } = useServerForm(form, onSubmit);
@@ -26,7 +28,7 @@ export function RoundForm({ round, seats, candidateIds, name, onSubmit }: Props)
   const fields = kind === 'delegates' ? DELEGATE_FIELDS : MEMBER_FIELDS;
   const figures = attendance && fields.every((f) => typeof (attendance as Record<string, unknown>)[f] === 'number');
   const initial = {
-    attendance: { kind: 'delegates' },
+    attendance: { kind: membersOnly ? 'all-members' : 'delegates' },
     ballots: { invalid: Object.fromEntries(INVALID_REASONS.map((r) => [r, 0])) },
   };
   return (
