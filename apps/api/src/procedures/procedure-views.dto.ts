@@ -155,7 +155,7 @@ export class OpenStepDto {
 
 /** A stage of a composite congress procedure. */
 export class StageDto {
-  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates'] })
+  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates', 'first-session'] })
   stage!: string;
 
   @ApiProperty()

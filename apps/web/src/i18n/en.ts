@@ -439,6 +439,7 @@ export const en: Dictionary = {
   },
   stage: {
     ...delegatesEn.stage,
+    ...firstSessionEn.stage,
     plan: 'Personnel plan',
     introduction: 'Introduction',
     vetting: 'Vetting',

@@ -442,6 +442,7 @@ export const vi = {
   },
   stage: {
     ...delegatesVi.stage,
+    ...firstSessionVi.stage,
     plan: 'Đề án nhân sự',
     introduction: 'Giới thiệu nhân sự',
     vetting: 'Thẩm định',
