@@ -47,6 +47,33 @@ export interface DeclaredRelationRecord {
   declaredOn: string;
 }
 
+/** Input of {@link ProcedureActivities.readStreamAfter}. */
+export interface ReadStreamAfterInput {
+  readonly streamId: string;
+  /** The version the workflow has folded: the page starts at the event after it. */
+  readonly afterVersion: number;
+  /** At most this many events. */
+  readonly limit: number;
+  /** With it, the answer also names the stream's events recorded with this cause (an Update id), wherever they are. */
+  readonly causationId?: string;
+}
+
+/** What {@link ProcedureActivities.readStreamAfter} answers. */
+export interface StreamPage {
+  /** The events after `afterVersion`, in version order, at most `limit`. */
+  events: LoggedEvent[];
+  /** The stream's events caused by `causationId`, in version order (none without it). */
+  causedBy: RecordedEventRef[];
+}
+
+/** An event of the log as a workflow folds it: its content and where the log holds it. */
+export interface LoggedEvent {
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  ref: RecordedEventRef;
+}
+
 export interface ProcedureActivities {
   /**
    * The relations declared in the organisation registry, as of `on`, in which any of `personIds` is either side
@@ -54,11 +81,23 @@ export interface ProcedureActivities {
    */
   declaredRelations(input: DeclaredRelationsInput): Promise<DeclaredRelationRecord[]>;
   /**
-   * Appends events to the procedure's stream (idempotent). Fails with the non-retryable type
-   * `ExpectedVersionConflict` if another writer touched the stream.
+   * Appends events to the procedure's stream (idempotent: a retried attempt gets the first attempt's refs). Fails
+   * with the non-retryable type `ExpectedVersionConflict` if the stream is not at `expectedVersion`, and with
+   * `StreamAhead` if the idempotency key already holds other events (the stream is ahead of the workflow).
    */
   recordEvents(input: RecordEventsInput): Promise<RecordedEventRef[]>;
+  /**
+   * One page of a stream's events after `afterVersion`, in version order: what the log holds that the workflow has
+   * not folded (it catches up from the log, the source of truth, after a lost Update).
+   */
+  readStreamAfter(input: ReadStreamAfterInput): Promise<StreamPage>;
 }
 
 /** `ApplicationFailure` type raised by `recordEvents` on a version conflict. */
 export const EXPECTED_VERSION_CONFLICT = 'ExpectedVersionConflict';
+
+/**
+ * `ApplicationFailure` type raised by `recordEvents` when its idempotency key (`<stream>/<version>`) already holds
+ * other events than those asked for: another batch was recorded at that version, which the workflow has not folded.
+ */
+export const STREAM_AHEAD = 'StreamAhead';

@@ -23,6 +23,7 @@ import {
 import { asUpdateFailure } from './domain-failure';
 import { CongressStageLaunches, stageProcedureId, type CongressStageName } from './congress-stage-launches';
 import {
+  domainFailureOf,
   stageStepsSignal,
   stateQuery,
   withdrawRequestSignal,
@@ -276,7 +277,10 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
         stage,
         error: error instanceof Error ? error.message : String(error),
       });
-      stages.set(stage, { ...(stages.get(stage) as StageView), state: 'failed' });
+      // Shown by the state query only (nothing is recorded), so runs recorded before it replay unchanged.
+      const domain = domainFailureOf(error);
+      const failure = domain ? { code: domain.errorCode, params: domain.params } : { code: 'STAGE_FAILED', params: {} };
+      stages.set(stage, { ...(stages.get(stage) as StageView), state: 'failed', failure });
       return null;
     } finally {
       current = null;

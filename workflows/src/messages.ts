@@ -6,9 +6,12 @@
  * Conventions:
  * - procedure id = workflow id = event stream id.
  * - Every decision is an Update; the Update returns the events it recorded (position, hash) once they are durable.
- * - An illegal move is rejected by the Update's validator (nothing is recorded, nothing enters history).
+ * - Input that is no command of the procedure (malformed, or a command it never takes) is rejected by the Update's
+ *   validator (nothing is recorded, nothing enters history). A move the decider refuses is accepted by the validator
+ *   and refused by the handler after it has read whether the log holds events the workflow has not folded (after a
+ *   lost Update: see `CATCH_UP_PATCH`); nothing is recorded in the log, the refused Update is in the history.
  *
- * How a rejection reaches the client: the validator throws
+ * How a rejection reaches the client: the validator or the handler throws
  * `ApplicationFailure.create({ type: <DomainErrorCode>, message, nonRetryable: true, details: [DomainErrorDetails] })`.
  * `handle.executeUpdate(decideUpdate, { args: [input] })` then rejects with a `WorkflowUpdateFailedError` whose
  * `cause` is an `ApplicationFailure` with `type` equal to the domain code (`VALIDATION`, `NOT_ALLOWED`, `RECUSED`,
@@ -485,6 +488,17 @@ export interface StageView {
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';
+  /** A failed stage: why, as a stable code the web app translates with its parameters. */
+  readonly failure?: StageFailure;
+}
+
+/**
+ * Why a stage failed: a domain refusal of its launch carries its own code (e.g. a list without a surplus); any other
+ * failure of the stage's workflow is `STAGE_FAILED`.
+ */
+export interface StageFailure {
+  readonly code: string;
+  readonly params: Readonly<Record<string, ErrorParam>>;
 }
 
 /** Structured details of a domain rejection, in `ApplicationFailure.details[0]`. */

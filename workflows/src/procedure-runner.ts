@@ -1,4 +1,6 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   condition,
   currentUpdateInfo,
   log,
@@ -19,8 +21,8 @@ import {
   type ProcedureCore,
   type RoleKind,
 } from '@cadreflow/domain';
-import type { EventToRecord, JsonObject, ProcedureActivities } from './activities';
-import { EXPECTED_VERSION_CONFLICT } from './activities';
+import type { EventToRecord, JsonObject, ProcedureActivities, RecordedEventRef as LoggedRef } from './activities';
+import { EXPECTED_VERSION_CONFLICT, STREAM_AHEAD } from './activities';
 import { asUpdateFailure } from './domain-failure';
 import type { AnyDecider } from './procedure-kinds';
 import type {
@@ -42,7 +44,7 @@ const recordingOptions = {
     nonRetryableErrorTypes: [EXPECTED_VERSION_CONFLICT],
   },
 } satisfies ActivityOptions;
-const { recordEvents } = proxyActivities<ProcedureActivities>(recordingOptions);
+const { recordEvents, readStreamAfter } = proxyActivities<ProcedureActivities>(recordingOptions);
 const { recordEvents: recordEventsLocally } = proxyLocalActivities<ProcedureActivities>(recordingOptions);
 
 /**
@@ -61,6 +63,43 @@ export const LOCAL_RECORDING_PATCH = 'record-events-locally';
  * `<streamId>/<expectedVersion>`), so a retried or repeated attempt still writes each event once.
  */
 export const ACTIVITY_RECORDING_PATCH = 'record-events-by-activity';
+
+/**
+ * The `patched()` id of catching up from the log. The log is the source of truth: an Update whose events were
+ * recorded can still be lost by the Temporal server (killed, or its database down, before it saved the workflow task
+ * that scheduled the append), and the workflow's state then stays behind its stream. A runner reads what it missed
+ * (`readStreamAfter`, one page at a time) only when the log says it is behind: `recordEvents` finds its version taken
+ * (`ExpectedVersionConflict`, `StreamAhead`), or the decider refuses a command (rare, and possibly only because the
+ * state is behind). It folds the missed events and decides again; if the log already holds events caused by the
+ * command being decided (the lost Update sent again under its id), those are the command's answer. The happy path
+ * costs nothing more.
+ */
+export const CATCH_UP_PATCH = 'catch-up-from-log';
+
+/** Events read per `readStreamAfter` call. */
+const CATCH_UP_PAGE = 100;
+
+/** A command is decided at most this many times (each after catching up). */
+const MAX_DECISIONS = 3;
+
+/** Whether `recordEvents` failed because the stream is ahead of the workflow. */
+function streamAhead(error: unknown): boolean {
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    (error.cause.type === EXPECTED_VERSION_CONFLICT || error.cause.type === STREAM_AHEAD)
+  );
+}
+
+/** Refusals no state can change: input that is malformed, a command the procedure never takes. */
+const STATELESS_REFUSALS: ReadonlySet<string> = new Set(['MALFORMED_INPUT', 'COMMAND_NOT_ACCEPTED']);
+
+/** Whether a validator's dry run failed for a reason that no event of the log could change. */
+function statelessRefusal(failure: unknown): boolean {
+  if (!(failure instanceof ApplicationFailure)) return true;
+  const details = failure.details?.[0] as { errorCode?: string } | undefined;
+  return STATELESS_REFUSALS.has(details?.errorCode ?? '');
+}
 
 /** Who an append is recorded for: a person acting in a role, or the workflow itself (timers, follow-ups). */
 export interface Recorder {
@@ -151,9 +190,11 @@ export class ProcedureRunner {
   }
 
   /**
-   * Dry-runs `decide` on the current state, for an Update validator: throws the domain rejection as an
-   * `ApplicationFailure` whose type is the domain code; records nothing. Before the launch is recorded, the
-   * Update is accepted and decided after the launch (its handler then rejects it if the decider refuses).
+   * Dry-runs `decide` on the current state, for an Update validator: rejects input that cannot be a command of this
+   * procedure (malformed, or a command it does not take) as an `ApplicationFailure` whose type is the domain code;
+   * records nothing. A refusal of the decider is left to the handler, which first reads what the log holds beyond
+   * this state (see {@link CATCH_UP_PATCH}): a refusal from a state behind the log would be wrong. Before the launch
+   * is recorded, the Update is accepted and decided after the launch.
    */
   validate(build: () => DomainCommand): void {
     let command: DomainCommand;
@@ -163,7 +204,12 @@ export class ProcedureRunner {
       throw asUpdateFailure(error);
     }
     if (this.version > 0) {
-      this.decideOrReject(command);
+      try {
+        this.decideOrReject(command);
+      } catch (failure) {
+        if (!statelessRefusal(failure)) return;
+        throw failure;
+      }
     }
   }
 
@@ -211,44 +257,111 @@ export class ProcedureRunner {
     recorder: Recorder,
     causationId: string | undefined,
   ): Promise<RecordedEventRef[]> {
-    const events = this.decideOrReject(command);
-    if (events.length === 0) {
-      return [];
+    const cause = causationId ?? currentUpdateInfo()?.id ?? command.type;
+    for (let decision = 1; ; decision++) {
+      let events: DomainEvent[];
+      try {
+        events = this.decideOrReject(command);
+      } catch (refusal) {
+        // Refused by a state that may be behind the log: read what was missed, then decide again.
+        if (decision === 1 && this.version > 0 && patched(CATCH_UP_PATCH)) {
+          const caught = await this.catchUp(cause);
+          if (caught.own.length > 0) return caught.own;
+          if (caught.folded > 0) continue;
+        }
+        throw refusal;
+      }
+      if (events.length === 0) {
+        return [];
+      }
+      const launched = events.find((e) => e.type === 'ProcedureLaunched')?.data as { rulebookId?: string } | undefined;
+      const metadata: EventMetadata = {
+        actorId: recorder.actorId,
+        actorRole: recorder.actorRole,
+        bodyId: recorder.bodyId,
+        rulebookId: this.state.core.rulebookId || launched?.rulebookId || '',
+        occurredAt: command.now,
+        correlationId: workflowInfo().workflowId,
+        causationId: cause,
+      };
+      const toRecord = recordWith(events, metadata).map((e): EventToRecord => ({
+        type: e.type,
+        data: e.data as JsonObject,
+        metadata: e.metadata as unknown as JsonObject,
+      }));
+      const expectedVersion = this.version;
+      // Every new append is a scheduled activity; the appends a history recorded locally replay as they were recorded.
+      const record =
+        patched(ACTIVITY_RECORDING_PATCH) || !patched(LOCAL_RECORDING_PATCH) ? recordEvents : recordEventsLocally;
+      let refs: RecordedEventRef[];
+      try {
+        refs = await record({
+          streamId: this.streamId,
+          expectedVersion,
+          events: toRecord,
+          idempotencyKey: `${this.streamId}/${expectedVersion}`,
+        });
+      } catch (error) {
+        // The stream is ahead of this state: fold what the log holds, then decide again on it.
+        if (decision >= MAX_DECISIONS || !streamAhead(error) || !patched(CATCH_UP_PATCH)) throw error;
+        const caught = await this.catchUp(cause);
+        if (caught.own.length > 0) return caught.own;
+        if (caught.folded === 0) throw error;
+        continue;
+      }
+      for (const event of events) this.state = this.decider.evolve(this.state, event);
+      this.version += events.length;
+      this.lastAppend = refs;
+      this.lastEvent = refs[refs.length - 1] ?? this.lastEvent;
+      this.noteCompletion(events);
+      return refs;
     }
-    const launched = events.find((e) => e.type === 'ProcedureLaunched')?.data as { rulebookId?: string } | undefined;
-    const metadata: EventMetadata = {
-      actorId: recorder.actorId,
-      actorRole: recorder.actorRole,
-      bodyId: recorder.bodyId,
-      rulebookId: this.state.core.rulebookId || launched?.rulebookId || '',
-      occurredAt: command.now,
-      correlationId: workflowInfo().workflowId,
-      causationId: causationId ?? currentUpdateInfo()?.id ?? command.type,
-    };
-    const toRecord = recordWith(events, metadata).map((e): EventToRecord => ({
-      type: e.type,
-      data: e.data as JsonObject,
-      metadata: e.metadata as unknown as JsonObject,
-    }));
-    const expectedVersion = this.version;
-    // Every new append is a scheduled activity; the appends a history recorded locally replay as they were recorded.
-    const record =
-      patched(ACTIVITY_RECORDING_PATCH) || !patched(LOCAL_RECORDING_PATCH) ? recordEvents : recordEventsLocally;
-    const refs = await record({
-      streamId: this.streamId,
-      expectedVersion,
-      events: toRecord,
-      idempotencyKey: `${this.streamId}/${expectedVersion}`,
-    });
-    this.state = events.reduce((s, e) => this.decider.evolve(s, e), this.state);
-    this.version += events.length;
-    this.lastAppend = refs;
-    this.lastEvent = refs[refs.length - 1] ?? this.lastEvent;
+  }
+
+  /**
+   * Folds the events the log holds beyond this state, a page at a time, and names the events the log holds for
+   * `cause` (the command being decided already happened when there are some: an Update lost after it was recorded
+   * and sent again under its id).
+   */
+  private async catchUp(cause: string): Promise<{ folded: number; own: RecordedEventRef[] }> {
+    let folded = 0;
+    let own: LoggedRef[] | undefined;
+    for (;;) {
+      const page = await readStreamAfter({
+        streamId: this.streamId,
+        afterVersion: this.version,
+        limit: CATCH_UP_PAGE,
+        ...(own === undefined ? { causationId: cause } : {}),
+      });
+      own ??= page.causedBy;
+      const events = page.events.filter((e) => e.ref.streamVersion > this.version);
+      for (const logged of events) {
+        const event = { type: logged.type, data: logged.data } as unknown as DomainEvent;
+        this.state = this.decider.evolve(this.state, event);
+        this.version = logged.ref.streamVersion;
+        this.lastEvent = logged.ref;
+        this.noteCompletion([event]);
+      }
+      folded += events.length;
+      if (events.length > 0) {
+        log.warn('The workflow was behind its stream: caught up from the log', {
+          streamId: this.streamId,
+          folded: events.length,
+          version: this.version,
+        });
+      }
+      if (page.events.length < CATCH_UP_PAGE || events.length === 0) break;
+    }
+    if (own.length > 0) this.lastAppend = own;
+    return { folded, own };
+  }
+
+  /** Keeps the domain's `ProcedureCompleted` data once recorded. */
+  private noteCompletion(events: readonly DomainEvent[]): void {
     const done = events.find((e) => e.type === 'ProcedureCompleted');
     if (done) {
       this.completion = done.data as { outcome: string; personIds: readonly string[] };
     }
-    return refs;
   }
 
   /**

@@ -99,7 +99,7 @@ describe('personnel plan workflow (A) on the embedded server', () => {
     });
   });
 
-  it('rejects an illegal move in the validator: the client sees the domain code and nothing is recorded', async () => {
+  it('refuses an illegal move (after checking the log holds nothing newer): the client sees the domain code and nothing is recorded', async () => {
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'plan/four-eyes';
       const handle = await env.client.workflow.start(workflowTypes['personnel-plan'], {

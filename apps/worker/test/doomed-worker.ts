@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const real = new ProcedureActivitiesService(store, new RegistryRelationsSource(new RegistryStore(dataSource, store)));
   const activities: ProcedureActivities = {
     declaredRelations: (input) => real.declaredRelations(input),
+    readStreamAfter: (input) => real.readStreamAfter(input),
     async recordEvents(input) {
       const refs = await real.recordEvents(input);
       if (input.expectedVersion !== Number(dyingVersion)) return refs;

@@ -37,6 +37,26 @@ class HeldStore extends MemoryExecutionStore {
   }
 }
 
+/** A memory store whose next write carrying an event of a given type fails, as when the database is down. */
+class FailingStore extends MemoryExecutionStore {
+  private failing: number | undefined;
+  failures = 0;
+
+  failNextWriteWith(type: number): void {
+    this.failing = type;
+  }
+
+  override async write(executions: readonly ExecutionWrite[], namespaces: readonly NamespaceRecord[]): Promise<void> {
+    const failing = this.failing;
+    if (failing !== undefined && executions.some((w) => w.newEvents.some((e) => Number(e.eventType) === failing))) {
+      this.failing = undefined;
+      this.failures++;
+      throw new Error('connection terminated: the database is down');
+    }
+    await super.write(executions, namespaces);
+  }
+}
+
 /** Whether `promise` has settled after the server had `ms` to answer. */
 async function settledWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let settled = false;
@@ -103,6 +123,40 @@ describe('the embedded server answers callers only with what it has saved', () =
       store.release();
       expect(answeredEarly).toBe(false);
       await expect(result).resolves.toEqual(['chair']);
+    });
+  });
+});
+
+describe('the embedded server after a failed save', () => {
+  let bundle: WorkflowBundle;
+  let store: FailingStore;
+  let h: Harness;
+
+  beforeAll(async () => {
+    bundle = await bundleTestWorkflows();
+    store = new FailingStore();
+    h = await createHarness(bundle, { store });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('writes the events of the failed save with the next one: the stored history has no gap', async () => {
+    await h.withWorker(async (taskQueue) => {
+      store.failNextWriteWith(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+      const handle = await h.client.workflow.start<typeof workflows.oneActivity>('oneActivity', {
+        taskQueue,
+        workflowId: workflowId('failed-save'),
+        args: ['plan'],
+      });
+      await expect(handle.result()).resolves.toBe('plan');
+      expect(store.failures).toBe(1);
+
+      const served = (await handle.fetchHistory()).events ?? [];
+      const stored = await store.readHistory('default', handle.firstExecutionRunId);
+      expect(stored.map((e) => Number(e?.eventId))).toEqual(served.map((e) => Number(e.eventId)));
+      expect(stored.map((e) => Number(e?.eventType))).toContain(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
     });
   });
 });

@@ -28,3 +28,4 @@ export * from './evidence/offline-verifier';
 export * from './evidence/evidence-bundle';
 export * from './checkpoints/append-receipt';
 export * from './tree/evidence-settings';
+export { canonicalJson } from './canonical-json';

@@ -1,3 +1,5 @@
+import { PARAMS_SCHEMA } from '../errors/api-error.dto';
+import type { ErrorParam } from '../errors/api-error';
 import { CompositionTargetsDto } from './launch.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -153,6 +155,18 @@ export class OpenStepDto {
   escalated!: boolean;
 }
 
+/** Why a stage of a composite failed: a code the web app translates, with its parameters. */
+export class StageFailureDto {
+  @ApiProperty({
+    example: 'PLAN_RULES_BROKEN',
+    description: "The refusal's code (a domain refusal of the stage's launch), or STAGE_FAILED for any other failure",
+  })
+  code!: string;
+
+  @ApiProperty({ ...PARAMS_SCHEMA, example: { rulebookId: 'rulebook/2025-2030@2025-10-08' } })
+  params!: Record<string, ErrorParam>;
+}
+
 /** A stage of a composite congress procedure. */
 export class StageDto {
   @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates', 'first-session'] })
@@ -163,6 +177,12 @@ export class StageDto {
 
   @ApiProperty({ enum: ['pending', 'running', 'done', 'failed'] })
   state!: string;
+
+  @ApiPropertyOptional({
+    type: StageFailureDto,
+    description: 'A failed stage: why (the composite stopped there)',
+  })
+  failure?: StageFailureDto;
 }
 
 /** The personnel plan a procedure holds (its current revision). */

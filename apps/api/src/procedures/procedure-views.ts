@@ -6,11 +6,13 @@ import type {
   StageView,
 } from '@cadreflow/workflows/messages';
 import type { OrganisationDirectory } from '../organisation/organisation-directory.service';
+import { toParams } from '../errors/api-error.filter';
 import { Names } from '../organisation/names';
 import type {
   CandidateViewDto,
   ElectionViewDto,
   OpenStepDto,
+  StageDto,
   StageStepDto,
   PlanViewDto,
   ProcedureStateDto,
@@ -208,7 +210,7 @@ export async function procedureStateView(
     openSteps: state.openSteps.map((s) => openStep(names, s)),
     withdrawnReason: state.withdrawnReason,
     lastEvent: state.lastEvent,
-    ...(state.stages ? { stages: state.stages.map((s: StageView) => ({ ...s })) } : {}),
+    ...(state.stages ? { stages: state.stages.map(stageView) } : {}),
     ...(plan ? { plan } : {}),
     ...(candidates ? { candidates } : {}),
     ...(election ? { election } : {}),
@@ -224,4 +226,10 @@ export async function procedureStateView(
     ...(state.stageOpenSteps ? { stageOpenSteps: state.stageOpenSteps.map((s) => stageStep(names, s)) } : {}),
     ...(state.stageOpenStepCount === undefined ? {} : { stageOpenStepCount: state.stageOpenStepCount }),
   };
+}
+
+/** A composite's stage; a failed one with its reason as the API states parameters (text, numbers, flags, lists). */
+function stageView(s: StageView): StageDto {
+  const { failure, ...stage } = s;
+  return failure ? { ...stage, failure: { code: failure.code, params: toParams(failure.params) ?? {} } } : stage;
 }

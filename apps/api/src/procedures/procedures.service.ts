@@ -3,15 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@cadreflow/event-store';
-import {
-  bodyById,
-  bodyOfKind,
-  formatPercent,
-  levelById,
-  organisationsUnder,
-  procedureSucceeded,
-  type OrganisationModel,
-} from '@cadreflow/domain';
+import { bodyOfKind, type OrganisationModel } from '@cadreflow/domain';
 import {
   commandUpdate,
   domainFailureOf,
@@ -40,7 +32,6 @@ import { buildLaunch, launchedOrganisation } from './launch-builder';
 import type { LaunchForm } from './launch.dto';
 import type {
   LaunchResultDto,
-  LevelProgressDto,
   ProcedureDetailDto,
   ProcedurePageDto,
   ProcedureStateDto,
@@ -63,7 +54,7 @@ interface SummaryRow {
   outcome: string | null;
 }
 
-/** Launching procedures, listing them and their progress, reading one, withdrawing one. */
+/** Launching procedures, listing them, reading one, withdrawing one (their progress: {@link ProgressService}). */
 @Injectable()
 export class ProceduresService {
   constructor(
@@ -274,90 +265,6 @@ export class ProceduresService {
         outcome: r.outcome,
       };
     });
-  }
-
-  /**
-   * Per level: how many party organisations have completed a procedure of this kind; with `bodyId`, only the party
-   * organisation of that body and the organisations under it count.
-   */
-  async progress(kind: string, bodyId?: string): Promise<LevelProgressDto[]> {
-    const model = await this.directory.model();
-    const within = bodyId === undefined ? undefined : this.organisationTree(model, bodyId);
-    const rows: {
-      body_id: string;
-      status: string;
-      outcome: string | null;
-      opinions_requested: number;
-      opinions_given: number;
-      opinions_favourable: number;
-    }[] = await this.dataSource.query(
-      `SELECT body_id, status, outcome, opinions_requested, opinions_given, opinions_favourable
-         FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
-      [kind],
-    );
-    type LevelEntry = {
-      organisations: Set<string>;
-      done: Set<string>;
-      running: Set<string>;
-      opinions: { requested: number; given: number; favourable: number };
-    };
-    const byLevel = new Map<string, LevelEntry>();
-    for (const body of model.bodies) {
-      if (body.kind !== 'party-organisation' || (within && !within.has(body.id))) continue;
-      const level = levelById(model, body.levelId).kind;
-      const entry = byLevel.get(level) ?? {
-        organisations: new Set(),
-        done: new Set(),
-        running: new Set(),
-        opinions: { requested: 0, given: 0, favourable: 0 },
-      };
-      entry.organisations.add(body.id);
-      byLevel.set(level, entry);
-    }
-    for (const row of rows) {
-      const organisationId = organisationIdOf(model, row.body_id);
-      if (!organisationId || (within && !within.has(organisationId))) continue;
-      const level = levelById(model, bodyById(model, organisationId).levelId).kind;
-      const entry = byLevel.get(level);
-      if (!entry) continue;
-      // A congress whose ratification was refused (or a plan rejected) completed without its result: not done.
-      if (row.status === 'completed' && procedureSucceeded(row.outcome)) entry.done.add(organisationId);
-      else if (row.status === 'running') entry.running.add(organisationId);
-      // Opinions on cadres count as given once the body gave them, whether or not the request is answered in full.
-      entry.opinions.requested += row.opinions_requested;
-      entry.opinions.given += row.opinions_given;
-      entry.opinions.favourable += row.opinions_favourable;
-    }
-    return [...byLevel.entries()].map(([levelKind, e]) => {
-      const percentDone = formatPercent(e.done.size, e.organisations.size);
-      return {
-        levelKind,
-        organisations: e.organisations.size,
-        done: e.done.size,
-        running: e.running.size,
-        percentDone,
-        label: `${e.done.size}/${e.organisations.size} done, ${percentDone}`,
-        ...(kind === 'cadre-opinion'
-          ? {
-              opinionsRequested: e.opinions.requested,
-              opinionsGiven: e.opinions.given,
-              opinionsFavourable: e.opinions.favourable,
-            }
-          : {}),
-      };
-    });
-  }
-
-  /** The party organisation of `bodyId` and every party organisation under it. */
-  private organisationTree(model: OrganisationModel, bodyId: string): Set<string> {
-    const root = organisationIdOf(model, bodyId);
-    if (!root) {
-      throw new ApiError(422, 'PROGRESS_UNKNOWN_ORGANISATION', `Unknown body "${bodyId}".`, {
-        field: 'body',
-        params: { bodyId },
-      });
-    }
-    return organisationsUnder(model, [root]);
   }
 
   /** One procedure's summary row, if the caller may see it. */

@@ -6,7 +6,7 @@ import { createEmptyDatabase } from '../../../../test/setup/database';
 import { OpinionCounts1766300000000 } from '../migrations/1766300000000-OpinionCounts';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ReadModelProjection } from '../projections/read-model.projection';
-import { ProceduresService } from './procedures.service';
+import { ProgressService } from './progress.service';
 
 /**
  * Progress of opinions on cadres counts the cadres asked about and the opinions given (favourable among them), per
@@ -17,7 +17,7 @@ describe('progress of opinions on cadres (real PostgreSQL and read-model project
   let dataSource: DataSource;
   let drop: () => Promise<void>;
   let store: EventStore;
-  let service: ProceduresService;
+  let service: ProgressService;
   const directory = OrganisationDirectory.fixed(demoOrganisation);
   const actor = { personId: 'person/bn-ot-01', role: 'organization-committee', bodyId: demoIds.organizationCommittee };
   const metadata = { actorId: actor.personId };
@@ -30,8 +30,7 @@ describe('progress of opinions on cadres (real PostgreSQL and read-model project
     await dataSource.runMigrations();
     store = new EventStore(dataSource);
     // Progress reads the read model and the organisation tree only.
-    const unused = undefined as never;
-    service = new ProceduresService(dataSource, unused, unused, unused, unused, unused, directory, unused, unused);
+    service = new ProgressService(dataSource, directory);
   });
 
   afterAll(async () => {

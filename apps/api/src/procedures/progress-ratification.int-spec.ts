@@ -5,7 +5,7 @@ import { apiMigrations } from '../api.module';
 import { createEmptyDatabase } from '../../../../test/setup/database';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ReadModelProjection } from '../projections/read-model.projection';
-import { ProceduresService } from './procedures.service';
+import { ProgressService } from './progress.service';
 
 /**
  * Progress counts a congress as done only when its result stands: a congress whose election the higher committee
@@ -101,18 +101,7 @@ describe('progress of congresses (real PostgreSQL and read-model projection)', (
 
   it('keeps a congress running while it elects its delegates after its election, then done with the election outcome', async () => {
     await dataSource.query(`DELETE FROM procedure_summaries`);
-    const unused = undefined as never;
-    const service = new ProceduresService(
-      dataSource,
-      unused,
-      unused,
-      unused,
-      unused,
-      unused,
-      directory,
-      unused,
-      unused,
-    );
+    const service = new ProgressService(dataSource, directory);
     const summary = async (): Promise<unknown> => {
       const rows: unknown[] = await dataSource.query(
         `SELECT status, outcome FROM procedure_summaries WHERE procedure_id = 'congress-delegates'`,
@@ -133,19 +122,7 @@ describe('progress of congresses (real PostgreSQL and read-model projection)', (
 
   it('does not count a congress whose ratification was refused as finished', async () => {
     await congress('congress-refused', 'ratification-refused');
-    // Progress reads the read model and the organisation tree only.
-    const unused = undefined as never;
-    const service = new ProceduresService(
-      dataSource,
-      unused,
-      unused,
-      unused,
-      unused,
-      unused,
-      directory,
-      unused,
-      unused,
-    );
+    const service = new ProgressService(dataSource, directory);
     const [province] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
     expect(province).toMatchObject({ organisations: 1, done: 0 });
 

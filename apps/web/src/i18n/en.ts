@@ -1,3 +1,4 @@
+import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
 import { firstSessionEn } from './first-session.en';
@@ -33,7 +34,11 @@ export const en: Dictionary = {
     progress: 'Progress',
     replay: 'Inspection',
     registry: 'Registry',
+    ...dossierAccessEn.nav,
   },
+  dossierAccess: dossierAccessEn.dossierAccess,
+  dossierAccessOutcome: dossierAccessEn.dossierAccessOutcome,
+  dossierRefusal: dossierAccessEn.dossierRefusal,
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -180,6 +185,8 @@ export const en: Dictionary = {
     noOpenStep: 'No open step.',
     whoActs: 'Who must act',
     currentStage: 'Current stage: {{stage}}',
+    stoppedAt: 'Stopped at the {{stage}} stage',
+    stageFailed: 'The {{stage}} stage could not go on: {{reason}}',
     withdraw: 'Withdraw',
     withdrawReason: 'Reason for withdrawing',
     withdrawConfirm: 'Withdraw this procedure? The withdrawal is recorded and cannot be undone.',
@@ -260,7 +267,10 @@ export const en: Dictionary = {
     dateInPast: 'The congress date must be after today',
     age: 'age {{age}}',
     checksOk: 'OK',
-    checkAge: 'Over the re-election age ({{age}})',
+    checkAgeReElection:
+      'Too old for re-election: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
+    checkAgeFirstTime:
+      'Too old for a first term: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
     checkRelative: 'A relative is on the list: {{name}}',
     picked: '{{count}} picked',
     remove: 'Remove',
@@ -674,6 +684,7 @@ export const en: Dictionary = {
   },
   error: {
     ...firstSessionEn.error,
+    ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
@@ -795,6 +806,7 @@ export const en: Dictionary = {
     ORGANISATION_BODY_MISSING: 'The organisation lacks a body this procedure needs.',
     PERCENTAGE_OF_ZERO: 'A share of zero cannot be computed.',
     PLAN_RULES_BROKEN: 'The plan breaks the rules (surplus, composition).',
+    STAGE_FAILED: "The stage's workflow failed and stopped; nothing more was recorded.",
     PLAN_STATUS_WRONG: 'The plan is not in a state that allows this.',
     PRESENT_OVER_BASE: 'More present than the election base.',
     PRESENT_OVER_SUMMONED: 'More present than summoned.',
@@ -857,6 +869,9 @@ export const en: Dictionary = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
     TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
     REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    REFRESH_TOKEN_REUSED:
+      'Your session was ended because its refresh token was used twice: someone else may hold a copy. Sign in again; if it was not you, tell the administrator.',
+    SESSION_REVOKED: 'This session was ended; sign in again.',
     STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
     DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
     DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',

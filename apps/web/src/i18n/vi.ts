@@ -1,3 +1,4 @@
+import { dossierAccessVi } from './dossier-access.vi';
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
 import { firstSessionVi } from './first-session.vi';
@@ -36,7 +37,11 @@ export const vi = {
     progress: 'Tiến độ',
     replay: 'Kiểm tra',
     registry: 'Danh mục tổ chức',
+    ...dossierAccessVi.nav,
   },
+  dossierAccess: dossierAccessVi.dossierAccess,
+  dossierAccessOutcome: dossierAccessVi.dossierAccessOutcome,
+  dossierRefusal: dossierAccessVi.dossierRefusal,
   auth: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -183,6 +188,8 @@ export const vi = {
     noOpenStep: 'Không có bước nào đang chờ.',
     whoActs: 'Ai phải làm',
     currentStage: 'Giai đoạn hiện tại: {{stage}}',
+    stoppedAt: 'Dừng ở giai đoạn {{stage}}',
+    stageFailed: 'Giai đoạn {{stage}} không tiếp tục được: {{reason}}',
     withdraw: 'Rút quy trình',
     withdrawReason: 'Lý do rút',
     withdrawConfirm: 'Rút quy trình này? Việc rút được ghi lại và không thể hoàn tác.',
@@ -262,7 +269,10 @@ export const vi = {
     dateInPast: 'Ngày đại hội phải sau hôm nay',
     age: '{{age}} tuổi',
     checksOk: 'Đạt',
-    checkAge: 'Quá tuổi tái cử ({{age}} tuổi)',
+    checkAgeReElection:
+      'Không đủ tuổi tái cử: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
+    checkAgeFirstTime:
+      'Không đủ tuổi tham gia lần đầu: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
     checkRelative: 'Có người thân trong danh sách: {{name}}',
     picked: 'Đã chọn {{count}} người',
     remove: 'Bỏ',
@@ -677,6 +687,7 @@ export const vi = {
   },
   error: {
     ...firstSessionVi.error,
+    ...dossierAccessVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
@@ -799,6 +810,7 @@ export const vi = {
     ORGANISATION_BODY_MISSING: 'Tổ chức thiếu cơ quan cần cho quy trình này.',
     PERCENTAGE_OF_ZERO: 'Không tính tỉ lệ trên 0.',
     PLAN_RULES_BROKEN: 'Đề án chưa đúng quy định (số dư, cơ cấu).',
+    STAGE_FAILED: 'Quy trình của giai đoạn này gặp lỗi và đã dừng; không có gì được ghi thêm.',
     PLAN_STATUS_WRONG: 'Đề án không ở trạng thái cho phép việc này.',
     PRESENT_OVER_BASE: 'Số có mặt nhiều hơn cơ sở tính tỉ lệ.',
     PRESENT_OVER_SUMMONED: 'Số có mặt nhiều hơn số được triệu tập.',
@@ -860,6 +872,9 @@ export const vi = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
     TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
     REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    REFRESH_TOKEN_REUSED:
+      'Phiên đăng nhập đã bị chấm dứt vì mã gia hạn của nó đã bị dùng lại, có thể do người khác giữ bản sao. Hãy đăng nhập lại; nếu không phải bạn, hãy báo cho quản trị viên.',
+    SESSION_REVOKED: 'Phiên đăng nhập này đã bị chấm dứt; hãy đăng nhập lại.',
     STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
     DOSSIER_NEED_TO_KNOW:
       'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',

@@ -186,13 +186,17 @@ function firstSessionProblems(v: LaunchFields): FieldProblem[] {
 }
 
 /**
- * The fields whose rule error no longer holds once the values changed: a refusal of the surplus is set on the
- * candidates when the form is sent, and stays there (the candidates are not re-checked when the seats change) unless
- * it is cleared, so a list of four for three seats kept the "too many" a first send with the default one seat gave.
+ * The rule errors of the fields that show one, as the values now stand: a refusal set on the candidates when the form
+ * was sent is not re-checked by the form itself, so it kept its first words ("hiện có 0") while names were picked, and
+ * "too many" after the seats changed. Each field gets its current problems (none: the error goes).
  */
-export function settledFields(v: LaunchFields, withErrors: readonly string[], today: Dayjs): string[] {
-  const still = new Set(checkLaunch(v, today).map((p) => String(p.name[0])));
-  return withErrors.filter((name) => !still.has(name));
+export function recheckedFields(
+  v: LaunchFields,
+  withErrors: readonly string[],
+  today: Dayjs,
+): { name: string; problems: FieldProblem[] }[] {
+  const problems = checkLaunch(v, today);
+  return withErrors.map((name) => ({ name, problems: problems.filter((p) => String(p.name[0]) === name) }));
 }
 
 const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');

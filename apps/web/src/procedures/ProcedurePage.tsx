@@ -18,7 +18,7 @@ import { ElectionResults } from './ElectionResults';
 import { OpenSteps } from './OpenSteps';
 import { PlanActions } from './PlanActions';
 import { RUN_COLOURS } from './ProceduresPage';
-import { StagesCard } from './StagesCard';
+import { StagesCard, stoppedStage } from './StagesCard';
 import { WithdrawButton } from './WithdrawButton';
 
 /**
@@ -59,6 +59,7 @@ export function ProcedurePage() {
   if (!summary) return <ErrorAlert error={procedure.error} />;
   const stage = stageOf(summary.procedureId);
   const kind = stage ?? summary.kind;
+  const stopped = stoppedStage(state?.stages);
   return (
     <>
       <Typography.Title level={2}>
@@ -74,10 +75,15 @@ export function ProcedurePage() {
       )}
       <Descriptions size="small" column={2} style={{ margin: '16px 0' }}>
         <Descriptions.Item label={t('procedures.status')}>
-          <Space>
-            <Tag color={RUN_COLOURS[summary.status]}>{codeLabel(t, 'run', summary.status)}</Tag>
-            {state && <Tag>{codeLabel(t, 'status', state.status)}</Tag>}
-          </Space>
+          {stopped ? (
+            // A failed stage records nothing: the summary still reads running, the composite's state says where it stopped.
+            <Tag color="red">{t('procedures.stoppedAt', { stage: codeLabel(t, 'stage', stopped.stage) })}</Tag>
+          ) : (
+            <Space>
+              <Tag color={RUN_COLOURS[summary.status]}>{codeLabel(t, 'run', summary.status)}</Tag>
+              {state && <Tag>{codeLabel(t, 'status', state.status)}</Tag>}
+            </Space>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('procedures.launchedAt')}>{formatDate(summary.launchedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('progress.level')}>{codeLabel(t, 'level', summary.levelKind)}</Descriptions.Item>
@@ -152,7 +158,7 @@ export function ProcedurePage() {
         {hasRole('inspection-committee') && (
           <Link to={`/replay/${encodeURIComponent(summary.rootId)}`}>{t('procedures.replay')}</Link>
         )}
-        {summary.status === 'running' && !stage && hasRole('organization-committee') && (
+        {summary.status === 'running' && !stage && !stopped && hasRole('organization-committee') && (
           <WithdrawButton procedureId={summary.procedureId} />
         )}
       </Space>

@@ -1,7 +1,9 @@
-import { Card, Steps, Typography } from 'antd';
+import { Alert, Card, Steps, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { StageView } from '../api/views';
+import { codeText } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
 import { useProcedure } from '../tasks/task-hooks';
 import { OpenSteps } from './OpenSteps';
@@ -13,10 +15,22 @@ const STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = {
   failed: 'error',
 };
 
+/** Why a stage failed, in the user's language (a code the app does not know reads as the generic failure). */
+export function stageFailureText(t: TFunction, stage: StageView): string {
+  const failure = stage.failure ?? { code: 'STAGE_FAILED', params: {} };
+  return codeText(t, failure.code, failure.params) || t('error.STAGE_FAILED');
+}
+
+/** The stage a composite stopped at (its failed stage), if any. */
+export function stoppedStage(stages: readonly StageView[] | undefined): StageView | undefined {
+  return stages?.find((s) => s.state === 'failed');
+}
+
 /** A composite's stages, and the open steps of the running one with who must act, on its first page. */
 export function StagesCard({ stages, name }: { stages: readonly StageView[]; name: (id: string) => string }) {
   const { t } = useTranslation();
   const running = stages.find((s) => s.state === 'running');
+  const failed = stoppedStage(stages);
   const child = useProcedure(running?.procedureId);
   const steps = child.data?.state?.openSteps ?? [];
   // The running stage's steps name people the composite's own page does not know (a vetting check's candidate).
@@ -32,6 +46,17 @@ export function StagesCard({ stages, name }: { stages: readonly StageView[]; nam
           status: STATUS[s.state] ?? 'wait',
         }))}
       />
+      {failed && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 24 }}
+          message={t('procedures.stageFailed', {
+            stage: codeLabel(t, 'stage', failed.stage),
+            reason: stageFailureText(t, failed),
+          })}
+        />
+      )}
       {running && (
         <div style={{ marginTop: 24 }}>
           <Typography.Title level={5}>

@@ -14,11 +14,15 @@ function readableParams(params: Record<string, unknown> | undefined): Record<str
   );
 }
 
+/** The translation of a code the API sends with its parameters, or '' for a code the app does not know. */
+export function codeText(t: TFunction, code: string, params?: Record<string, unknown>): string {
+  return code ? t(`error.${code}`, { ...readableParams(params), defaultValue: '' }) : '';
+}
+
 /** A refusal in the user's language: the code's translation (never the API's English message). */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    const code = error.code ?? '';
-    const translated = code ? t(`error.${code}`, { ...readableParams(error.body.params), defaultValue: '' }) : '';
+    const translated = codeText(t, error.code ?? '', error.body.params);
     if (translated) return translated;
     if (error.status >= 500) return t('error.INTERNAL');
     return t('error.UNKNOWN', { status: error.status });

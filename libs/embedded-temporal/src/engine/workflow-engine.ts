@@ -635,17 +635,31 @@ export class WorkflowEngine implements EngineCore {
         this.pendingFlush = undefined;
         const writes: ExecutionWrite[] = [];
         const batch = [...this.dirty];
+        const savedBefore = new Map<Execution, number>();
         for (const exec of batch) {
           exec.syncBufferedToState();
           const history = exec.history ?? [];
           const newEvents = history.slice(exec.persistedEvents);
           writes.push({ state: exec.state, newEvents, firstEventId: exec.persistedEvents + 1 });
+          savedBefore.set(exec, exec.persistedEvents);
           exec.persistedEvents = history.length;
         }
         this.dirty.clear();
         const namespaces = [...this.dirtyNamespaces];
         this.dirtyNamespaces.clear();
-        if (writes.length > 0 || namespaces.length > 0) await this.store.write(writes, namespaces);
+        try {
+          if (writes.length > 0 || namespaces.length > 0) await this.store.write(writes, namespaces);
+        } catch (error) {
+          // Nothing of this write is durable (one transaction): the next save writes it again, history events
+          // included. Counting them as saved left a gap in the stored history after a database outage, and a
+          // restart then replayed a history that lacked them (an Update and the activity it scheduled).
+          for (const [exec, saved] of savedBefore) {
+            exec.persistedEvents = Math.min(exec.persistedEvents, saved);
+            this.dirty.add(exec);
+          }
+          for (const ns of namespaces) this.dirtyNamespaces.add(ns);
+          throw error;
+        }
         // Closed runs keep only their state in memory; their history is read back from the store on demand.
         for (const exec of batch) if (!exec.isOpen && exec.queries.size === 0) exec.history = undefined;
       })
