@@ -90,3 +90,38 @@ describe('delegates to the higher congress launched with the congress', () => {
     });
   });
 });
+
+describe('the first session of the new committee launched with the congress', () => {
+  const congress = {
+    kind: 'congress-personnel',
+    organisationId: demoIds.province,
+    congressDate: '2030-06-15',
+    executiveCommitteeSeats: 5,
+    standingCommitteeSeats: 3,
+    deputySecretaries: 1,
+    candidateIds: ['person/bn-01', 'person/bn-02', 'person/bn-03', 'person/bn-04', 'person/bn-05', 'person/bn-06'],
+  };
+
+  it('carries the inspection committee seats on the composite; none given, no first session', () => {
+    const launch = buildLaunch(
+      { ...congress, inspectionCommitteeSeats: 2 } as LaunchForm,
+      snapshot,
+      'proc-session',
+      launchedBy,
+    ) as CongressPersonnelLaunch;
+    expect(launch.firstSession).toEqual({ inspectionCommitteeSeats: 2 });
+    expect(buildLaunch(congress as LaunchForm, snapshot, 'proc-no-session', launchedBy)).not.toHaveProperty(
+      'firstSession',
+    );
+  });
+
+  it('refuses seats the committee of the plan cannot fill (422 with the domain code)', () => {
+    let refused: unknown = null;
+    try {
+      buildLaunch({ ...congress, inspectionCommitteeSeats: 9 } as LaunchForm, snapshot, 'proc-too-many', launchedBy);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ errorCode: expect.stringMatching(/^FIRST_SESSION_/) as unknown });
+  });
+});

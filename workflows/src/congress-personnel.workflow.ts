@@ -29,6 +29,7 @@ import {
   withdrawRequestSignal,
   withdrawUpdate,
   type CongressDelegates,
+  type CongressFirstSession,
   type CongressPersonnelLaunch,
   type DelegatesView,
   type ProcedureLaunch,
@@ -43,6 +44,7 @@ import {
 import {
   DATED_RULE_SETS_PATCH,
   electionWorkflow,
+  firstSessionWorkflow,
   introductionWorkflow,
   personnelPlanWorkflow,
   vettingWorkflow,
@@ -61,6 +63,12 @@ const pinStageRulebook = 'composite-stage-rulebook';
  */
 export const DELEGATES_STAGE_PATCH = 'composite-delegates-stage';
 
+/**
+ * Patch: a congress launched with a first session holds it as its last stage, the new committee electing its
+ * standing committee, secretary, deputies and inspection committee (composites launched before had none).
+ */
+export const FIRST_SESSION_STAGE_PATCH = 'composite-first-session-stage';
+
 const committeeStages: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
 
 const workflowOf = {
@@ -68,6 +76,7 @@ const workflowOf = {
   introduction: introductionWorkflow,
   vetting: vettingWorkflow,
   election: electionWorkflow,
+  'first-session': firstSessionWorkflow,
 } as const;
 
 /** A stage ended without what the next stage needs (a rejected plan, nobody left, a refused ratification). */
@@ -75,7 +84,7 @@ function stopsHere(stage: CongressStageName, result: ProcedureResult): boolean {
   if (result.run === 'withdrawn') return true;
   if (stage === 'plan' || stage === 'consultation') return result.outcome !== 'consumed';
   // The delegates are elected at the congress whether or not the committee's election is ratified later.
-  if (stage === 'election' || stage === 'delegates') return false;
+  if (stage === 'election' || stage === 'delegates' || stage === 'first-session') return false;
   return result.personIds.length === 0;
 }
 
@@ -121,8 +130,13 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     : cycleRulebookInForce(launchedAt).id;
   // A congress that elects no delegates (none given, or no official seat) has no delegates stage.
   const delegatesInput = input.delegates && input.delegates.seats > 0 ? input.delegates : null;
-  const stageOrder: readonly CongressStageName[] =
-    delegatesInput && patched(DELEGATES_STAGE_PATCH) ? [...committeeStages, 'delegates'] : committeeStages;
+  const withDelegates = delegatesInput !== null && patched(DELEGATES_STAGE_PATCH);
+  const withFirstSession = input.firstSession !== undefined && patched(FIRST_SESSION_STAGE_PATCH);
+  const stageOrder: readonly CongressStageName[] = [
+    ...committeeStages,
+    ...(withDelegates ? ['delegates' as const] : []),
+    ...(withFirstSession ? ['first-session' as const] : []),
+  ];
   const stages = new Map<CongressStageName, StageView>(
     stageOrder.map((stage) => [
       stage,
@@ -299,6 +313,15 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       case 'delegates':
         launch = launches.delegates(delegatesInput as CongressDelegates);
         break;
+      case 'first-session':
+        // The new committee sits only once its election stands: a refused ratification leaves nobody to sit.
+        if (outcome !== 'elected') continue;
+        launch = launches.firstSession(
+          approvedPlan ?? input.plan,
+          personIds,
+          input.firstSession as CongressFirstSession,
+        );
+        break;
     }
     const result = await runStage(stage, launch);
     if (!result) {
@@ -312,8 +335,8 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       outcome = result.run === 'withdrawn' ? null : `${stage}-${result.outcome ?? 'ended'}`;
       break;
     }
-    // The composite's outcome is its committee's election; the delegates are in its detail.
-    if (stage === 'delegates') continue;
+    // The composite's outcome is its committee's election; the delegates and the first session are in its detail.
+    if (stage === 'delegates' || stage === 'first-session') continue;
     candidates = result.personIds;
     outcome = result.outcome;
     personIds = result.personIds;

@@ -16,8 +16,11 @@ import {
   type PersonnelPlanContent,
   type ProcedureBodies,
 } from '@cadreflow/domain';
+import { firstSessionLaunch } from './first-session-launches';
 import type {
   CongressDelegates,
+  CongressFirstSession,
+  FirstSessionLaunch,
   CongressPersonnelLaunch,
   ElectionLaunch,
   IntroductionLaunch,
@@ -262,5 +265,30 @@ export class CongressStageLaunches {
         })),
       },
     };
+  }
+
+  /**
+   * The first session of the executive committee the congress elected (its members: `elected`): the standing
+   * committee and deputy secretaries the plan set, the inspection committee the launch names, on the congress day
+   * unless another is given.
+   */
+  firstSession(
+    plan: PersonnelPlanContent,
+    elected: readonly string[],
+    session: CongressFirstSession,
+  ): FirstSessionLaunch {
+    return firstSessionLaunch(
+      this.model,
+      { ...this.common('first-session'), registry: this.input.registry },
+      {
+        elected,
+        seats: {
+          standingCommittee: plan.standingCommitteeSeats,
+          deputySecretaries: plan.deputySecretaries,
+          inspectionCommittee: session.inspectionCommitteeSeats,
+        },
+        sessionDate: session.sessionDate ?? this.input.congressDate,
+      },
+    );
   }
 }

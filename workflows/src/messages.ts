@@ -241,6 +241,20 @@ export interface CongressPersonnelLaunch extends LaunchCommon {
    * Absent (or with no official seats) for a congress that elects none: the stage is then left out.
    */
   readonly delegates?: CongressDelegates;
+  /**
+   * The first session of the newly elected executive committee, held as the last stage (`first-session`): its
+   * standing committee and deputy secretaries take the (approved) plan's seats, its inspection committee these.
+   * Absent: the congress ends with its elections.
+   */
+  readonly firstSession?: CongressFirstSession;
+}
+
+/** The first session of the new committee within the congress procedure: what the plan does not say. */
+export interface CongressFirstSession {
+  /** Members of the inspection committee (Ủy ban Kiểm tra) the new committee elects. */
+  readonly inspectionCommitteeSeats: number;
+  /** The day the committee sits; the congress day when absent. */
+  readonly sessionDate?: IsoDate;
 }
 
 /**
@@ -470,7 +484,7 @@ export interface StageStepsInput {
 
 /** A stage of the composite congress-personnel procedure. */
 export interface StageView {
-  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election' | 'delegates';
+  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election' | 'delegates' | 'first-session';
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';

@@ -137,6 +137,9 @@ export function buildLaunch(
     congressDate,
     registry,
     ...(delegates ? { delegates } : {}),
+    ...(form.kind === 'congress-personnel' && form.inspectionCommitteeSeats !== undefined
+      ? { firstSession: { inspectionCommitteeSeats: form.inspectionCommitteeSeats } }
+      : {}),
   };
   let stages: CongressStageLaunches;
   try {
@@ -160,6 +163,11 @@ export function buildLaunch(
         stages.vetting(form.candidateIds);
         stages.election(plan.executiveCommitteeSeats, form.candidateIds);
         if (delegates) check(alone(stages.delegates(delegates)), launchedAt);
+        // The first session's seats are checked against a committee of the plan's size, as it will sit.
+        if (composite.firstSession) {
+          const members = form.candidateIds.slice(0, plan.executiveCommitteeSeats);
+          check(alone(stages.firstSession(plan, members, composite.firstSession)), launchedAt);
+        }
         launch = composite;
         break;
       case 'personnel-plan':

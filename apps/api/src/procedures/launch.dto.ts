@@ -201,6 +201,20 @@ export class CongressPersonnelLaunchDto extends PlanForm {
   @MaxLength(200, { each: true })
   @Matches(ID_PATTERN, { each: true, message: `delegateCandidateIds: ${ID_MESSAGE}` })
   delegateCandidateIds?: string[];
+
+  @ApiPropertyOptional({
+    example: 9,
+    minimum: 1,
+    maximum: 100,
+    description:
+      'Members of the inspection committee the new executive committee elects at its first session, held as the ' +
+      "congress's last stage (its standing committee and deputy secretaries take the plan's seats); absent: no first session",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  inspectionCommitteeSeats?: number;
 }
 
 /** The personnel plan alone (adopted by the standing committee, approved by the higher level). */

@@ -169,7 +169,7 @@ export class StageFailureDto {
 
 /** A stage of a composite congress procedure. */
 export class StageDto {
-  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates'] })
+  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates', 'first-session'] })
   stage!: string;
 
   @ApiProperty()

@@ -26,13 +26,14 @@ export function taskIdOf(procedureId: string, stepId: string): string {
 const REGISTRY_STREAM_PREFIX = 'registry/';
 
 /**
- * The stages that end a composite congress-personnel procedure when they complete: the election, and the delegates
- * to the higher congress of a congress that elects them after it. The composite's outcome stays its election's.
+ * The stages that end a composite congress-personnel procedure when they complete: the election, then the delegates
+ * to the higher congress and the new committee's first session of a congress that holds them after it. The
+ * composite's outcome stays its election's.
  */
-const CLOSING_STAGES = ['election', 'delegates'];
+const CLOSING_STAGES = ['election', 'delegates', 'first-session'];
 
 /** A stage launched after the election: its composite, which the election's completion closed, runs again. */
-const LATER_STAGES = ['delegates'];
+const LATER_STAGES = ['delegates', 'first-session'];
 
 /** The top-level procedure of a stream: a composite's stages are `<root>/<stage>`. */
 export function rootOf(procedureId: string): string {

@@ -809,6 +809,11 @@ export interface components {
              *     ]
              */
             delegateCandidateIds?: string[];
+            /**
+             * @description Members of the inspection committee the new executive committee elects at its first session, held as the congress's last stage (its standing committee and deputy secretaries take the plan's seats); absent: no first session
+             * @example 9
+             */
+            inspectionCommitteeSeats?: number;
         };
         PersonnelPlanLaunchDto: {
             /**
@@ -1269,7 +1274,7 @@ export interface components {
         };
         StageDto: {
             /** @enum {string} */
-            stage: "plan" | "introduction" | "vetting" | "consultation" | "election" | "delegates";
+            stage: "plan" | "introduction" | "vetting" | "consultation" | "election" | "delegates" | "first-session";
             procedureId: string;
             /** @enum {string} */
             state: "pending" | "running" | "done" | "failed";

@@ -9,6 +9,9 @@ export const delegatesEn: typeof delegatesVi = {
     delegateSeatsHelp: 'Elected after the executive committee; leave empty if the congress elects no delegates',
     alternateDelegateSeats: 'Alternate delegates to the higher congress',
     delegateCandidates: 'Delegates list for the higher congress',
+    congressInspectionSeats: 'Inspection committee members elected at the first session',
+    congressInspectionSeatsHelp:
+      'The new committee’s first session after the congress; leave empty to leave it out of this procedure',
     delegateSeatsMissing: 'Give the official delegates before alternates or a list',
   },
   stage: {

@@ -10,6 +10,9 @@ export const delegatesVi = {
     delegateSeatsHelp: 'Bầu sau Ban Chấp hành; để trống nếu đại hội không bầu đại biểu',
     alternateDelegateSeats: 'Số đại biểu dự khuyết dự đại hội cấp trên',
     delegateCandidates: 'Danh sách bầu đại biểu dự đại hội cấp trên',
+    congressInspectionSeats: 'Số ủy viên Ủy ban Kiểm tra bầu tại phiên họp thứ nhất',
+    congressInspectionSeatsHelp:
+      'Ban Chấp hành mới họp phiên thứ nhất sau đại hội; để trống nếu không theo dõi trong quy trình này',
     delegateSeatsMissing: 'Nhập số đại biểu chính thức trước khi chọn đại biểu dự khuyết hoặc danh sách',
   },
   stage: {

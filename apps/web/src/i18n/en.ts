@@ -449,6 +449,7 @@ export const en: Dictionary = {
   },
   stage: {
     ...delegatesEn.stage,
+    ...firstSessionEn.stage,
     plan: 'Personnel plan',
     introduction: 'Introduction',
     vetting: 'Vetting',
@@ -469,8 +470,8 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
-    ...firstSessionEn.status,
     ...delegatesEn.status,
+    ...firstSessionEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',

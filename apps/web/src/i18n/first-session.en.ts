@@ -7,7 +7,11 @@ export const firstSessionEn = {
     'first-session':
       'The new executive committee elects its standing committee, secretary, deputies, inspection committee and its chair; the higher level ratifies',
   },
+  stage: {
+    'first-session': 'First session',
+  },
   status: {
+    'first-session': 'First session stage',
     NOMINATING: 'The executive committee proposes the list',
     RATIFIED: 'Ratified',
   },

@@ -11,7 +11,11 @@ export const firstSessionVi = {
     'first-session':
       'Ban Chấp hành mới bầu Ban Thường vụ, Bí thư, Phó Bí thư, Ủy ban Kiểm tra và Chủ nhiệm; cấp trên chuẩn y',
   },
+  stage: {
+    'first-session': 'Phiên họp thứ nhất Ban Chấp hành',
+  },
   status: {
+    'first-session': 'Giai đoạn phiên họp thứ nhất',
     NOMINATING: 'Ban Chấp hành giới thiệu danh sách bầu',
     RATIFIED: 'Đã chuẩn y',
   },

@@ -452,6 +452,7 @@ export const vi = {
   },
   stage: {
     ...delegatesVi.stage,
+    ...firstSessionVi.stage,
     plan: 'Đề án nhân sự',
     introduction: 'Giới thiệu nhân sự',
     vetting: 'Thẩm định',
@@ -472,8 +473,8 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
-    ...firstSessionVi.status,
     ...delegatesVi.status,
+    ...firstSessionVi.status,
     ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',

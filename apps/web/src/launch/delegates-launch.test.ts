@@ -69,6 +69,11 @@ describe('a congress that elects its delegates after its committee', () => {
     ).toEqual([{ name: ['delegateCandidateIds'], key: 'launch.surplusTooLarge', params: { max: 1 } }]);
   });
 
+  it('holds the first session as the last stage when the inspection committee’s seats are given', () => {
+    expect(launchBody(congress({ inspectionCommitteeSeats: 2 }))).toMatchObject({ inspectionCommitteeSeats: 2 });
+    expect(launchBody(congress({}))).not.toHaveProperty('inspectionCommitteeSeats');
+  });
+
   it('asks for official seats before alternates or a list, and is content with no delegates at all', () => {
     expect(checkLaunch(congress({ alternateDelegateSeats: 1 }), today)).toEqual([
       { name: ['delegateSeats'], key: 'launch.delegateSeatsMissing' },

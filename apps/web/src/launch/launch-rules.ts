@@ -236,6 +236,8 @@ export function launchBody(v: LaunchFields) {
               delegateCandidateIds: v.delegateCandidateIds ?? [],
             }
           : {}),
+        // The new committee's first session, as the last stage, when its inspection committee's seats are given.
+        ...((v.inspectionCommitteeSeats ?? 0) > 0 ? { inspectionCommitteeSeats: v.inspectionCommitteeSeats } : {}),
       };
     }
     case 'personnel-plan':

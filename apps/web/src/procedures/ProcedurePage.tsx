@@ -23,12 +23,13 @@ import { WithdrawButton } from './WithdrawButton';
 
 /**
  * The stages of a congress procedure that ended with its committee elected: every one done, with the delegates'
- * election when its trail holds one.
+ * election and the new committee's first session when its trail holds them.
  */
 function finishedStages(rootId: string, events: readonly TrailEvent[]): StageView[] {
-  const delegates = events.some((e) => DELEGATES_STAGE.test(e.streamId));
+  const held = (stage: RegExp): boolean => events.some((e) => stage.test(e.streamId));
   const stages: StageView['stage'][] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
-  if (delegates) stages.push('delegates');
+  if (held(DELEGATES_STAGE)) stages.push('delegates');
+  if (held(/\/first-session$/)) stages.push('first-session');
   return stages.map((stage) => ({ stage, procedureId: `${rootId}/${stage}`, state: 'done' }));
 }
 

@@ -106,6 +106,13 @@ function composeRuleSet(day: string, nextDay: string | undefined): Rulebook {
     actionProgramme: v(r.actionProgramme),
     vetting: v(r.vetting),
     stepDueWorkingDays: v(r.stepDue),
+    procedureStepDue: {
+      confidenceVote: v(r.stepDueConfidenceVote),
+      classification: v(r.stepDueClassification),
+      cadreOpinion: v(r.stepDueCadreOpinion),
+      appointmentRatification: v(r.stepDueAppointmentRatification),
+      delegates: v(r.stepDueDelegates),
+    },
     linkedPosts: v(r.linkedPosts),
     confidenceVote: v(r.confidenceVote),
     classification: v(r.classification),

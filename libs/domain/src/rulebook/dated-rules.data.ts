@@ -289,6 +289,51 @@ export const datedRules = {
     tag: 'A',
     versions: engine(legacy.stepDueWorkingDays, 'no document sets them; defaults of the engine'),
   },
+  stepDueConfidenceVote: {
+    id: 'stepDueWorkingDays.confidenceVote',
+    title: 'Confidence vote: working days to record the vote, and for the higher body to decide on a low result',
+    tag: 'A',
+    versions: engine(
+      legacy.procedureStepDue.confidenceVote,
+      'Quy định 262/96 set when votes are taken, not how long these steps stay open: a choice of ours, the counts of an introduction step (5) and a higher opinion (10) used before',
+    ),
+  },
+  stepDueClassification: {
+    id: 'stepDueWorkingDays.classification',
+    title: 'Annual classification: working days to grade, and for the higher committee to approve',
+    tag: 'A',
+    versions: engine(
+      legacy.procedureStepDue.classification,
+      'Hướng dẫn 21 and Quy định 366 set the grades, not these steps’ days: a choice of ours, the counts of a plan’s adoption (10) and review (20) used before',
+    ),
+  },
+  stepDueCadreOpinion: {
+    id: 'stepDueWorkingDays.cadreOpinion',
+    title: 'Opinion on cadres: working days to answer the request on each cadre',
+    tag: 'A',
+    versions: engine(
+      legacy.procedureStepDue.cadreOpinion,
+      'each request sets its own deadline in its letter; without one, a choice of ours: the count of a higher opinion (10) used before',
+    ),
+  },
+  stepDueAppointmentRatification: {
+    id: 'stepDueWorkingDays.appointmentRatification',
+    title: 'Ratification of an elected member: working days for the level above to ratify',
+    tag: 'A',
+    versions: engine(
+      legacy.procedureStepDue.appointmentRatification,
+      'Quy định 80/377 give the days of an appointment after its policy approval, not of a ratification: a choice of ours, the count of a policy approval (10) used before',
+    ),
+  },
+  stepDueDelegates: {
+    id: 'stepDueWorkingDays.delegates',
+    title: 'Delegates to the higher congress: working days to approve the list and to record a round, at the congress',
+    tag: 'A',
+    versions: engine(
+      legacy.procedureStepDue.delegates,
+      'held during the congress, as the election of the committee: a choice of ours, its counts (1 and 1) used before',
+    ),
+  },
   firstSessionDue: {
     id: 'firstSession.stepDueWorkingDays',
     title: "Working days the steps of the new executive committee's first session stay open before they are due",

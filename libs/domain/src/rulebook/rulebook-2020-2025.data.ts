@@ -181,6 +181,15 @@ export const rulebook2020to2025: Rulebook = {
     electionRound: 1,
     ratification: 10,
   },
+  // The counts these steps used before each had a rule of its own (higher opinion, introduction step, plan adoption
+  // and review, policy approval, candidate list, election round), so procedures recorded since keep their due dates.
+  procedureStepDue: {
+    confidenceVote: { vote: 5, higherDecision: 10 },
+    classification: { grading: 10, approval: 20 },
+    cadreOpinion: { answer: 10 },
+    appointmentRatification: { ratification: 10 },
+    delegates: { candidateList: 1, round: 1 },
+  },
   linkedPosts: regulation205LinkedPosts,
   confidenceVote: { quorum: twoThirds, reviewAbove: oneHalf, dismissalAtLeast: twoThirds },
   classification: { excellentMaxShareOfGood: { numerator: 1, denominator: 5 } },

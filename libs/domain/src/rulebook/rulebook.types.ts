@@ -119,6 +119,24 @@ export interface StepDueWorkingDays {
   readonly ratification: number;
 }
 
+/**
+ * Working days the steps of the procedures added to the congress's own (confidence votes, classification, opinions on
+ * cadres, the ratification form of an appointment, the delegates to the higher congress) stay open before they are
+ * due: one rule per procedure, each of its own date and source.
+ */
+export interface ProcedureStepDueWorkingDays {
+  /** The voting body records the vote; the higher body decides on each low result. */
+  readonly confidenceVote: { readonly vote: number; readonly higherDecision: number };
+  /** The committee grades everyone; the higher committee approves or returns. */
+  readonly classification: { readonly grading: number; readonly approval: number };
+  /** The body answers the request on each cadre. */
+  readonly cadreOpinion: { readonly answer: number };
+  /** The level above ratifies a member the executive committee elected. */
+  readonly appointmentRatification: { readonly ratification: number };
+  /** At the congress: the presidium approves the delegates' list, the counting board records each round. */
+  readonly delegates: { readonly candidateList: number; readonly round: number };
+}
+
 /** Where one rule of a rule set comes from: the document that sets it (null: a setting of the engine) and since when. */
 export interface RuleProvenance {
   readonly id: string;
@@ -224,6 +242,7 @@ export interface Rulebook {
     readonly concludedBy: Readonly<Record<VettingKind, RoleKind>>;
   };
   readonly stepDueWorkingDays: StepDueWorkingDays;
+  readonly procedureStepDue: ProcedureStepDueWorkingDays;
   readonly linkedPosts: readonly LinkedPostRule[];
   readonly confidenceVote: { readonly quorum: Ratio; readonly reviewAbove: Ratio; readonly dismissalAtLeast: Ratio };
   readonly classification: { readonly excellentMaxShareOfGood: Ratio };

@@ -365,7 +365,11 @@ export function createAppointmentDecider(
               params: { personId: top.personId },
               name: 'The higher committee ratifies the member the committee elected',
               ...authorityOf(state.core, 'higher'),
-              dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.policyApproval, rulebook.calendar),
+              dueDate: dueAfter(
+                command.now,
+                rulebook.procedureStepDue.appointmentRatification.ratification,
+                rulebook.calendar,
+              ),
               decision: 'approval',
               subjectIds: [top.personId],
             },

@@ -124,7 +124,7 @@ export function createCadreOpinionDecider(
         const { data } = command;
         const personIds = checkRequest(data);
         const rulebook = launchRulebook(command, rulebooks);
-        const dueDate = dueAfter(command.now, rulebook.stepDueWorkingDays.higherOpinion, rulebook.calendar);
+        const dueDate = dueAfter(command.now, rulebook.procedureStepDue.cadreOpinion.answer, rulebook.calendar);
         return [
           {
             type: 'ProcedureLaunched',

@@ -33,6 +33,11 @@ export function roundStepId(round: number): string {
   return `round-${round}`;
 }
 
+/** Working days a round (or the decision on another round) stays open: the delegates' own rule for their election. */
+function roundDue(state: ElectionState, rulebook: Rulebook): number {
+  return state.delegates ? rulebook.procedureStepDue.delegates.round : rulebook.stepDueWorkingDays.electionRound;
+}
+
 /**
  * Builds the decider of procedure F, the election at the congress (QĐ 244 → 190): list with surplus, rounds of
  * secret ballot counted against the election base, seats by votes, ties by the rulebook's tie rule, further
@@ -57,7 +62,7 @@ export function createElectionDecider(
           params: { round: data.round, seats: data.seats },
           name: `Round ${data.round}: ${data.seats} seat(s), secret ballot`,
           ...authorityOf(state.core, 'countingBoard'),
-          dueDate: dueAfter(now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
+          dueDate: dueAfter(now, roundDue(state, rulebook), rulebook.calendar),
           decision: 'tally',
           subjectIds: data.candidateIds,
         },
@@ -306,7 +311,7 @@ export function createElectionDecider(
           params: { round: round.round, seatsLeft: allocation.seatsLeft },
           name: `${allocation.seatsLeft} seat(s) left: the congress decides whether to vote again`,
           ...authorityOf(state.core, 'presidium'),
-          dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.electionRound, rulebook.calendar),
+          dueDate: dueAfter(command.now, roundDue(state, rulebook), rulebook.calendar),
           decision: 'approval',
           subjectIds: [],
         },
@@ -464,7 +469,13 @@ export function createElectionDecider(
           params: { seats: data.seats + (alternates ?? 0) },
           name: `Congress approves the candidate list for ${data.seats + (alternates ?? 0)} seats`,
           ...authorityOf(after.core, 'presidium'),
-          dueDate: dueAfter(command.now, rulebook.stepDueWorkingDays.candidateList, rulebook.calendar),
+          dueDate: dueAfter(
+            command.now,
+            alternates === undefined
+              ? rulebook.stepDueWorkingDays.candidateList
+              : rulebook.procedureStepDue.delegates.candidateList,
+            rulebook.calendar,
+          ),
           decision: 'approval',
           subjectIds: [],
         },
