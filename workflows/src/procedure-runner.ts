@@ -231,6 +231,17 @@ export class ProcedureRunner {
     return run;
   }
 
+  /**
+   * Folds whatever the log holds beyond this state, after the appends already queued (see {@link CATCH_UP_PATCH}).
+   */
+  catchUpFromLog(): Promise<void> {
+    const run = this.tail.then(async () => {
+      if (this.version > 0 && patched(CATCH_UP_PATCH)) await this.catchUp();
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs `decide`; a refusal (or a command this decider does not know) becomes an Update failure. */
   private decideOrReject(command: DomainCommand): DomainEvent[] {
     let events: unknown;
@@ -323,7 +334,7 @@ export class ProcedureRunner {
    * `cause` (the command being decided already happened when there are some: an Update lost after it was recorded
    * and sent again under its id).
    */
-  private async catchUp(cause: string): Promise<{ folded: number; own: RecordedEventRef[] }> {
+  private async catchUp(cause?: string): Promise<{ folded: number; own: RecordedEventRef[] }> {
     let folded = 0;
     let own: LoggedRef[] | undefined;
     for (;;) {
@@ -331,7 +342,7 @@ export class ProcedureRunner {
         streamId: this.streamId,
         afterVersion: this.version,
         limit: CATCH_UP_PAGE,
-        ...(own === undefined ? { causationId: cause } : {}),
+        ...(own === undefined && cause !== undefined ? { causationId: cause } : {}),
       });
       own ??= page.causedBy;
       const events = page.events.filter((e) => e.ref.streamVersion > this.version);

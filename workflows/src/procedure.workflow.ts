@@ -17,6 +17,7 @@ import {
 } from '@cadreflow/domain';
 import type { ProcedureActivities } from './activities';
 import {
+  catchUpSignal,
   commandUpdate,
   decideUpdate,
   higherOpinionSignal,
@@ -231,6 +232,9 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
         'signal/higherOpinion',
       ),
     );
+  });
+  setHandler(catchUpSignal, async () => {
+    await tolerate('catching up from the log', () => runner.catchUpFromLog());
   });
   setHandler(withdrawRequestSignal, async (w) => {
     await tolerate('withdrawal', () =>

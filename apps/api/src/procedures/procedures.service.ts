@@ -369,7 +369,7 @@ export class ProceduresService {
       const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
       return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason: body.reason }], updateId });
     };
-    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId, this.temporal);
     return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, work, logged);
   }
 
@@ -394,7 +394,7 @@ export class ProceduresService {
         updateId,
       });
     };
-    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId, this.temporal);
     return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body: dto }, work, logged);
   }
 }
