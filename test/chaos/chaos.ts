@@ -61,7 +61,10 @@ class Managed {
   private child?: ChildProcess;
   private exited?: Promise<void>;
   private log?: WriteStream;
+  protected stopping = false;
   starts = 0;
+  /** Times it ended without being killed or stopped (a crash of its own: the run fails). */
+  readonly diedOnItsOwn: string[] = [];
 
   constructor(
     readonly name: string,
@@ -118,17 +121,28 @@ class Managed {
     child.stderr?.off('data', onData);
     child.stdout?.resume();
     child.stderr?.resume();
+    if (outcome.ready) {
+      void this.exited?.then(() => {
+        if (this.child === child && !this.stopping) {
+          this.diedOnItsOwn.push(new Date().toISOString());
+          logger.warn(`${this.name} died on its own (exit ${child.exitCode ?? child.signalCode ?? '?'})`);
+        }
+      });
+    }
     return outcome;
   }
 
   /** SIGKILL, as a crash: nothing is flushed, nothing is closed. */
   async kill(): Promise<void> {
     this.log?.write(`\n=== ${new Date().toISOString()} ${this.name} killed (SIGKILL)\n`);
+    this.stopping = true;
     this.child?.kill('SIGKILL');
     await this.exited;
+    this.stopping = false;
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), 15_000);
@@ -147,6 +161,8 @@ class ManagedPostgres extends Managed {
   }
 
   override async kill(): Promise<void> {
+    // The wrapper ends with its server: that is this kill, not a crash of its own.
+    this.stopping = true;
     const postmaster = await runningPostmaster(this.dataDir);
     if (postmaster !== undefined) process.kill(postmaster, 'SIGKILL');
     await super.kill();
@@ -413,15 +429,22 @@ async function main(): Promise<void> {
       ['at another position', String(verdict.moved.length)],
       ['duplicated', String(verdict.duplicated.length)],
       ['refused (never acknowledged)', String(tally.refused.length)],
+      ['died on their own', String(processes.reduce((n, p) => n + p.diedOnItsOwn.length, 0))],
       ['whole log verifies', verdict.logVerified ? 'yes' : 'NO'],
       ['seconds', seconds],
     ];
     for (const [label, value] of table) process.stdout.write(`${label.padEnd(30)} ${value}\n`);
-    for (const line of [...verdict.missing, ...verdict.moved, ...verdict.duplicated, ...tally.refused]) {
+    const crashes = processes.flatMap((p) => p.diedOnItsOwn.map((at) => `${p.name} died on its own at ${at}`));
+    for (const line of [...verdict.missing, ...verdict.moved, ...verdict.duplicated, ...tally.refused, ...crashes]) {
       process.stdout.write(`  ${line}\n`);
     }
     const failed =
-      verdict.missing.length + verdict.moved.length + verdict.duplicated.length + tally.refused.length > 0 ||
+      verdict.missing.length +
+        verdict.moved.length +
+        verdict.duplicated.length +
+        tally.refused.length +
+        crashes.length >
+        0 ||
       !verdict.logVerified ||
       tally.acked.length === 0;
     process.exitCode = failed ? 1 : 0;

@@ -33,7 +33,7 @@ import { domainBody } from '../errors/api-error.filter';
 import { validationFailed } from '../errors/validation.pipe';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
-import { RegistryStore } from '@cadreflow/registry';
+import { InvalidRegistryDateError, RegistryStore } from '@cadreflow/registry';
 import { ProjectionsService } from '../projections/projections.service';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import { buildLaunch, launchedOrganisation } from './launch-builder';
@@ -90,7 +90,12 @@ export class ProceduresService {
     idempotencyKey: string | undefined,
   ): Promise<LaunchResultDto> {
     const on = form.launchDate ?? new Date().toISOString().slice(0, 10);
-    const snapshot = await this.registry.snapshot(form.organisationId, on).catch(() => undefined);
+    // A date the registry cannot read names no organisation; a database that does not answer is no reason to say
+    // the organisation is unknown (a 422 the client would not retry): that error goes on as a 5xx.
+    const snapshot = await this.registry.snapshot(form.organisationId, on).catch((error: unknown) => {
+      if (error instanceof InvalidRegistryDateError) return undefined;
+      throw error;
+    });
     const organisationId = snapshot && launchedOrganisation(snapshot.model, form.organisationId);
     if (!snapshot || !organisationId) {
       throw new ApiError(
