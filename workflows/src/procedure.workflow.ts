@@ -233,9 +233,7 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
       ),
     );
   });
-  setHandler(catchUpSignal, async () => {
-    await tolerate('catching up from the log', () => runner.catchUpFromLog());
-  });
+  setHandler(catchUpSignal, () => runner.askToCatchUp());
   setHandler(withdrawRequestSignal, async (w) => {
     await tolerate('withdrawal', () =>
       runner.apply(() => withdrawCommand(w), recorderOf(w.actor), 'signal/withdrawRequest'),
