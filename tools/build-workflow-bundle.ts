@@ -8,17 +8,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import {
-  PREBUILT_BUNDLE_PATH,
-  SHARED_MODULES,
-  bundleProcedureWorkflows,
-} from '../apps/worker/src/temporal/workflow-bundle';
+import { PREBUILT_BUNDLE_PATH, bundleWorkerWorkflows } from '../apps/worker/src/temporal/workflow-bundle';
 
 async function main(): Promise<void> {
   const buildFolder = resolve(process.argv[2] ?? 'dist');
   const codePath = join(buildFolder, PREBUILT_BUNDLE_PATH);
-  // With OpenTelemetry's workflow interceptors: tracing is turned on or off by each worker's OTEL_* variables.
-  const bundle = await bundleProcedureWorkflows(SHARED_MODULES, { tracing: true });
+  // The bundle a worker run from the sources makes at start, with the same options (OpenTelemetry's interceptors too).
+  const bundle = await bundleWorkerWorkflows();
   await mkdir(dirname(codePath), { recursive: true });
   // The code carries its source map inline, which the SDK reads from the file.
   await writeFile(codePath, bundle.code);

@@ -1,5 +1,5 @@
 import { demoIds, demoOrganisation } from '@cadreflow/domain';
-import type { ElectionLaunch } from '@cadreflow/workflows/messages';
+import type { CongressPersonnelLaunch, ElectionLaunch } from '@cadreflow/workflows/messages';
 import { buildLaunch } from '../../apps/api/src/procedures/launch-builder';
 import type { LaunchForm } from '../../apps/api/src/procedures/launch.dto';
 import { LaunchFormPipe } from '../../apps/api/src/procedures/launch-form.pipe';
@@ -32,6 +32,61 @@ describe('delegates to the higher congress launched from the election form', () 
     await expect(pipe.transform({ ...base, seats: 4, alternateSeats: 1.5 })).rejects.toMatchObject({ status: 400 });
     await expect(pipe.transform({ ...base, seats: 4, alternateSeats: 2 })).resolves.toMatchObject({
       alternateSeats: 2,
+    });
+  });
+});
+
+describe('delegates to the higher congress launched with the congress', () => {
+  const committee = ['person/bn-01', 'person/bn-02', 'person/bn-03', 'person/bn-04', 'person/bn-05', 'person/bn-06'];
+  const congress = {
+    kind: 'congress-personnel',
+    organisationId: demoIds.province,
+    congressDate: '2030-06-15',
+    executiveCommitteeSeats: 5,
+    standingCommitteeSeats: 3,
+    deputySecretaries: 1,
+    candidateIds: committee,
+  };
+  const delegateCandidateIds = ['person/bn-07', 'person/bn-08', 'person/bn-09', 'person/bn-10'];
+
+  it('carries the official and alternate seats and their list on the composite; none given, no delegates', () => {
+    const launch = buildLaunch(
+      { ...congress, delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds } as LaunchForm,
+      snapshot,
+      'proc-congress',
+      launchedBy,
+    ) as CongressPersonnelLaunch;
+    expect(launch.delegates).toEqual({ seats: 2, alternateSeats: 1, candidateIds: delegateCandidateIds });
+    const none = buildLaunch(congress as LaunchForm, snapshot, 'proc-congress-2', launchedBy);
+    expect(none).not.toHaveProperty('delegates');
+    const zero = buildLaunch({ ...congress, delegateSeats: 0 } as LaunchForm, snapshot, 'proc-congress-3', launchedBy);
+    expect(zero).not.toHaveProperty('delegates');
+  });
+
+  it('refuses a delegates list that breaks the surplus rule, an unknown person, or alternates without official seats (422)', () => {
+    const refused = (form: Record<string, unknown>): unknown => {
+      try {
+        buildLaunch({ ...congress, ...form } as LaunchForm, snapshot, 'proc-refused', launchedBy);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(
+      refused({ delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds: delegateCandidateIds.slice(0, 3) }),
+    ).toMatchObject({
+      code: 'SURPLUS_RULE_BROKEN',
+      extra: { field: 'delegateCandidateIds' },
+    });
+    expect(
+      refused({ delegateSeats: 2, delegateCandidateIds: ['person/bn-07', 'person/nobody', 'person/bn-08'] }),
+    ).toMatchObject({
+      code: 'LAUNCH_UNKNOWN_PERSON',
+      extra: { field: 'delegateCandidateIds.1' },
+    });
+    expect(refused({ alternateDelegateSeats: 1 })).toMatchObject({
+      code: 'LAUNCH_DELEGATE_SEATS_MISSING',
+      extra: { field: 'delegateSeats' },
     });
   });
 });

@@ -240,7 +240,7 @@ describe('HTTP surface hardening (real PostgreSQL)', () => {
       expect((await new HttpClient(baseUrl, refreshed.body.accessToken).get('/auth/me')).status).toBe(200);
       const again = await anonymous.post<ErrorBody>('/auth/refresh', { refreshToken: session.refreshToken });
       expect(again.status).toBe(401);
-      expect(again.body).toMatchObject({ code: 'REFRESH_TOKEN_INVALID', field: 'refreshToken' });
+      expect(again.body).toMatchObject({ code: 'REFRESH_TOKEN_REUSED', field: 'refreshToken' });
       expect((await anonymous.post('/auth/logout', { refreshToken: refreshed.body.refreshToken })).status).toBe(200);
       expect((await anonymous.post('/auth/refresh', { refreshToken: refreshed.body.refreshToken })).status).toBe(401);
     });

@@ -44,7 +44,9 @@ describe('JwtAuthGuard', () => {
 
   beforeEach(() => {
     // The user's token version, as the users table holds it (the sessions' own tests run on PostgreSQL).
-    const sessions = { isCurrent: (_userId: string, version: number) => Promise.resolve(version === 1) };
+    const sessions = {
+      check: (_userId: string, version: number) => Promise.resolve(version === 1 ? 'current' : 'version'),
+    };
     guard = new JwtAuthGuard(jwt, new Reflector(), sessions as unknown as SessionsService);
     verifications = jest.spyOn(jwt, 'verifyAsync');
   });

@@ -80,6 +80,7 @@ describe('the OpenAPI document', () => {
       'confidence-vote',
       'congress-personnel',
       'election',
+      'first-session',
       'introduction',
       'personnel-plan',
       'vetting',

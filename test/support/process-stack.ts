@@ -32,6 +32,7 @@ async function startProcess(
   env: Record<string, string>,
   ready: RegExp,
   built = false,
+  onOutput?: ProcessOutput,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const command = built
     ? [join('dist', script.replace(/\.ts$/, '.js')), ...args]
@@ -42,8 +43,13 @@ async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  if (onOutput) {
+    child.stdout?.on('data', (data: Buffer) => onOutput(name, 'stdout', data.toString()));
+    child.stderr?.on('data', (data: Buffer) => onOutput(name, 'stderr', data.toString()));
+  }
+  let onData = (_data: Buffer): void => undefined;
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const onData = (data: Buffer): void => {
+    onData = (data: Buffer): void => {
       output += data.toString();
       const found = ready.exec(output);
       if (found) resolve(found);
@@ -51,7 +57,7 @@ async function startProcess(
     for (const stream of [child.stdout, child.stderr]) stream?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
   }).finally(() => {
-    for (const stream of [child.stdout, child.stderr]) stream?.removeAllListeners('data');
+    for (const stream of [child.stdout, child.stderr]) stream?.removeListener('data', onData);
   });
   // Keep draining its output, no longer kept, so that it never blocks on a full pipe.
   child.stdout?.resume();
@@ -68,8 +74,15 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Receives what a process of the stack writes, as it writes it. */
+export type ProcessOutput = (process: string, stream: 'stdout' | 'stderr', text: string) => void;
+
 /** How to start a {@link ProcessStack}. */
 export interface ProcessStackOptions {
+  /** More environment variables for both the worker and the API (e.g. `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+  env?: Record<string, string>;
+  /** Everything the worker and the API write (the embedded Temporal server's output is not passed on). */
+  onOutput?: ProcessOutput;
   /** More environment variables for the worker process (e.g. `CADREFLOW_CHECKPOINT_EVERY`). */
   workerEnv?: Record<string, string>;
   /** `'real'`: the real Temporal server (`temporal server start-dev`, SQLite in memory) instead of `temporal:dev`. */
@@ -119,6 +132,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       TEMPORAL_TASK_QUEUE: `procs-${Math.random().toString(36).slice(2, 10)}`,
       JWT_SECRET: 'process-stack-secret-that-is-long-enough',
       CADREFLOW_TRUSTED_APPENDER_KEYS: appender.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      ...options.env,
     };
     // The worker signs checkpoints; the API verifies them with the public half only.
     const keys = generateKeyPairSync('ed25519');
@@ -133,6 +147,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       },
       options.built ? /polling task queue .* with the prebuilt workflow bundle/ : /polling task queue/,
       options.built,
+      options.onOutput,
     );
     children.push(worker.child);
     const port = await freePort();
@@ -148,6 +163,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       },
       /listening on port/,
       options.built,
+      options.onOutput,
     );
     children.push(api.child);
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -27,7 +27,9 @@ import {
   stateQuery,
   withdrawRequestSignal,
   withdrawUpdate,
+  type CongressDelegates,
   type CongressPersonnelLaunch,
+  type DelegatesView,
   type ProcedureLaunch,
   type ProcedureResult,
   type ProcedureStateView,
@@ -52,7 +54,13 @@ import { domainActor, electedOf, launchInstant, workflowNow } from './procedure-
  */
 const pinStageRulebook = 'composite-stage-rulebook';
 
-const stageOrder: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
+/**
+ * Patch: a congress launched with delegates to the higher congress elects them after its executive committee, as the
+ * stage `delegates` (composites launched before had no such stage).
+ */
+export const DELEGATES_STAGE_PATCH = 'composite-delegates-stage';
+
+const committeeStages: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
 
 const workflowOf = {
   'personnel-plan': personnelPlanWorkflow,
@@ -65,13 +73,27 @@ const workflowOf = {
 function stopsHere(stage: CongressStageName, result: ProcedureResult): boolean {
   if (result.run === 'withdrawn') return true;
   if (stage === 'plan' || stage === 'consultation') return result.outcome !== 'consumed';
-  if (stage === 'election') return false;
+  // The delegates are elected at the congress whether or not the committee's election is ratified later.
+  if (stage === 'election' || stage === 'delegates') return false;
   return result.personIds.length === 0;
+}
+
+/** The official and alternate delegates of a delegates stage's result, in precedence order, with their votes. */
+function delegatesOf(result: ProcedureResult, officialSeats: number): DelegatesView | null {
+  const elected = electedOf(result.detail);
+  if (!elected || result.run !== 'completed') return null;
+  const votes = new Map(elected.map((e) => [e.personId, e]));
+  const ordered = result.personIds.flatMap((id) => {
+    const view = votes.get(id);
+    return view ? [view] : [];
+  });
+  return { official: ordered.slice(0, officialSeats), alternates: ordered.slice(officialSeats) };
 }
 
 /**
  * The composite congress-personnel procedure for one party organisation: plan → introduction → vetting →
- * consultation with the higher level (the Politburo for a provincial body) → election. Each stage is a child
+ * consultation with the higher level (the Politburo for a provincial body) → election → (when the launch names
+ * delegate seats) the delegates to the higher congress. Each stage is a child
  * workflow `<procedureId>/<stage>` running that procedure's decider on its own stream; decisions go to the child
  * named in `stateQuery().stages`. Withdrawing the composite withdraws the running stage (recorded on its stream).
  *
@@ -96,6 +118,10 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
   const rulebookId = patched(DATED_RULE_SETS_PATCH)
     ? rulebookInForce(launchedAt).id
     : cycleRulebookInForce(launchedAt).id;
+  // A congress that elects no delegates (none given, or no official seat) has no delegates stage.
+  const delegatesInput = input.delegates && input.delegates.seats > 0 ? input.delegates : null;
+  const stageOrder: readonly CongressStageName[] =
+    delegatesInput && patched(DELEGATES_STAGE_PATCH) ? [...committeeStages, 'delegates'] : committeeStages;
   const stages = new Map<CongressStageName, StageView>(
     stageOrder.map((stage) => [
       stage,
@@ -130,12 +156,19 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     stageOpenSteps: stageSteps?.openSteps ?? [],
     stageOpenStepCount: stageSteps?.openStepCount ?? 0,
     ...electionResults(),
+    ...delegatesResults(),
   });
   /** Who the election stage elected, once it has a result. */
   const electionResults = (): { elected?: ReturnType<typeof electedOf> & object } => {
-    const election = results.find((r) => r.kind === 'election');
+    const election = results.find((r) => r.procedureId === stageProcedureId(input.procedureId, 'election'));
     const elected = election ? electedOf(election.detail) : null;
     return elected ? { elected } : {};
+  };
+  /** The delegates the delegates stage declared, once it has ended. */
+  const delegatesResults = (): { delegates?: DelegatesView } => {
+    const stage = results.find((r) => r.procedureId === stageProcedureId(input.procedureId, 'delegates'));
+    const delegates = stage && delegatesInput ? delegatesOf(stage, delegatesInput.seats) : null;
+    return delegates ? { delegates } : {};
   };
   /** The launcher's rule for withdrawing, as the domain states it, on a core built from this launch. */
   const validateWithdrawal = (w: WithdrawInput): void => {
@@ -259,6 +292,9 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       case 'election':
         launch = launches.election((approvedPlan ?? input.plan).executiveCommitteeSeats, candidates);
         break;
+      case 'delegates':
+        launch = launches.delegates(delegatesInput as CongressDelegates);
+        break;
     }
     const result = await runStage(stage, launch);
     if (!result) {
@@ -268,11 +304,13 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     if (stage === 'plan') {
       approvedPlan = (result.detail as { plan: PersonnelPlanContent | null }).plan;
     }
-    candidates = result.personIds;
     if (stopsHere(stage, result)) {
       outcome = result.run === 'withdrawn' ? null : `${stage}-${result.outcome ?? 'ended'}`;
       break;
     }
+    // The composite's outcome is its committee's election; the delegates are in its detail.
+    if (stage === 'delegates') continue;
+    candidates = result.personIds;
     outcome = result.outcome;
     personIds = result.personIds;
   }
@@ -287,7 +325,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     personIds,
     streamVersion: 0,
     closingEvents: last?.closingEvents ?? [],
-    detail: { approvedPlan },
+    detail: { approvedPlan, ...delegatesResults() },
     stages: results,
   };
 }

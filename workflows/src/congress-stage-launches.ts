@@ -17,6 +17,7 @@ import {
   type ProcedureBodies,
 } from '@cadreflow/domain';
 import type {
+  CongressDelegates,
   CongressPersonnelLaunch,
   ElectionLaunch,
   IntroductionLaunch,
@@ -228,6 +229,37 @@ export class CongressStageLaunches {
           delegate: true,
         })),
         composition: this.composition(candidateIds, true),
+      },
+    };
+  }
+
+  /**
+   * F with alternate seats, after the executive committee: the congress elects its delegates to the higher congress
+   * (official and alternate, one list, one ballot) on the same counting rules; they are declared at the count, with
+   * no ratification. The list is not checked against the committee's composition targets, which are the plan's.
+   */
+  delegates(delegates: CongressDelegates): ElectionLaunch {
+    const congressId = this.body('congress', 'congress');
+    return {
+      kind: 'election',
+      ...this.common('delegates'),
+      data: {
+        congressId,
+        electedBodyId: congressId,
+        level: this.bodies.levelKind,
+        congressDate: this.input.congressDate,
+        seats: delegates.seats,
+        alternateSeats: delegates.alternateSeats,
+        presidiumId: congressId,
+        countingBoardId: congressId,
+        higherBodyId: this.ratifying.body.id,
+        higherRole: this.ratifying.role,
+        candidates: delegates.candidateIds.map((personId) => ({
+          personId,
+          relativeIds: concernedPerson(this.model, personId).relativeIds,
+          source: 'plan' as const,
+          delegate: true,
+        })),
       },
     };
   }

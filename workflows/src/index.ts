@@ -8,6 +8,7 @@ export {
   classificationWorkflow,
   confidenceVoteWorkflow,
   electionWorkflow,
+  firstSessionWorkflow,
   introductionWorkflow,
   personnelPlanWorkflow,
   vettingWorkflow,

@@ -74,6 +74,7 @@ import type {
   ConfidenceRatings,
   LaunchClassification,
   LaunchConfidenceVote,
+  LaunchFirstSession,
   ReceiveOpinionRequest,
   Tallies,
   VerifyAssetDeclaration,
@@ -93,6 +94,7 @@ export const workflowTypes = {
   'confidence-vote': 'confidenceVoteWorkflow',
   classification: 'classificationWorkflow',
   'cadre-opinion': 'cadreOpinionWorkflow',
+  'first-session': 'firstSessionWorkflow',
   'congress-personnel': 'congressPersonnelWorkflow',
 } as const;
 
@@ -198,6 +200,16 @@ export interface CadreOpinionLaunch extends LaunchCommon {
   readonly data: Without<ReceiveOpinionRequest['data'], LaunchOnly>;
 }
 
+/**
+ * Launch the first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp hành khóa mới):
+ * it elects its standing committee, secretary, deputy secretaries, inspection committee and its chair from among
+ * `members`; the higher committee ratifies. `firstSessionLaunch` builds it from the congress's elected members.
+ */
+export interface FirstSessionLaunch extends LaunchCommon {
+  readonly kind: 'first-session';
+  readonly data: Without<LaunchFirstSession['data'], LaunchOnly>;
+}
+
 /** Input of a single-procedure workflow (`args: [input]`). */
 export type ProcedureLaunch =
   | PersonnelPlanLaunch
@@ -207,7 +219,8 @@ export type ProcedureLaunch =
   | ElectionLaunch
   | ConfidenceVoteLaunch
   | ClassificationLaunch
-  | CadreOpinionLaunch;
+  | CadreOpinionLaunch
+  | FirstSessionLaunch;
 
 /**
  * Input of `congressPersonnelWorkflow`: plan → introduction → vetting → consultation with the higher level
@@ -223,6 +236,21 @@ export interface CongressPersonnelLaunch extends LaunchCommon {
   readonly congressDate: IsoDate;
   /** The registry snapshot the stages read bodies, people and relatives from; each stage records its ref. */
   readonly registry: RegistrySnapshot;
+  /**
+   * Delegates to the higher congress, elected at this congress after its executive committee (stage `delegates`).
+   * Absent (or with no official seats) for a congress that elects none: the stage is then left out.
+   */
+  readonly delegates?: CongressDelegates;
+}
+
+/**
+ * The election of delegates to the higher congress at the congress: `seats` official and `alternateSeats` alternate
+ * delegates on one list (`candidateIds`, counted against both with the surplus rule), one ballot.
+ */
+export interface CongressDelegates {
+  readonly seats: number;
+  readonly alternateSeats: number;
+  readonly candidateIds: readonly string[];
 }
 
 /** Any workflow input. */
@@ -256,7 +284,9 @@ export type StepDecisionInput =
       readonly ratings: Readonly<Record<string, ConfidenceRatings>>;
     }
   /** Classification, step `grading-<n>`: a grade for every person. */
-  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> };
+  | { readonly kind: 'classification'; readonly grades: Readonly<Record<string, ClassificationGrade>> }
+  /** First session of a new executive committee, step `list-<n>`: the candidates proposed for the office. */
+  | { readonly kind: 'nomination'; readonly candidateIds: readonly string[] };
 
 /** Input of {@link decideUpdate}. */
 export interface DecideInput {
@@ -411,6 +441,14 @@ export interface ProcedureStateView {
   readonly stageOpenStepCount?: number;
   /** Election (and a composite once its election stage has results): who was elected, with votes and share. */
   readonly elected?: readonly ElectedView[];
+  /** Composite, once its delegates stage has ended: the official and alternate delegates, with their votes. */
+  readonly delegates?: DelegatesView;
+}
+
+/** The delegates to the higher congress a congress elected: official first, then alternates, each with votes. */
+export interface DelegatesView {
+  readonly official: readonly ElectedView[];
+  readonly alternates: readonly ElectedView[];
 }
 
 /** How many of a stage's open steps the composite keeps in its view. */
@@ -432,7 +470,7 @@ export interface StageStepsInput {
 
 /** A stage of the composite congress-personnel procedure. */
 export interface StageView {
-  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election';
+  readonly stage: 'plan' | 'introduction' | 'vetting' | 'consultation' | 'election' | 'delegates';
   /** The child workflow id (or the composite's own id for the consultation). */
   readonly procedureId: string;
   readonly state: 'pending' | 'running' | 'done' | 'failed';

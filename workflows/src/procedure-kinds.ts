@@ -8,6 +8,10 @@ import {
   createConfidenceVoteDecider,
   createAppointmentDecider,
   createElectionDecider,
+  createFirstSessionDecider,
+  firstSessionDecider,
+  firstSessionRoundStepId,
+  firstSessionDecisionStepId,
   createIntroductionDecider,
   createPersonnelPlanDecider,
   createVettingDecider,
@@ -46,6 +50,7 @@ export const deciders: Readonly<Record<SingleProcedureKind, AnyDecider>> = {
   'confidence-vote': confidenceVoteDecider,
   classification: classificationDecider,
   'cadre-opinion': cadreOpinionDecider,
+  'first-session': firstSessionDecider,
 };
 
 const noticedDaysOnly = rulebooksWithNoticedDaysOnly();
@@ -63,6 +68,7 @@ export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecide
   'confidence-vote': createConfidenceVoteDecider(noticedDaysOnly),
   classification: createClassificationDecider(noticedDaysOnly),
   'cadre-opinion': createCadreOpinionDecider(noticedDaysOnly),
+  'first-session': createFirstSessionDecider(noticedDaysOnly),
 };
 
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
@@ -74,6 +80,7 @@ const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   'confidence-vote': 'LaunchConfidenceVote',
   classification: 'LaunchClassification',
   'cadre-opinion': 'ReceiveOpinionRequest',
+  'first-session': 'LaunchFirstSession',
 };
 
 /**
@@ -143,6 +150,8 @@ export function launchCommand(
     const candidates = (input.data as { candidates?: ReadonlyArray<{ personId: string; relativeIds: string[] }> })
       .candidates;
     if (candidates) data.candidates = withRegistryRelatives(candidates, registry);
+    const members = (input.data as { members?: ReadonlyArray<{ personId: string; relativeIds: string[] }> }).members;
+    if (input.kind === 'first-session' && members) data.members = withRegistryRelatives(members, registry);
     if (input.kind === 'vetting') {
       data.candidates = (data.candidates as VettingCandidate[]).map((c) =>
         withLinkedPostConflicts(c, registry, rulebook),
@@ -201,6 +210,11 @@ export function decisionCommand(
       const { summoned, present, ratings } = decision;
       return { type: 'RecordConfidenceVote', data: { stepId, summoned, present, ratings }, actor, now };
     }
+    case 'nomination':
+      if (kind !== 'first-session') {
+        throw invalidInput(`A list for an office is not proposed in a ${kind} procedure`, { stepId });
+      }
+      return { type: 'NominateForOffice', data: { stepId, candidateIds: decision.candidateIds }, actor, now };
     case 'classification':
       if (kind !== 'classification') {
         throw invalidInput(`Grades are not recorded in a ${kind} procedure`, { stepId });
@@ -213,10 +227,26 @@ export function decisionCommand(
   }
 }
 
+/**
+ * The round a step id of the election (`round-<n>`, `decision-<n>`) or of the first session of an executive
+ * committee (the same ids, numbered over the session) names.
+ */
 function electionRound(kind: SingleProcedureKind, stepId: string, prefix: 'round' | 'decision'): number {
   const round = Number(stepId.slice(stepId.lastIndexOf('-') + 1));
-  const expected = prefix === 'round' ? roundStepId(round) : `decision-${round}`;
-  if (kind !== 'election' || !Number.isInteger(round) || round < 1 || stepId !== expected) {
+  const expected =
+    kind === 'first-session'
+      ? prefix === 'round'
+        ? firstSessionRoundStepId(round)
+        : firstSessionDecisionStepId(round)
+      : prefix === 'round'
+        ? roundStepId(round)
+        : `decision-${round}`;
+  if (
+    (kind !== 'election' && kind !== 'first-session') ||
+    !Number.isInteger(round) ||
+    round < 1 ||
+    stepId !== expected
+  ) {
     throw invalidInput(`Step "${stepId}" of a ${kind} procedure is not decided this way`, { stepId });
   }
   return round;

@@ -385,3 +385,11 @@ export async function classificationWorkflow(input: ProcedureLaunch): Promise<Pr
 export async function cadreOpinionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
   return runProcedure(input);
 }
+
+/**
+ * First session of a newly elected executive committee: it elects its standing committee, secretary, deputy
+ * secretaries, inspection committee and its chair; the higher committee ratifies (chuẩn y) or returns.
+ */
+export async function firstSessionWorkflow(input: ProcedureLaunch): Promise<ProcedureResult> {
+  return runProcedure(input);
+}

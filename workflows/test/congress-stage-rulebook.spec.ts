@@ -45,8 +45,25 @@ describe('stages of the congress procedure keep the rulebook of their composite'
       launches.vetting(candidates),
       launches.plan('consultation', composite.plan),
       launches.election(3, candidates),
+      launches.delegates({ seats: 2, alternateSeats: 1, candidateIds: [...candidates, 'person/bn-04'] }),
     ];
-    expect(stages.map((s) => s.rulebookId)).toEqual(Array<string>(5).fill('rulebook/2020-2025'));
+    expect(stages.map((s) => s.rulebookId)).toEqual(Array<string>(6).fill('rulebook/2020-2025'));
+  });
+
+  it('launches the delegates stage as an election with alternate seats, on the congress, without the plan targets', () => {
+    const launches = new CongressStageLaunches(composite, model, launchedAt, {
+      rulebookId: 'rulebook/2020-2025',
+      now: () => true,
+    });
+    const launch = launches.delegates({ seats: 2, alternateSeats: 1, candidateIds: ['person/bn-05', 'person/bn-06'] });
+    expect(launch).toMatchObject({
+      kind: 'election',
+      procedureId: 'congress/bac-ninh-2025/delegates',
+      parentProcedureId: 'congress/bac-ninh-2025',
+      data: { seats: 2, alternateSeats: 1, congressId: demoIds.provincialCongress },
+    });
+    expect(launch.data.candidates.map((c) => c.personId)).toEqual(['person/bn-05', 'person/bn-06']);
+    expect(launch.data).not.toHaveProperty('composition');
   });
 
   it('leaves the rulebook out of stages a procedure launched before the pin replays', () => {

@@ -22,13 +22,22 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
 export interface ApiSecurity {
   readonly limits: RequestLimits;
   readonly session: SessionSettings;
+  /**
+   * Proxies in front whose `X-Forwarded-For` names the client (Express's `trust proxy` as a hop count); 0: the
+   * connection's own address is the client's, and the header is ignored (a client could write anything in it).
+   */
+  readonly trustProxyHops?: number;
 }
 
 export const DEFAULT_API_SECURITY: ApiSecurity = { limits: DEFAULT_REQUEST_LIMITS, session: DEFAULT_SESSION_SETTINGS };
 
 /** The security settings from the validated configuration. */
-export function apiSecurityFrom(config: { http: RequestLimits; auth: SessionSettings }): ApiSecurity {
-  return { limits: { ...config.http }, session: { ...config.auth } };
+export function apiSecurityFrom(config: {
+  http: RequestLimits;
+  auth: SessionSettings;
+  trustProxyHops?: number;
+}): ApiSecurity {
+  return { limits: { ...config.http }, session: { ...config.auth }, trustProxyHops: config.trustProxyHops ?? 0 };
 }
 
 /** What the API process needs to know; provided once at boot (a class, so it is its own DI token). */

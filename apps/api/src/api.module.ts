@@ -11,6 +11,7 @@ import { ApiSettings } from './api-settings';
 import { AuditController } from './audit/audit.controller';
 import { AuditKeys } from './audit/audit-keys';
 import { AuditService } from './audit/audit.service';
+import { DossierAccessLogService } from './audit/dossier-access-log.service';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator, PasswordAuthenticator } from './auth/authenticator';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -33,10 +34,14 @@ import { CreateReadModels1763785100000 } from './migrations/1763785100000-Create
 import { TaskStepKinds1765000000000 } from './migrations/1765000000000-TaskStepKinds';
 import { IdempotencyLease1765100000000 } from './migrations/1765100000000-IdempotencyLease';
 import { SessionsAndDossierAudit1766100000000 } from './migrations/1766100000000-SessionsAndDossierAudit';
+import { SessionFamiliesAndAccessLog1766200000000 } from './migrations/1766200000000-SessionFamiliesAndAccessLog';
+import { OpinionCounts1766300000000 } from './migrations/1766300000000-OpinionCounts';
 import { OrganisationDirectory } from './organisation/organisation-directory.service';
 import { DossierService } from './procedures/dossier.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { ProceduresService } from './procedures/procedures.service';
+import { ProgressService } from './procedures/progress.service';
+import { AgeChecksService } from './procedures/age-checks.service';
 import { ProjectionsService } from './projections/projections.service';
 import { RegistryModule } from './registry/registry.module';
 import { ReadModelProjection } from './projections/read-model.projection';
@@ -54,6 +59,8 @@ export const apiMigrations = [
   IdempotencyLease1765100000000,
   ...registryMigrations,
   SessionsAndDossierAudit1766100000000,
+  SessionFamiliesAndAccessLog1766200000000,
+  OpinionCounts1766300000000,
 ];
 
 /** The HTTP API: a Temporal client plus read models; it never writes events itself. */
@@ -111,9 +118,12 @@ export class ApiModule {
         HttpDrain,
         ProjectionsService,
         ProceduresService,
+        ProgressService,
+        AgeChecksService,
         DossierService,
         TasksService,
         AuditService,
+        DossierAccessLogService,
       ],
     };
   }

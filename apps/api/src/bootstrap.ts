@@ -82,6 +82,8 @@ export async function createApiApp(
   // Every Nest logger of the process writes through pino from here on (the lines buffered at start too).
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
+  // Behind a load balancer the client's address (sign-in lockouts and rates are per address) is in X-Forwarded-For.
+  if (settings.security.trustProxyHops) app.set('trust proxy', settings.security.trustProxyHops);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY } }));
   app.use(requestGuard());
   app.use(jsonBody(settings.security.limits));

@@ -28,7 +28,13 @@ import {
 } from '@cadreflow/event-store';
 import { importOnFirstStart } from '@cadreflow/registry';
 import { Witness, serveWitness } from '@cadreflow/witness';
-import { WorkerModule, WorkerSettings, installTemporalRuntime } from '@cadreflow/worker';
+import {
+  PinoNestLogger,
+  WorkerModule,
+  WorkerSettings,
+  createWorkerLog,
+  installTemporalRuntime,
+} from '@cadreflow/worker';
 import { loadOrCreateSecret } from './secrets';
 
 /** Everything `npm start` runs, and how to stop it in reverse order. */
@@ -114,7 +120,9 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     }
 
     const tls = config.temporal.kind === 'external' && config.temporal.tls;
-    installTemporalRuntime();
+    // The worker's lines and the Temporal SDK's through pino, pretty as the API's.
+    const workerLog = createWorkerLog({ levels: ['error', 'warn', 'log'], format: 'pretty' });
+    installTemporalRuntime(workerLog);
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(
         new WorkerSettings(
@@ -126,7 +134,7 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
           config.maxCachedWorkflows,
         ),
       ),
-      { logger: ['error', 'warn', 'log'] },
+      { logger: new PinoNestLogger(workerLog) },
     );
     stops.push(() => worker.close());
     // Every store that appends here seals its appends, so the checkpointer can require receipts.

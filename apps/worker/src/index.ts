@@ -6,3 +6,5 @@ export { installTemporalRuntime } from './temporal/runtime';
 export { RegistryRelationsSource, RelationsSource } from './activities/relations.source';
 export { SHARED_MODULES } from './temporal/workflow-bundle';
 export { workflowSpanSink } from './temporal/tracing';
+export { PinoNestLogger, TemporalPinoLogger, createWorkerLog, nestLevelsFrom } from './observability/worker-logging';
+export type { WorkerLogOptions } from './observability/worker-logging';

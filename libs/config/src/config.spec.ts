@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigValidationError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -24,6 +27,14 @@ describe('loadConfig', () => {
     expect(config.auth.accessTokenSeconds).toBe(60);
     expect(() => loadConfig({ CADREFLOW_MAX_JSON_DEPTH: '1' })).toThrow(
       /CADREFLOW_MAX_JSON_DEPTH must be a whole number/,
+    );
+  });
+
+  it('believes no proxy’s X-Forwarded-For by default, and as many hops as it is told', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ CADREFLOW_TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ CADREFLOW_TRUST_PROXY_HOPS: 'yes' })).toThrow(
+      /CADREFLOW_TRUST_PROXY_HOPS must be a whole number from 0 to 10/,
     );
   });
 
@@ -111,6 +122,68 @@ describe('loadConfig', () => {
       expect(evidence.trustedAppenderKeyPems).toEqual([publicPem.trim()]);
     });
 
+    describe('keys in files (`<name>_FILE`, as a deployment mounts them)', () => {
+      let folder: string;
+      beforeEach(() => {
+        folder = mkdtempSync(join(tmpdir(), 'cadreflow-config-'));
+      });
+      afterEach(() => {
+        rmSync(folder, { recursive: true, force: true });
+      });
+
+      it('pins the witness key from CADREFLOW_WITNESS_PUBLIC_KEY_FILE, as from the variable itself', () => {
+        const file = join(folder, 'witness.pem');
+        writeFileSync(file, publicPem);
+        const fromFile = loadConfig({
+          CADREFLOW_WITNESS_URL: 'http://witness:4105',
+          CADREFLOW_WITNESS_PUBLIC_KEY_FILE: file,
+        }).evidence;
+        expect(fromFile.witnessPublicKeyPems).toEqual([publicPem.trim()]);
+        const fromVariable = loadConfig({
+          CADREFLOW_WITNESS_URL: 'http://witness:4105',
+          CADREFLOW_WITNESS_PUBLIC_KEY: publicPem,
+        }).evidence;
+        expect(fromVariable.witnessPublicKeyPems).toEqual(fromFile.witnessPublicKeyPems);
+      });
+
+      it('reads the other keys from files too', () => {
+        writeFileSync(join(folder, 'appender.pem'), privatePem);
+        writeFileSync(join(folder, 'log.pem'), publicPem);
+        const config = loadConfig({
+          CADREFLOW_APPENDER_KEY_FILE: join(folder, 'appender.pem'),
+          CADREFLOW_CHECKPOINT_PUBLIC_KEY_FILE: join(folder, 'log.pem'),
+        });
+        expect(config.evidence.appenderKeyPem).toBe(privatePem.trim());
+        expect(config.checkpointPublicKeyPem).toBe(publicPem.trim());
+      });
+
+      it('refuses a missing or empty file, a file that holds no key, and a key given both ways', () => {
+        writeFileSync(join(folder, 'empty.pem'), '\n');
+        writeFileSync(join(folder, 'private.pem'), privatePem);
+        let error: unknown;
+        try {
+          loadConfig({
+            CADREFLOW_WITNESS_URL: 'http://witness:4105',
+            CADREFLOW_WITNESS_PUBLIC_KEY_FILE: join(folder, 'missing.pem'),
+            CADREFLOW_CHECKPOINT_PUBLIC_KEY_FILE: join(folder, 'empty.pem'),
+            CADREFLOW_TRUSTED_APPENDER_KEYS_FILE: join(folder, 'private.pem'),
+            CADREFLOW_APPENDER_KEY: privatePem,
+            CADREFLOW_APPENDER_KEY_FILE: join(folder, 'private.pem'),
+          });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(ConfigValidationError);
+        expect((error as ConfigValidationError).problems).toEqual([
+          `CADREFLOW_CHECKPOINT_PUBLIC_KEY_FILE names an empty file (${join(folder, 'empty.pem')})`,
+          `CADREFLOW_WITNESS_PUBLIC_KEY_FILE names a file that cannot be read (${join(folder, 'missing.pem')}: ENOENT)`,
+          'CADREFLOW_WITNESS_PUBLIC_KEY (or CADREFLOW_WITNESS_PUBLIC_KEY_FILE) must pin the witness key when CADREFLOW_WITNESS_URL is set',
+          'set either CADREFLOW_APPENDER_KEY or CADREFLOW_APPENDER_KEY_FILE, not both',
+          'CADREFLOW_TRUSTED_APPENDER_KEYS must hold public keys in PEM form ("-----BEGIN PUBLIC KEY-----")',
+        ]);
+      });
+    });
+
     it('lists every malformed tamper-evidence variable at once', () => {
       let error: unknown;
       try {
@@ -126,7 +199,7 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigValidationError);
       expect((error as ConfigValidationError).problems).toEqual([
         'CADREFLOW_WITNESS_URL must list http(s) URLs (got "witness-a:7400")',
-        'CADREFLOW_WITNESS_PUBLIC_KEY must pin the witness key when CADREFLOW_WITNESS_URL is set',
+        'CADREFLOW_WITNESS_PUBLIC_KEY (or CADREFLOW_WITNESS_PUBLIC_KEY_FILE) must pin the witness key when CADREFLOW_WITNESS_URL is set',
         'CADREFLOW_APPENDER_KEY must hold a private key in PEM form ("-----BEGIN PRIVATE KEY-----")',
         'CADREFLOW_REQUIRE_RECEIPTS must be true or false (got "sometimes")',
         'CADREFLOW_TRUSTED_APPENDER_KEYS must hold public keys in PEM form ("-----BEGIN PUBLIC KEY-----")',

@@ -3,6 +3,7 @@
  *
  * Every bad variable is collected before failing, so a person fixing a deployment sees the whole list at once.
  */
+import { readFileSync } from 'node:fs';
 
 /** Where PostgreSQL comes from: a URL given by the operator, or a server started by cadreflow itself. */
 export type DatabaseConfig = { kind: 'external'; url: string } | { kind: 'embedded' };
@@ -46,6 +47,11 @@ export interface AppConfig {
   healthMaxProjectionLagMs: number;
   /** Limits on a request body: bytes (`CADREFLOW_MAX_BODY_BYTES`) and JSON nesting (`CADREFLOW_MAX_JSON_DEPTH`). */
   http: { maxBodyBytes: number; maxJsonDepth: number };
+  /**
+   * Proxies in front of the API whose `X-Forwarded-For` it believes (`CADREFLOW_TRUST_PROXY_HOPS`, default 0): behind
+   * one load balancer, 1, so that sign-in attempts are counted per client address rather than for the proxy's.
+   */
+  trustProxyHops: number;
   /** Sessions and sign-in: token lifetimes in seconds, and failed sign-ins before a lockout of that many seconds. */
   auth: {
     accessTokenSeconds: number;
@@ -62,7 +68,10 @@ export interface AppConfig {
 export interface EvidenceConfig {
   /** Witnesses that must cosign every tree head (`CADREFLOW_WITNESS_URL`, comma-separated). */
   witnessUrls: string[];
-  /** Their public keys (PEM), whose cosignature verify requires on every head (`CADREFLOW_WITNESS_PUBLIC_KEY`). */
+  /**
+   * Their public keys (PEM), whose cosignature verify requires on every head (`CADREFLOW_WITNESS_PUBLIC_KEY`, or the
+   * file `CADREFLOW_WITNESS_PUBLIC_KEY_FILE` names, which a deployment writes when it creates the witness's key).
+   */
   witnessPublicKeyPems: string[];
   /** The append-only file, outside the data folder, each signed head is added to (`CADREFLOW_ANCHOR_FILE`). */
   anchorFile?: string;
@@ -149,18 +158,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (text('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
-  const signingKeyPem = text('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  /**
+   * A key given in the variable itself or, with `<name>_FILE`, in the file that names (a volume or a secret the
+   * deployment mounts, read when the process starts); setting both is refused.
+   */
+  const keyText = (name: string): string | undefined => {
+    const file = text(`${name}_FILE`);
+    if (file === undefined) return text(name);
+    if (text(name) !== undefined) {
+      problems.push(`set either ${name} or ${name}_FILE, not both`);
+      return undefined;
+    }
+    try {
+      const content = readFileSync(file, 'utf8').trim();
+      if (content === '') problems.push(`${name}_FILE names an empty file (${file})`);
+      return content === '' ? undefined : content;
+    } catch (error) {
+      problems.push(
+        `${name}_FILE names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code})`,
+      );
+      return undefined;
+    }
+  };
+  const signingKeyPem = keyText('CADREFLOW_SIGNING_KEY')?.replace(/\\n/g, '\n');
   if (signingKeyPem !== undefined && !signingKeyPem.includes('BEGIN PRIVATE KEY')) {
     problems.push(
       'CADREFLOW_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM form ("-----BEGIN PRIVATE KEY-----")',
     );
   }
-  const checkpointPublicKeyPem = text('CADREFLOW_CHECKPOINT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const checkpointPublicKeyPem = keyText('CADREFLOW_CHECKPOINT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
   if (checkpointPublicKeyPem !== undefined && !checkpointPublicKeyPem.includes('BEGIN PUBLIC KEY')) {
     problems.push('CADREFLOW_CHECKPOINT_PUBLIC_KEY must be a public key in PEM form ("-----BEGIN PUBLIC KEY-----")');
   }
   const pems = (name: string, kind: 'PUBLIC' | 'PRIVATE'): string[] => {
-    const raw = text(name)?.replace(/\\n/g, '\n');
+    const raw = keyText(name)?.replace(/\\n/g, '\n');
     const blocks = pemBlocks(raw);
     if (raw !== undefined && (blocks.length === 0 || blocks.some((b) => !b.includes(`BEGIN ${kind} KEY`)))) {
       problems.push(
@@ -178,7 +209,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const witnessPublicKeyPems = pems('CADREFLOW_WITNESS_PUBLIC_KEY', 'PUBLIC');
   if (witnessUrls.length > 0 && witnessPublicKeyPems.length === 0) {
-    problems.push('CADREFLOW_WITNESS_PUBLIC_KEY must pin the witness key when CADREFLOW_WITNESS_URL is set');
+    problems.push(
+      'CADREFLOW_WITNESS_PUBLIC_KEY (or CADREFLOW_WITNESS_PUBLIC_KEY_FILE) must pin the witness key when CADREFLOW_WITNESS_URL is set',
+    );
   }
   const appenderKeys = pems('CADREFLOW_APPENDER_KEY', 'PRIVATE');
   if (appenderKeys.length > 1) problems.push('CADREFLOW_APPENDER_KEY must hold one private key');
@@ -205,6 +238,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: integer('CADREFLOW_MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
     maxJsonDepth: integer('CADREFLOW_MAX_JSON_DEPTH', 16, 4, 256),
   };
+  const trustProxyHops = integer('CADREFLOW_TRUST_PROXY_HOPS', 0, 0, 10);
   const auth = {
     accessTokenSeconds: integer('CADREFLOW_ACCESS_TOKEN_SECONDS', 15 * 60, 30, 24 * 60 * 60),
     refreshTokenSeconds: integer('CADREFLOW_REFRESH_TOKEN_SECONDS', 8 * 60 * 60, 60, 30 * 24 * 60 * 60),
@@ -232,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerMetricsPort,
     healthMaxProjectionLagMs: healthMaxLagSeconds * 1000,
     http,
+    trustProxyHops,
     auth,
   };
 }

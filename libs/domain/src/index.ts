@@ -34,6 +34,7 @@ export * from './voting/quorum.rule';
 export * from './voting/seat-allocation.rule';
 export * from './voting/surplus.rule';
 export * from './voting/threshold.rule';
+export * from './voting/round-count.rule';
 
 export * from './checks/age.check';
 export * from './checks/composition.check';
@@ -84,6 +85,10 @@ export * from './procedures/classification/classification.commands';
 export * from './procedures/classification/classification.decider';
 export * from './procedures/classification/classification.events';
 export * from './procedures/classification/classification.state';
+export * from './procedures/first-session/first-session.commands';
+export * from './procedures/first-session/first-session.decider';
+export * from './procedures/first-session/first-session.events';
+export * from './procedures/first-session/first-session.state';
 
 export * from './procedures/cadre-opinion/cadre-opinion.commands';
 export * from './procedures/cadre-opinion/cadre-opinion.decider';

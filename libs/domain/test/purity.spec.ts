@@ -6,6 +6,7 @@ import {
   classificationDecider,
   confidenceVoteDecider,
   electionDecider,
+  firstSessionDecider,
   introductionDecider,
   personnelPlanDecider,
   procedureDeciders,
@@ -47,6 +48,7 @@ describe('libs/domain stays pure (safe inside deterministic workflows)', () => {
       confidenceVoteDecider,
       classificationDecider,
       cadreOpinionDecider,
+      firstSessionDecider,
     ];
     expect(Object.values(procedureDeciders)).toEqual(all);
     for (const decider of all) {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** A dictionary key shown raw (i18next prints the key when a translation is missing). */
 const RAW_KEY =
-  /\b(app|nav|auth|queue|task|decision|tally|round|election|procedures|actionProgramme|assetDeclaration|plan|launch|progress|replay|registry|role|kind|stage|stageState|run|status|outcome|decisionKind|level|bodyKind|relation|gender|invalidReason|vettingCheck|step|track|event|error|stateView|kindHelp)\.[A-Za-z][\w-]*/;
+  /\b(app|nav|auth|queue|task|decision|tally|round|election|procedures|actionProgramme|assetDeclaration|plan|launch|progress|replay|registry|role|kind|stage|stageState|run|status|outcome|decisionKind|level|bodyKind|relation|gender|invalidReason|vettingCheck|step|track|event|error|stateView|kindHelp|dossierAccess|dossierAccessOutcome|dossierRefusal)\.[A-Za-z][\w-]*/;
 /** English words a Vietnamese page never shows. */
 const ENGLISH = [
   'the',

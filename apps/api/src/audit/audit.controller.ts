@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -15,12 +16,17 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiErrorDto } from '../errors/api-error.dto';
 import { AuditStateDto, AuditTrailDto, LogVerificationDto } from './audit.dto';
 import { AuditService, type AuditTrail } from './audit.service';
+import { DossierAccessPageDto, DossierAccessQuery } from './dossier-access-log.dto';
+import { DossierAccessLogService } from './dossier-access-log.service';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller()
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dossierAccess: DossierAccessLogService,
+  ) {}
 
   @Get('procedures/:procedureId/audit')
   @ApiOperation({ summary: "A procedure's event trail, with the verdict of re-deriving every hash of it" })
@@ -69,5 +75,20 @@ export class AuditController {
   @ApiForbiddenResponse({ type: ApiErrorDto, description: 'Not an inspection committee' })
   verify(@CurrentUser() user: AuthenticatedUser): Promise<VerificationReport> {
     return this.audit.verifyAll(user);
+  }
+
+  @Get('audit/dossier-access')
+  @ApiOperation({
+    summary:
+      'The dossier access log: every read of a personnel file and every refusal, newest first, with names (inspection committees and Organization Committees)',
+  })
+  @ApiOkResponse({ type: DossierAccessPageDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'DATE_RANGE_REVERSED, or a malformed filter' })
+  @ApiForbiddenResponse({ type: ApiErrorDto, description: 'NOT_ALLOWED: neither committee' })
+  dossierAccessLog(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: DossierAccessQuery,
+  ): Promise<DossierAccessPageDto> {
+    return this.dossierAccess.list(user, query);
   }
 }

@@ -55,20 +55,27 @@ export class AuthController {
     return this.sessions.issue(user);
   }
 
-  /** Exchanges a refresh token (once) for a new session; refused once the user's access changed or they left. */
+  /**
+   * Exchanges a refresh token (once) for the next pair of its session; refused once the user's access changed or they
+   * left. A spent refresh token presented again ends its whole session, every refresh and access token of it
+   * (`REFRESH_TOKEN_REUSED`; afterwards `SESSION_REVOKED`).
+   */
   @Public()
   @Post('refresh')
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
   @Throttle(THROTTLE)
   @ApiOkResponse({ type: TokenDto })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'REFRESH_TOKEN_INVALID' })
+  @ApiUnauthorizedResponse({
+    type: ApiErrorDto,
+    description: 'REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_REVOKED',
+  })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_REQUESTS' })
   refresh(@Body() body: RefreshDto): Promise<TokenDto> {
     return this.sessions.refresh(body.refreshToken);
   }
 
-  /** Signs out: the refresh token can no longer be used. */
+  /** Signs out: the session ends, its refresh tokens at once and its access tokens within a second. */
   @Public()
   @Post('logout')
   @HttpCode(200)

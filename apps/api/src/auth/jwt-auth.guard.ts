@@ -91,9 +91,9 @@ export class JwtAuthGuard implements CanActivate {
       throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" from POST /auth/login.');
     }
     const user = this.verified.find(token, Date.now()) ?? (await this.verify(token));
-    if (!(await this.sessions.isCurrent(user.userId, user.ver))) {
-      throw unauthenticated('Your access was changed or revoked: sign in again.');
-    }
+    const access = await this.sessions.check(user.userId, user.ver, user.sid);
+    if (access === 'session') throw new ApiError(401, 'SESSION_REVOKED', 'This session was ended: sign in again.');
+    if (access !== 'current') throw unauthenticated('Your access was changed or revoked: sign in again.');
     request.user = user;
     return true;
   }

@@ -36,6 +36,10 @@ export const API_ERROR_CODES = {
     'sign-in locked after repeated failures, for the user or the address (params.retryAfterSeconds)',
   TOO_MANY_REQUESTS: 'too many requests in a short time (params.retryAfterSeconds)',
   REFRESH_TOKEN_INVALID: 'the refresh token is unknown, used, expired or revoked: sign in again',
+  REFRESH_TOKEN_REUSED:
+    'a spent refresh token was presented again: its whole session (every refresh and access token) is revoked',
+  SESSION_REVOKED: 'the session was ended (signed out, or revoked after a refresh token was reused): sign in again',
+  DATE_RANGE_REVERSED: 'the day "to" comes before the day "from" (params.from, params.to)',
   STREAM_TICKET_INVALID: 'the live-updates ticket is unknown, used or expired: ask for a new one',
   NOT_ALLOWED: 'the caller lacks the role of the body (params.role, params.bodyId)',
   RECUSED_SELF: 'the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)',
@@ -63,6 +67,7 @@ export const API_ERROR_CODES = {
   LAUNCH_UNKNOWN_ORGANISATION: 'the registry has no organisation params.organisationId',
   LAUNCH_NO_ORGANIZATION_COMMITTEE: 'the organisation has no Organization Committee to launch',
   LAUNCH_UNKNOWN_PERSON: 'a candidate the registry does not know (field names the item)',
+  LAUNCH_DELEGATE_SEATS_MISSING: 'alternate delegates or delegate candidates named without official delegate seats',
   LAUNCH_PERSON_OUTSIDE_ORGANISATION:
     'a candidate the registry knows who holds no post in the organisation or above it (params.personName)',
   LAUNCH_MISSING_BODY: 'the organisation lacks a body the procedure needs (params.what)',

@@ -35,6 +35,11 @@ export class ApiMetrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  readonly refreshTokenReuses = new Counter({
+    name: 'cadreflow_refresh_token_reuse_total',
+    help: 'Spent refresh tokens presented again, each of which revoked its whole session',
+    registers: [this.registry],
+  });
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'cadreflow_api_' });

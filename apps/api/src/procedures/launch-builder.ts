@@ -1,13 +1,22 @@
 import {
   bodyById,
+  checkSurplus,
   DomainError,
+  rulebookInForce,
   organisationOf,
   type OrganisationModel,
   type PersonnelPlanContent,
 } from '@cadreflow/domain';
 import { CongressStageLaunches } from '@cadreflow/workflows/congress-stage-launches';
-import type { ActorRef, CongressPersonnelLaunch, ProcedureLaunch, WorkflowLaunch } from '@cadreflow/workflows/messages';
+import type {
+  ActorRef,
+  CongressDelegates,
+  CongressPersonnelLaunch,
+  ProcedureLaunch,
+  WorkflowLaunch,
+} from '@cadreflow/workflows/messages';
 import { deciders, launchCommand } from '@cadreflow/workflows/procedure-kinds';
+import { firstSessionLaunch } from '@cadreflow/workflows/first-session-launches';
 import {
   appointmentLaunch,
   cadreOpinionLaunch,
@@ -16,7 +25,7 @@ import {
 } from '@cadreflow/workflows/personnel-review-launches';
 import { ApiError } from '../errors/api-error';
 import type { VersionedModel as RegistryModel } from '@cadreflow/registry';
-import type { CompositionTargetsDto, LaunchForm, PlanForm } from './launch.dto';
+import type { CompositionTargetsDto, CongressPersonnelLaunchDto, LaunchForm, PlanForm } from './launch.dto';
 
 /** The composition targets as numbers (the plan's adoption and the congress's list are checked on them). */
 export function targetsOf(targets: CompositionTargetsDto | undefined): Pick<PersonnelPlanContent, 'targets'> | null {
@@ -79,7 +88,8 @@ export function buildLaunch(
     form.kind === 'confidence-vote' ||
     form.kind === 'classification' ||
     form.kind === 'cadre-opinion' ||
-    form.kind === 'appointment'
+    form.kind === 'appointment' ||
+    form.kind === 'first-session'
   ) {
     // Not a congress stage: the bodies come from the organisation and the level above it.
     try {
@@ -91,7 +101,17 @@ export function buildLaunch(
             ? classificationLaunch(model, alone, form.candidateIds, form.year)
             : form.kind === 'appointment'
               ? appointmentLaunch(model, alone, form.candidateIds, form)
-              : cadreOpinionLaunch(model, alone, form.candidateIds, form);
+              : form.kind === 'first-session'
+                ? firstSessionLaunch(model, alone, {
+                    elected: form.candidateIds,
+                    sessionDate: form.sessionDate,
+                    seats: {
+                      standingCommittee: form.standingCommitteeSeats,
+                      deputySecretaries: form.deputySecretaries,
+                      inspectionCommittee: form.inspectionCommitteeSeats,
+                    },
+                  })
+                : cadreOpinionLaunch(model, alone, form.candidateIds, form);
       check(launch, launchedAt);
       return launch;
     } catch (error) {
@@ -109,7 +129,15 @@ export function buildLaunch(
           candidateIds: form.candidateIds,
           standards: [],
         };
-  const composite: CongressPersonnelLaunch = { kind: 'congress-personnel', ...common, plan, congressDate, registry };
+  const delegates = form.kind === 'congress-personnel' ? delegatesOf(form, model, launchedAt) : null;
+  const composite: CongressPersonnelLaunch = {
+    kind: 'congress-personnel',
+    ...common,
+    plan,
+    congressDate,
+    registry,
+    ...(delegates ? { delegates } : {}),
+  };
   let stages: CongressStageLaunches;
   try {
     stages = new CongressStageLaunches(composite, model, launchedAt);
@@ -131,6 +159,7 @@ export function buildLaunch(
         stages.introduction(form.candidateIds);
         stages.vetting(form.candidateIds);
         stages.election(plan.executiveCommitteeSeats, form.candidateIds);
+        if (delegates) check(alone(stages.delegates(delegates)), launchedAt);
         launch = composite;
         break;
       case 'personnel-plan':
@@ -163,6 +192,38 @@ export function buildLaunch(
   return launch;
 }
 
+/**
+ * The delegates to the higher congress a congress form names, or null when it elects none (no official seat). The
+ * list is held to the surplus rule now, against the official and alternate seats together, as the congress will hold
+ * it when it approves the list.
+ */
+function delegatesOf(
+  form: CongressPersonnelLaunchDto,
+  model: OrganisationModel,
+  launchedAt: string,
+): CongressDelegates | null {
+  const seats = form.delegateSeats ?? 0;
+  const candidateIds = form.delegateCandidateIds ?? [];
+  if (seats === 0) {
+    if ((form.alternateDelegateSeats ?? 0) > 0 || candidateIds.length > 0) {
+      throw new ApiError(422, 'LAUNCH_DELEGATE_SEATS_MISSING', 'Delegates named without official delegate seats.', {
+        field: 'delegateSeats',
+      });
+    }
+    return null;
+  }
+  checkPeople(model, candidateIds, 'delegateCandidateIds');
+  const alternateSeats = form.alternateDelegateSeats ?? 0;
+  const surplus = checkSurplus(seats + alternateSeats, candidateIds.length, rulebookInForce(launchedAt).surplus);
+  if (!surplus.ok) {
+    throw new ApiError(422, 'SURPLUS_RULE_BROKEN', surplus.problems.join('; '), {
+      field: 'delegateCandidateIds',
+      params: { problems: surplus.problems },
+    });
+  }
+  return { seats, alternateSeats, candidateIds };
+}
+
 /** Runs the launch command through the procedure's decider, as the workflow's first step will. */
 function check(launch: ProcedureLaunch, launchedAt: string): void {
   const decider = deciders[launch.kind];
@@ -171,12 +232,12 @@ function check(launch: ProcedureLaunch, launchedAt: string): void {
 }
 
 /** Every candidate must be a person of the registry snapshot; the 422 names the list item. */
-function checkPeople(model: OrganisationModel, personIds: readonly string[]): void {
+function checkPeople(model: OrganisationModel, personIds: readonly string[], field = 'candidateIds'): void {
   const known = new Set(model.people.map((p) => p.id));
   const index = personIds.findIndex((id) => !known.has(id));
   if (index >= 0) {
     throw new ApiError(422, 'LAUNCH_UNKNOWN_PERSON', `The registry has no person "${personIds[index]}".`, {
-      field: `candidateIds.${index}`,
+      field: `${field}.${index}`,
       params: { personId: personIds[index] },
     });
   }

@@ -31,6 +31,7 @@ export const LAUNCH_KINDS = [
   'classification',
   'cadre-opinion',
   'appointment',
+  'first-session',
 ] as const;
 export type LaunchKind = (typeof LAUNCH_KINDS)[number];
 
@@ -149,7 +150,10 @@ export abstract class PlanForm extends LaunchFormBase {
   targets?: CompositionTargetsDto;
 }
 
-/** The whole congress personnel procedure: plan → introduction → vetting → consultation → election. */
+/**
+ * The whole congress personnel procedure: plan → introduction → vetting → consultation → election, then, with
+ * `delegateSeats`, the delegates to the higher congress.
+ */
 export class CongressPersonnelLaunchDto extends PlanForm {
   @ApiProperty({ enum: ['congress-personnel'] })
   @IsIn(['congress-personnel'])
@@ -157,6 +161,46 @@ export class CongressPersonnelLaunchDto extends PlanForm {
 
   @congressDate()
   congressDate!: string;
+
+  @ApiPropertyOptional({
+    example: 12,
+    minimum: 0,
+    maximum: 500,
+    description:
+      'Official delegates to the higher congress the congress elects after its executive committee; absent or 0: ' +
+      'it elects none and the procedure has no delegates stage',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  delegateSeats?: number;
+
+  @ApiPropertyOptional({
+    example: 2,
+    minimum: 0,
+    maximum: 500,
+    description: 'Alternate delegates elected on the same list after the official ones (default 0)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  alternateDelegateSeats?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['person/bn-01', 'person/bn-02'],
+    description:
+      'People (registry ids) on the delegates list, with its surplus over the official and alternate seats together',
+  })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: `delegateCandidateIds: ${ID_MESSAGE}` })
+  delegateCandidateIds?: string[];
 }
 
 /** The personnel plan alone (adopted by the standing committee, approved by the higher level). */
@@ -328,6 +372,44 @@ export class AppointmentLaunchDto extends LaunchFormBase {
   candidateIds!: string[];
 }
 
+/**
+ * The first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp hành khóa mới): the
+ * members the congress elected (`candidateIds`), and how many it elects to its standing committee, deputy secretaries
+ * and inspection committee (one secretary and one chair always). The counts are checked against the committee's size
+ * by the domain (422 `FIRST_SESSION_SEATS_INVALID` naming the field).
+ */
+export class FirstSessionLaunchDto extends LaunchFormBase {
+  @ApiProperty({ enum: ['first-session'] })
+  @IsIn(['first-session'])
+  kind!: 'first-session';
+
+  @ApiProperty({ example: '2025-10-17', description: 'The day the new executive committee sits (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sessionDate must be a date as YYYY-MM-DD' })
+  sessionDate!: string;
+
+  @ApiProperty({ example: 15, minimum: 1, maximum: 100, description: 'Members of the standing committee (BTV)' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  standingCommitteeSeats!: number;
+
+  @ApiProperty({ example: 3, minimum: 0, maximum: 10, description: 'Deputy secretaries, elected from the BTV' })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  deputySecretaries!: number;
+
+  @ApiProperty({ example: 9, minimum: 1, maximum: 100, description: 'Members of the inspection committee (UBKT)' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  inspectionCommitteeSeats!: number;
+
+  @candidateIds('The members of the newly elected executive committee (registry ids); only they stand', 3)
+  candidateIds!: string[];
+}
+
 /** The body of `POST /procedures`, by `kind`. */
 export type LaunchForm =
   | CongressPersonnelLaunchDto
@@ -338,7 +420,8 @@ export type LaunchForm =
   | ConfidenceVoteLaunchDto
   | ClassificationLaunchDto
   | CadreOpinionLaunchDto
-  | AppointmentLaunchDto;
+  | AppointmentLaunchDto
+  | FirstSessionLaunchDto;
 
 /** The form class of each kind. */
 export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = {
@@ -351,4 +434,5 @@ export const LAUNCH_FORMS: Readonly<Record<LaunchKind, new () => LaunchForm>> = 
   classification: ClassificationLaunchDto,
   'cadre-opinion': CadreOpinionLaunchDto,
   appointment: AppointmentLaunchDto,
+  'first-session': FirstSessionLaunchDto,
 };

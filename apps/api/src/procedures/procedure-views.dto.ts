@@ -62,7 +62,9 @@ export class StageStepDto {
   @ApiProperty()
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
+  @ApiProperty({
+    enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification', 'nomination'],
+  })
   decision!: string;
 }
 
@@ -79,6 +81,15 @@ export class ElectedDto extends PersonRefDto {
 
   @ApiProperty({ example: 85.71, description: 'votes / base in percent, two decimals' })
   sharePercent!: number;
+}
+
+/** The delegates to the higher congress a congress elected: official first, then alternates, with their votes. */
+export class DelegatesDto {
+  @ApiProperty({ type: [ElectedDto] })
+  official!: ElectedDto[];
+
+  @ApiProperty({ type: [ElectedDto] })
+  alternates!: ElectedDto[];
 }
 
 /** An open step of a procedure. */
@@ -121,7 +132,9 @@ export class OpenStepDto {
   @ApiProperty({ example: '2026-12-20' })
   dueDate!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
+  @ApiProperty({
+    enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification', 'nomination'],
+  })
   decision!: string;
 
   @ApiProperty({ type: [ConcernedPersonDto] })
@@ -142,7 +155,7 @@ export class OpenStepDto {
 
 /** A stage of a composite congress procedure. */
 export class StageDto {
-  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election'] })
+  @ApiProperty({ enum: ['plan', 'introduction', 'vetting', 'consultation', 'election', 'delegates'] })
   stage!: string;
 
   @ApiProperty()
@@ -252,6 +265,12 @@ export class ProcedureStateDto {
 
   @ApiPropertyOptional({ type: [ElectedDto], description: 'An election (or a composite after it): who was elected' })
   elected?: ElectedDto[];
+
+  @ApiPropertyOptional({
+    type: DelegatesDto,
+    description: 'Composite, once its delegates stage has ended: the official and alternate delegates',
+  })
+  delegates?: DelegatesDto;
 
   @ApiPropertyOptional({ type: [StageStepDto], description: "Composite: the running stage's open steps (up to 10)" })
   stageOpenSteps?: StageStepDto[];
@@ -364,6 +383,24 @@ export class LevelProgressDto {
 
   @ApiProperty({ example: '14/67 done, 20.90%', description: "English label (a developer's fallback)" })
   label!: string;
+
+  @ApiPropertyOptional({
+    example: 195,
+    description: 'Opinions on cadres (type cadre-opinion) only: cadres the requests asked about',
+  })
+  opinionsRequested?: number;
+
+  @ApiPropertyOptional({
+    example: 189,
+    description: 'Opinions on cadres (type cadre-opinion) only: opinions the bodies gave, one per cadre',
+  })
+  opinionsGiven?: number;
+
+  @ApiPropertyOptional({
+    example: 180,
+    description: 'Opinions on cadres (type cadre-opinion) only: of the opinions given, the favourable ones',
+  })
+  opinionsFavourable?: number;
 }
 
 /** A post a person holds or held. */

@@ -93,6 +93,7 @@ function idsOf(state: ProcedureStateView, content: Content): string[] {
   }
   for (const step of state.stageOpenSteps ?? []) ids.push(step.bodyId, ...stepPersonParams(step.params));
   ids.push(...(state.elected ?? []).map((e) => e.personId));
+  if (state.delegates) ids.push(...[...state.delegates.official, ...state.delegates.alternates].map((e) => e.personId));
   ids.push(...(content.plan?.candidateIds ?? []), ...(content.candidates ?? []).map((c) => c.personId));
   return ids;
 }
@@ -205,6 +206,14 @@ export async function procedureStateView(
     ...(candidates ? { candidates } : {}),
     ...(election ? { election } : {}),
     ...(state.elected ? { elected: state.elected.map((e) => ({ ...e, personName: names.of(e.personId) })) } : {}),
+    ...(state.delegates
+      ? {
+          delegates: {
+            official: state.delegates.official.map((e) => ({ ...e, personName: names.of(e.personId) })),
+            alternates: state.delegates.alternates.map((e) => ({ ...e, personName: names.of(e.personId) })),
+          },
+        }
+      : {}),
     ...(state.stageOpenSteps ? { stageOpenSteps: state.stageOpenSteps.map((s) => stageStep(names, s)) } : {}),
     ...(state.stageOpenStepCount === undefined ? {} : { stageOpenStepCount: state.stageOpenStepCount }),
   };

@@ -30,6 +30,7 @@ import {
   ClassificationLaunchDto,
   ConfidenceVoteLaunchDto,
   ElectionLaunchDto,
+  FirstSessionLaunchDto,
   IntroductionLaunchDto,
   LAUNCH_FORMS,
   PersonnelPlanLaunchDto,
@@ -45,6 +46,9 @@ import {
 } from './procedure-views.dto';
 import { ListProceduresQuery, ProcedureCommandDto, ProgressQuery, WithdrawDto } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { ProgressService } from './progress.service';
+import { AgeCheckDto, AgeChecksQuery } from './age-checks.dto';
+import { AgeChecksService } from './age-checks.service';
 
 @ApiTags('procedures')
 @ApiBearerAuth()
@@ -58,12 +62,15 @@ import { ProceduresService } from './procedures.service';
   ClassificationLaunchDto,
   CadreOpinionLaunchDto,
   AppointmentLaunchDto,
+  FirstSessionLaunchDto,
 )
 @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A field is malformed (`field` names it)' })
 @Controller('procedures')
 export class ProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
+    private readonly progressOf: ProgressService,
+    private readonly ageChecks: AgeChecksService,
     private readonly dossiers: DossierService,
   ) {}
 
@@ -111,6 +118,17 @@ export class ProceduresController {
     return this.procedures.list(user, query);
   }
 
+  @Get('age-checks')
+  @ApiOperation({
+    summary:
+      "The rulebook's age rule for the people a launch form lists: months of service left before retirement age at the congress, on the track the introduction will give them",
+  })
+  @ApiOkResponse({ type: [AgeCheckDto] })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Unknown organisation' })
+  ageChecksOf(@Query() query: AgeChecksQuery): Promise<AgeCheckDto[]> {
+    return this.ageChecks.check(query.organisationId, query.congressDate, query.personIds.split(','), query.launchDate);
+  }
+
   @Get('progress')
   @ApiOperation({
     summary:
@@ -119,7 +137,7 @@ export class ProceduresController {
   @ApiOkResponse({ type: [LevelProgressDto] })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Unknown body' })
   progress(@Query() query: ProgressQuery): Promise<LevelProgressDto[]> {
-    return this.procedures.progress(query.type ?? 'congress-personnel', query.body);
+    return this.progressOf.progress(query.type ?? 'congress-personnel', query.body);
   }
 
   @Get(':procedureId')

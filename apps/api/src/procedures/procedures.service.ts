@@ -3,15 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@cadreflow/event-store';
-import {
-  bodyById,
-  bodyOfKind,
-  formatPercent,
-  levelById,
-  organisationsUnder,
-  procedureSucceeded,
-  type OrganisationModel,
-} from '@cadreflow/domain';
+import { bodyOfKind, type OrganisationModel } from '@cadreflow/domain';
 import {
   commandUpdate,
   domainFailureOf,
@@ -40,7 +32,6 @@ import { buildLaunch, launchedOrganisation } from './launch-builder';
 import type { LaunchForm } from './launch.dto';
 import type {
   LaunchResultDto,
-  LevelProgressDto,
   ProcedureDetailDto,
   ProcedurePageDto,
   ProcedureStateDto,
@@ -63,7 +54,7 @@ interface SummaryRow {
   outcome: string | null;
 }
 
-/** Launching procedures, listing them and their progress, reading one, withdrawing one. */
+/** Launching procedures, listing them, reading one, withdrawing one (their progress: {@link ProgressService}). */
 @Injectable()
 export class ProceduresService {
   constructor(
@@ -122,6 +113,9 @@ export class ProceduresService {
       ? `proc-${createHash('sha256').update(`${user.userId}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`
       : `proc-${randomUUID()}`;
     await this.checkCandidates(form.candidateIds, snapshot.model, organisationId);
+    if (form.kind === 'congress-personnel' && form.delegateCandidateIds) {
+      await this.checkCandidates(form.delegateCandidateIds, snapshot.model, organisationId, 'delegateCandidateIds');
+    }
     const launch = buildLaunch(form, snapshot, procedureId, launchedBy);
     const client = await this.temporal.get();
     let created = true;
@@ -148,13 +142,14 @@ export class ProceduresService {
     candidateIds: readonly string[],
     model: OrganisationModel,
     organisationId: string,
+    list = 'candidateIds',
   ): Promise<void> {
     const pinned = new Set(model.people.map((p) => p.id));
     const index = candidateIds.findIndex((id) => !pinned.has(id));
     if (index < 0) return;
     const personId = candidateIds[index];
     const personName = (await this.registry.names([personId]))[personId];
-    const field = `candidateIds.${index}`;
+    const field = `${list}.${index}`;
     if (personName === undefined) {
       throw new ApiError(422, 'LAUNCH_UNKNOWN_PERSON', `The registry has no person "${personId}".`, {
         field,
@@ -275,60 +270,6 @@ export class ProceduresService {
         outcome: r.outcome,
       };
     });
-  }
-
-  /**
-   * Per level: how many party organisations have completed a procedure of this kind; with `bodyId`, only the party
-   * organisation of that body and the organisations under it count.
-   */
-  async progress(kind: string, bodyId?: string): Promise<LevelProgressDto[]> {
-    const model = await this.directory.model();
-    const within = bodyId === undefined ? undefined : this.organisationTree(model, bodyId);
-    const rows: { body_id: string; status: string; outcome: string | null }[] = await this.dataSource.query(
-      `SELECT body_id, status, outcome FROM procedure_summaries WHERE kind = $1 AND root_id = procedure_id`,
-      [kind],
-    );
-    const byLevel = new Map<string, { organisations: Set<string>; done: Set<string>; running: Set<string> }>();
-    for (const body of model.bodies) {
-      if (body.kind !== 'party-organisation' || (within && !within.has(body.id))) continue;
-      const level = levelById(model, body.levelId).kind;
-      const entry = byLevel.get(level) ?? { organisations: new Set(), done: new Set(), running: new Set() };
-      entry.organisations.add(body.id);
-      byLevel.set(level, entry);
-    }
-    for (const row of rows) {
-      const organisationId = organisationIdOf(model, row.body_id);
-      if (!organisationId || (within && !within.has(organisationId))) continue;
-      const level = levelById(model, bodyById(model, organisationId).levelId).kind;
-      const entry = byLevel.get(level);
-      if (!entry) continue;
-      // A congress whose ratification was refused (or a plan rejected) completed without its result: not done.
-      if (row.status === 'completed' && procedureSucceeded(row.outcome)) entry.done.add(organisationId);
-      else if (row.status === 'running') entry.running.add(organisationId);
-    }
-    return [...byLevel.entries()].map(([levelKind, e]) => {
-      const percentDone = formatPercent(e.done.size, e.organisations.size);
-      return {
-        levelKind,
-        organisations: e.organisations.size,
-        done: e.done.size,
-        running: e.running.size,
-        percentDone,
-        label: `${e.done.size}/${e.organisations.size} done, ${percentDone}`,
-      };
-    });
-  }
-
-  /** The party organisation of `bodyId` and every party organisation under it. */
-  private organisationTree(model: OrganisationModel, bodyId: string): Set<string> {
-    const root = organisationIdOf(model, bodyId);
-    if (!root) {
-      throw new ApiError(422, 'PROGRESS_UNKNOWN_ORGANISATION', `Unknown body "${bodyId}".`, {
-        field: 'body',
-        params: { bodyId },
-      });
-    }
-    return organisationsUnder(model, [root]);
   }
 
   /** One procedure's summary row, if the caller may see it. */

@@ -5,7 +5,7 @@ import { apiMigrations } from '../api.module';
 import { createEmptyDatabase } from '../../../../test/setup/database';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ReadModelProjection } from '../projections/read-model.projection';
-import { ProceduresService } from './procedures.service';
+import { ProgressService } from './progress.service';
 
 /**
  * Progress counts a congress as done only when its result stands: a congress whose election the higher committee
@@ -64,21 +64,65 @@ describe('progress of congresses (real PostgreSQL and read-model projection)', (
     await dataSource.transaction((tx) => projection.apply(events, tx));
   }
 
+  /** Records the delegates' election launched after the congress's election, and, with `ended`, its end. */
+  async function delegatesStage(procedureId: string, ended: boolean): Promise<void> {
+    const streamId = `${procedureId}/delegates`;
+    const version = (await store.readStream(streamId)).length;
+    await store.append(streamId, version, [
+      ...(version === 0
+        ? [
+            {
+              type: 'ProcedureLaunched',
+              data: {
+                procedureId: streamId,
+                kind: 'election',
+                bodyId: demoIds.province,
+                rulebookId: 'rulebook/2025-2030@2025-10-08',
+                launchedBy: { personId: 'person/bn-ot-01' },
+                launchedAt: '2025-11-03T02:00:00.000Z',
+              },
+              metadata: { actorId: 'person/bn-ot-01' },
+            },
+          ]
+        : []),
+      ...(ended
+        ? [
+            {
+              type: 'ProcedureCompleted',
+              data: { outcome: 'delegates-elected', personIds: [] },
+              metadata: { actorId: 'person/bn-ot-01' },
+            },
+          ]
+        : []),
+    ]);
+    const events = (await store.readStream(streamId)).slice(version);
+    await dataSource.transaction((tx) => new ReadModelProjection(directory).apply(events, tx));
+  }
+
+  it('keeps a congress running while it elects its delegates after its election, then done with the election outcome', async () => {
+    await dataSource.query(`DELETE FROM procedure_summaries`);
+    const service = new ProgressService(dataSource, directory);
+    const summary = async (): Promise<unknown> => {
+      const rows: unknown[] = await dataSource.query(
+        `SELECT status, outcome FROM procedure_summaries WHERE procedure_id = 'congress-delegates'`,
+      );
+      return rows[0];
+    };
+    await congress('congress-delegates', 'elected');
+    await delegatesStage('congress-delegates', false);
+    expect(await summary()).toEqual({ status: 'running', outcome: 'elected' });
+    const [running] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
+    expect(running).toMatchObject({ done: 0, running: 1 });
+    await delegatesStage('congress-delegates', true);
+    expect(await summary()).toEqual({ status: 'completed', outcome: 'elected' });
+    const [done] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
+    expect(done).toMatchObject({ done: 1, running: 0 });
+    await dataSource.query(`DELETE FROM procedure_summaries`);
+  });
+
   it('does not count a congress whose ratification was refused as finished', async () => {
     await congress('congress-refused', 'ratification-refused');
-    // Progress reads the read model and the organisation tree only.
-    const unused = undefined as never;
-    const service = new ProceduresService(
-      dataSource,
-      unused,
-      unused,
-      unused,
-      unused,
-      unused,
-      directory,
-      unused,
-      unused,
-    );
+    const service = new ProgressService(dataSource, directory);
     const [province] = (await service.progress('congress-personnel')).filter((p) => p.levelKind === 'province');
     expect(province).toMatchObject({ organisations: 1, done: 0 });
 

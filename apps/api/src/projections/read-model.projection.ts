@@ -25,8 +25,14 @@ export function taskIdOf(procedureId: string, stepId: string): string {
 /** The registry records its changes on streams `registry/<root organisation>`; the model is read again after one. */
 const REGISTRY_STREAM_PREFIX = 'registry/';
 
-/** The last stage of the composite congress-personnel procedure: when it completes, the composite has. */
-const LAST_STAGE = 'election';
+/**
+ * The stages that end a composite congress-personnel procedure when they complete: the election, and the delegates
+ * to the higher congress of a congress that elects them after it. The composite's outcome stays its election's.
+ */
+const CLOSING_STAGES = ['election', 'delegates'];
+
+/** A stage launched after the election: its composite, which the election's completion closed, runs again. */
+const LATER_STAGES = ['delegates'];
 
 /** The top-level procedure of a stream: a composite's stages are `<root>/<stage>`. */
 export function rootOf(procedureId: string): string {
@@ -125,6 +131,13 @@ export class ReadModelProjection implements Projection {
           ],
         );
         const root = rootOf(procedureId);
+        if (root !== procedureId && LATER_STAGES.some((stage) => procedureId === `${root}/${stage}`)) {
+          await preparedQuery(
+            tx,
+            `UPDATE procedure_summaries SET status = 'running', ended_at = NULL WHERE procedure_id = $1 AND status = 'completed'`,
+            [root],
+          );
+        }
         if (root !== procedureId) {
           // The composite congress-personnel procedure records nothing itself: its first stage stands for its launch.
           await preparedQuery(
@@ -206,14 +219,16 @@ export class ReadModelProjection implements Projection {
           `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4 WHERE procedure_id = $1`,
           [procedureId, status, at, outcome],
         );
-        // A composite ends with its last stage (the election), or when a stage of it is withdrawn.
+        // A composite ends with its election (again with its delegates' election, if it holds one), or when a stage
+        // of it is withdrawn; its outcome is the election's.
         const root = rootOf(procedureId);
-        if (root !== procedureId && (status === 'withdrawn' || procedureId === `${root}/${LAST_STAGE}`)) {
+        const stage = root === procedureId ? null : procedureId.slice(root.length + 1);
+        if (stage !== null && (status === 'withdrawn' || CLOSING_STAGES.includes(stage))) {
           await preparedQuery(
             tx,
-            `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = $4, last_position = $5
+            `UPDATE procedure_summaries SET status = $2, ended_at = $3, outcome = COALESCE($4, outcome), last_position = $5
               WHERE procedure_id = $1 AND status = 'running'`,
-            [root, status, at, outcome, event.position],
+            [root, status, at, status === 'completed' && stage !== 'election' ? null : outcome, event.position],
           );
         }
         const open = await preparedQuery<{ step_id: string }>(
@@ -222,6 +237,24 @@ export class ReadModelProjection implements Projection {
           [procedureId],
         );
         for (const row of open) await this.closeTask(tx, event, row.step_id, 'cancelled');
+        break;
+      }
+      case 'OpinionRequested': {
+        const asked = Array.isArray(data.personIds) ? data.personIds.length : 0;
+        await preparedQuery(
+          tx,
+          `UPDATE procedure_summaries SET opinions_requested = opinions_requested + $2 WHERE procedure_id = $1`,
+          [procedureId, asked],
+        );
+        break;
+      }
+      case 'OpinionGiven': {
+        await preparedQuery(
+          tx,
+          `UPDATE procedure_summaries SET opinions_given = opinions_given + 1,
+             opinions_favourable = opinions_favourable + (CASE WHEN $2::boolean THEN 1 ELSE 0 END) WHERE procedure_id = $1`,
+          [procedureId, data.favourable === true],
+        );
         break;
       }
       default:

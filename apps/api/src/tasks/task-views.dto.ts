@@ -68,7 +68,9 @@ export class TaskDto {
   @ApiProperty({ example: 'standing-committee', description: 'Role code' })
   role!: string;
 
-  @ApiProperty({ enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification'] })
+  @ApiProperty({
+    enum: ['approval', 'tally', 'conclusion', 'opinion', 'confidence-tally', 'classification', 'nomination'],
+  })
   decision!: string;
 
   @ApiProperty({ type: [PersonRefDto], description: 'The people the step concerns' })

@@ -29,6 +29,7 @@ export const DECISION_KINDS = [
   'next-round',
   'confidence-tally',
   'classification',
+  'nomination',
 ] as const;
 
 export class TaskQueueQuery extends PageQuery {
@@ -196,7 +197,7 @@ export class ElectionAttendanceDto {
 /**
  * A decision on a task. `approve` may carry a note; `reject` and `return` need a reason; `tally` carries the
  * meeting's counts (`tally`, and for appointments `relatives`); an election round carries `attendance`, `ballots`
- * and `tallies`; `next-round` carries `proceed` and `candidateIds`; `confidence-tally` carries `summoned`, `present`
+ * and `tallies`; `next-round` carries `proceed` and `candidateIds`; `nomination` carries `candidateIds`; `confidence-tally` carries `summoned`, `present`
  * and `ratings`; `classification` carries `grades`.
  */
 export class DecisionDto {
@@ -258,8 +259,11 @@ export class DecisionDto {
   @IsBoolean()
   proceed?: boolean;
 
-  @ApiPropertyOptional({ type: [String], description: 'kind=next-round: who is on the next ballot' })
-  @ValidateIf((d: DecisionDto) => d.kind === 'next-round')
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'kind=next-round: who is on the next ballot; kind=nomination: the candidates proposed for the office',
+  })
+  @ValidateIf((d: DecisionDto) => d.kind === 'next-round' || d.kind === 'nomination')
   @IsArray()
   @IsString({ each: true })
   candidateIds?: string[];

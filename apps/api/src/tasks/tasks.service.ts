@@ -329,6 +329,8 @@ function toDecision(dto: DecisionDto): StepDecisionInput {
       return { kind: 'confidence-tally', summoned: dto.summoned!, present: dto.present!, ratings: dto.ratings! };
     case 'classification':
       return { kind: 'classification', grades: dto.grades! };
+    case 'nomination':
+      return { kind: 'nomination', candidateIds: dto.candidateIds ?? [] };
     default: {
       const _never: never = dto.kind;
       throw new Error(`unknown decision ${String(_never)}`);

@@ -55,10 +55,33 @@ export const tokenStore = {
   },
 };
 
-/** Called when the session has ended for good (refresh refused): the app sends the user to sign in. */
-let onUnauthorized: () => void = () => undefined;
-export function setUnauthorizedHandler(handler: () => void): void {
+/**
+ * Called when the session has ended for good (refresh refused): the app sends the user to sign in, saying why when the
+ * API said it (`REFRESH_TOKEN_REUSED`: a copy of the session was used elsewhere, so the API ended it;
+ * `SESSION_REVOKED`; `REFRESH_TOKEN_INVALID`).
+ */
+let onUnauthorized: (code?: string) => void = () => undefined;
+export function setUnauthorizedHandler(handler: (code?: string) => void): void {
   onUnauthorized = handler;
+}
+
+/** The `code` of a refused refresh, if its body has one. */
+async function refusalCode(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `work` while no other tab of this browser refreshes (Web Locks, where the browser has them): the tabs share
+ * one refresh token, and the API takes a spent one presented again for a stolen session and ends it.
+ */
+async function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? await locks.request('cadreflow.refresh', work) : await work();
 }
 
 /** Seconds before its expiry at which an access token is replaced rather than sent. */
@@ -83,9 +106,12 @@ let refreshing: Promise<string | null> | null = null;
  * waiting for it (a refresh token is used once, so two refreshes would end the session). Null when refused.
  */
 export function refreshSession(): Promise<string | null> {
-  refreshing ??= (async () => {
+  const seen = tokenStore.refreshToken();
+  refreshing ??= acrossTabs(async () => {
     const refreshToken = tokenStore.refreshToken();
     if (!refreshToken) return null;
+    // Another tab refreshed while this one waited for the lock: its new tokens are in the shared store.
+    if (refreshToken !== seen) return tokenStore.get();
     try {
       const response = await globalThis.fetch(`${globalThis.location?.origin ?? ''}/auth/refresh`, {
         method: 'POST',
@@ -93,10 +119,11 @@ export function refreshSession(): Promise<string | null> {
         body: JSON.stringify({ refreshToken }),
       });
       if (!response.ok) {
-        // Another tab may have refreshed first: its new tokens are in the shared store.
+        // Another tab may have refreshed first (a browser without Web Locks): its new tokens are in the shared store.
         if (tokenStore.refreshToken() !== refreshToken) return tokenStore.get();
+        const code = await refusalCode(response);
         tokenStore.clear();
-        onUnauthorized();
+        onUnauthorized(code);
         return null;
       }
       const session = (await response.json()) as SessionTokens;
@@ -105,7 +132,7 @@ export function refreshSession(): Promise<string | null> {
     } catch {
       return tokenStore.get();
     }
-  })().finally(() => {
+  }).finally(() => {
     refreshing = null;
   });
   return refreshing;

@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/age-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's age rule for the people a launch form lists: months of service left before retirement age at the congress, on the track the introduction will give them */
+        get: operations["Procedures_ageChecksOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/procedures/progress": {
         parameters: {
             query?: never;
@@ -412,6 +429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/dossier-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier access log: every read of a personnel file and every refusal, newest first, with names (inspection committees and Organization Committees) */
+        get: operations["Audit_dossierAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/registry/organisations": {
         parameters: {
             query?: never;
@@ -636,7 +670,7 @@ export interface components {
             /** @example 400 */
             statusCode: number;
             /**
-             * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); TOO_MANY_LOGIN_ATTEMPTS (sign-in locked after repeated failures, for the user or the address (params.retryAfterSeconds)); TOO_MANY_REQUESTS (too many requests in a short time (params.retryAfterSeconds)); REFRESH_TOKEN_INVALID (the refresh token is unknown, used, expired or revoked: sign in again); STREAM_TICKET_INVALID (the live-updates ticket is unknown, used or expired: ask for a new one); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); DOSSIER_NEED_TO_KNOW (none of the caller’s roles needs this file now (params.personName); the refusal is recorded); DOSSIER_SELF (nobody reads their own file (params.personName); the refusal is recorded); DOSSIER_RELATIVE (nobody reads a declared relative’s file (params.personName); the refusal is recorded); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_PERSON_OUTSIDE_ORGANISATION (a candidate the registry knows who holds no post in the organisation or above it (params.personName)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit (params.max bytes)); REQUEST_TOO_DEEP (a body nesting objects and lists deeper than params.max levels); REQUEST_MALFORMED_PATH (a path or query not percent-encoded properly); REQUEST_UNSUPPORTED_MEDIA_TYPE (a body that is neither JSON nor a multipart file upload); FIELD_CONTROL_CHARACTER (an id, parameter or text holding a control character (such as NUL)); QUERY_PARAMETER_REPEATED (a query parameter given more than once); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
+             * @description A stable code the web app translates. The API answers these: FIELD_REQUIRED (a required field is missing or empty); FIELD_UNKNOWN (a field the operation does not take); FIELD_NOT_TEXT (a text field got something else); FIELD_NOT_NUMBER (a number field got something else); FIELD_NOT_INTEGER (a whole number field got something else); FIELD_NOT_BOOLEAN (a true/false field got something else); FIELD_NOT_LIST (a list field got something else); FIELD_NOT_OBJECT (a group of fields got something else); FIELD_TOO_LONG (text longer than params.max characters); FIELD_TOO_SHORT (text shorter than params.min characters); FIELD_TOO_SMALL (a number below params.min); FIELD_TOO_LARGE (a number above params.max); FIELD_TOO_FEW (a list with fewer than params.min items); FIELD_TOO_MANY (a list with more than params.max items); FIELD_DUPLICATE (a list that names something twice); FIELD_INVALID_DATE (not a date as YYYY-MM-DD); FIELD_INVALID_FORMAT (text that does not have the expected form); FIELD_NOT_ALLOWED_VALUE (a value outside params.allowed); FIELD_INVALID (a value the field does not accept); IDEMPOTENCY_KEY_REQUIRED (a state-changing request without an Idempotency-Key header); IDEMPOTENCY_KEY_INVALID (an Idempotency-Key longer than 200 characters or not visible ASCII); IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for a different request (a corrected retry needs a new key)); IDEMPOTENCY_KEY_FAILED (the first request with this key failed; send it again); IDEMPOTENCY_KEY_PENDING (the first request with this key is still running; retry shortly); UNAUTHENTICATED (no or an invalid/expired access token); WRONG_CREDENTIALS (wrong username or password); TOO_MANY_LOGIN_ATTEMPTS (sign-in locked after repeated failures, for the user or the address (params.retryAfterSeconds)); TOO_MANY_REQUESTS (too many requests in a short time (params.retryAfterSeconds)); REFRESH_TOKEN_INVALID (the refresh token is unknown, used, expired or revoked: sign in again); REFRESH_TOKEN_REUSED (a spent refresh token was presented again: its whole session (every refresh and access token) is revoked); SESSION_REVOKED (the session was ended (signed out, or revoked after a refresh token was reused): sign in again); DATE_RANGE_REVERSED (the day "to" comes before the day "from" (params.from, params.to)); STREAM_TICKET_INVALID (the live-updates ticket is unknown, used or expired: ask for a new one); NOT_ALLOWED (the caller lacks the role of the body (params.role, params.bodyId)); RECUSED_SELF (the step (every undecided person of it) concerns the caller (params.subjectId, subjectName)); RECUSED_RELATIVE (the step concerns the caller's declared relative (params.subjectId, subjectName)); RECUSED_DECLARED_CONFLICT (the caller declared a conflict about the person (params.subjectId, subjectName)); NOT_ALLOWED_FOUR_EYES (the caller launched the procedure or proposed the matter (params.actorId)); NOT_FOUND (no such resource (params.kind, params.id)); ROUTE_NOT_FOUND (no such route); PROCEDURE_NOT_FOUND (no such procedure (params.procedureId)); TASK_NOT_FOUND (no such task (params.taskId)); PERSON_NOT_FOUND (no such person in the registry (params.personId)); TASK_CLOSED (the task was already decided (params.outcome)); TASK_CLAIMED_BY_OTHER (another approver holds the task (params.claimedBy)); TASK_NOT_CLAIMED (unclaiming a task the caller does not hold); STEP_NOT_OPEN (the step is no longer open); PROCEDURE_NOT_RUNNING (the procedure has ended); PROCEDURE_ALREADY_RUNNING (a procedure with this id runs already); DOSSIER_PURPOSE_REQUIRED (a dossier read without ?purpose= (at least 3 characters)); DOSSIER_NO_ACTOR (only a person acting for a body may read files); DOSSIER_NEED_TO_KNOW (none of the caller’s roles needs this file now (params.personName); the refusal is recorded); DOSSIER_SELF (nobody reads their own file (params.personName); the refusal is recorded); DOSSIER_RELATIVE (nobody reads a declared relative’s file (params.personName); the refusal is recorded); LAUNCH_UNKNOWN_ORGANISATION (the registry has no organisation params.organisationId); LAUNCH_NO_ORGANIZATION_COMMITTEE (the organisation has no Organization Committee to launch); LAUNCH_UNKNOWN_PERSON (a candidate the registry does not know (field names the item)); LAUNCH_DELEGATE_SEATS_MISSING (alternate delegates or delegate candidates named without official delegate seats); LAUNCH_PERSON_OUTSIDE_ORGANISATION (a candidate the registry knows who holds no post in the organisation or above it (params.personName)); LAUNCH_MISSING_BODY (the organisation lacks a body the procedure needs (params.what)); LAUNCH_NO_HIGHER_LEVEL (the organisation has no higher level to consult and ratify); LAUNCH_REFUSED (the rules refuse the launch (params.problems lists why)); PROGRESS_UNKNOWN_ORGANISATION (progress asked for an organisation the registry does not know); REQUEST_TOO_LARGE (a body over the size limit (params.max bytes)); REQUEST_TOO_DEEP (a body nesting objects and lists deeper than params.max levels); REQUEST_MALFORMED_PATH (a path or query not percent-encoded properly); REQUEST_UNSUPPORTED_MEDIA_TYPE (a body that is neither JSON nor a multipart file upload); FIELD_CONTROL_CHARACTER (an id, parameter or text holding a control character (such as NUL)); QUERY_PARAMETER_REPEATED (a query parameter given more than once); REQUEST_MALFORMED (a body that is not valid JSON); REQUEST_UNSUPPORTED_ENCODING (a body in another charset or encoding than UTF-8); INTERNAL (something went wrong on the server; nothing was recorded); VALIDATION (the input breaks a rule); ILLEGAL_TRANSITION (the command does not fit the procedure state); CONFLICT (the request conflicts with what happened meanwhile). Domain refusals carry the domain code unchanged.
              * @example FIELD_REQUIRED
              */
             code: string;
@@ -757,6 +791,24 @@ export interface components {
              * @example 2027-06-15
              */
             congressDate: string;
+            /**
+             * @description Official delegates to the higher congress the congress elects after its executive committee; absent or 0: it elects none and the procedure has no delegates stage
+             * @example 12
+             */
+            delegateSeats?: number;
+            /**
+             * @description Alternate delegates elected on the same list after the official ones (default 0)
+             * @example 2
+             */
+            alternateDelegateSeats?: number;
+            /**
+             * @description People (registry ids) on the delegates list, with its surplus over the official and alternate seats together
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            delegateCandidateIds?: string[];
         };
         PersonnelPlanLaunchDto: {
             /**
@@ -1031,6 +1083,51 @@ export interface components {
              */
             candidateIds: string[];
         };
+        FirstSessionLaunchDto: {
+            /**
+             * @description The party organisation (from the registry) the procedure is for
+             * @example org/bac-ninh
+             */
+            organisationId: string;
+            /**
+             * @description The day the procedure counts as launched (picks the rulebook in force and the registry as of then)
+             * @example 2026-03-01
+             */
+            launchDate?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "first-session";
+            /**
+             * @description The day the new executive committee sits (YYYY-MM-DD)
+             * @example 2025-10-17
+             */
+            sessionDate: string;
+            /**
+             * @description Members of the standing committee (BTV)
+             * @example 15
+             */
+            standingCommitteeSeats: number;
+            /**
+             * @description Deputy secretaries, elected from the BTV
+             * @example 3
+             */
+            deputySecretaries: number;
+            /**
+             * @description Members of the inspection committee (UBKT)
+             * @example 9
+             */
+            inspectionCommitteeSeats: number;
+            /**
+             * @description The members of the newly elected executive committee (registry ids); only they stand
+             * @example [
+             *       "person/bn-01",
+             *       "person/bn-02"
+             *     ]
+             */
+            candidateIds: string[];
+        };
         ActorViewDto: {
             /** @example person/bn-ot-01 */
             actorId: string;
@@ -1125,7 +1222,7 @@ export interface components {
             /** @example 2026-12-20 */
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             concerned: components["schemas"]["ConcernedPersonDto"][];
             /** @description Who launched the procedure (four-eyes) */
             launchedBy: components["schemas"]["PersonRefDto"] | null;
@@ -1157,7 +1254,7 @@ export interface components {
         };
         StageDto: {
             /** @enum {string} */
-            stage: "plan" | "introduction" | "vetting" | "consultation" | "election";
+            stage: "plan" | "introduction" | "vetting" | "consultation" | "election" | "delegates";
             procedureId: string;
             /** @enum {string} */
             state: "pending" | "running" | "done" | "failed";
@@ -1216,6 +1313,10 @@ export interface components {
              */
             sharePercent: number;
         };
+        DelegatesDto: {
+            official: components["schemas"]["ElectedDto"][];
+            alternates: components["schemas"]["ElectedDto"][];
+        };
         StageStepDto: {
             /** @description The stage's procedure id: decisions go there */
             procedureId: string;
@@ -1240,7 +1341,7 @@ export interface components {
             role: string;
             dueDate: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
         };
         ProcedureStateDto: {
             procedureId: string;
@@ -1273,6 +1374,8 @@ export interface components {
             election?: components["schemas"]["ElectionViewDto"];
             /** @description An election (or a composite after it): who was elected */
             elected?: components["schemas"]["ElectedDto"][];
+            /** @description Composite, once its delegates stage has ended: the official and alternate delegates */
+            delegates?: components["schemas"]["DelegatesDto"];
             /** @description Composite: the running stage's open steps (up to 10) */
             stageOpenSteps?: components["schemas"]["StageStepDto"][];
             /** @description Composite: how many steps the running stage has open */
@@ -1339,6 +1442,27 @@ export interface components {
             pageSize: number;
             items: components["schemas"]["ProcedureSummaryDto"][];
         };
+        AgeCheckDto: {
+            personId: string;
+            /**
+             * @description Sitting members of the executive committee stand for re-election, the others for a first term
+             * @enum {string}
+             */
+            track: "re-election" | "first-time";
+            /** @description Enough months of service left before retirement age at the congress */
+            eligible: boolean;
+            /** @description Whole months from the congress day to the retirement date */
+            monthsLeft: number;
+            /** @description The months the rulebook requires on this track */
+            requiredMonths: number;
+            /**
+             * @description The day retirement age is reached under the roadmap
+             * @example 2031-03-01
+             */
+            retirementDate: string;
+            /** @example rulebook/2025-2030@2025-10-08 */
+            rulebookId: string;
+        };
         LevelProgressDto: {
             /** @enum {string} */
             levelKind: "grassroots" | "district" | "province" | "national";
@@ -1352,6 +1476,21 @@ export interface components {
              * @example 14/67 done, 20.90%
              */
             label: string;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: cadres the requests asked about
+             * @example 195
+             */
+            opinionsRequested?: number;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: opinions the bodies gave, one per cadre
+             * @example 189
+             */
+            opinionsGiven?: number;
+            /**
+             * @description Opinions on cadres (type cadre-opinion) only: of the opinions given, the favourable ones
+             * @example 180
+             */
+            opinionsFavourable?: number;
         };
         ProcedureDetailDto: {
             summary: components["schemas"]["ProcedureSummaryDto"];
@@ -1531,7 +1670,7 @@ export interface components {
              */
             role: string;
             /** @enum {string} */
-            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification";
+            decision: "approval" | "tally" | "conclusion" | "opinion" | "confidence-tally" | "classification" | "nomination";
             /** @description The people the step concerns */
             subjects: components["schemas"]["PersonRefDto"][];
             /** @example 2026-12-20 */
@@ -1627,7 +1766,7 @@ export interface components {
         };
         DecisionDto: {
             /** @enum {string} */
-            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification";
+            kind: "approve" | "reject" | "return" | "tally" | "round-tally" | "next-round" | "confidence-tally" | "classification" | "nomination";
             note?: string;
             /** @description Required to reject or return */
             reason?: string;
@@ -1653,7 +1792,7 @@ export interface components {
             };
             /** @description kind=next-round: vote again? */
             proceed?: boolean;
-            /** @description kind=next-round: who is on the next ballot */
+            /** @description kind=next-round: who is on the next ballot; kind=nomination: the candidates proposed for the office */
             candidateIds?: string[];
             /**
              * @description kind=confidence-tally: members summoned
@@ -1791,6 +1930,65 @@ export interface components {
             treeHeadsChecked: number;
             /** @description Size of the newest tree head the whole log matched (0 when none, or on any failure) */
             verifiedTreeSize: number;
+        };
+        DossierAccessEntryDto: {
+            /** @enum {string} */
+            outcome: "read" | "refused";
+            /** @example 2026-12-07T01:30:00.000Z */
+            at: string;
+            /**
+             * @description Why it was refused, as a code the web translates; null for a read
+             * @enum {string|null}
+             */
+            code: "DOSSIER_NEED_TO_KNOW" | "DOSSIER_SELF" | "DOSSIER_RELATIVE" | "DOSSIER_NO_ACTOR" | null;
+            /** @example person/bn-40 */
+            subjectId: string;
+            /** @example Nguyễn Thị Lan */
+            subjectName: string;
+            /**
+             * @description Null for a user of no person
+             * @example person/bn-12
+             */
+            readerId: string | null;
+            /** @example Trần Văn Hùng */
+            readerName: string | null;
+            /**
+             * @description The user refused (refusals only)
+             * @example bn12
+             */
+            username: string | null;
+            /**
+             * @description The role the file was read in (reads only)
+             * @example standing-committee
+             */
+            role: string | null;
+            /** @example Ban Thường vụ Tỉnh ủy Bắc Ninh */
+            bodyName: string | null;
+            /**
+             * @description Why the reader said they needed the file
+             * @example Xem xét trước hội nghị
+             */
+            purpose: string;
+            /** @example proc-4d02f1eb21dbc42345b5e4a308 */
+            procedureId: string;
+            /** @example personnel-plan */
+            procedureKind: string;
+            /**
+             * @description The organisation the procedure is for
+             * @example Đảng bộ tỉnh Bắc Ninh
+             */
+            organisationName: string;
+            /** @description Position of the DossierAccessed event in the log (reads only) */
+            position: number | null;
+        };
+        DossierAccessPageDto: {
+            /** @example 12 */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["DossierAccessEntryDto"][];
         };
         OrganisationViewDto: {
             id: string;
@@ -2112,7 +2310,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"];
                 };
             };
-            /** @description REFRESH_TOKEN_INVALID */
+            /** @description REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_REVOKED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,7 +2387,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
                 status?: "running" | "completed" | "withdrawn";
@@ -2231,7 +2429,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"];
+                "application/json": components["schemas"]["CongressPersonnelLaunchDto"] | components["schemas"]["PersonnelPlanLaunchDto"] | components["schemas"]["IntroductionLaunchDto"] | components["schemas"]["VettingLaunchDto"] | components["schemas"]["ElectionLaunchDto"] | components["schemas"]["ConfidenceVoteLaunchDto"] | components["schemas"]["ClassificationLaunchDto"] | components["schemas"]["CadreOpinionLaunchDto"] | components["schemas"]["AppointmentLaunchDto"] | components["schemas"]["FirstSessionLaunchDto"];
             };
         };
         responses: {
@@ -2282,10 +2480,56 @@ export interface operations {
             };
         };
     };
+    Procedures_ageChecksOf: {
+        parameters: {
+            query: {
+                /** @description The organisation the congress is for */
+                organisationId: string;
+                /** @description The day the congress opens (YYYY-MM-DD): ages count on it */
+                congressDate: string;
+                /** @description The launch day (YYYY-MM-DD, default today): it picks the rulebook and the sitting members */
+                launchDate?: string;
+                /** @description The people, comma-separated */
+                personIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgeCheckDto"][];
+                };
+            };
+            /** @description A field is malformed (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unknown organisation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Procedures_progress: {
         parameters: {
             query?: {
-                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "congress-personnel";
+                type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 /** @description Count only the party organisation of this body and the organisations under it */
                 body?: string;
             };
@@ -2990,6 +3234,55 @@ export interface operations {
                 };
             };
             /** @description Not an inspection committee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Audit_dossierAccessLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Whose file: the person the file is about */
+                personId?: string;
+                /** @description Who read or was refused: the person of the user */
+                readerId?: string;
+                /** @description From this day (YYYY-MM-DD, Vietnam time), inclusive */
+                from?: string;
+                /** @description Up to this day (YYYY-MM-DD, Vietnam time), inclusive */
+                to?: string;
+                outcome?: "read" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierAccessPageDto"];
+                };
+            };
+            /** @description DATE_RANGE_REVERSED, or a malformed filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description NOT_ALLOWED: neither committee */
             403: {
                 headers: {
                     [name: string]: unknown;

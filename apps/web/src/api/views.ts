@@ -32,6 +32,8 @@ export type Dossier = Schemas['DossierDto'];
 export type TrailEvent = Schemas['AuditEventDto'];
 export type VerificationProblem = Schemas['VerificationProblemDto'];
 export type AuditTrail = Schemas['AuditTrailDto'];
+export type DossierAccessPage = Schemas['DossierAccessPageDto'];
+export type DossierAccessEntry = Schemas['DossierAccessEntryDto'];
 export type AuditState = Schemas['AuditStateDto'];
 export type LogVerification = Schemas['LogVerificationDto'];
 

@@ -23,6 +23,7 @@ const ProgressPage = page(() => import('../progress/ProgressPage'), 'ProgressPag
 const ReplayPage = page(() => import('../replay/ReplayPage'), 'ReplayPage');
 const RegistryPage = page(() => import('../registry/RegistryPage'), 'RegistryPage');
 const PersonPage = page(() => import('../registry/PersonPage'), 'PersonPage');
+const DossierAccessPage = page(() => import('../audit/DossierAccessPage'), 'DossierAccessPage');
 
 /** Signed-out visitors go to the sign-in page, which brings them back here afterwards. */
 function RequireAuth() {
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path="/replay/:procedureId" element={<ReplayPage />} />
           <Route path="/registry" element={<RegistryPage />} />
           <Route path="/registry/people/:personId" element={<PersonPage />} />
+          <Route path="/audit/dossier-access" element={<DossierAccessPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -21,6 +21,9 @@ export function Shell() {
       ? [{ key: '/replay', label: <Link to="/replay">{t('nav.replay')}</Link> }]
       : []),
     { key: '/registry', label: <Link to="/registry">{t('nav.registry')}</Link> },
+    ...(hasRole('inspection-committee') || hasRole('organization-committee')
+      ? [{ key: '/audit', label: <Link to="/audit/dossier-access">{t('nav.dossierAccess')}</Link> }]
+      : []),
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>

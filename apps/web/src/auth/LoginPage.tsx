@@ -14,7 +14,7 @@ interface LoginFields {
 /** Sign in; afterwards the user lands on the page they asked for (`?next=`), so deep links survive a sign-in. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { token, signIn } = useAuth();
+  const { token, signIn, endedBecause } = useAuth();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +39,15 @@ export function LoginPage() {
       <Card style={{ width: 380 }}>
         <Typography.Title level={3}>{t('auth.title')}</Typography.Title>
         {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} />}
+        {!error && endedBecause && (
+          <Alert
+            type="warning"
+            role="alert"
+            showIcon
+            message={t(`error.${endedBecause}`, { defaultValue: t('auth.expired') })}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form<LoginFields> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item
             name="username"

@@ -8,6 +8,8 @@ interface AuthState {
   me: Me | undefined;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => void;
+  /** Why the last session ended without the user signing out (the API's code, e.g. `REFRESH_TOKEN_REUSED`). */
+  endedBecause: string | null;
   /** Whether the user acts in this role (for any body). */
   hasRole: (role: string) => boolean;
 }
@@ -21,6 +23,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(() => tokenStore.get());
+  const [endedBecause, setEndedBecause] = useState<string | null>(null);
   const me = useQuery({
     queryKey: ['me', token],
     queryFn: async ({ signal }) => unwrap<Me>(await api.GET('/auth/me', { signal })),
@@ -37,11 +40,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
   }, [queryClient]);
 
-  useEffect(() => setUnauthorizedHandler(signOut), [signOut]);
+  useEffect(
+    () =>
+      setUnauthorizedHandler((code) => {
+        setEndedBecause(code ?? 'UNAUTHENTICATED');
+        signOut();
+      }),
+    [signOut],
+  );
 
   const signIn = useCallback(async (username: string, password: string) => {
     const answer = unwrap(await api.POST('/auth/login', { body: { username, password } }));
     tokenStore.set(answer);
+    setEndedBecause(null);
     setToken(answer.accessToken);
   }, []);
 
@@ -51,9 +62,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me: me.data,
       signIn,
       signOut,
+      endedBecause,
       hasRole: (role) => me.data?.grants.some((g) => g.role === role) ?? false,
     }),
-    [token, me.data, signIn, signOut],
+    [token, me.data, signIn, signOut, endedBecause],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

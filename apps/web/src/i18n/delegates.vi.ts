@@ -6,6 +6,26 @@ export const delegatesVi = {
   launch: {
     alternateSeats: 'Số đại biểu dự khuyết',
     alternateSeatsHelp: 'Chỉ khi bầu đại biểu dự đại hội cấp trên: bầu chung một danh sách với đại biểu chính thức',
+    delegateSeats: 'Số đại biểu chính thức dự đại hội cấp trên',
+    delegateSeatsHelp: 'Bầu sau Ban Chấp hành; để trống nếu đại hội không bầu đại biểu',
+    alternateDelegateSeats: 'Số đại biểu dự khuyết dự đại hội cấp trên',
+    delegateCandidates: 'Danh sách bầu đại biểu dự đại hội cấp trên',
+    delegateSeatsMissing: 'Nhập số đại biểu chính thức trước khi chọn đại biểu dự khuyết hoặc danh sách',
+  },
+  stage: {
+    delegates: 'Bầu đại biểu dự đại hội cấp trên',
+  },
+  status: {
+    delegates: 'Giai đoạn bầu đại biểu',
+  },
+  delegates: {
+    title: 'Đại biểu dự đại hội cấp trên',
+    official: 'Đại biểu chính thức',
+    alternates: 'Đại biểu dự khuyết',
+    name: 'Họ và tên',
+    votes: 'Số phiếu',
+    share: 'Tỉ lệ trên cơ sở',
+    none: 'Không có',
   },
   outcome: {
     'delegates-elected': 'Đã bầu đại biểu chính thức và dự khuyết',

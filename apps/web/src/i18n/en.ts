@@ -1,5 +1,7 @@
+import { dossierAccessEn } from './dossier-access.en';
 import { appointmentEn } from './appointment.en';
 import { delegatesEn } from './delegates.en';
+import { firstSessionEn } from './first-session.en';
 import { proceduresEn } from './procedures.en';
 import type { Dictionary } from './vi';
 
@@ -32,7 +34,11 @@ export const en: Dictionary = {
     progress: 'Progress',
     replay: 'Inspection',
     registry: 'Registry',
+    ...dossierAccessEn.nav,
   },
+  dossierAccess: dossierAccessEn.dossierAccess,
+  dossierAccessOutcome: dossierAccessEn.dossierAccessOutcome,
+  dossierRefusal: dossierAccessEn.dossierRefusal,
   auth: {
     title: 'Sign in',
     username: 'Username',
@@ -234,6 +240,7 @@ export const en: Dictionary = {
     surplus: 'Surplus: {{count}}',
   },
   launch: {
+    ...firstSessionEn.launch,
     ...proceduresEn.launch,
     ...appointmentEn.launch,
     ...delegatesEn.launch,
@@ -258,7 +265,10 @@ export const en: Dictionary = {
     dateInPast: 'The congress date must be after today',
     age: 'age {{age}}',
     checksOk: 'OK',
-    checkAge: 'Over the re-election age ({{age}})',
+    checkAgeReElection:
+      'Too old for re-election: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
+    checkAgeFirstTime:
+      'Too old for a first term: {{monthsLeft}} months of service left before retirement age ({{retirementDate}}), {{requiredMonths}} needed',
     checkRelative: 'A relative is on the list: {{name}}',
     picked: '{{count}} picked',
     remove: 'Remove',
@@ -275,6 +285,9 @@ export const en: Dictionary = {
     targetEthnic: 'Ethnic minorities, at least',
   },
   progress: {
+    opinionsRequested: 'Cadres asked about',
+    opinionsGiven: 'Opinions given',
+    opinionsFavourable: 'Of which favourable',
     title: 'Progress',
     kind: 'Kind of procedure',
     level: 'Level',
@@ -412,6 +425,7 @@ export const en: Dictionary = {
     headReferral: "Referred to the head's decision",
   },
   kindHelp: {
+    ...firstSessionEn.kindHelp,
     ...proceduresEn.kindHelp,
     ...appointmentEn.kindHelp,
     'congress-personnel': 'The whole procedure: plan, introduction, vetting, consultation, election',
@@ -421,6 +435,7 @@ export const en: Dictionary = {
     election: 'The congress election of the executive committee from the list picked',
   },
   kind: {
+    ...firstSessionEn.kind,
     ...proceduresEn.kind,
     'congress-personnel': 'Congress personnel',
     'personnel-plan': 'Personnel plan',
@@ -431,12 +446,15 @@ export const en: Dictionary = {
     consultation: 'Consultation with the higher level',
   },
   stage: {
+    ...delegatesEn.stage,
     plan: 'Personnel plan',
     introduction: 'Introduction',
     vetting: 'Vetting',
     consultation: 'Consultation',
     election: 'Election',
   },
+  delegates: delegatesEn.delegates,
+
   stageState: {
     pending: 'Not started',
     running: 'Running',
@@ -449,6 +467,8 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   status: {
+    ...firstSessionEn.status,
+    ...delegatesEn.status,
     ...proceduresEn.status,
     DRAFT: 'Draft',
     ADOPTED: 'Adopted',
@@ -479,6 +499,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   outcome: {
+    ...firstSessionEn.outcome,
     ...proceduresEn.outcome,
     ...appointmentEn.outcome,
     ...delegatesEn.outcome,
@@ -501,6 +522,7 @@ export const en: Dictionary = {
     withdrawn: 'Withdrawn',
   },
   decisionKind: {
+    ...firstSessionEn.decisionKind,
     ...proceduresEn.decisionKind,
     approval: 'Approval',
     tally: 'Ballot result',
@@ -555,6 +577,7 @@ export const en: Dictionary = {
     relatives: 'Relatives in linked posts',
   },
   step: {
+    ...firstSessionEn.step,
     ...proceduresEn.step,
     adoption: 'Standing committee adopts the personnel plan (revision {{n}})',
     review: 'Higher level reviews the personnel plan (submission {{n}})',
@@ -583,7 +606,10 @@ export const en: Dictionary = {
     '4': 'Standing committee votes on the list',
     '5': 'Executive committee votes by secret ballot',
   },
+  office: firstSessionEn.office,
+  firstSession: firstSessionEn.firstSession,
   event: {
+    ...firstSessionEn.event,
     ...proceduresEn.event,
     ...appointmentEn.event,
     ...delegatesEn.event,
@@ -654,6 +680,8 @@ export const en: Dictionary = {
     other: 'Other event',
   },
   error: {
+    ...firstSessionEn.error,
+    ...dossierAccessEn.error,
     ...proceduresEn.error,
     ...appointmentEn.error,
     VALIDATION: 'The input is not valid.',
@@ -837,6 +865,9 @@ export const en: Dictionary = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins; try again in {{retryAfterSeconds}} seconds.',
     TOO_MANY_REQUESTS: 'Too many requests; try again in {{retryAfterSeconds}} seconds.',
     REFRESH_TOKEN_INVALID: 'Your session has ended or was revoked; sign in again.',
+    REFRESH_TOKEN_REUSED:
+      'Your session was ended because its refresh token was used twice: someone else may hold a copy. Sign in again; if it was not you, tell the administrator.',
+    SESSION_REVOKED: 'This session was ended; sign in again.',
     STREAM_TICKET_INVALID: 'The live updates could not be opened; reload the page.',
     DOSSIER_NEED_TO_KNOW: 'None of your duties needs the file of {{personName}} now. This refusal was recorded.',
     DOSSIER_SELF: 'Nobody reads their own file. This refusal was recorded.',
@@ -861,6 +892,7 @@ export const en: Dictionary = {
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'This organisation has no Organization Committee to launch.',
     LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} holds no post in this organisation or above it.',
     LAUNCH_UNKNOWN_PERSON: 'The registry has no such person.',
+    LAUNCH_DELEGATE_SEATS_MISSING: 'Give the number of official delegates to the higher congress.',
     LAUNCH_MISSING_BODY: 'The organisation lacks a body this procedure needs.',
     LAUNCH_NO_HIGHER_LEVEL: 'The organisation has no higher level to consult and ratify.',
     LAUNCH_REFUSED: 'The rules refuse this launch.',

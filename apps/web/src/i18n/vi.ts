@@ -1,5 +1,7 @@
+import { dossierAccessVi } from './dossier-access.vi';
 import { appointmentVi } from './appointment.vi';
 import { delegatesVi } from './delegates.vi';
+import { firstSessionVi } from './first-session.vi';
 import { proceduresVi } from './procedures.vi';
 
 /**
@@ -35,7 +37,11 @@ export const vi = {
     progress: 'Tiến độ',
     replay: 'Kiểm tra',
     registry: 'Danh mục tổ chức',
+    ...dossierAccessVi.nav,
   },
+  dossierAccess: dossierAccessVi.dossierAccess,
+  dossierAccessOutcome: dossierAccessVi.dossierAccessOutcome,
+  dossierRefusal: dossierAccessVi.dossierRefusal,
   auth: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -236,6 +242,7 @@ export const vi = {
     surplus: 'Số dư: {{count}}',
   },
   launch: {
+    ...firstSessionVi.launch,
     ...proceduresVi.launch,
     ...appointmentVi.launch,
     ...delegatesVi.launch,
@@ -260,7 +267,10 @@ export const vi = {
     dateInPast: 'Ngày đại hội phải sau hôm nay',
     age: '{{age}} tuổi',
     checksOk: 'Đạt',
-    checkAge: 'Quá tuổi tái cử ({{age}} tuổi)',
+    checkAgeReElection:
+      'Không đủ tuổi tái cử: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
+    checkAgeFirstTime:
+      'Không đủ tuổi tham gia lần đầu: còn {{monthsLeft}} tháng công tác đến tuổi nghỉ hưu ({{retirementDate}}), cần {{requiredMonths}} tháng',
     checkRelative: 'Có người thân trong danh sách: {{name}}',
     picked: 'Đã chọn {{count}} người',
     remove: 'Bỏ',
@@ -277,6 +287,9 @@ export const vi = {
     targetEthnic: 'Tỷ lệ người dân tộc thiểu số tối thiểu',
   },
   progress: {
+    opinionsRequested: 'Số cán bộ được hỏi ý kiến',
+    opinionsGiven: 'Số ý kiến đã cho',
+    opinionsFavourable: 'Trong đó: đồng ý',
     title: 'Tiến độ',
     kind: 'Loại quy trình',
     level: 'Cấp',
@@ -415,6 +428,7 @@ export const vi = {
     headReferral: 'Trình người đứng đầu quyết định',
   },
   kindHelp: {
+    ...firstSessionVi.kindHelp,
     ...proceduresVi.kindHelp,
     ...appointmentVi.kindHelp,
     'congress-personnel': 'Cả quy trình: đề án, giới thiệu, thẩm định, xin ý kiến, bầu cử',
@@ -424,6 +438,7 @@ export const vi = {
     election: 'Bầu Ban Chấp hành tại đại hội từ danh sách được chọn',
   },
   kind: {
+    ...firstSessionVi.kind,
     ...proceduresVi.kind,
     'congress-personnel': 'Nhân sự đại hội',
     'personnel-plan': 'Đề án nhân sự',
@@ -434,12 +449,15 @@ export const vi = {
     consultation: 'Xin ý kiến cấp trên',
   },
   stage: {
+    ...delegatesVi.stage,
     plan: 'Đề án nhân sự',
     introduction: 'Giới thiệu nhân sự',
     vetting: 'Thẩm định',
     consultation: 'Xin ý kiến cấp trên',
     election: 'Bầu cử',
   },
+  delegates: delegatesVi.delegates,
+
   stageState: {
     pending: 'Chưa bắt đầu',
     running: 'Đang thực hiện',
@@ -452,6 +470,8 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   status: {
+    ...firstSessionVi.status,
+    ...delegatesVi.status,
     ...proceduresVi.status,
     DRAFT: 'Dự thảo',
     ADOPTED: 'Đã thông qua',
@@ -482,6 +502,7 @@ export const vi = {
     done: 'Đã xong',
   },
   outcome: {
+    ...firstSessionVi.outcome,
     ...proceduresVi.outcome,
     ...appointmentVi.outcome,
     ...delegatesVi.outcome,
@@ -504,6 +525,7 @@ export const vi = {
     withdrawn: 'Đã rút',
   },
   decisionKind: {
+    ...firstSessionVi.decisionKind,
     ...proceduresVi.decisionKind,
     approval: 'Phê duyệt',
     tally: 'Ghi kết quả bỏ phiếu',
@@ -558,6 +580,7 @@ export const vi = {
     relatives: 'Người thân giữ chức vụ liên quan',
   },
   step: {
+    ...firstSessionVi.step,
     ...proceduresVi.step,
     adoption: 'Ban Thường vụ thông qua đề án nhân sự (bản {{n}})',
     review: 'Cấp trên xem xét đề án nhân sự (lần trình {{n}})',
@@ -586,7 +609,10 @@ export const vi = {
     '4': 'Ban Thường vụ biểu quyết danh sách',
     '5': 'Ban Chấp hành bỏ phiếu',
   },
+  office: firstSessionVi.office,
+  firstSession: firstSessionVi.firstSession,
   event: {
+    ...firstSessionVi.event,
     ...proceduresVi.event,
     ...appointmentVi.event,
     ...delegatesVi.event,
@@ -657,6 +683,8 @@ export const vi = {
     other: 'Sự kiện khác',
   },
   error: {
+    ...firstSessionVi.error,
+    ...dossierAccessVi.error,
     ...proceduresVi.error,
     ...appointmentVi.error,
     VALIDATION: 'Dữ liệu chưa hợp lệ.',
@@ -840,6 +868,9 @@ export const vi = {
     TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {{retryAfterSeconds}} giây.',
     TOO_MANY_REQUESTS: 'Gửi yêu cầu quá dồn dập; hãy thử lại sau {{retryAfterSeconds}} giây.',
     REFRESH_TOKEN_INVALID: 'Phiên làm việc đã hết hoặc bị thu hồi; hãy đăng nhập lại.',
+    REFRESH_TOKEN_REUSED:
+      'Phiên đăng nhập đã bị chấm dứt vì mã gia hạn của nó đã bị dùng lại, có thể do người khác giữ bản sao. Hãy đăng nhập lại; nếu không phải bạn, hãy báo cho quản trị viên.',
+    SESSION_REVOKED: 'Phiên đăng nhập này đã bị chấm dứt; hãy đăng nhập lại.',
     STREAM_TICKET_INVALID: 'Không mở được kênh cập nhật trực tiếp; hãy tải lại trang.',
     DOSSIER_NEED_TO_KNOW:
       'Bạn không có nhiệm vụ cần xem hồ sơ của {{personName}} lúc này. Lần từ chối này đã được ghi lại.',
@@ -865,6 +896,7 @@ export const vi = {
     LAUNCH_NO_ORGANIZATION_COMMITTEE: 'Tổ chức này chưa có Ban Tổ chức để khởi tạo.',
     LAUNCH_PERSON_OUTSIDE_ORGANISATION: '{{personName}} không giữ chức vụ nào trong tổ chức này hoặc cấp trên.',
     LAUNCH_UNKNOWN_PERSON: 'Danh mục không có người này.',
+    LAUNCH_DELEGATE_SEATS_MISSING: 'Chưa nhập số đại biểu chính thức dự đại hội cấp trên.',
     LAUNCH_MISSING_BODY: 'Tổ chức thiếu cơ quan cần cho quy trình này.',
     LAUNCH_NO_HIGHER_LEVEL: 'Tổ chức không có cấp trên để xin ý kiến và công nhận.',
     LAUNCH_REFUSED: 'Quy định không cho phép khởi tạo như vậy.',

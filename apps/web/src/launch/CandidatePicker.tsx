@@ -3,27 +3,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOn, formatDate } from '../shared/dates';
 import { personName, usePeople } from '../tasks/CandidateTable';
-import { usePeopleSearch } from './registry-hooks';
-
-/** Above this age on the congress day a person is flagged for the re-election rule (the rulebook's figure). */
-export const REELECTION_AGE_LIMIT = 60;
+import { useAgeChecks, usePeopleSearch } from './registry-hooks';
 
 interface Props {
   value?: string[];
   onChange?: (ids: string[]) => void;
   organisationId?: string;
+  /** The congress day (YYYY-MM-DD) the age rule counts to; without it nobody is checked for age. */
+  congressDate?: string;
+  /** The launch day (YYYY-MM-DD), when not today: it picks the rulebook and the sitting members. */
+  launchDate?: string;
   id?: string;
 }
 
 /**
  * Picks candidates from the registry's people by name (with or without diacritics) and shows, for each one picked,
- * the age and the checks: over the re-election age, a relative also on the list.
+ * the age and the checks: the rulebook's age rule at the congress (checked by the server, as the introduction will
+ * check it), a relative also on the list.
  */
-export function CandidatePicker({ value = [], onChange, organisationId, id }: Props) {
+export function CandidatePicker({ value = [], onChange, organisationId, congressDate, launchDate, id }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const search = usePeopleSearch(q, organisationId);
   const picked = usePeople(value);
+  const ages = useAgeChecks(organisationId, congressDate, value, launchDate);
   const options = (search.data?.items ?? []).map((p) => ({
     value: p.id,
     label: `${p.fullName}${p.birthDate ? ` (${t('launch.age', { age: ageOn(p.birthDate) })})` : ''}`,
@@ -31,8 +34,15 @@ export function CandidatePicker({ value = [], onChange, organisationId, id }: Pr
   const checks = (personId: string): string[] => {
     const person = picked.get(personId);
     const problems: string[] = [];
-    if (person?.birthDate && ageOn(person.birthDate) > REELECTION_AGE_LIMIT) {
-      problems.push(t('launch.checkAge', { age: ageOn(person.birthDate) }));
+    const age = ages.data?.find((a) => a.personId === personId);
+    if (age && !age.eligible) {
+      problems.push(
+        t(age.track === 're-election' ? 'launch.checkAgeReElection' : 'launch.checkAgeFirstTime', {
+          monthsLeft: age.monthsLeft,
+          requiredMonths: age.requiredMonths,
+          retirementDate: formatDate(age.retirementDate),
+        }),
+      );
     }
     for (const r of person?.relatives ?? []) {
       if (value.includes(r.personId)) problems.push(t('launch.checkRelative', { name: r.fullName }));

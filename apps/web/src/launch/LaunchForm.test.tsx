@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayjs } from '../shared/dates';
 import { renderVi } from '../test/render';
-import { checkLaunch, launchBody, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
+import { checkLaunch, launchBody, launchFieldOf, recheckedFields, type LaunchFields } from './launch-rules';
 import { LaunchForm } from './LaunchForm';
 
 const today = dayjs('2025-03-01');
@@ -57,11 +57,29 @@ describe('a rule error once the values change', () => {
     // Four picked, sent with the default single seat: too many; then the seats become 3, a legal committee of 3 + 1.
     const sent = fields({ executiveCommitteeSeats: 1, candidateIds: ids(4) });
     expect(checkLaunch(sent, today)[0]?.key).toBe('launch.surplusTooLarge');
-    expect(settledFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds'], today)).toEqual(['candidateIds']);
-    expect(settledFields({ ...sent, executiveCommitteeSeats: 2 }, ['candidateIds'], today)).toEqual([]);
-    expect(settledFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds', 'congressDate'], today)).toEqual([
-      'candidateIds',
-      'congressDate',
+    expect(recheckedFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds'], today)).toEqual([
+      { name: 'candidateIds', problems: [] },
+    ]);
+    expect(recheckedFields({ ...sent, executiveCommitteeSeats: 2 }, ['candidateIds'], today)).toEqual([
+      {
+        name: 'candidateIds',
+        problems: [{ name: ['candidateIds'], key: 'launch.surplusTooLarge', params: { max: 1 } }],
+      },
+    ]);
+    expect(
+      recheckedFields({ ...sent, executiveCommitteeSeats: 3 }, ['candidateIds', 'congressDate'], today).map(
+        (f) => f.problems,
+      ),
+    ).toEqual([[], []]);
+  });
+
+  it('says the count of names picked so far, not the count when the form was sent', () => {
+    const sent = fields({ executiveCommitteeSeats: 3, candidateIds: [] });
+    expect(recheckedFields({ ...sent, candidateIds: ids(2) }, ['candidateIds'], today)).toEqual([
+      {
+        name: 'candidateIds',
+        problems: [{ name: ['candidateIds'], key: 'launch.candidatesTooFew', params: { seats: 3, count: 2 } }],
+      },
     ]);
   });
 });
@@ -130,5 +148,62 @@ describe('LaunchForm', () => {
     fireEvent.click(await screen.findByText('Thẩm định'));
     await waitFor(() => expect(screen.queryByLabelText('Số ủy viên Ban Thường vụ')).toBeNull());
     expect(screen.getByLabelText('Ngày đại hội')).toBeTruthy();
+  });
+});
+
+describe('LaunchForm surplus message', () => {
+  const people = ['Lê Đức Trung', 'Nguyễn Văn Hùng', 'Trần Quốc Quang', 'Đỗ Thị Thủy'].map((fullName, i) => ({
+    id: `person/bn-0${i + 1}`,
+    fullName,
+    gender: 'male',
+    birthDate: '1970-01-01',
+    posts: [],
+  }));
+  beforeEach(() => {
+    vi.stubGlobal('fetch', (input: Request | string) => {
+      const url = new URL(typeof input === 'string' ? input : input.url, 'http://localhost');
+      const json = (body: object): Promise<Response> =>
+        Promise.resolve(new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }));
+      if (url.pathname === '/registry/organisations') {
+        const org = { id: 'org/bn', name: 'Đảng bộ tỉnh Bắc Ninh', levelKind: 'province', levelName: 'Tỉnh' };
+        return json({ items: [{ ...org, parentId: null, parentName: null }] });
+      }
+      if (url.pathname === '/registry/people') return json({ items: people, total: 4, page: 1, pageSize: 20 });
+      // Nobody in this list is past the rulebook's age: the server's checks find every one eligible.
+      if (url.pathname === '/procedures/age-checks') return json([]);
+      const person = people.find((p) => url.pathname.endsWith(encodeURIComponent(p.id)) || url.pathname.endsWith(p.id));
+      return json({ ...person, memberships: [], relatives: [] });
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The error shown under the candidates, or null. */
+  function candidatesError(): string | null {
+    const item = screen.getByLabelText('Danh sách nhân sự').closest('.ant-form-item');
+    return item?.querySelector('.ant-form-item-explain-error')?.textContent ?? null;
+  }
+
+  it('counts the names picked so far after a refused send, and goes once the list holds', async () => {
+    renderVi(<LaunchForm onSubmit={() => Promise.resolve()} />);
+    fireEvent.mouseDown(screen.getByLabelText('Tổ chức đảng'));
+    fireEvent.click(await screen.findByText('Đảng bộ tỉnh Bắc Ninh'));
+    const date = screen.getByLabelText('Ngày đại hội');
+    fireEvent.mouseDown(date);
+    fireEvent.change(date, { target: { value: '15/06/2099' } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    fireEvent.change(screen.getByLabelText('Số ủy viên Ban Chấp hành cần bầu'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Khởi tạo' }));
+    await waitFor(() => expect(candidatesError()).toBe('Danh sách cần nhiều hơn 3 người (có số dư), hiện có 0'));
+    fireEvent.mouseDown(screen.getByLabelText('Danh sách nhân sự'));
+    for (const [i, person] of people.entries()) {
+      const option = await screen.findByTitle(new RegExp(`^${person.fullName}`));
+      fireEvent.click(option);
+      if (i < 3) {
+        await waitFor(() =>
+          expect(candidatesError()).toBe(`Danh sách cần nhiều hơn 3 người (có số dư), hiện có ${i + 1}`),
+        );
+      }
+    }
+    await waitFor(() => expect(candidatesError()).toBeNull());
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Form, InputNumber, Row, Select, type FormInstance } from 'antd';
+import { Button, Col, ConfigProvider, DatePicker, Form, InputNumber, Row, Select, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../shared/labels';
@@ -6,7 +6,15 @@ import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { AppointmentFields } from './AppointmentFields';
 import { CandidatePicker } from './CandidatePicker';
-import { checkLaunch, kindFields, LAUNCH_KINDS, launchFieldOf, settledFields, type LaunchFields } from './launch-rules';
+import {
+  checkLaunch,
+  kindFields,
+  LAUNCH_KINDS,
+  launchFieldOf,
+  recheckedFields,
+  type LaunchFields,
+} from './launch-rules';
+import { DelegatesFields } from './DelegatesFields';
 import { PlanFields } from './PlanFields';
 import { YearField } from './YearField';
 import { OpinionRequestFields } from './OpinionRequestFields';
@@ -50,6 +58,8 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
   const [form] = Form.useForm<LaunchFields>();
   const kind = Form.useWatch('kind', form) ?? 'congress-personnel';
   const organisationId = Form.useWatch('organisationId', form);
+  const congressDate = Form.useWatch('congressDate', form);
+  const launchDate = Form.useWatch('launchDate', form);
   const has = kindFields(kind);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -82,15 +92,23 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         standingCommitteeSeats: 1,
         deputySecretaries: 0,
         candidateIds: [],
+        delegateCandidateIds: [],
         standards: '',
       }}
       onFinish={(v) => void finish(v)}
       onValuesChange={(_, values) => {
-        // The surplus and date rules span several fields: a changed seat count settles the candidates' error too.
+        // The surplus and date rules span several fields: an error shown is said again as the values now stand (the
+        // count of names picked so far), or goes once it no longer holds.
         const any = form as FormInstance;
-        const ruled = ['candidateIds', 'congressDate'].filter((name) => any.getFieldError(name).length > 0);
-        const settled = settledFields(values, ruled, dayjs());
-        if (settled.length > 0) any.setFields(settled.map((name) => ({ name, errors: [] })));
+        const ruled = ['candidateIds', 'congressDate', 'delegateSeats', 'delegateCandidateIds'].filter(
+          (name) => any.getFieldError(name).length > 0,
+        );
+        const rechecked = recheckedFields(values, ruled, dayjs());
+        if (rechecked.length > 0) {
+          any.setFields(
+            rechecked.map(({ name, problems }) => ({ name, errors: problems.map((p) => t(p.key, p.params ?? {})) })),
+          );
+        }
       }}
       aria-label={t('launch.title')}
     >
@@ -151,9 +169,17 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
       {has.plan && <PlanFields />}
       {has.opinion && <OpinionRequestFields />}
       {has.appointment && <AppointmentFields />}
-      <Form.Item name="candidateIds" label={t('launch.candidates')}>
-        <CandidatePicker organisationId={organisationId} />
-      </Form.Item>
+      {/* Without the error's fade-out: a message leaving as names are picked would still read the count before. */}
+      <ConfigProvider theme={{ token: { motion: false } }}>
+        <Form.Item name="candidateIds" label={t('launch.candidates')}>
+          <CandidatePicker
+            organisationId={organisationId}
+            congressDate={congressDate?.format('YYYY-MM-DD')}
+            launchDate={launchDate?.format('YYYY-MM-DD')}
+          />
+        </Form.Item>
+      </ConfigProvider>
+      {has.delegates && <DelegatesFields organisationId={organisationId} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}
       </Button>

@@ -28,3 +28,51 @@ describe('launching the election of delegates to the higher congress', () => {
     expect(checkLaunch(fields({}), today)[0]?.key).toBe('launch.surplusTooLarge');
   });
 });
+
+describe('a congress that elects its delegates after its committee', () => {
+  const congress = (over: Partial<LaunchFields>): LaunchFields => ({
+    kind: 'congress-personnel',
+    organisationId: 'org/bac-ninh',
+    congressDate: dayjs('2030-06-15'),
+    executiveCommitteeSeats: 5,
+    standingCommitteeSeats: 3,
+    deputySecretaries: 1,
+    candidateIds: ids(6),
+    ...over,
+  });
+  const today = dayjs('2026-01-01');
+
+  it('sends the delegate seats and list only when it elects official delegates', () => {
+    const delegateCandidateIds = ['person/d1', 'person/d2', 'person/d3', 'person/d4'];
+    expect(launchBody(congress({ delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds }))).toMatchObject({
+      kind: 'congress-personnel',
+      delegateSeats: 2,
+      alternateDelegateSeats: 1,
+      delegateCandidateIds,
+    });
+    const without = launchBody(congress({ delegateSeats: null, delegateCandidateIds: [] }));
+    expect(without).not.toHaveProperty('delegateSeats');
+    expect(without).not.toHaveProperty('delegateCandidateIds');
+    expect(launchFieldOf('delegateCandidateIds.2')).toEqual(['delegateCandidateIds']);
+  });
+
+  it('holds the delegates list to the surplus rule against official and alternate places together', () => {
+    const list = (n: number) => ids(n).map((id) => `${id}/d`);
+    expect(
+      checkLaunch(congress({ delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds: list(4) }), today),
+    ).toEqual([]);
+    expect(
+      checkLaunch(congress({ delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds: list(3) }), today),
+    ).toEqual([{ name: ['delegateCandidateIds'], key: 'launch.candidatesTooFew', params: { seats: 3, count: 3 } }]);
+    expect(
+      checkLaunch(congress({ delegateSeats: 2, alternateDelegateSeats: 1, delegateCandidateIds: list(5) }), today),
+    ).toEqual([{ name: ['delegateCandidateIds'], key: 'launch.surplusTooLarge', params: { max: 1 } }]);
+  });
+
+  it('asks for official seats before alternates or a list, and is content with no delegates at all', () => {
+    expect(checkLaunch(congress({ alternateDelegateSeats: 1 }), today)).toEqual([
+      { name: ['delegateSeats'], key: 'launch.delegateSeatsMissing' },
+    ]);
+    expect(checkLaunch(congress({}), today)).toEqual([]);
+  });
+});

@@ -47,6 +47,13 @@ export interface LaunchFields {
   candidateIds: string[];
   standards?: string;
   targets?: CompositionTargets;
+  /**
+   * A congress: the official and alternate delegates to the higher congress it elects after its committee, and
+   * their list. No official seat: it elects none.
+   */
+  delegateSeats?: number | null;
+  alternateDelegateSeats?: number | null;
+  delegateCandidateIds?: string[];
 }
 
 /** The forms of an appointment (the API's `variant`); every one but `appointment` names its one person. */
@@ -61,6 +68,7 @@ export function kindFields(kind: LaunchKind): {
   year: boolean;
   opinion: boolean;
   appointment: boolean;
+  delegates: boolean;
 } {
   return {
     congressDate: ['congress-personnel', 'introduction', 'vetting', 'election'].includes(kind),
@@ -69,7 +77,29 @@ export function kindFields(kind: LaunchKind): {
     year: kind === 'classification',
     opinion: kind === 'cadre-opinion',
     appointment: kind === 'appointment',
+    delegates: kind === 'congress-personnel',
   };
+}
+
+/** The surplus rule on a list of `count` for `seats` places, as the server applies it (libs/domain `checkSurplus`). */
+function surplusProblem(field: string, seats: number, count: number): FieldProblem | null {
+  const surplus = count - seats;
+  if (surplus < 1) return { name: [field], key: 'launch.candidatesTooFew', params: { seats, count } };
+  const max = seats >= 3 && seats <= 5 ? 1 : Math.max(1, Math.floor((seats * 3) / 10));
+  return surplus > max ? { name: [field], key: 'launch.surplusTooLarge', params: { max } } : null;
+}
+
+/** The delegates' list against the official and alternate places together, when the congress elects delegates. */
+function delegateProblems(v: LaunchFields): FieldProblem[] {
+  const seats = v.delegateSeats ?? 0;
+  const count = v.delegateCandidateIds?.length ?? 0;
+  if (seats === 0) {
+    return (v.alternateDelegateSeats ?? 0) > 0 || count > 0
+      ? [{ name: ['delegateSeats'], key: 'launch.delegateSeatsMissing' }]
+      : [];
+  }
+  const problem = surplusProblem('delegateCandidateIds', seats + (v.alternateDelegateSeats ?? 0), count);
+  return problem ? [problem] : [];
 }
 
 /** The seats the candidate list is counted against: the executive committee's for a plan, else the election's. */
@@ -102,29 +132,29 @@ export function checkLaunch(v: LaunchFields, today: Dayjs): FieldProblem[] {
     }
     return problems;
   }
+  if (has.delegates) problems.push(...delegateProblems(v));
   const seats = seatsOf(v);
   if (seats === undefined) {
     if (count < 1) problems.push({ name: ['candidateIds'], key: 'launch.candidatesNone' });
     return problems;
   }
-  const surplus = count - seats;
-  if (surplus < 1) {
-    problems.push({ name: ['candidateIds'], key: 'launch.candidatesTooFew', params: { seats, count } });
-  } else {
-    const max = seats >= 3 && seats <= 5 ? 1 : Math.max(1, Math.floor((seats * 3) / 10));
-    if (surplus > max) problems.push({ name: ['candidateIds'], key: 'launch.surplusTooLarge', params: { max } });
-  }
+  const problem = surplusProblem('candidateIds', seats, count);
+  if (problem) problems.push(problem);
   return problems;
 }
 
 /**
- * The fields whose rule error no longer holds once the values changed: a refusal of the surplus is set on the
- * candidates when the form is sent, and stays there (the candidates are not re-checked when the seats change) unless
- * it is cleared, so a list of four for three seats kept the "too many" a first send with the default one seat gave.
+ * The rule errors of the fields that show one, as the values now stand: a refusal set on the candidates when the form
+ * was sent is not re-checked by the form itself, so it kept its first words ("hiện có 0") while names were picked, and
+ * "too many" after the seats changed. Each field gets its current problems (none: the error goes).
  */
-export function settledFields(v: LaunchFields, withErrors: readonly string[], today: Dayjs): string[] {
-  const still = new Set(checkLaunch(v, today).map((p) => String(p.name[0])));
-  return withErrors.filter((name) => !still.has(name));
+export function recheckedFields(
+  v: LaunchFields,
+  withErrors: readonly string[],
+  today: Dayjs,
+): { name: string; problems: FieldProblem[] }[] {
+  const problems = checkLaunch(v, today);
+  return withErrors.map((name) => ({ name, problems: problems.filter((p) => String(p.name[0]) === name) }));
 }
 
 const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
@@ -150,8 +180,22 @@ export function launchBody(v: LaunchFields) {
     targets: targetsOf(v.targets),
   };
   switch (v.kind) {
-    case 'congress-personnel':
-      return { kind: v.kind, ...common, ...plan, congressDate };
+    case 'congress-personnel': {
+      const delegates = (v.delegateSeats ?? 0) > 0;
+      return {
+        kind: v.kind,
+        ...common,
+        ...plan,
+        congressDate,
+        ...(delegates
+          ? {
+              delegateSeats: v.delegateSeats ?? 0,
+              alternateDelegateSeats: v.alternateDelegateSeats ?? 0,
+              delegateCandidateIds: v.delegateCandidateIds ?? [],
+            }
+          : {}),
+      };
+    }
     case 'personnel-plan':
       return { kind: v.kind, ...common, ...plan };
     case 'election':
@@ -209,6 +253,9 @@ export function launchFieldOf(field: string): (string | number)[] | null {
     'centralManagement',
     'candidateIds',
     'standards',
+    'delegateSeats',
+    'alternateDelegateSeats',
+    'delegateCandidateIds',
   ]);
   if (head === 'bodyId') return ['organisationId'];
   if (head === 'person') return ['candidateIds'];

@@ -20,6 +20,7 @@ describe('launching a confidence vote, a classification or an opinion on cadres'
       year: false,
       opinion: false,
       appointment: false,
+      delegates: false,
     });
     expect(kindFields('classification')).toMatchObject({ congressDate: false, year: true, opinion: false });
   });

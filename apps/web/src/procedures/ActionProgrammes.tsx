@@ -1,11 +1,7 @@
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrailEvent } from '../api/views';
-import { useAuth } from '../auth/auth-context';
 import { formatDate } from '../shared/dates';
-import { ErrorAlert } from '../shared/errors';
-import { useCommand } from './procedure-hooks';
+import { CandidateFilings } from './CandidateFilings';
 
 interface Props {
   procedureId: string;
@@ -30,63 +26,19 @@ export function filedProgrammes(events: readonly TrailEvent[]): Map<string, { re
  */
 export function ActionProgrammes({ procedureId, personIds, events, name }: Props) {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const command = useCommand(procedureId);
-  const [references, setReferences] = useState<Record<string, string>>({});
-  const grant = me?.grants.find((g) => g.role === 'organization-committee');
-  if (!grant || personIds.length === 0) return null;
-  const filed = filedProgrammes(events);
-  const record = async (personId: string): Promise<void> => {
-    const reference = (references[personId] ?? '').trim();
-    await command.mutateAsync({
-      actAs: { role: grant.role, bodyId: grant.bodyId },
-      type: 'FileActionProgramme',
-      data: { personId, reference },
-    });
-  };
+  const filed = new Map(
+    [...filedProgrammes(events)].map(([id, p]) => [
+      id,
+      { color: 'green', text: t('actionProgramme.filed', { reference: p.reference, date: formatDate(p.filedOn) }) },
+    ]),
+  );
   return (
-    <Card title={t('actionProgramme.title')} style={{ marginBottom: 16 }}>
-      <ErrorAlert error={command.error} />
-      <Table
-        size="small"
-        rowKey={(id) => id}
-        dataSource={[...personIds]}
-        pagination={false}
-        columns={[
-          { title: t('actionProgramme.person'), render: (_: unknown, id: string) => name(id) },
-          {
-            title: t('actionProgramme.status'),
-            render: (_: unknown, id: string) => {
-              const entry = filed.get(id);
-              if (entry) {
-                return (
-                  <Tag color="green">
-                    {t('actionProgramme.filed', { reference: entry.reference, date: formatDate(entry.filedOn) })}
-                  </Tag>
-                );
-              }
-              return (
-                <Space>
-                  <Input
-                    aria-label={t('actionProgramme.reference')}
-                    placeholder={t('actionProgramme.reference')}
-                    value={references[id] ?? ''}
-                    onChange={(e) => setReferences({ ...references, [id]: e.target.value })}
-                    style={{ width: 240 }}
-                  />
-                  <Button
-                    disabled={!(references[id] ?? '').trim()}
-                    loading={command.isPending}
-                    onClick={() => void record(id).catch(() => undefined)}
-                  >
-                    {t('actionProgramme.record')}
-                  </Button>
-                </Space>
-              );
-            },
-          },
-        ]}
-      />
-    </Card>
+    <CandidateFilings
+      kind={{ command: 'FileActionProgramme', labels: 'actionProgramme' }}
+      procedureId={procedureId}
+      personIds={personIds}
+      filed={filed}
+      name={name}
+    />
   );
 }

@@ -1,10 +1,6 @@
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrailEvent } from '../api/views';
-import { useAuth } from '../auth/auth-context';
-import { ErrorAlert } from '../shared/errors';
-import { useCommand } from './procedure-hooks';
+import { CandidateFilings } from './CandidateFilings';
 
 /** A candidate's asset declaration as the trail tells it: its reference, the day it was filed, and whether verified. */
 export interface Declaration {
@@ -42,65 +38,22 @@ interface Props {
  */
 export function AssetDeclarations({ procedureId, personIds, events, name }: Props) {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const command = useCommand(procedureId);
-  const [references, setReferences] = useState<Record<string, string>>({});
-  const grant = me?.grants.find((g) => g.role === 'organization-committee');
-  if (!grant || personIds.length === 0) return null;
-  const filed = filedDeclarations(events);
-  const record = async (personId: string): Promise<void> => {
-    await command.mutateAsync({
-      actAs: { role: grant.role, bodyId: grant.bodyId },
-      type: 'FileAssetDeclaration',
-      data: { personId, reference: (references[personId] ?? '').trim() },
-    });
-  };
+  const filed = new Map(
+    [...filedDeclarations(events)].map(([id, d]) => [
+      id,
+      {
+        color: d.verified ? 'green' : 'blue',
+        text: t(d.verified ? 'assetDeclaration.verified' : 'assetDeclaration.filed', { reference: d.reference }),
+      },
+    ]),
+  );
   return (
-    <Card title={t('assetDeclaration.title')} style={{ marginBottom: 16 }}>
-      <ErrorAlert error={command.error} />
-      <Table
-        size="small"
-        rowKey={(id) => id}
-        dataSource={[...personIds]}
-        pagination={false}
-        columns={[
-          { title: t('assetDeclaration.person'), render: (_: unknown, id: string) => name(id) },
-          {
-            title: t('assetDeclaration.status'),
-            render: (_: unknown, id: string) => {
-              const entry = filed.get(id);
-              if (entry) {
-                return (
-                  <Tag color={entry.verified ? 'green' : 'blue'}>
-                    {t(entry.verified ? 'assetDeclaration.verified' : 'assetDeclaration.filed', {
-                      reference: entry.reference,
-                    })}
-                  </Tag>
-                );
-              }
-              return (
-                <Space>
-                  <Input
-                    aria-label={`${t('assetDeclaration.reference')} — ${name(id)}`}
-                    placeholder={t('assetDeclaration.reference')}
-                    value={references[id] ?? ''}
-                    maxLength={200}
-                    onChange={(e) => setReferences({ ...references, [id]: e.target.value })}
-                    style={{ width: 240 }}
-                  />
-                  <Button
-                    disabled={!(references[id] ?? '').trim()}
-                    loading={command.isPending}
-                    onClick={() => void record(id).catch(() => undefined)}
-                  >
-                    {t('assetDeclaration.record')}
-                  </Button>
-                </Space>
-              );
-            },
-          },
-        ]}
-      />
-    </Card>
+    <CandidateFilings
+      kind={{ command: 'FileAssetDeclaration', labels: 'assetDeclaration' }}
+      procedureId={procedureId}
+      personIds={personIds}
+      filed={filed}
+      name={name}
+    />
   );
 }

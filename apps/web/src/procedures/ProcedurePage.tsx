@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { StageView } from '../api/views';
+import type { StageView, TrailEvent } from '../api/views';
 import { useAuth } from '../auth/auth-context';
 import { formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
@@ -13,6 +13,7 @@ import { planContent, PlanView } from '../tasks/PlanView';
 import { useProcedure, useTrail } from '../tasks/task-hooks';
 import { ActionProgrammes } from './ActionProgrammes';
 import { AssetDeclarations, filedDeclarations } from './AssetDeclarations';
+import { DELEGATES_STAGE, DelegatesResults } from './DelegatesResults';
 import { ElectionResults } from './ElectionResults';
 import { OpenSteps } from './OpenSteps';
 import { PlanActions } from './PlanActions';
@@ -20,13 +21,15 @@ import { RUN_COLOURS } from './ProceduresPage';
 import { StagesCard } from './StagesCard';
 import { WithdrawButton } from './WithdrawButton';
 
-/** The stages of a congress procedure that ended with its committee elected: every one done. */
-function finishedStages(rootId: string): StageView[] {
-  return (['plan', 'introduction', 'vetting', 'consultation', 'election'] as const).map((stage) => ({
-    stage,
-    procedureId: `${rootId}/${stage}`,
-    state: 'done',
-  }));
+/**
+ * The stages of a congress procedure that ended with its committee elected: every one done, with the delegates'
+ * election when its trail holds one.
+ */
+function finishedStages(rootId: string, events: readonly TrailEvent[]): StageView[] {
+  const delegates = events.some((e) => DELEGATES_STAGE.test(e.streamId));
+  const stages: StageView['stage'][] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
+  if (delegates) stages.push('delegates');
+  return stages.map((stage) => ({ stage, procedureId: `${rootId}/${stage}`, state: 'done' }));
 }
 
 /** One procedure as a page: what, for whom, where it stands, who must act, and its results so far. */
@@ -123,10 +126,21 @@ export function ProcedurePage() {
         />
       )}
       {!state && summary.kind === 'congress-personnel' && summary.outcome === 'elected' && (
-        <StagesCard stages={finishedStages(summary.procedureId)} name={name} />
+        <StagesCard stages={finishedStages(summary.procedureId, trail.data?.events ?? [])} name={name} />
       )}
       {(kind === 'election' || summary.kind === 'election' || summary.kind === 'congress-personnel') && trail.data && (
-        <ElectionResults events={trail.data.events} name={name} />
+        <ElectionResults
+          // A congress's page shows its committee's election here and its delegates' below.
+          events={
+            summary.kind === 'congress-personnel'
+              ? trail.data.events.filter((e) => !DELEGATES_STAGE.test(e.streamId))
+              : trail.data.events
+          }
+          name={name}
+        />
+      )}
+      {(kind === 'delegates' || summary.kind === 'election' || summary.kind === 'congress-personnel') && trail.data && (
+        <DelegatesResults events={trail.data.events} name={name} />
       )}
       {trail.data && (
         <Card title={t('task.history')} style={{ marginBottom: 16 }}>

@@ -39,6 +39,12 @@ function LevelProcedures({ kind, level }: { kind: ListedKind; level: LevelKind }
   );
 }
 
+/** A level's count of opinions on cadres, as the API sends it (0 when it sends none). */
+function opinionCount(field: 'opinionsRequested' | 'opinionsGiven' | 'opinionsFavourable') {
+  const render = (_: unknown, row: LevelProgress): number => row[field] ?? 0;
+  return render;
+}
+
 /** How many organisations of each level have completed a kind of procedure, with a drill-down. */
 export function ProgressPage() {
   const { t } = useTranslation();
@@ -72,6 +78,18 @@ export function ProgressPage() {
           { title: t('progress.organisations'), dataIndex: 'organisations' },
           { title: t('progress.running'), dataIndex: 'running' },
           { title: t('progress.done'), dataIndex: 'done' },
+          // Opinions on cadres: how many cadres were asked about and how many opinions were given.
+          ...(kind === 'cadre-opinion'
+            ? [
+                { title: t('progress.opinionsRequested'), key: 'requested', render: opinionCount('opinionsRequested') },
+                { title: t('progress.opinionsGiven'), key: 'given', render: opinionCount('opinionsGiven') },
+                {
+                  title: t('progress.opinionsFavourable'),
+                  key: 'favourable',
+                  render: opinionCount('opinionsFavourable'),
+                },
+              ]
+            : []),
           {
             title: t('progress.percent'),
             key: 'percent',

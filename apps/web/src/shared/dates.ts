@@ -13,6 +13,11 @@ export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format(DATE_FORMAT) : '';
 }
 
+/** A birth date as dd/mm/yyyy, or the year alone when the registry knows only the year (`YYYY`). */
+export function formatBirthDate(value: string | null | undefined): string {
+  return value && /^\d{4}$/.test(value) ? value : formatDate(value);
+}
+
 /** dd/mm/yyyy hh:mm of a timestamp. */
 export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).format(`${DATE_FORMAT} HH:mm`) : '';

@@ -50,6 +50,6 @@ export function stepLabel(t: TFunction, stepId: string, personName?: (id: string
 
 /** The stage a child procedure id names (`<root>/introduction`), or null for a root procedure. */
 export function stageOf(procedureId: string): string | null {
-  const m = /\/(plan|introduction|vetting|consultation|election)$/.exec(procedureId);
+  const m = /\/(plan|introduction|vetting|consultation|election|delegates)$/.exec(procedureId);
   return m ? m[1] : null;
 }

@@ -7,6 +7,7 @@ import { fetchPerson } from '../api/registry';
 import { ageOn, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
+import { distinguishNamesakes } from '../shared/names';
 
 interface Props {
   procedureId: string;
@@ -34,9 +35,17 @@ export function usePeople(ids: readonly string[]) {
   return Object.assign(people, { pending: new Set(ids.filter((_, i) => results[i]?.isPending)) });
 }
 
-/** A person's name from {@link usePeople}: the name, an ellipsis while loading, or "name unknown". */
+/**
+ * A person's name from {@link usePeople}: the name (with the birth date when another person of the list has the same
+ * name), an ellipsis while loading, or "name unknown".
+ */
 export function personName(people: ReturnType<typeof usePeople>, id: string, unknown: string): string {
-  return people.get(id)?.fullName ?? (people.pending.has(id) ? '…' : unknown);
+  const person = people.get(id);
+  if (!person) return people.pending.has(id) ? '…' : unknown;
+  const entries = new Map(
+    [...people].flatMap(([key, p]) => (p ? [[key, { name: p.fullName, birthDate: p.birthDate }] as const] : [])),
+  );
+  return distinguishNamesakes(entries).get(id) ?? person.fullName;
 }
 
 /** The candidate list being decided: each person's key facts and check results, and their dossier on request. */

@@ -31,8 +31,7 @@ const OPENTELEMETRY_WORKFLOW_INTERCEPTORS =
 /**
  * Bundles the procedure workflows (and the pure domain code they import) for the Worker's isolated runtime, with
  * `sharedModules` (by default {@link SHARED_MODULES}) loaded once per context; with `tracing`, with OpenTelemetry's
- * workflow interceptors (the build's bundle has them, so that a production worker traces when OTEL_* says so; run
- * from the sources, the workflows are bundled without them).
+ * workflow interceptors (every worker's bundle has them, see {@link bundleWorkerWorkflows}; tests may leave them out).
  *
  * @example
  * const workflowBundle = await bundleProcedureWorkflows();
@@ -64,6 +63,16 @@ export async function bundleProcedureWorkflows(
   });
 }
 
+/**
+ * The bundle every worker runs, whichever way it starts: the build writes it once (`npm run build`), a worker run from
+ * the TypeScript sources (`npm start`) bundles it at start; both through this one function, so that the two carry the
+ * same shared modules and the same OpenTelemetry workflow interceptors (tracing is then turned on or off by each
+ * worker's OTEL_* variables, and a history recorded under one replays under the other).
+ */
+export function bundleWorkerWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleProcedureWorkflows(SHARED_MODULES, { tracing: true });
+}
+
 /** Where `npm run build` writes the workflow bundle, relative to the build's root folder (`dist/`). */
 export const PREBUILT_BUNDLE_PATH = join('workflows', 'workflow-bundle.js');
 
@@ -78,10 +87,11 @@ export class PrebuiltBundleMissingError extends Error {
 /**
  * The workflow bundle the worker runs. The compiled build (`npm run build`, `npm run start:worker`) loads the bundle
  * the build wrote, so that a worker starts without webpack and every replica runs byte-for-byte the same workflow
- * code; run from the TypeScript sources (`npm start`, tests) it bundles the sources at start instead.
+ * code; run from the TypeScript sources (`npm start`, tests) it bundles the sources at start instead, with the same
+ * options ({@link bundleWorkerWorkflows}).
  */
 export async function procedureWorkflowBundle(): Promise<WorkflowBundleOption> {
-  if (!__filename.endsWith('.js')) return bundleProcedureWorkflows();
+  if (!__filename.endsWith('.js')) return bundleWorkerWorkflows();
   const codePath = join(root, PREBUILT_BUNDLE_PATH);
   if (!existsSync(codePath)) throw new PrebuiltBundleMissingError(codePath);
   return Promise.resolve({ codePath });

@@ -82,8 +82,11 @@ export interface PlanCompositionTargets {
   readonly ethnicMinorityPercent?: number;
 }
 
-/** Where composition is checked: when the standing committee adopts the plan, when the congress approves its list. */
-export type CompositionCheckpoint = 'plan-adoption' | 'candidate-list';
+/**
+ * Where composition is checked: when the standing committee adopts the plan, when the congress approves its list,
+ * when the new executive committee has elected its standing committee (the women-in-the-standing-committee target).
+ */
+export type CompositionCheckpoint = 'plan-adoption' | 'candidate-list' | 'standing-committee';
 
 /** What a composition check is run on: the level, the congress day (ages) and the people's profiles. */
 export interface CompositionBasis {
@@ -187,4 +190,35 @@ export interface CompositionCheckedData {
   readonly total: number;
   readonly targets: readonly CompositionTarget[];
   readonly withoutProfile: readonly string[];
+}
+
+/**
+ * The women-in-the-standing-committee target on the standing committee the new executive committee elected at its
+ * first session (the other targets were checked on the congress's list): the `CompositionChecked` data, or null when
+ * the rulebook sets no enforcement. It never throws: what a miss blocks is the decider's to say.
+ */
+export function standingCommitteeComposition(
+  standingCommitteeIds: readonly string[],
+  basis: CompositionBasis,
+  rulebook: Rulebook,
+): CompositionCheckedData | null {
+  const enforcement = rulebook.composition.enforcement;
+  if (!enforcement) return null;
+  const byId = new Map(basis.profiles.map((p) => [p.personId, p]));
+  const members = standingCommitteeIds.flatMap((id) => {
+    const found = byId.get(id);
+    return found ? [{ ...found, inStandingCommittee: true }] : [];
+  });
+  const check = checkComposition(members, basis.level, basis.congressDate, rulebook);
+  const targets = check.targets.filter((t) => t.target === 'women-in-standing-committee');
+  return {
+    checkpoint: 'standing-committee',
+    enforcement,
+    level: basis.level,
+    applies: check.applies,
+    ok: targets.every((t) => t.met),
+    total: members.length,
+    targets,
+    withoutProfile: standingCommitteeIds.filter((id) => !byId.has(id)),
+  };
 }

@@ -1,4 +1,5 @@
 import { cadreOpinionDecider } from './cadre-opinion/cadre-opinion.decider';
+import { firstSessionDecider } from './first-session/first-session.decider';
 import { classificationDecider } from './classification/classification.decider';
 import { confidenceVoteDecider } from './confidence-vote/confidence-vote.decider';
 import { bodyOfKind, consultingHigherBody, levelById, organisationOf } from '../organisation/organisation.queries';
@@ -104,4 +105,5 @@ export const procedureDeciders = {
   'confidence-vote': confidenceVoteDecider,
   classification: classificationDecider,
   'cadre-opinion': cadreOpinionDecider,
+  'first-session': firstSessionDecider,
 } as const satisfies Record<ProcedureKind, unknown>;

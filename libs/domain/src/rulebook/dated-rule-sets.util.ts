@@ -109,6 +109,7 @@ function composeRuleSet(day: string, nextDay: string | undefined): Rulebook {
     linkedPosts: v(r.linkedPosts),
     confidenceVote: v(r.confidenceVote),
     classification: v(r.classification),
+    firstSession: { stepDueWorkingDays: v(r.firstSessionDue) },
   };
 }
 

@@ -289,6 +289,15 @@ export const datedRules = {
     tag: 'A',
     versions: engine(legacy.stepDueWorkingDays, 'no document sets them; defaults of the engine'),
   },
+  firstSessionDue: {
+    id: 'firstSession.stepDueWorkingDays',
+    title: "Working days the steps of the new executive committee's first session stay open before they are due",
+    tag: 'A',
+    versions: engine(
+      legacy.firstSession.stepDueWorkingDays,
+      'no document sets them: the session sits on one day (list, round, further round the next working day); the higher committee ratifies within 10 working days, as an election',
+    ),
+  },
 } as const satisfies Record<string, RuleDefinition<unknown>>;
 
 /** The rules as a list, for documentation and checks. */

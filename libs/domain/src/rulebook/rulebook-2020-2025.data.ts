@@ -184,4 +184,5 @@ export const rulebook2020to2025: Rulebook = {
   linkedPosts: regulation205LinkedPosts,
   confidenceVote: { quorum: twoThirds, reviewAbove: oneHalf, dismissalAtLeast: twoThirds },
   classification: { excellentMaxShareOfGood: { numerator: 1, denominator: 5 } },
+  firstSession: { stepDueWorkingDays: { candidateList: 1, round: 1, nextRound: 1, ratification: 10 } },
 };

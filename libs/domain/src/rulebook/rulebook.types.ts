@@ -227,4 +227,18 @@ export interface Rulebook {
   readonly linkedPosts: readonly LinkedPostRule[];
   readonly confidenceVote: { readonly quorum: Ratio; readonly reviewAbove: Ratio; readonly dismissalAtLeast: Ratio };
   readonly classification: { readonly excellentMaxShareOfGood: Ratio };
+  /** The first session of a new executive committee: working days each of its steps stays open. [A] */
+  readonly firstSession: { readonly stepDueWorkingDays: FirstSessionDueWorkingDays };
+}
+
+/** Working days the steps of the new executive committee's first session stay open before they are due. [A] */
+export interface FirstSessionDueWorkingDays {
+  /** The executive committee proposes the list for an office. */
+  readonly candidateList: number;
+  /** The counting board records a round's count. */
+  readonly round: number;
+  /** The executive committee decides whether to vote again for the seats left. */
+  readonly nextRound: number;
+  /** The higher committee ratifies the results (chuẩn y). */
+  readonly ratification: number;
 }

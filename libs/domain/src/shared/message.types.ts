@@ -48,7 +48,9 @@ export type ProcedureKind =
   /** Kiểm điểm, đánh giá, xếp loại hằng năm (HD 21 → QĐ 366). */
   | 'classification'
   /** Cho ý kiến về cán bộ theo đề nghị của cơ quan cấp trên, Trung ương. */
-  | 'cadre-opinion';
+  | 'cadre-opinion'
+  /** Phiên họp thứ nhất của Ban Chấp hành khóa mới: it elects its standing committee, secretary, UBKT and chair. */
+  | 'first-session';
 
 /** Classification of a personnel dossier: mật (confidential), tối mật (secret), tuyệt mật (top secret). */
 export type Classification = 'unclassified' | 'confidential' | 'secret' | 'top-secret';

@@ -23,7 +23,9 @@ export type StepDecisionKind =
   /** The count of a confidence vote: ballots by level per person. */
   | 'confidence-tally'
   /** A grade per person (annual classification). */
-  | 'classification';
+  | 'classification'
+  /** The candidates proposed for an office (first session of a new executive committee). */
+  | 'nomination';
 
 /**
  * What a step is, as a code the web app translates (the English `name` of {@link StepOpened} is a developer
@@ -38,6 +40,8 @@ export type StepDecisionKind =
  * - `confidence-vote` `{ count }`, `confidence-follow-up` `{ personId, consequence }`
  * - `classification-grading` `{ revision, year }`, `classification-approval` `{ revision, year }`
  * - `cadre-opinion` `{ personId }`
+ * - `first-session-list` `{ office, seats, sitting }`, `first-session-round` `{ office, round, seats }`,
+ *   `first-session-next-round` `{ office, round, seatsLeft }`, `first-session-ratification` `{ sitting }`
  */
 export type StepKindCode =
   | 'plan-adoption'
@@ -58,7 +62,11 @@ export type StepKindCode =
   | 'confidence-follow-up'
   | 'classification-grading'
   | 'classification-approval'
-  | 'cadre-opinion';
+  | 'cadre-opinion'
+  | 'first-session-list'
+  | 'first-session-round'
+  | 'first-session-next-round'
+  | 'first-session-ratification';
 
 /** The values a step kind's translation needs (numbers, codes and person ids, which the web app shows by name). */
 export type StepParams = Readonly<Record<string, string | number>>;

@@ -7,11 +7,8 @@ import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.regist
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
-import { checkBallotCounts } from '../../voting/ballots.rule';
-import { electionThresholdBase } from '../../voting/election-base.rule';
-import { allocateSeats } from '../../voting/seat-allocation.rule';
+import { countElectionRound } from '../../voting/round-count.rule';
 import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus.rule';
-import { evaluateThreshold } from '../../voting/threshold.rule';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import {
@@ -237,21 +234,10 @@ export function createElectionDecider(
     }
     const { attendance, ballots } = merged.tally.figures;
     const tallies = merged.tally.votes;
-    const base = electionThresholdBase(rulebook.decision.bases.election, attendance, ballots.valid);
-    const missing = round.candidateIds.filter((id) => tallies[id] === undefined);
-    if (missing.length > 0) {
-      throw new ValidationError(
-        `Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`,
-        { missing },
-        { code: 'TALLY_VOTES_MISSING', params: { missing } },
-      );
-    }
-    checkBallotCounts(ballots, tallies, { seats: round.seats, candidateIds: round.candidateIds });
-    const results = round.candidateIds.map((personId) => ({
-      personId,
-      ...evaluateThreshold(tallies[personId] ?? 0, base, rulebook.decision.threshold),
-    }));
-    const allocation = allocateSeats(round.seats, results);
+    const { base, results, allocation } = countElectionRound({ attendance, ballots, tallies }, round, {
+      base: rulebook.decision.bases.election,
+      threshold: rulebook.decision.threshold,
+    });
     const summoned = attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
     const events: ElectionEvent[] = [
       ...(merged.events as ElectionEvent[]),

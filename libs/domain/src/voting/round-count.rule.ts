@@ -1,0 +1,51 @@
+import { type DecisionBase, type ThresholdRule } from '../rulebook/rulebook.types';
+import { ValidationError } from '../shared/domain.error';
+import { checkBallotCounts, type BallotCounts, type Tallies } from './ballots.rule';
+import { electionThresholdBase, type ElectionAttendance } from './election-base.rule';
+import { allocateSeats, type SeatAllocation } from './seat-allocation.rule';
+import { evaluateThreshold, type ThresholdResult } from './threshold.rule';
+
+/** A round's count as the counting board records it. */
+export interface RoundCount {
+  readonly attendance: ElectionAttendance;
+  readonly ballots: BallotCounts;
+  readonly tallies: Tallies;
+}
+
+/** The outcome of counting one round of a secret-ballot election. */
+export interface RoundOutcome {
+  /** The number each candidate needed more than the threshold of. */
+  readonly base: number;
+  /** Each candidate of the round against the threshold, in the round's order. */
+  readonly results: ReadonlyArray<ThresholdResult & { readonly personId: string }>;
+  readonly allocation: SeatAllocation;
+}
+
+/**
+ * Counts a round of a secret-ballot election (Quyết định 244 → 190): the base under the rulebook's election base,
+ * votes for every candidate of the round, the ballot counts cross-checked, each candidate against the threshold,
+ * seats by votes with a tie at the last seat held back. The congress election and the first session of the new
+ * executive committee count their rounds with it.
+ */
+export function countElectionRound(
+  count: RoundCount,
+  round: { readonly seats: number; readonly candidateIds: readonly string[] },
+  rules: { readonly base: DecisionBase; readonly threshold: ThresholdRule },
+): RoundOutcome {
+  const { attendance, ballots, tallies } = count;
+  const base = electionThresholdBase(rules.base, attendance, ballots.valid);
+  const missing = round.candidateIds.filter((id) => tallies[id] === undefined);
+  if (missing.length > 0) {
+    throw new ValidationError(
+      `Enter the votes for every candidate of the round; missing: ${missing.join(', ')}`,
+      { missing },
+      { code: 'TALLY_VOTES_MISSING', params: { missing } },
+    );
+  }
+  checkBallotCounts(ballots, tallies, { seats: round.seats, candidateIds: round.candidateIds });
+  const results = round.candidateIds.map((personId) => ({
+    personId,
+    ...evaluateThreshold(tallies[personId] ?? 0, base, rules.threshold),
+  }));
+  return { base, results, allocation: allocateSeats(round.seats, results) };
+}
