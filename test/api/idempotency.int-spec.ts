@@ -208,6 +208,24 @@ describe('IdempotencyService (real PostgreSQL)', () => {
       expect(answers).toEqual(Array.from({ length: 5 }, () => ({ events: [], run: 1 })));
     });
 
+    it('is answered from the log when the retry fails because the first request recorded its events meanwhile', async () => {
+      const key = newKey();
+      await leftByCrash(key, { taskId: 't12' }, IDEMPOTENCY_LEASE_MS + 1_000);
+      const log = new FakeLog(key);
+      // The killed request's Update is applied while the retry runs: the retry finds its task closed.
+      const work = (): Promise<Answer> => {
+        log.held.set(key, { events: ['PlanAdopted', 'StepClosed'] });
+        return Promise.reject(new ApiError(409, 'TASK_CLOSED', 'This task is already closed (approved).'));
+      };
+      const answer = await service.run('user/a', key, { taskId: 't12' }, work, log);
+      expect(answer).toEqual({ events: ['PlanAdopted', 'StepClosed'] });
+      // No answer stored beside the log, no failure either: the next retry recalls it from the log too.
+      expect(await stored(key)).toEqual([{ status_code: null, response: null }]);
+      await expect(
+        service.run('user/a', key, { taskId: 't12' }, () => Promise.reject(new Error('not run again')), log),
+      ).resolves.toEqual(answer);
+    });
+
     it('still refuses another request under its key', async () => {
       const key = newKey();
       await leftByCrash(key, { taskId: 't11' }, IDEMPOTENCY_LEASE_MS + 1_000);

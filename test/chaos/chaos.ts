@@ -12,7 +12,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -59,7 +60,11 @@ function parseOptions(argv: string[]): Options {
 class Managed {
   private child?: ChildProcess;
   private exited?: Promise<void>;
+  private log?: WriteStream;
+  protected stopping = false;
   starts = 0;
+  /** Times it ended without being killed or stopped (a crash of its own: the run fails). */
+  readonly diedOnItsOwn: string[] = [];
 
   constructor(
     readonly name: string,
@@ -68,6 +73,11 @@ class Managed {
     private readonly env: Record<string, string>,
     private readonly ready: RegExp,
   ) {}
+
+  /** Keeps everything it prints, through every restart, in `file` (read after a failed run). */
+  logTo(file: string): void {
+    this.log = createWriteStream(file, { flags: 'a' });
+  }
 
   /** Starts it and waits until it says it is ready; tries again while it exits first (a port still held...). */
   async start(): Promise<void> {
@@ -89,31 +99,50 @@ class Managed {
     });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.log?.write(`\n=== ${new Date().toISOString()} ${this.name} started (pid ${child.pid ?? '?'})\n`);
+    if (this.log) {
+      child.stdout?.pipe(this.log, { end: false });
+      child.stderr?.pipe(this.log, { end: false });
+    }
     let output = '';
+    let settle: (outcome: { ready: boolean; output: string }) => void = () => undefined;
+    const onData = (chunk: Buffer): void => {
+      output = `${output}${chunk.toString()}`.slice(-20_000);
+      if (this.ready.test(output)) settle({ ready: true, output });
+    };
     const outcome = await new Promise<{ ready: boolean; output: string }>((resolve) => {
-      const onData = (chunk: Buffer): void => {
-        output = `${output}${chunk.toString()}`.slice(-20_000);
-        if (this.ready.test(output)) resolve({ ready: true, output });
-      };
+      settle = resolve;
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
       void this.exited!.then(() => resolve({ ready: false, output }));
     });
-    // Keep draining its output so that it never blocks on a full pipe.
-    child.stdout?.removeAllListeners('data');
-    child.stderr?.removeAllListeners('data');
+    // Keep draining its output (into the log file, if any) so that it never blocks on a full pipe.
+    child.stdout?.off('data', onData);
+    child.stderr?.off('data', onData);
     child.stdout?.resume();
     child.stderr?.resume();
+    if (outcome.ready) {
+      void this.exited?.then(() => {
+        if (this.child === child && !this.stopping) {
+          this.diedOnItsOwn.push(new Date().toISOString());
+          logger.warn(`${this.name} died on its own (exit ${child.exitCode ?? child.signalCode ?? '?'})`);
+        }
+      });
+    }
     return outcome;
   }
 
   /** SIGKILL, as a crash: nothing is flushed, nothing is closed. */
   async kill(): Promise<void> {
+    this.log?.write(`\n=== ${new Date().toISOString()} ${this.name} killed (SIGKILL)\n`);
+    this.stopping = true;
     this.child?.kill('SIGKILL');
     await this.exited;
+    this.stopping = false;
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), 15_000);
@@ -132,6 +161,8 @@ class ManagedPostgres extends Managed {
   }
 
   override async kill(): Promise<void> {
+    // The wrapper ends with its server: that is this kill, not a crash of its own.
+    this.stopping = true;
     const postmaster = await runningPostmaster(this.dataDir);
     if (postmaster !== undefined) process.kill(postmaster, 'SIGKILL');
     await super.kill();
@@ -297,6 +328,9 @@ async function main(): Promise<void> {
   const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const postgres = new ManagedPostgres(pgDir, pgPort);
   const processes: Managed[] = [postgres];
+  const logs = join(folder, 'logs');
+  await mkdir(logs);
+  postgres.logTo(join(logs, 'postgres.log'));
   try {
     await postgres.start();
     const adminUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`;
@@ -340,6 +374,7 @@ async function main(): Promise<void> {
       },
       /listening on port/,
     );
+    for (const p of [temporal, worker, api]) p.logTo(join(logs, `${p.name}.log`));
     processes.push(temporal, worker, api);
     for (const p of [temporal, worker, api]) await p.start();
     logger.log(
@@ -394,15 +429,22 @@ async function main(): Promise<void> {
       ['at another position', String(verdict.moved.length)],
       ['duplicated', String(verdict.duplicated.length)],
       ['refused (never acknowledged)', String(tally.refused.length)],
+      ['died on their own', String(processes.reduce((n, p) => n + p.diedOnItsOwn.length, 0))],
       ['whole log verifies', verdict.logVerified ? 'yes' : 'NO'],
       ['seconds', seconds],
     ];
     for (const [label, value] of table) process.stdout.write(`${label.padEnd(30)} ${value}\n`);
-    for (const line of [...verdict.missing, ...verdict.moved, ...verdict.duplicated, ...tally.refused]) {
+    const crashes = processes.flatMap((p) => p.diedOnItsOwn.map((at) => `${p.name} died on its own at ${at}`));
+    for (const line of [...verdict.missing, ...verdict.moved, ...verdict.duplicated, ...tally.refused, ...crashes]) {
       process.stdout.write(`  ${line}\n`);
     }
     const failed =
-      verdict.missing.length + verdict.moved.length + verdict.duplicated.length + tally.refused.length > 0 ||
+      verdict.missing.length +
+        verdict.moved.length +
+        verdict.duplicated.length +
+        tally.refused.length +
+        crashes.length >
+        0 ||
       !verdict.logVerified ||
       tally.acked.length === 0;
     process.exitCode = failed ? 1 : 0;
@@ -410,7 +452,11 @@ async function main(): Promise<void> {
     for (const p of processes.reverse()) await p.stop().catch(() => undefined);
     const left = await runningPostmaster(pgDir);
     if (left !== undefined) process.kill(left, 'SIGKILL');
-    await rm(folder, { recursive: true, force: true });
+    if (process.exitCode === 0) {
+      await rm(folder, { recursive: true, force: true });
+    } else {
+      process.stdout.write(`what each process printed: ${logs}\n`);
+    }
   }
 }
 

@@ -539,6 +539,13 @@ export const higherOpinionSignal = defineSignal<[HigherOpinionInput]>('higherOpi
  */
 export const withdrawRequestSignal = defineSignal<[WithdrawInput]>('withdrawRequest');
 
+/**
+ * Asks a procedure to read whether its stream holds events it has not folded, and fold them: the API sends it when
+ * it answers a retried request from the log (the Update that recorded those events may have been lost by the
+ * Temporal server), so the workflow is in step at once rather than at its next command. Costs one read of the log.
+ */
+export const catchUpSignal = defineSignal('catchUp');
+
 /** Sent by a child stage to its composite when its open steps change (so the composite can show them). Not for API use. */
 export const stageStepsSignal = defineSignal<[StageStepsInput]>('stageSteps');
 

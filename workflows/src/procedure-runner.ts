@@ -154,6 +154,7 @@ export class ProcedureRunner {
   private lastAppend: RecordedEventRef[] = [];
   private readonly reminded = new Set<string>();
   private completion: { readonly outcome: string; readonly personIds: readonly string[] } | null = null;
+  private catchUpAsked = false;
 
   constructor(
     readonly kind: WorkflowKind,
@@ -226,6 +227,25 @@ export class ProcedureRunner {
         throw asUpdateFailure(error);
       }
       return this.decideAndRecord(command, recorder, causationId);
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Asks {@link runUntilDone} to fold whatever the log holds beyond this state (see {@link CATCH_UP_PATCH}). A signal
+   * handler only sets the flag: the loop acts on it once every job of the activation has run, so the read is queued
+   * after the Updates of the same activation whatever order they were delivered in (a replay may deliver a signal and
+   * an Update of one workflow task in another order than the first execution did).
+   */
+  askToCatchUp(): void {
+    this.catchUpAsked = true;
+  }
+
+  /** Folds what the log holds beyond this state, after the appends already queued. */
+  private queueCatchUp(): Promise<void> {
+    const run = this.tail.then(async () => {
+      if (this.version > 0 && patched(CATCH_UP_PATCH)) await this.catchUp();
     });
     this.tail = run.catch(() => undefined);
     return run;
@@ -323,7 +343,7 @@ export class ProcedureRunner {
    * `cause` (the command being decided already happened when there are some: an Update lost after it was recorded
    * and sent again under its id).
    */
-  private async catchUp(cause: string): Promise<{ folded: number; own: RecordedEventRef[] }> {
+  private async catchUp(cause?: string): Promise<{ folded: number; own: RecordedEventRef[] }> {
     let folded = 0;
     let own: LoggedRef[] | undefined;
     for (;;) {
@@ -331,7 +351,7 @@ export class ProcedureRunner {
         streamId: this.streamId,
         afterVersion: this.version,
         limit: CATCH_UP_PAGE,
-        ...(own === undefined ? { causationId: cause } : {}),
+        ...(own === undefined && cause !== undefined ? { causationId: cause } : {}),
       });
       own ??= page.causedBy;
       const events = page.events.filter((e) => e.ref.streamVersion > this.version);
@@ -375,6 +395,15 @@ export class ProcedureRunner {
     // Added after the first histories were recorded: runs that started without reminders keep running without.
     const reminders = patched(STEP_REMINDERS_PATCH);
     while (this.run === 'running') {
+      if (this.catchUpAsked) {
+        this.catchUpAsked = false;
+        await this.queueCatchUp().catch((error: unknown) =>
+          log.warn('Could not catch up from the log', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+        continue;
+      }
       const next = followUp();
       if (next) {
         await this.apply(() => ({ ...next, now: workflowNow() }), system, `follow-up/${next.type}`);
@@ -413,7 +442,7 @@ export class ProcedureRunner {
         continue;
       }
       const sleepMs = remindMs === undefined ? waitMs : Math.min(remindMs, waitMs ?? remindMs);
-      const changed = () => this.version !== seen || this.run !== 'running' || followUp() !== null;
+      const changed = () => this.version !== seen || this.run !== 'running' || followUp() !== null || this.catchUpAsked;
       if (sleepMs === undefined) {
         await condition(changed);
       } else {

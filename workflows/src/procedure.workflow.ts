@@ -17,6 +17,7 @@ import {
 } from '@cadreflow/domain';
 import type { ProcedureActivities } from './activities';
 import {
+  catchUpSignal,
   commandUpdate,
   decideUpdate,
   higherOpinionSignal,
@@ -232,6 +233,7 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
       ),
     );
   });
+  setHandler(catchUpSignal, () => runner.askToCatchUp());
   setHandler(withdrawRequestSignal, async (w) => {
     await tolerate('withdrawal', () =>
       runner.apply(() => withdrawCommand(w), recorderOf(w.actor), 'signal/withdrawRequest'),

@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { personnelPlanDecider, recordWith, type EventMetadata, type PersonnelPlanEvent } from '@cadreflow/domain';
 import type { JsonObject, RecordedEvent } from '@cadreflow/event-store';
 import {
+  catchUpSignal,
   commandUpdate,
   decideUpdate,
   domainFailureOf,
@@ -193,6 +194,23 @@ describe('a workflow behind its stream catches up from the log (embedded server)
       expect(answer).toEqual(refsOf(lost));
       expect(await env.store.streamVersion(procedureId)).toBe(version);
       expect((await handle.query(stateQuery)).status).toBe('SUBMITTED');
+    });
+  });
+
+  it('folds what the log holds when asked to catch up, without a command', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const procedureId = 'plan/behind-then-signalled';
+      const handle = await launch(procedureId, taskQueue);
+      const lost = await loseAdoption(env, procedureId, 'decide:lost-adoption');
+
+      await handle.signal(catchUpSignal);
+
+      await waitFor(async () => (await handle.query(stateQuery)).streamVersion === lost.at(-1)!.streamVersion);
+      const state = await handle.query(stateQuery);
+      expect(state.status).toBe('ADOPTED');
+      expect(state.openSteps).toEqual([]);
+      expect(state.lastEvent).toMatchObject({ position: lost.at(-1)!.position, hash: lost.at(-1)!.hash });
+      expect(await env.store.streamVersion(procedureId)).toBe(lost.at(-1)!.streamVersion);
     });
   });
 });

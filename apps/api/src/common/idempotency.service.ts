@@ -104,6 +104,11 @@ export class IdempotencyService {
       }
       return result;
     } catch (error) {
+      // A request can fail after its events were recorded: the Temporal server restarted under it, or a retry found
+      // its task closed by the very decision a killed process had sent. The log holds the answer then; the key keeps
+      // no stored answer, so every later retry recalls it from the log as well.
+      const recalled = await logged?.recall().catch(() => undefined);
+      if (recalled !== undefined) return recalled;
       // The key stays bound to this request: the same request may run again, another one is refused.
       await preparedQuery(
         this.dataSource,

@@ -25,7 +25,7 @@ import { domainBody } from '../errors/api-error.filter';
 import { validationFailed } from '../errors/validation.pipe';
 import { Names } from '../organisation/names';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
-import { RegistryStore } from '@cadreflow/registry';
+import { InvalidRegistryDateError, RegistryStore } from '@cadreflow/registry';
 import { ProjectionsService } from '../projections/projections.service';
 import { TemporalClientHolder } from '../temporal/temporal-client.provider';
 import { buildLaunch, launchedOrganisation } from './launch-builder';
@@ -81,7 +81,12 @@ export class ProceduresService {
     idempotencyKey: string | undefined,
   ): Promise<LaunchResultDto> {
     const on = form.launchDate ?? new Date().toISOString().slice(0, 10);
-    const snapshot = await this.registry.snapshot(form.organisationId, on).catch(() => undefined);
+    // A date the registry cannot read names no organisation; a database that does not answer is no reason to say
+    // the organisation is unknown (a 422 the client would not retry): that error goes on as a 5xx.
+    const snapshot = await this.registry.snapshot(form.organisationId, on).catch((error: unknown) => {
+      if (error instanceof InvalidRegistryDateError) return undefined;
+      throw error;
+    });
     const organisationId = snapshot && launchedOrganisation(snapshot.model, form.organisationId);
     if (!snapshot || !organisationId) {
       throw new ApiError(
@@ -310,7 +315,7 @@ export class ProceduresService {
       const handle = (await this.temporal.get()).workflow.getHandle(procedureId);
       return handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason: body.reason }], updateId });
     };
-    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId, this.temporal);
     return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body }, work, logged);
   }
 
@@ -335,7 +340,7 @@ export class ProceduresService {
         updateId,
       });
     };
-    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId);
+    const logged = recordedAnswer(this.store, () => Promise.resolve(procedureId), updateId, this.temporal);
     return this.idempotency.run(user.userId, idempotencyKey, { procedureId, body: dto }, work, logged);
   }
 }

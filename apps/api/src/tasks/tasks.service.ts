@@ -229,7 +229,7 @@ export class TasksService {
       });
       return { taskId, events };
     };
-    const recorded = recordedAnswer(this.store, () => this.procedureOf(taskId), updateId);
+    const recorded = recordedAnswer(this.store, () => this.procedureOf(taskId), updateId, this.temporal);
     return this.idempotency.run(user.userId, idempotencyKey, { taskId, dto }, work, {
       isLogged: (answer) => recorded.isLogged(answer.events),
       recall: async () => {

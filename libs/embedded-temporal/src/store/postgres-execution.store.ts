@@ -133,6 +133,14 @@ export class PostgresExecutionStore implements ExecutionStore {
       ]),
     );
     const client = await this.pool.connect();
+    // A connection the database drops while this transaction holds it (the database killed between two statements)
+    // is reported as an 'error' event, which would end the process with no listener: the statement in flight, or the
+    // next one, fails instead, and the write is retried with the next save.
+    let lost: Error | undefined;
+    const onLost = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       for (const ns of namespaces) {
@@ -149,7 +157,9 @@ export class PostgresExecutionStore implements ExecutionStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // A lost connection is closed rather than handed back to the pool.
+      client.release(lost);
     }
   }
 
