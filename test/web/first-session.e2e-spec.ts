@@ -47,6 +47,11 @@ const count = (tallies: Record<string, number>) => ({
   tallies,
 });
 
+/** The row of the results by office that names this office (its label cell, exactly). */
+function officeRow(page: Page, office: string) {
+  return page.locator('th').filter({ hasText: new RegExp(`^${office}$`) });
+}
+
 describe('the first session of a new executive committee in the browser (Vietnamese forms, real stack)', () => {
   let stack: FullStack;
   let browser: Browser;
@@ -144,12 +149,16 @@ describe('the first session of a new executive committee in the browser (Vietnam
     const counterPage = await userPage('kiemphieu');
     await counterPage.goto(`/tasks/${await taskId(counter, procedureId, 'round-2')}`);
     await counterPage.getByRole('form', { name: 'Kết quả vòng bầu 2' }).waitFor();
+    await counterPage
+      .getByRole('heading', { name: 'Ban Kiểm phiếu ghi kết quả bầu Ủy viên Ban Thường vụ (vòng 2)' })
+      .waitFor();
+    await counterPage.getByText('Ban Thường vụ: số chỗ cần bầu 5').waitFor();
     for (const [label, value] of [
-      ['Số đảng viên chính thức', '15'],
-      ['Số miễn sinh hoạt', '0'],
-      ['Số đang bị đình chỉ sinh hoạt', '0'],
-      ['Số vắng có lý do', '0'],
-      ['Số có mặt', '15'],
+      ['Số ủy viên Ban Chấp hành', '15'],
+      ['Số ủy viên được miễn sinh hoạt', '0'],
+      ['Số ủy viên đang bị đình chỉ sinh hoạt', '0'],
+      ['Số ủy viên vắng có lý do', '0'],
+      ['Số ủy viên có mặt', '15'],
       ['Số phiếu phát ra', '15'],
       ['Số phiếu thu về', '15'],
       ['Số phiếu hợp lệ', '15'],
@@ -186,6 +195,10 @@ describe('the first session of a new executive committee in the browser (Vietnam
     const politburoPage = await userPage('bochinhtri');
     await politburoPage.goto(`/tasks/${await taskId(politburo, procedureId, 'ratification')}`);
     await politburoPage.getByLabel('Tán thành').waitFor();
+    await politburoPage.getByRole('heading', { name: 'Cấp trên chuẩn y kết quả phiên họp thứ nhất' }).waitFor();
+    // Each elected member by name under the office they were elected to.
+    await politburoPage.getByText('Những người trúng cử theo chức danh').waitFor();
+    await officeRow(politburoPage, 'Chủ nhiệm Ủy ban Kiểm tra').waitFor();
     await expect(politburoPage.getByLabel('Không tán thành').count()).resolves.toBe(0);
     expect(await mainText(politburoPage)).not.toMatch(RAW);
     await snap(politburoPage, 'first-session-ratification');
@@ -197,6 +210,10 @@ describe('the first session of a new executive committee in the browser (Vietnam
     const officePage = await userPage('tochuc');
     await officePage.goto(`/procedures/${encodeURIComponent(procedureId)}`);
     await officePage.getByText('Cấp trên đã chuẩn y kết quả phiên họp thứ nhất').first().waitFor();
+    await officePage.getByText('Những người trúng cử theo chức danh').waitFor();
+    for (const office of ['Ban Thường vụ', 'Bí thư', 'Phó Bí thư', 'Ủy ban Kiểm tra', 'Chủ nhiệm Ủy ban Kiểm tra']) {
+      await officeRow(officePage, office).waitFor();
+    }
     expect(await mainText(officePage)).not.toMatch(RAW);
     await snap(officePage, 'first-session-ratified');
     const errors = pages.flatMap((p) => p.pageErrors);

@@ -610,6 +610,7 @@ export const en: Dictionary = {
     '5': 'Executive committee votes by secret ballot',
   },
   office: firstSessionEn.office,
+  officeElected: firstSessionEn.officeElected,
   firstSession: firstSessionEn.firstSession,
   event: {
     ...firstSessionEn.event,

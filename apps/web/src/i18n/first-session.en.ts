@@ -28,6 +28,14 @@ export const firstSessionEn = {
     'inspection-committee': 'Inspection committee',
     'inspection-chair': 'Chair of the inspection committee',
   },
+  /** An office as the object of an election ("bầu … "), in a step's title. */
+  officeElected: {
+    'standing-committee': 'members of the standing committee',
+    secretary: 'the secretary',
+    'deputy-secretaries': 'deputy secretaries',
+    'inspection-committee': 'members of the inspection committee',
+    'inspection-chair': 'the chair of the inspection committee',
+  },
   event: {
     FirstSessionScheduled: 'First session of the new executive committee convened',
     FirstSessionOfficeOpened: 'Election of an office opened',
@@ -51,6 +59,10 @@ export const firstSessionEn = {
   },
   step: {
     firstSessionList: 'The executive committee proposes the list (step {{n}})',
+    firstSessionListOf: 'The executive committee proposes the list for {{office}} (step {{n}})',
+    firstSessionRound: 'The counting board records the vote for {{office}} (round {{n}})',
+    firstSessionNextRound: 'The executive committee decides whether to vote again for {{office}} after round {{n}}',
+    firstSessionRatification: 'The higher level ratifies the results of the first session',
   },
   launch: {
     firstSessionMembers: 'Members of the new executive committee',
@@ -68,5 +80,13 @@ export const firstSessionEn = {
     candidatesHelp: 'Choose among those who may stand for this office',
     eligible: 'May stand',
     result: 'Results',
+    resultsByOffice: 'Elected, by office',
+    roundOfficialMembers: 'Members of the executive committee',
+    roundExempt: 'Members exempt from activity',
+    roundSuspended: 'Members suspended',
+    roundAbsentWithLeave: 'Members absent with leave',
+    roundPresent: 'Members present',
+    roundSeats: '{{office}}: {{seats}} seat(s) to fill',
+    noneElected: 'No office elected yet',
   },
 };

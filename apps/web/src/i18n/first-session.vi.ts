@@ -32,6 +32,14 @@ export const firstSessionVi = {
     'inspection-committee': 'Ủy ban Kiểm tra',
     'inspection-chair': 'Chủ nhiệm Ủy ban Kiểm tra',
   },
+  /** An office as the object of an election ("bầu … "), in a step's title. */
+  officeElected: {
+    'standing-committee': 'Ủy viên Ban Thường vụ',
+    secretary: 'Bí thư',
+    'deputy-secretaries': 'Phó Bí thư',
+    'inspection-committee': 'Ủy viên Ủy ban Kiểm tra',
+    'inspection-chair': 'Chủ nhiệm Ủy ban Kiểm tra',
+  },
   event: {
     FirstSessionScheduled: 'Triệu tập phiên họp thứ nhất của Ban Chấp hành khóa mới',
     FirstSessionOfficeOpened: 'Bắt đầu bầu một chức danh',
@@ -56,6 +64,10 @@ export const firstSessionVi = {
   },
   step: {
     firstSessionList: 'Ban Chấp hành giới thiệu danh sách bầu (bước {{n}})',
+    firstSessionListOf: 'Ban Chấp hành giới thiệu danh sách bầu {{office}} (bước {{n}})',
+    firstSessionRound: 'Ban Kiểm phiếu ghi kết quả bầu {{office}} (vòng {{n}})',
+    firstSessionNextRound: 'Ban Chấp hành quyết định bầu tiếp {{office}} sau vòng {{n}}',
+    firstSessionRatification: 'Cấp trên chuẩn y kết quả phiên họp thứ nhất',
   },
   launch: {
     firstSessionMembers: 'Ủy viên Ban Chấp hành khóa mới',
@@ -73,5 +85,13 @@ export const firstSessionVi = {
     candidatesHelp: 'Chọn từ những người đủ điều kiện cho chức danh này',
     eligible: 'Đủ điều kiện',
     result: 'Kết quả bầu',
+    resultsByOffice: 'Những người trúng cử theo chức danh',
+    roundOfficialMembers: 'Số ủy viên Ban Chấp hành',
+    roundExempt: 'Số ủy viên được miễn sinh hoạt',
+    roundSuspended: 'Số ủy viên đang bị đình chỉ sinh hoạt',
+    roundAbsentWithLeave: 'Số ủy viên vắng có lý do',
+    roundPresent: 'Số ủy viên có mặt',
+    roundSeats: '{{office}}: số chỗ cần bầu {{seats}}',
+    noneElected: 'Chưa bầu chức danh nào',
   },
 };

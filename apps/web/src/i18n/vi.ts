@@ -613,6 +613,7 @@ export const vi = {
     '5': 'Ban Chấp hành bỏ phiếu',
   },
   office: firstSessionVi.office,
+  officeElected: firstSessionVi.officeElected,
   firstSession: firstSessionVi.firstSession,
   event: {
     ...firstSessionVi.event,

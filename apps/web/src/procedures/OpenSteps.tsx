@@ -34,7 +34,7 @@ export function OpenSteps({ steps, name }: { steps: readonly OpenStep[]; name: (
           }
         >
           <List.Item.Meta
-            title={stepLabel(t, s.stepId, name)}
+            title={stepLabel(t, s.stepId, name, s)}
             description={
               <Space wrap>
                 <Typography.Text>

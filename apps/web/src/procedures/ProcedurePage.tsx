@@ -15,6 +15,7 @@ import { ActionProgrammes } from './ActionProgrammes';
 import { AssetDeclarations, filedDeclarations } from './AssetDeclarations';
 import { DELEGATES_STAGE, DelegatesResults } from './DelegatesResults';
 import { ElectionResults } from './ElectionResults';
+import { FirstSessionResults } from './FirstSessionResults';
 import { OpenSteps } from './OpenSteps';
 import { PlanActions } from './PlanActions';
 import { RUN_COLOURS } from './ProceduresPage';
@@ -146,6 +147,7 @@ export function ProcedurePage() {
           name={name}
         />
       )}
+      {summary.kind === 'first-session' && trail.data && <FirstSessionResults events={trail.data.events} name={name} />}
       {(kind === 'delegates' || summary.kind === 'election' || summary.kind === 'congress-personnel') && trail.data && (
         <DelegatesResults events={trail.data.events} name={name} />
       )}

@@ -40,7 +40,12 @@ export function QueuePage() {
         <Space orientation="vertical" size={0}>
           <Link to={`/tasks/${encodeURIComponent(task.taskId)}`}>
             {/* A vetting check names its candidate, so a member tells the checks of several people apart. */}
-            {stepLabel(t, task.stepId, (id) => task.stepPeople.find((p) => p.personId === id)?.personName ?? name(id))}
+            {stepLabel(
+              t,
+              task.stepId,
+              (id) => task.stepPeople.find((p) => p.personId === id)?.personName ?? name(id),
+              task,
+            )}
           </Link>
           <Typography.Text type="secondary">{codeLabel(t, 'role', task.role)}</Typography.Text>
         </Space>

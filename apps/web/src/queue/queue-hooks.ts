@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, useQueries } from '@tanstack/react-query';
 import { App } from 'antd';
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, tokenStore, unwrap } from '../api/client';
@@ -62,6 +63,31 @@ export function useClaim() {
   });
 }
 
+/** What a `task-opened` event says of the task. */
+export interface TaskOpened {
+  taskId: string;
+  stepId: string;
+}
+
+/** The task a change names, or undefined if it cannot be read (the announcement then names the step by its id). */
+async function loadTask(taskId: string): Promise<TaskView | undefined> {
+  const answer = await api.GET('/tasks/{taskId}', { params: { path: { taskId } } }).catch(() => undefined);
+  return answer?.data;
+}
+
+/**
+ * The announcement of a new task. The change names the step by its id only, which a first session shares with the
+ * election (`round-<n>`, `ratification`): the task's kind and parameters, read once, name its office.
+ */
+export async function newTaskMessage(
+  t: TFunction,
+  change: TaskOpened,
+  load: (taskId: string) => Promise<TaskView | undefined>,
+): Promise<string> {
+  const task = await load(change.taskId);
+  return t('queue.newTask', { step: stepLabel(t, change.stepId, undefined, task) });
+}
+
 /** Wait before opening the stream again after it closed (the server restarted, or the ticket was refused). */
 const RECONNECT_MS = 5_000;
 
@@ -90,10 +116,9 @@ export function useLiveQueue(): void {
       source = new EventSource(`/tasks/events?ticket=${encodeURIComponent(answer.data.ticket)}`);
       source.addEventListener('task-opened', (event: MessageEvent<string>) => {
         reload();
-        const change = JSON.parse(event.data) as { stepId: string };
-        notification.info({
-          message: t('queue.newTask', { step: stepLabel(t, change.stepId) }),
-          placement: 'bottomRight',
+        const change = JSON.parse(event.data) as TaskOpened;
+        void newTaskMessage(t, change, loadTask).then((message) => {
+          if (!stopped) notification.info({ message, placement: 'bottomRight' });
         });
       });
       source.addEventListener('task-closed', reload);

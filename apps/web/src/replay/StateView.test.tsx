@@ -112,4 +112,32 @@ describe('StateView (the state at an event, as a page)', () => {
     expect(screen.getByText(/^Tái cử, bước 3/)).toBeTruthy();
     expect(screen.getByText('Còn trong danh sách')).toBeTruthy();
   });
+
+  it('names an open step of a first session by its office, as it was opened', async () => {
+    renderVi(
+      <StateView
+        state={{
+          core: {
+            ...core('first-session'),
+            openSteps: {
+              'round-4': {
+                stepId: 'round-4',
+                kind: 'first-session-round',
+                params: { office: 'secretary', round: 4, seats: 1 },
+                role: 'counting-board',
+                bodyId: 'body/bn-kp',
+                dueDate: '2025-10-20',
+              },
+            },
+          },
+          status: 'ROUND',
+        }}
+      />,
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByText('Ban Kiểm phiếu ghi kết quả bầu Bí thư (vòng 4) — Ban Kiểm phiếu, hạn 20/10/2025'),
+      ).toBeTruthy(),
+    );
+  });
 });

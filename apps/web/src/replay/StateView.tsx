@@ -32,7 +32,7 @@ function CoreFacts({ s, name }: { s: FoldedState; name: (id: string) => string }
           : open.map((o) => (
               <div key={o.stepId}>
                 {t('stateView.openStep', {
-                  step: stepLabel(t, o.stepId, name),
+                  step: stepLabel(t, o.stepId, name, { stepKind: o.kind, stepParams: o.params }),
                   role: codeLabel(t, 'role', o.role),
                   due: formatDate(o.dueDate),
                 })}

@@ -13,7 +13,12 @@ import { StateView } from './StateView';
 /** One event in words: its kind, with the step, outcome or counts it carries. */
 export function eventText(t: TFunction, e: TrailEvent, name: (id: string) => string): string {
   const d = e.data;
-  const step = typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name) : '';
+  // A step's opening carries its kind and parameters, which name a first session's office.
+  const context =
+    e.type === 'StepOpened' && typeof d.kind === 'string'
+      ? { stepKind: d.kind, stepParams: typeof d.params === 'object' && d.params !== null ? { ...d.params } : {} }
+      : undefined;
+  const step = typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name, context) : '';
   const outcome = typeof d.outcome === 'string' ? codeLabel(t, 'outcome', d.outcome) : '';
   const text = t(`event.${e.type}`, { ...d, step, outcome, defaultValue: '' });
   const base = text || t('event.other');

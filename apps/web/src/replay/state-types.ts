@@ -11,6 +11,9 @@ export interface FoldedOpenStep {
   dueDate: string;
   subjectIds?: string[];
   escalated?: boolean;
+  /** The step's kind and parameters as it was opened (absent on steps opened before step kinds). */
+  kind?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface FoldedCore {

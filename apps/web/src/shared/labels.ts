@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { firstSessionStepLabel, type StepContext } from './first-session-labels';
 import { personnelReviewStepLabel } from './personnel-review-labels';
 
 /** Translates a code of one family (`role`, `kind`, `status`…), or the family's neutral fallback if unknown. */
@@ -14,9 +15,17 @@ const VETTING =
 
 /**
  * A step in words from its id (the engine's step ids are stable: `adoption-2`, `round-1`, `re-election/3`,
- * `<person>/inspection-opinion`…). `personName` names the person a vetting step is about.
+ * `<person>/inspection-opinion`…). `personName` names the person a vetting step is about; `step` (its kind and
+ * parameters, where the caller has them) tells the steps of a first session apart from the election's same ids.
  */
-export function stepLabel(t: TFunction, stepId: string, personName?: (id: string) => string): string {
+export function stepLabel(
+  t: TFunction,
+  stepId: string,
+  personName?: (id: string) => string,
+  step?: StepContext,
+): string {
+  const firstSession = firstSessionStepLabel(t, stepId, step);
+  if (firstSession) return firstSession;
   let m = /^adoption-(\d+)$/.exec(stepId);
   if (m) return t('step.adoption', { n: m[1] });
   m = /^review-(\d+)$/.exec(stepId);

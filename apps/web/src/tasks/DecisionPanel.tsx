@@ -98,6 +98,7 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
     return (
       <RoundForm
         membersOnly={firstSession}
+        office={firstSession ? String(step?.stepParams.office ?? '') : undefined}
         round={Number(roundMatch[1])}
         seats={seats}
         candidateIds={undecided.length > 0 ? mine : running}

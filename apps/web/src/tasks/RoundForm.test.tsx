@@ -66,4 +66,51 @@ describe('RoundForm', () => {
     });
     expect(sent[0]?.tallies).toEqual({ 'person/a': 200, 'person/b': 80 });
   });
+
+  it("labels a first session's round as a meeting of the committee's members and sends their count", async () => {
+    const sent: RoundFields[] = [];
+    const onSubmit = vi.fn((round: RoundFields) => {
+      sent.push(round);
+      return Promise.resolve();
+    });
+    renderVi(
+      <RoundForm
+        membersOnly
+        office="standing-committee"
+        round={2}
+        seats={1}
+        candidateIds={['person/a', 'person/b']}
+        name={name}
+        onSubmit={onSubmit}
+      />,
+    );
+    expect(screen.getByText('Ban Thường vụ: số chỗ cần bầu 1')).toBeTruthy();
+    expect(screen.queryByLabelText('Số đảng viên chính thức')).toBeNull();
+    expect(screen.queryByLabelText('Số có mặt')).toBeNull();
+    for (const [label, value] of [
+      ['Số ủy viên Ban Chấp hành', 15],
+      ['Số ủy viên được miễn sinh hoạt', 0],
+      ['Số ủy viên đang bị đình chỉ sinh hoạt', 0],
+      ['Số ủy viên vắng có lý do', 1],
+      ['Số ủy viên có mặt', 14],
+      ['Số phiếu phát ra', 14],
+      ['Số phiếu thu về', 14],
+      ['Số phiếu hợp lệ', 14],
+      ['Phiếu cho Nguyễn Văn An', 12],
+      ['Phiếu cho Trần Thị Bình', 2],
+    ] as const) {
+      type(label, value);
+    }
+    await screen.findByText('Cơ sở tính tỉ lệ: 14');
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi kết quả' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(sent[0]?.attendance).toEqual({
+      kind: 'all-members',
+      officialMembers: 15,
+      exempt: 0,
+      suspended: 0,
+      absentWithLeave: 1,
+      present: 14,
+    });
+  });
 });

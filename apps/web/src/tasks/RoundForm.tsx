@@ -8,6 +8,8 @@ import { useServerForm } from './use-server-form';
 interface Props {
   /** A meeting of all the committee's members (its first session), not a congress of delegates. */
   membersOnly?: boolean;
+  /** The office a first session's round elects (`standing-committee`, `secretary`…), as the step's params name it. */
+  office?: string;
   round: number;
   seats: number;
   candidateIds: readonly string[];
@@ -19,7 +21,7 @@ const DELEGATE_FIELDS = ['delegatesConvened', 'conveningCommitteeAbsentThroughou
 const MEMBER_FIELDS = ['officialMembers', 'exempt', 'suspended', 'absentWithLeave'];
 
 /** The counting board's record of one election round: attendance (the base), ballots, votes per candidate. */
-export function RoundForm({ membersOnly = false, round, seats, candidateIds, name, onSubmit }: Props) {
+export function RoundForm({ membersOnly = false, office, round, seats, candidateIds, name, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RoundFields>();
   const { submit, error, busy } = useServerForm(form, onSubmit);
@@ -27,6 +29,16 @@ export function RoundForm({ membersOnly = false, round, seats, candidateIds, nam
   const attendance = Form.useWatch('attendance', form);
   const fields = kind === 'delegates' ? DELEGATE_FIELDS : MEMBER_FIELDS;
   const figures = attendance && fields.every((f) => typeof (attendance as Record<string, unknown>)[f] === 'number');
+  // At a first session the people counted are the committee's members: its own labels, and the office to fill.
+  const label = (field: string): string =>
+    membersOnly ? t(`firstSession.round${field.charAt(0).toUpperCase()}${field.slice(1)}`) : t(`round.${field}`);
+  const seatsMessage =
+    membersOnly && office
+      ? t('firstSession.roundSeats', {
+          office: t(`office.${office}`, { defaultValue: '' }) || t('app.unknownName'),
+          seats,
+        })
+      : t('round.seats', { seats });
   const initial = {
     attendance: { kind: membersOnly ? 'all-members' : 'delegates' },
     ballots: { invalid: Object.fromEntries(INVALID_REASONS.map((r) => [r, 0])) },
@@ -40,7 +52,7 @@ export function RoundForm({ membersOnly = false, round, seats, candidateIds, nam
       aria-label={t('round.title', { round })}
     >
       <ErrorAlert error={error} />
-      <Alert type="info" message={t('round.seats', { seats })} style={{ marginBottom: 16 }} />
+      <Alert type="info" message={seatsMessage} style={{ marginBottom: 16 }} />
       <Form.Item name={['attendance', 'kind']} label={t('round.attendanceKind')} hidden={membersOnly}>
         <Radio.Group
           options={[
@@ -52,7 +64,7 @@ export function RoundForm({ membersOnly = false, round, seats, candidateIds, nam
       <Row gutter={16}>
         {[...fields, 'present'].map((field) => (
           <Col span={12} key={`${kind}-${field}`}>
-            <CountField name={['attendance', field]} label={t(`round.${field}`)} />
+            <CountField name={['attendance', field]} label={label(field)} />
           </Col>
         ))}
       </Row>

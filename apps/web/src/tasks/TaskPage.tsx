@@ -11,6 +11,7 @@ import { codeLabel, stageOf, stepLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { TechnicalDetails } from '../shared/TechnicalDetails';
 import { ElectionResults } from '../procedures/ElectionResults';
+import { FirstSessionResults } from '../procedures/FirstSessionResults';
 import { CandidateTable } from './CandidateTable';
 import { DecisionPanel } from './DecisionPanel';
 import { EarlierSteps } from './EarlierSteps';
@@ -64,7 +65,7 @@ export function TaskPage() {
   return (
     <>
       <Link to="/queue">{t('task.backToQueue')}</Link>
-      <Typography.Title level={2}>{stepLabel(t, current.stepId, name)}</Typography.Title>
+      <Typography.Title level={2}>{stepLabel(t, current.stepId, name, current)}</Typography.Title>
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('queue.procedure')}>
           <Link to={`/procedures/${encodeURIComponent(current.rootId)}`}>
@@ -95,13 +96,16 @@ export function TaskPage() {
                   procedureId={current.procedureId}
                   personIds={people}
                   checks={checks}
-                  purpose={`${t('task.dossierPurpose')}: ${stepLabel(t, current.stepId, name)}`}
+                  purpose={`${t('task.dossierPurpose')}: ${stepLabel(t, current.stepId, name, current)}`}
                 />
               </>
             )}
             {!plan && people.length === 0 && <Typography.Text>{t('task.noContext')}</Typography.Text>}
           </Card>
           {state?.kind === 'election' && trail.data && <ElectionResults events={trail.data.events} name={name} />}
+          {current.procedureKind === 'first-session' && trail.data && (
+            <FirstSessionResults events={trail.data.events} name={name} />
+          )}
           <Card title={t('task.history')}>{trail.data && <EarlierSteps events={trail.data.events} name={name} />}</Card>
         </Col>
         <Col xs={24} lg={11}>
