@@ -21,6 +21,7 @@ import { ApiErrorFilter } from '../errors/api-error.filter';
 import { AuditController } from './audit.controller';
 import { AuditKeys } from './audit-keys';
 import { AuditService } from './audit.service';
+import { DossierAccessLogService } from './dossier-access-log.service';
 
 const run = promisify(execFile);
 
@@ -77,16 +78,16 @@ describe('GET /procedures/:id/evidence (real PostgreSQL, real controller and ser
        VALUES ('plan-9', 'plan-9', 'personnel-plan', $1, 'running', 'rulebook/2025-2030', 'u-1', now(), 2)`,
       [demoIds.province],
     );
+    const directory = new OrganisationDirectory(new RegistryStore(dataSource, store));
+    const visibility = new Visibility(directory);
     const module = await Test.createTestingModule({
       controllers: [AuditController],
       providers: [
         AuditService,
         { provide: DataSource, useValue: dataSource },
         { provide: EventStore, useValue: store },
-        {
-          provide: Visibility,
-          useValue: new Visibility(new OrganisationDirectory(new RegistryStore(dataSource, store))),
-        },
+        { provide: Visibility, useValue: visibility },
+        { provide: DossierAccessLogService, useValue: new DossierAccessLogService(dataSource, visibility, directory) },
         { provide: AuditKeys, useValue: new AuditKeys(new TrustedKeys([signer.publicKey])) },
         { provide: APP_GUARD, useClass: CallerGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
