@@ -1,33 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { demoIds } from '@cadreflow/domain';
 import { type HttpClient, startFullStack, type FullStack } from '../support/full-stack';
+import { eventually, idempotencyKey, taskOf, type Decided } from '../support/task-queue';
 
-interface Task {
-  taskId: string;
-  procedureId: string;
-  stepId: string;
-  decision: string;
-  role: string;
-}
-interface Decided {
-  events: { type: string }[];
-}
-
-const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
 /** Fifteen members of the new committee (person/bn-03 is a woman). */
 const members = Array.from({ length: 15 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
 const [a, b, c, d, e, f, g, h, i] = members as [string, string, string, string, string, string, string, string, string];
 /** Not person/bn-10: the demo counting board member (kiemphieu) would stand aside on a round about himself. */
 const k = members[10];
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let n = 0; n < 150; n++) {
-    const value = await read();
-    if (accept(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('first session of a new executive committee over HTTP (real PostgreSQL, embedded Temporal)', () => {
   let stack: FullStack;
@@ -46,16 +25,12 @@ describe('first session of a new executive committee over HTTP (real PostgreSQL,
     await stack?.stop();
   });
 
-  const taskOf = async (client: HttpClient, procedureId: string, stepId: string): Promise<Task> => {
-    const queue = await eventually(
-      () => client.get<{ items: Task[] }>('/tasks?pageSize=200'),
-      (r) => r.body.items.some((t) => t.procedureId === procedureId && t.stepId === stepId),
-      `task ${stepId} of ${procedureId} in the queue`,
-    );
-    return queue.body.items.find((t) => t.procedureId === procedureId && t.stepId === stepId)!;
-  };
   const decide = async (client: HttpClient, procedureId: string, stepId: string, body: object) =>
-    client.post<Decided>(`/tasks/${(await taskOf(client, procedureId, stepId)).taskId}/decision`, body, key());
+    client.post<Decided>(
+      `/tasks/${(await taskOf(client, procedureId, stepId)).taskId}/decision`,
+      body,
+      idempotencyKey(),
+    );
   const count = (tallies: Record<string, number>, present = members.length) => ({
     kind: 'round-tally',
     attendance: {
@@ -85,10 +60,10 @@ describe('first session of a new executive committee over HTTP (real PostgreSQL,
       inspectionCommitteeSeats: 3,
       candidateIds: members,
     };
-    const tooMany = await office.post('/procedures', { ...form, standingCommitteeSeats: 15 }, key());
+    const tooMany = await office.post('/procedures', { ...form, standingCommitteeSeats: 15 }, idempotencyKey());
     expect(tooMany.status).toBe(422);
     expect(tooMany.body).toMatchObject({ code: 'FIRST_SESSION_SEATS_INVALID' });
-    const launched = await office.post<{ procedureId: string }>('/procedures', form, key());
+    const launched = await office.post<{ procedureId: string }>('/procedures', form, idempotencyKey());
     expect(launched.status).toBe(201);
     const procedureId = launched.body.procedureId;
 

@@ -1,29 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { demoIds } from '@cadreflow/domain';
 import { type HttpClient, startFullStack, type FullStack } from '../support/full-stack';
+import { eventually, idempotencyKey, taskOf, type Decided, type Task } from '../support/task-queue';
 
-interface Task {
-  taskId: string;
-  procedureId: string;
-  stepId: string;
-  decision: string;
-  role: string;
-}
-interface Decided {
-  events: { type: string }[];
-}
-
-const key = (): Record<string, string> => ({ 'idempotency-key': randomUUID() });
 const people = [demoIds.people.policeDirector, demoIds.people.financeDirector];
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 150; i++) {
-    const value = await read();
-    if (accept(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('confidence vote, classification and opinion on cadres over HTTP (real PostgreSQL, embedded Temporal)', () => {
   let stack: FullStack;
@@ -43,20 +22,12 @@ describe('confidence vote, classification and opinion on cadres over HTTP (real 
   });
 
   const launch = async (form: object): Promise<string> => {
-    const launched = await committee.post<{ procedureId: string }>('/procedures', form, key());
+    const launched = await committee.post<{ procedureId: string }>('/procedures', form, idempotencyKey());
     expect(launched.status).toBe(201);
     return launched.body.procedureId;
   };
-  const taskOf = async (client: HttpClient, procedureId: string, stepId: string): Promise<Task> => {
-    const queue = await eventually(
-      () => client.get<{ items: Task[] }>('/tasks?pageSize=200'),
-      (r) => r.body.items.some((t) => t.procedureId === procedureId && t.stepId === stepId),
-      `task ${stepId} of ${procedureId} in the queue`,
-    );
-    return queue.body.items.find((t) => t.procedureId === procedureId && t.stepId === stepId)!;
-  };
   const decide = (client: HttpClient, task: Task, body: object) =>
-    client.post<Decided>(`/tasks/${task.taskId}/decision`, body, key());
+    client.post<Decided>(`/tasks/${task.taskId}/decision`, body, idempotencyKey());
 
   it('a confidence vote: the executive committee records the count from its queue, the Politburo decides the low result', async () => {
     const procedureId = await launch({
@@ -139,7 +110,7 @@ describe('confidence vote, classification and opinion on cadres over HTTP (real 
         matter: 'x',
         candidateIds: people,
       },
-      key(),
+      idempotencyKey(),
     );
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.field).toBe('reference');

@@ -1,69 +1,19 @@
-import { demoIds, noInvalidBallots, type ElectionAttendance } from '@cadreflow/domain';
-import {
-  decideUpdate,
-  stateQuery,
-  workflowTypes,
-  type CongressPersonnelLaunch,
-  type DecideInput,
-  type OpenStepView,
-  type ProcedureResult,
-} from '@cadreflow/workflows/messages';
-import type { WorkflowHandle } from '@temporalio/client';
+import { demoIds } from '@cadreflow/domain';
+import { decideUpdate, stateQuery, workflowTypes, type ProcedureResult } from '@cadreflow/workflows/messages';
 import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { demoActors, organisationWithNewcomers, registrySnapshot } from './support/demo-launch.fixture';
 import {
-  adoptSubmitApprove,
-  clearAll,
-  clerkFor,
-  fileActionProgrammes,
-  introduceAll,
-  launchedState,
-  waitFor,
-} from './support/procedure-driver';
-
-const CONGRESS_DATE = '2027-06-15';
-const model = organisationWithNewcomers(10);
-const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
-/** Five seats of the committee, six on its list (a committee of 3–5: one over). */
-const committee = pool.slice(0, 6);
-/** Two official and one alternate delegate, four on their list (one over). */
-const delegateList = [pool[6], pool[7], pool[8], pool[0]] as string[];
-const attendance: ElectionAttendance = {
-  kind: 'delegates',
-  delegatesConvened: 200,
-  conveningCommitteeAbsentThroughout: 0,
-  delegatesAbsentWithoutAlternate: 0,
-  present: 190,
-};
-
-function roundTally(step: OpenStepView, tallies: Record<string, number>): DecideInput {
-  return {
-    stepId: step.stepId,
-    actor: clerkFor(step),
-    decision: {
-      kind: 'round-tally',
-      attendance,
-      ballots: { issued: 190, returned: 190, valid: 190, invalid: noInvalidBallots() },
-      tallies,
-    },
-  };
-}
-
-/** Files the list's action programmes, approves the list and records round 1 with these votes. */
-async function listAndRound(handle: WorkflowHandle, tallies: Record<string, number>): Promise<void> {
-  const listStep = (await launchedState(handle)).openSteps[0];
-  const candidates = ((await handle.query(stateQuery)).detail as { candidates: string[] }).candidates;
-  await fileActionProgrammes(handle, demoActors.organizationOfficer, candidates);
-  await handle.executeUpdate(decideUpdate, {
-    args: [{ stepId: listStep.stepId, actor: clerkFor(listStep), decision: { kind: 'approve' } }],
-  });
-  const round = (await handle.query(stateQuery)).openSteps[0];
-  await handle.executeUpdate(decideUpdate, { args: [roundTally(round, tallies)] });
-}
+  committee,
+  congressLaunch,
+  delegateList,
+  listAndRound,
+  passStagesBeforeElection,
+} from './support/congress-composite.fixture';
+import { demoActors } from './support/demo-launch.fixture';
+import { launchedState, waitFor } from './support/procedure-driver';
 
 describe('composite congress-personnel workflow with the delegates to the higher congress', () => {
   let env: ProcedureTestEnvironment;
@@ -79,22 +29,7 @@ describe('composite congress-personnel workflow with the delegates to the higher
   it('elects the committee, then its official and alternate delegates on one ballot, under the composite rulebook', async () => {
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'congress-with-delegates';
-      const launch: CongressPersonnelLaunch = {
-        kind: 'congress-personnel',
-        procedureId,
-        bodyId: demoIds.province,
-        launchedBy: demoActors.organizationOfficer,
-        plan: {
-          executiveCommitteeSeats: 5,
-          standingCommitteeSeats: 3,
-          deputySecretaries: 1,
-          candidateIds: committee,
-          standards: ['Standards of QĐ 214'],
-        },
-        congressDate: CONGRESS_DATE,
-        registry: registrySnapshot(model),
-        delegates: { seats: 2, alternateSeats: 1, candidateIds: delegateList },
-      };
+      const launch = congressLaunch(procedureId);
       const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
         workflowId: procedureId,
         taskQueue,
@@ -110,10 +45,7 @@ describe('composite congress-personnel workflow with the delegates to the higher
         'delegates',
       ]);
 
-      await adoptSubmitApprove(child('plan'), demoActors.organizationOfficer);
-      await introduceAll(child('introduction'));
-      await clearAll(child('vetting'), demoActors.organizationOfficer);
-      await adoptSubmitApprove(child('consultation'), demoActors.organizationOfficer);
+      await passStagesBeforeElection(child);
 
       const election = child('election');
       await listAndRound(election, Object.fromEntries(committee.map((id, i) => [id, 180 - 10 * i])));

@@ -1,9 +1,8 @@
-import { demoIds, noInvalidBallots, type ElectionAttendance } from '@cadreflow/domain';
+import { noInvalidBallots } from '@cadreflow/domain';
 import {
   decideUpdate,
   stateQuery,
   workflowTypes,
-  type CongressPersonnelLaunch,
   type DecideInput,
   type OpenStepView,
   type ProcedureResult,
@@ -14,52 +13,15 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import { demoActors, organisationWithNewcomers, registrySnapshot } from './support/demo-launch.fixture';
 import {
-  adoptSubmitApprove,
-  clearAll,
-  clerkFor,
-  fileActionProgrammes,
-  introduceAll,
-  launchedState,
-  waitFor,
-} from './support/procedure-driver';
-
-const CONGRESS_DATE = '2027-06-15';
-const model = organisationWithNewcomers(10);
-const pool = model.people.filter((p) => p.id.startsWith('person/bn-pool-')).map((p) => p.id);
-/** Five seats of the committee, six on its list. */
-const committee = pool.slice(0, 6);
-const delegateList = [pool[6], pool[7], pool[8], pool[0]] as string[];
-const delegatesAttendance: ElectionAttendance = {
-  kind: 'delegates',
-  delegatesConvened: 200,
-  conveningCommitteeAbsentThroughout: 0,
-  delegatesAbsentWithoutAlternate: 0,
-  present: 190,
-};
-
-/** Files the list's action programmes, approves it and records round 1 with these votes. */
-async function listAndRound(handle: WorkflowHandle, tallies: Record<string, number>): Promise<void> {
-  const listStep = (await launchedState(handle)).openSteps[0];
-  const candidates = ((await handle.query(stateQuery)).detail as { candidates: string[] }).candidates;
-  await fileActionProgrammes(handle, demoActors.organizationOfficer, candidates);
-  await handle.executeUpdate(decideUpdate, {
-    args: [{ stepId: listStep.stepId, actor: clerkFor(listStep), decision: { kind: 'approve' } }],
-  });
-  const round = (await handle.query(stateQuery)).openSteps[0];
-  const decision: DecideInput = {
-    stepId: round.stepId,
-    actor: clerkFor(round),
-    decision: {
-      kind: 'round-tally',
-      attendance: delegatesAttendance,
-      ballots: { issued: 190, returned: 190, valid: 190, invalid: noInvalidBallots() },
-      tallies,
-    },
-  };
-  await handle.executeUpdate(decideUpdate, { args: [decision] });
-}
+  committee,
+  congressLaunch,
+  delegateList,
+  listAndRound,
+  passStagesBeforeElection,
+} from './support/congress-composite.fixture';
+import { demoActors } from './support/demo-launch.fixture';
+import { clerkFor, launchedState, waitFor } from './support/procedure-driver';
 
 /**
  * Holds the first session of the five members: each office's list is proposed, and each round elects the first of
@@ -119,23 +81,7 @@ describe('composite congress-personnel workflow with the first session of the ne
   it('elects the committee and its delegates, then the new committee sits as the last stage, under the composite rulebook', async () => {
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'congress-with-first-session';
-      const launch: CongressPersonnelLaunch = {
-        kind: 'congress-personnel',
-        procedureId,
-        bodyId: demoIds.province,
-        launchedBy: demoActors.organizationOfficer,
-        plan: {
-          executiveCommitteeSeats: 5,
-          standingCommitteeSeats: 3,
-          deputySecretaries: 1,
-          candidateIds: committee,
-          standards: ['Standards of QĐ 214'],
-        },
-        congressDate: CONGRESS_DATE,
-        registry: registrySnapshot(model),
-        delegates: { seats: 2, alternateSeats: 1, candidateIds: delegateList },
-        firstSession: { inspectionCommitteeSeats: 2 },
-      };
+      const launch = congressLaunch(procedureId, { firstSession: { inspectionCommitteeSeats: 2 } });
       const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
         workflowId: procedureId,
         taskQueue,
@@ -152,10 +98,7 @@ describe('composite congress-personnel workflow with the first session of the ne
         'first-session',
       ]);
 
-      await adoptSubmitApprove(child('plan'), demoActors.organizationOfficer);
-      await introduceAll(child('introduction'));
-      await clearAll(child('vetting'), demoActors.organizationOfficer);
-      await adoptSubmitApprove(child('consultation'), demoActors.organizationOfficer);
+      await passStagesBeforeElection(child);
       const election = child('election');
       await listAndRound(election, Object.fromEntries(committee.map((id, i) => [id, 180 - 10 * i])));
       await election.executeUpdate(decideUpdate, {

@@ -1,3 +1,9 @@
+import {
+  type BallotsIssued,
+  type BallotsReturned,
+  type TallyRecorded,
+  type ThresholdEvaluated,
+} from '../procedures/common/voting.events';
 import { type DecisionBase, type ThresholdRule } from '../rulebook/rulebook.types';
 import { ValidationError } from '../shared/domain.error';
 import { checkBallotCounts, type BallotCounts, type Tallies } from './ballots.rule';
@@ -48,4 +54,41 @@ export function countElectionRound(
     ...evaluateThreshold(tallies[personId] ?? 0, base, rules.threshold),
   }));
   return { base, results, allocation: allocateSeats(round.seats, results) };
+}
+
+/** The events that record a counted round, in the order every procedure's trail holds them. */
+export type RoundCountEvent = BallotsIssued | BallotsReturned | TallyRecorded | ThresholdEvaluated;
+
+/**
+ * The trail of a counted round: ballots issued, ballots returned, the tallies, then each candidate against the
+ * threshold in the round's order. The congress election and the first session record their rounds with the same
+ * events, so the inspection committee reads both trails alike. The result is typed by the shared events alone, so it
+ * spreads into any procedure's event list whose union holds them.
+ *
+ * @example
+ * const outcome = countElectionRound(count, round, rules);
+ * const events: ElectionEvent[] = [convened, ...roundCountEvents(stepId, count, outcome)];
+ */
+export function roundCountEvents(stepId: string, count: RoundCount, outcome: RoundOutcome): RoundCountEvent[] {
+  const { ballots, tallies } = count;
+  return [
+    { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
+    {
+      type: 'BallotsReturned',
+      data: { stepId, returned: ballots.returned, valid: ballots.valid, invalid: ballots.invalid },
+    },
+    { type: 'TallyRecorded', data: { stepId, tallies } },
+    ...outcome.results.map((r): ThresholdEvaluated => ({
+      type: 'ThresholdEvaluated',
+      data: {
+        stepId,
+        personId: r.personId,
+        base: r.base,
+        votes: r.votes,
+        required: r.required,
+        passed: r.passed,
+        referenceOnly: false,
+      },
+    })),
+  ];
 }

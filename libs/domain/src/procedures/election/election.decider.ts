@@ -7,7 +7,7 @@ import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.regist
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { ConflictError, IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
-import { countElectionRound } from '../../voting/round-count.rule';
+import { countElectionRound, roundCountEvents } from '../../voting/round-count.rule';
 import { checkSurplus, evaluateFloorAddition } from '../../voting/surplus.rule';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
@@ -239,32 +239,17 @@ export function createElectionDecider(
     }
     const { attendance, ballots } = merged.tally.figures;
     const tallies = merged.tally.votes;
-    const { base, results, allocation } = countElectionRound({ attendance, ballots, tallies }, round, {
+    const count = { attendance, ballots, tallies };
+    const outcome = countElectionRound(count, round, {
       base: rulebook.decision.bases.election,
       threshold: rulebook.decision.threshold,
     });
+    const { base, allocation } = outcome;
     const summoned = attendance.kind === 'delegates' ? attendance.delegatesConvened : attendance.officialMembers;
     const events: ElectionEvent[] = [
       ...(merged.events as ElectionEvent[]),
       { type: 'MeetingConvened', data: { stepId, summoned, present: attendance.present } },
-      { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
-      {
-        type: 'BallotsReturned',
-        data: { stepId, returned: ballots.returned, valid: ballots.valid, invalid: ballots.invalid },
-      },
-      { type: 'TallyRecorded', data: { stepId, tallies } },
-      ...results.map((r): ElectionEvent => ({
-        type: 'ThresholdEvaluated',
-        data: {
-          stepId,
-          personId: r.personId,
-          base: r.base,
-          votes: r.votes,
-          required: r.required,
-          passed: r.passed,
-          referenceOnly: false,
-        },
-      })),
+      ...roundCountEvents(stepId, count, outcome),
       ...allocation.elected.map((personId): ElectionEvent => ({
         type: 'CandidateElected',
         data: { personId, round: round.round, votes: tallies[personId] ?? 0, base },

@@ -4,7 +4,7 @@ import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
 import { evaluateQuorum } from '../../voting/quorum.rule';
-import { countElectionRound } from '../../voting/round-count.rule';
+import { countElectionRound, roundCountEvents } from '../../voting/round-count.rule';
 import { checkSurplus } from '../../voting/surplus.rule';
 import { type DecideStep } from '../common/common.commands';
 import {
@@ -446,30 +446,15 @@ export function createFirstSessionDecider(
         { type: 'QuorumFailed', data: { stepId, summoned, present: attendance.present, required: quorum.required } },
       ];
     }
-    const { base, results, allocation } = countElectionRound({ attendance, ballots, tallies }, round, {
+    const count = { attendance, ballots, tallies };
+    const outcome = countElectionRound(count, round, {
       base: rulebook.decision.bases.election,
       threshold: rulebook.decision.threshold,
     });
+    const { base, allocation } = outcome;
     const events: FirstSessionEvent[] = [
       convened,
-      { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
-      {
-        type: 'BallotsReturned',
-        data: { stepId, returned: ballots.returned, valid: ballots.valid, invalid: ballots.invalid },
-      },
-      { type: 'TallyRecorded', data: { stepId, tallies } },
-      ...results.map((r): FirstSessionEvent => ({
-        type: 'ThresholdEvaluated',
-        data: {
-          stepId,
-          personId: r.personId,
-          base: r.base,
-          votes: r.votes,
-          required: r.required,
-          passed: r.passed,
-          referenceOnly: false,
-        },
-      })),
+      ...roundCountEvents(stepId, count, outcome),
       ...allocation.elected.map((personId): FirstSessionEvent => ({
         type: 'FirstSessionMemberElected',
         data: { office: round.office, personId, round: round.round, votes: tallies[personId] ?? 0, base },
