@@ -7,13 +7,18 @@ import type { components, paths } from '../api/schema';
 export type ListedKind = NonNullable<NonNullable<paths['/procedures']['get']['parameters']['query']>['type']>;
 export type RunStatus = NonNullable<NonNullable<paths['/procedures']['get']['parameters']['query']>['status']>;
 export type LevelKind = NonNullable<NonNullable<paths['/procedures']['get']['parameters']['query']>['level']>;
+/** Every kind the API lists, in the order a congress meets them; the type check keeps each one a listed kind. */
 export const KINDS: readonly ListedKind[] = [
   'congress-personnel',
   'personnel-plan',
   'introduction',
   'vetting',
   'election',
+  'first-session',
   'appointment',
+  'confidence-vote',
+  'classification',
+  'cadre-opinion',
 ];
 
 type ListQuery = { type?: ListedKind; status?: RunStatus; body?: string; level?: LevelKind };
