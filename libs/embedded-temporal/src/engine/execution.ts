@@ -17,6 +17,10 @@ export interface PendingQuery {
   readonly query: temporal.api.query.v1.IWorkflowQuery;
   /** `waiting` for a workflow task, `attached` to a running one, `dispatched` as a query task. */
   stage: 'waiting' | 'attached' | 'dispatched';
+  /** How many times it went out as a query task: only the latest task carries it (see `dispatchWaitingQueries`). */
+  dispatches?: number;
+  /** Sends it again when the worker drops the query task (see `QUERY_REDISPATCH_MS`). */
+  redispatch?: NodeJS.Timeout;
   readonly resolve: (result: Loose<temporal.api.workflowservice.v1.IQueryWorkflowResponse> | Error) => void;
 }
 

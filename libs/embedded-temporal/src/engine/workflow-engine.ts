@@ -60,7 +60,15 @@ export interface WorkflowEngineOptions {
 }
 
 type WorkflowTaskRef =
-  { kind: 'workflow'; key: string; scheduledEventId: number } | { kind: 'query'; key: string; queryId: string };
+  | { kind: 'workflow'; key: string; scheduledEventId: number }
+  | { kind: 'query'; key: string; queryId: string; dispatch: number };
+
+/**
+ * A query task not answered after this long is sent again. The SDK's worker drops a query task that reaches it while
+ * it works on the same run (a workflow task or another query of that run in flight): the real server's query then
+ * waits for the caller's deadline, as a page view waited 30 s. Sending it again once that run is idle answers it.
+ */
+const QUERY_REDISPATCH_MS = 5_000;
 
 /** Everything needed to start a run, whatever asked for it (client, parent, continue-as-new). */
 interface StartParams {
@@ -974,6 +982,8 @@ export class WorkflowEngine implements EngineCore {
     const commands = req.commands ?? [];
     const closes = commands.some((c) => isCloseCommand(c.commandType ?? 0));
     this.answerQueries(exec, req.queryResults ?? {});
+    // A query the completed task carried and did not answer waits again: for the next task, or as a query task.
+    for (const query of exec.queries.values()) if (query.stage === 'attached') query.stage = 'waiting';
     if (closes && exec.buffered.length > 0) {
       this.append(exec, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, {
         workflowTaskFailedEventAttributes: {
@@ -1791,6 +1801,7 @@ export class WorkflowEngine implements EngineCore {
         stage: 'waiting',
         resolve: (r) => {
           clearTimeout(timer);
+          clearTimeout(pending.redispatch);
           exec.queries.delete(id);
           resolve(r);
           // The next query of the run goes out once this one is answered (see dispatchWaitingQueries).
@@ -1821,11 +1832,21 @@ export class WorkflowEngine implements EngineCore {
     // Like Temporal: a worker with the run in its sticky cache answers from it; others replay.
     const queue = this.liveStickyQueue(exec) ?? exec.state.taskQueue;
     query.stage = 'dispatched';
+    const dispatch = (query.dispatches ?? 0) + 1;
+    query.dispatches = dispatch;
     this.workflowTasks.offer(this.queueKey(exec.state.namespace, queue), {
       kind: 'query',
       key: exec.key,
       queryId: query.id,
+      dispatch,
     });
+    clearTimeout(query.redispatch);
+    query.redispatch = setTimeout(() => {
+      if (!exec.queries.has(query.id) || query.stage !== 'dispatched' || query.dispatches !== dispatch) return;
+      query.stage = 'waiting';
+      this.dispatchWaitingQueries(exec);
+    }, QUERY_REDISPATCH_MS);
+    query.redispatch.unref();
   }
 
   /** The run's sticky queue if a worker is polling it. */
@@ -1842,7 +1863,14 @@ export class WorkflowEngine implements EngineCore {
   ): Loose<ws.IPollWorkflowTaskQueueResponse> | undefined {
     const exec = this.executions.get(task.key);
     const query = exec?.queries.get(task.queryId);
-    if (!exec || !query || query.stage !== 'dispatched' || !exec.history) return undefined;
+    if (!exec || !query || query.stage !== 'dispatched' || query.dispatches !== task.dispatch || !exec.history) {
+      return undefined;
+    }
+    // A workflow task of the run is at a worker: the query waits for its completion, which sends it out again.
+    if (exec.state.wft?.startedEventId) {
+      query.stage = 'waiting';
+      return undefined;
+    }
     const s = exec.state;
     return {
       taskToken: encodeTaskToken({ kind: 'query', namespace: s.namespace, runId: s.runId, queryId: query.id }),
