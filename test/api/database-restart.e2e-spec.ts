@@ -26,7 +26,7 @@ async function startPostgres(dataDir: string, port: number): Promise<PostgresPro
   const adminUrl = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const ready = /ready (\S+)/.exec(output);
+      const ready = /^ready (\S+)/m.exec(output);
       if (ready) resolve(ready[1]);
     };
     child.stdout?.on('data', onData);

@@ -157,7 +157,7 @@ class ManagedPostgres extends Managed {
     private readonly dataDir: string,
     port: number,
   ) {
-    super('postgres', 'test/support/postgres-process.ts', [dataDir, String(port), 'durable'], {}, /ready (\S+)/);
+    super('postgres', 'test/support/postgres-process.ts', [dataDir, String(port), 'durable'], {}, /^ready (\S+)/m);
   }
 
   override async kill(): Promise<void> {
