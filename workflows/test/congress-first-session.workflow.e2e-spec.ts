@@ -111,9 +111,11 @@ describe('composite congress-personnel workflow with the first session of the ne
       // The new committee sits: its members are the five elected, its seats the plan's and the launch's.
       await waitFor(async () => (await composite.query(stateQuery)).status === 'first-session');
       const session = child('first-session');
-      const sessionLaunch = (await env.store.readStream(`${procedureId}/first-session`)).find(
-        (e) => e.type === 'FirstSessionScheduled',
-      );
+      // The composite names the stage when it starts the child; the child records its launch in its own first task.
+      const scheduled = async () =>
+        (await env.store.readStream(`${procedureId}/first-session`)).find((e) => e.type === 'FirstSessionScheduled');
+      await waitFor(async () => (await scheduled()) !== undefined);
+      const sessionLaunch = await scheduled();
       const elected = committee.slice(0, 5);
       expect(sessionLaunch?.data).toMatchObject({
         seats: { standingCommittee: 3, deputySecretaries: 1, inspectionCommittee: 2 },
