@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@cadreflow/api';
 import { demoIds } from '@cadreflow/domain';
 import { startFullStack, type FullStack, type HttpClient } from '../support/full-stack';
 import { launchChromium, newUserPage, signIn, type UserPage } from './support/browser';
+import { taskOf } from '../support/task-queue';
 
 /** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at; never committed). */
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
@@ -44,17 +45,9 @@ describe('the confidence vote in the browser (Vietnamese forms, real stack)', ()
     await stack?.stop();
   });
 
-  const taskId = async (client: HttpClient, procedureId: string, stepId: string): Promise<string> => {
-    for (let i = 0; i < 150; i++) {
-      const queue = await client.get<{ items: { taskId: string; procedureId: string; stepId: string }[] }>(
-        '/tasks?pageSize=200',
-      );
-      const task = queue.body.items.find((t) => t.procedureId === procedureId && t.stepId === stepId);
-      if (task) return task.taskId;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no task ${stepId}`);
-  };
+  /** The task id of `stepId` once it stands in the queue of `client`'s user. */
+  const taskId = async (client: HttpClient, procedureId: string, stepId: string): Promise<string> =>
+    (await taskOf(client, procedureId, stepId)).taskId;
 
   it('the executive committee records the count on the task page; the Politburo takes the measure on the low result', async () => {
     const launched = await committee.post<{ procedureId: string }>(
