@@ -1,47 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@cadreflow/event-store';
 import { HttpClient } from '../support/full-stack';
+import { refusedStart, startLauncher, type StartedLauncher } from '../support/launcher';
 import { provincialPlanRequest } from '../../workflows/test/support/demo-launch.fixture';
-
-const root = join(__dirname, '..', '..');
-
-interface Started {
-  process: ChildProcess;
-  output: () => string;
-  /** Resolves when every process writing to the output is gone (npm and the node process it started). */
-  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Runs `npm start` as a user would, in its own data folder, and waits for it to say it is ready. */
-async function npmStart(dataDir: string, port: number): Promise<Started> {
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env: { ...process.env, CADREFLOW_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', TEMPORAL_ADDRESS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  const deadline = Date.now() + 180_000;
-  while (!output.includes('cadreflow is ready')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { process: child, output: () => output, closed };
-}
 
 /**
  * Ctrl-C to the whole process group, as a terminal sends it. npm itself may die of the signal; what matters is
  * that cadreflow stopped cleanly and every process is gone.
  */
-async function interrupt(started: Started): Promise<string> {
+async function interrupt(started: StartedLauncher): Promise<string> {
   process.kill(-started.process.pid!, 'SIGINT');
   const { code, signal } = await started.closed;
   const clean = (code === 0 || signal === 'SIGINT') && started.output().includes('stopped');
@@ -61,10 +30,9 @@ describe('npm start (the embedded default, as a real process)', () => {
   });
 
   it('prints where to open it, serves the UI and the API, stops cleanly, and keeps an open procedure across a restart', async () => {
-    const port = await freePort();
-    const first = await npmStart(dataDir, port);
-    const baseUrl = `http://localhost:${port}`;
-    expect(first.output()).toContain(`open:      ${baseUrl}/`);
+    const first = await startLauncher(dataDir);
+    const baseUrl = first.baseUrl;
+    expect(baseUrl).toMatch(/^http:\/\/localhost:\d+$/);
     expect(first.output()).toMatch(/demo users \(password "cadreflow-demo"\)/);
 
     const page = await fetch(`${baseUrl}/`);
@@ -84,13 +52,13 @@ describe('npm start (the embedded default, as a real process)', () => {
 
     expect(await interrupt(first)).toBe('stopped cleanly');
 
-    const second = await npmStart(dataDir, port);
+    const second = await startLauncher(dataDir);
     expect(second.output()).not.toContain('created now');
-    const again = await anonymous.post<{ accessToken: string }>('/auth/login', {
+    const again = await new HttpClient(second.baseUrl).post<{ accessToken: string }>('/auth/login', {
       username: 'phobithu',
       password: 'cadreflow-demo',
     });
-    const approver = new HttpClient(baseUrl, again.body.accessToken);
+    const approver = new HttpClient(second.baseUrl, again.body.accessToken);
     const queue = await approver.get<{ items: { procedureId: string; stepId: string; taskId: string }[] }>('/tasks');
     const task = queue.body.items.find((t) => t.procedureId === launched.body.procedureId);
     expect(task?.stepId).toBe('adoption-1');
@@ -104,5 +72,21 @@ describe('npm start (the embedded default, as a real process)', () => {
     expect(decided.status).toBe(200);
     expect(decided.body.events.map((e) => e.type)).toContain('PlanAdopted');
     expect(await interrupt(second)).toBe('stopped cleanly');
+  });
+
+  it('refuses to start on a port another program holds, saying so, and starts on the same folder afterwards', async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    const held = (holder.address() as { port: number }).port;
+    try {
+      const refused = await refusedStart(dataDir, { PORT: String(held) });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`port ${held} is already in use by another program`);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+    // The refused start stopped what it had started: the folder is free for the next one.
+    const next = await startLauncher(dataDir);
+    expect(await interrupt(next)).toBe('stopped cleanly');
   });
 });

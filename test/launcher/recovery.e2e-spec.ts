@@ -1,39 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runningPostmaster, stopPostmaster } from '@cadreflow/event-store';
+import { runningPostmaster, stopPostmaster } from '@cadreflow/event-store';
 import { HttpClient } from '../support/full-stack';
-
-const root = join(__dirname, '..', '..');
-
-interface Launcher {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** The launcher `npm start` runs, as a process of its own (in its own process group, for the cleanup). */
-async function startLauncher(dataDir: string, port: number): Promise<Launcher> {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/launcher/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, CADREFLOW_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', TEMPORAL_ADDRESS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  while (!output.includes('cadreflow is ready')) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the launcher exited:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { child, output: () => output, exited };
-}
+import { startLauncher, type StartedLauncher } from '../support/launcher';
 
 /**
  * Opens the live-updates stream as a browser tab does (with a single-use ticket), and keeps it open; resolves once
@@ -73,17 +44,15 @@ async function signIn(baseUrl: string): Promise<string> {
  */
 describe('the launcher recovers and stops (real processes)', () => {
   let dataDir: string;
-  let port: number;
-  const launchers: Launcher[] = [];
+  const launchers: StartedLauncher[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cadreflow-recovery-'));
-    port = await freePort();
   });
   afterAll(async () => {
     for (const launcher of launchers) {
-      if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
-        process.kill(-launcher.child.pid!, 'SIGKILL');
+      if (launcher.process.exitCode === null && launcher.process.signalCode === null) {
+        process.kill(-launcher.process.pid!, 'SIGKILL');
       }
     }
     const left = await runningPostmaster(join(dataDir, 'postgres'));
@@ -92,24 +61,24 @@ describe('the launcher recovers and stops (real processes)', () => {
   });
 
   it('starts again after kill -9, stopping the PostgreSQL left running, and stops on Ctrl-C with a live stream open', async () => {
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const first = await startLauncher(dataDir, port);
+    const first = await startLauncher(dataDir, 'node');
     launchers.push(first);
-    expect((await openLiveStream(baseUrl, await signIn(baseUrl))).response.statusCode).toBe(200);
-    first.child.kill('SIGKILL');
+    expect((await openLiveStream(first.baseUrl, await signIn(first.baseUrl))).response.statusCode).toBe(200);
+    first.process.kill('SIGKILL');
     await first.exited;
     const orphan = await runningPostmaster(join(dataDir, 'postgres'));
     expect(orphan).toEqual(expect.any(Number));
 
-    const second = await startLauncher(dataDir, port);
+    const second = await startLauncher(dataDir, 'node');
     launchers.push(second);
+    const baseUrl = second.baseUrl;
     expect(second.output()).toContain(`PostgreSQL (process ${orphan}) is still running`);
     expect(second.output()).toContain(`PostgreSQL (process ${orphan}) stopped`);
     const stream = await openLiveStream(baseUrl, await signIn(baseUrl));
     expect(stream.response.statusCode).toBe(200);
     const streamEnded = new Promise<void>((resolve) => stream.response.on('close', () => resolve()));
 
-    second.child.kill('SIGINT');
+    second.process.kill('SIGINT');
     const { code } = await second.exited;
     await streamEnded;
     expect({ code, stopped: second.output().includes('stopped') }).toEqual({ code: 0, stopped: true });
@@ -117,21 +86,20 @@ describe('the launcher recovers and stops (real processes)', () => {
   });
 
   it('exits at a second Ctrl-C, and the next start finds the folder free', async () => {
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const third = await startLauncher(dataDir, port);
+    const third = await startLauncher(dataDir, 'node');
     launchers.push(third);
-    expect((await openLiveStream(baseUrl, await signIn(baseUrl))).response.statusCode).toBe(200);
-    third.child.kill('SIGINT');
+    expect((await openLiveStream(third.baseUrl, await signIn(third.baseUrl))).response.statusCode).toBe(200);
+    third.process.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    third.child.kill('SIGINT');
+    third.process.kill('SIGINT');
     const { code } = await third.exited;
     // The stop may have finished before the second signal came; either way the process is gone.
     expect([0, 130]).toContain(code);
 
-    const fourth = await startLauncher(dataDir, port);
+    const fourth = await startLauncher(dataDir, 'node');
     launchers.push(fourth);
     expect(fourth.output()).toContain('cadreflow is ready');
-    fourth.child.kill('SIGINT');
+    fourth.process.kill('SIGINT');
     expect((await fourth.exited).code).toBe(0);
   });
 });

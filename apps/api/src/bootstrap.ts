@@ -79,8 +79,10 @@ export async function createApiApp(
     // Our own JSON parser below, within the limits; no urlencoded bodies (no operation takes one).
     { logger: logLevels, bufferLogs: true, bodyParser: false },
   );
-  // Every Nest logger of the process writes through pino from here on (the lines buffered at start too).
+  // Every Nest logger of the process writes through pino from here on, the lines buffered at start too: Nest would
+  // write them only once `listen` succeeds, and keep every later line (a failed listen's reason) buffered unseen.
   app.useLogger(app.get(PinoLogger));
+  app.flushLogs();
   app.disable('x-powered-by');
   // Behind a load balancer the client's address (sign-in lockouts and rates are per address) is in X-Forwarded-For.
   if (settings.security.trustProxyHops) app.set('trust proxy', settings.security.trustProxyHops);

@@ -7,7 +7,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { ConfigValidationError, loadConfig, type AppConfig } from '@cadreflow/config';
 import { runningPostmaster } from '@cadreflow/event-store';
-import { startStack, type RunningStack } from './stack';
+import { StartRefused, startStack, type RunningStack } from './stack';
 
 /**
  * Ctrl-C in a terminal reaches the whole process group, embedded PostgreSQL included, which then drops every
@@ -77,9 +77,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration error is for the operator: its message lists what to fix, a stack trace would only bury it.
+  // A configuration error or a refused start is for the operator: its message says what to fix, a stack trace would
+  // only bury it.
   const message =
-    error instanceof ConfigValidationError
+    error instanceof ConfigValidationError || error instanceof StartRefused
       ? error.message
       : error instanceof Error
         ? (error.stack ?? error.message)

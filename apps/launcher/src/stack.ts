@@ -46,6 +46,9 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/** A reason the system cannot start that the operator can fix: printed as it is, without a stack trace. */
+export class StartRefused extends Error {}
+
 /** Hides the password of a URL for printing. */
 function redact(url: string): string {
   const u = new URL(url);
@@ -68,7 +71,9 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
     if (config.database.kind === 'embedded') {
       const running = await readRuntimeInfo(config.dataDir);
       if (running)
-        throw new Error(`cadreflow is already running from ${config.dataDir} (process ${running.pid}); stop it first.`);
+        throw new StartRefused(
+          `cadreflow is already running from ${config.dataDir} (process ${running.pid}); stop it first.`,
+        );
     }
     // `npm start` stops on Ctrl-C itself (main.ts), in the reverse order of this start, the database last.
     const database = await provideDatabase(config.database, config.dataDir, {
@@ -166,8 +171,14 @@ export async function startStack(config: AppConfig, logger: Logger): Promise<Run
       { format: 'pretty' },
     );
     api.get(EventStore, { strict: false }).sealWith(signer);
-    await api.listen(config.port);
     stops.push(() => api.close());
+    await api.listen(config.port).catch((error: unknown) => {
+      throw (error as { code?: string }).code === 'EADDRINUSE'
+        ? new StartRefused(
+            `port ${config.port} is already in use by another program: stop it, or start with PORT=<free port>`,
+          )
+        : error;
+    });
     checkpointer.start(1_000);
     stops.push(() => checkpointer.stop());
     const apiUrl = (await api.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

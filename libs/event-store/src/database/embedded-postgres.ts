@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -117,8 +118,24 @@ function exitOf(child: ChildProcess | undefined): Promise<void> {
   return new Promise((resolveExit) => child.once('exit', () => resolveExit()));
 }
 
-/** Asks the OS for a free TCP port on the loopback interface. */
-export async function freePort(): Promise<number> {
+/** Where the OS takes ports for outgoing connections and port-0 listeners: Linux's setting, else its default. */
+async function ephemeralPorts(): Promise<{ low: number; high: number }> {
+  const setting = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '');
+  const [low, high] = setting.trim().split(/\s+/).map(Number);
+  return Number.isInteger(low) && Number.isInteger(high) ? { low, high } : { low: 32_768, high: 60_999 };
+}
+
+/** Whether a listener can take the port on every interface now (which a listener on any one of them prevents). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, () => server.close(() => resolveFree(true)));
+  });
+}
+
+/** A port the OS picked for a listener of its own (port 0), released at once. */
+function systemPickedPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -128,6 +145,26 @@ export async function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/**
+ * A free TCP port for a server that is started later (PostgreSQL, a child process) and cannot be told to pick its
+ * own. It is taken from outside the range the OS hands out to outgoing connections and port-0 listeners: a port from
+ * that range, free when picked, may be some connection's local port by the time the server binds it (so it would
+ * fail to start with "address already in use"). Falls back to a port the OS picks when the range leaves no room.
+ */
+export async function freePort(): Promise<number> {
+  const { low, high } = await ephemeralPorts();
+  const below = { from: 10_000, to: low - 1 };
+  const above = { from: high + 1, to: 65_535 };
+  const room = Math.max(0, below.to - below.from + 1) + Math.max(0, above.to - above.from + 1);
+  for (let attempt = 0; room > 1_000 && attempt < 20; attempt += 1) {
+    const index = randomInt(room);
+    const lowRoom = Math.max(0, below.to - below.from + 1);
+    const port = index < lowRoom ? below.from + index : above.from + index - lowRoom;
+    if (await canListen(port)) return port;
+  }
+  return systemPickedPort();
 }
 
 /**
