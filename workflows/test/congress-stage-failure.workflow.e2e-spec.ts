@@ -21,7 +21,8 @@ const CONGRESS_DATE = '2027-06-15';
 
 /**
  * A stage whose workflow fails (here the plan, whose launch the rules refuse: as many names as seats) is marked
- * failed in the composite's state with the reason, as a code and its parameters the web app translates.
+ * failed in the composite's state with the reason, as a code and its parameters the web app translates, and recorded
+ * as `StageFailed` on the composite's own stream.
  */
 describe('a failed stage of the composite congress procedure on the embedded server', () => {
   let env: ProcedureTestEnvironment;
@@ -34,7 +35,7 @@ describe('a failed stage of the composite congress procedure on the embedded ser
     await env.close();
   });
 
-  it('marks the stage failed with the code and parameters of its refusal, and ends the composite there', async () => {
+  it('marks the stage failed with the code and parameters of its refusal, records it, and ends the composite there', async () => {
     await env.withWorker(async (taskQueue) => {
       const model = organisationWithNewcomers(48);
       const procedureId = 'congress/bac-ninh-stage-failed';
@@ -65,6 +66,29 @@ describe('a failed stage of the composite congress procedure on the embedded ser
           rulebookId: 'rulebook/2025-2030@2025-10-08',
         },
       });
+      // The log says so too, on the composite's own stream: the read models end the congress from it.
+      const own = await env.store.readStream(procedureId);
+      expect(own.map((e) => ({ type: e.type, version: e.streamVersion, data: e.data, metadata: e.metadata }))).toEqual([
+        {
+          type: 'StageFailed',
+          version: 1,
+          data: {
+            stage: 'plan',
+            stageProcedureId: `${procedureId}/plan`,
+            reason: stages[0]?.failure,
+            launchedBy: demoActors.organizationOfficer.actorId,
+            launchedAt: expect.any(String) as string,
+          },
+          metadata: expect.objectContaining({
+            actorId: 'system',
+            actorRole: 'system',
+            bodyId: demoIds.province,
+            rulebookId: 'rulebook/2025-2030@2025-10-08',
+            correlationId: procedureId,
+            causationId: `${procedureId}/plan`,
+          }) as unknown,
+        },
+      ]);
     });
   });
 });
