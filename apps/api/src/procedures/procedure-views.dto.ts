@@ -338,7 +338,7 @@ export class ProcedureSummaryDto {
   @ApiProperty({ type: String, nullable: true, enum: ['grassroots', 'district', 'province', 'national'] })
   levelKind!: string | null;
 
-  @ApiProperty({ enum: ['running', 'completed', 'withdrawn'] })
+  @ApiProperty({ enum: ['running', 'completed', 'withdrawn', 'failed'] })
   status!: string;
 
   @ApiProperty()

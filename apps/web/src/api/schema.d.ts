@@ -1444,7 +1444,7 @@ export interface components {
             /** @enum {string|null} */
             levelKind: "grassroots" | "district" | "province" | "national" | null;
             /** @enum {string} */
-            status: "running" | "completed" | "withdrawn";
+            status: "running" | "completed" | "withdrawn" | "failed";
             rulebookId: string;
             /** @example person/bn-ot-01 */
             launchedBy: string;
@@ -2412,7 +2412,7 @@ export interface operations {
                 type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
-                status?: "running" | "completed" | "withdrawn";
+                status?: "running" | "completed" | "withdrawn" | "failed";
             };
             header?: never;
             path?: never;
