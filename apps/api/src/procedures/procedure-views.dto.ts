@@ -398,6 +398,9 @@ export class LevelProgressDto {
   @ApiProperty()
   running!: number;
 
+  @ApiProperty({ description: 'Organisations whose procedure stopped at a failed stage (a congress), not done' })
+  failed!: number;
+
   @ApiProperty({ example: '20.90%' })
   percentDone!: string;
 

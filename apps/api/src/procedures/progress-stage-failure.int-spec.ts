@@ -114,7 +114,7 @@ describe('a congress with a failed stage in the read models (real PostgreSQL and
       },
     ]);
     await project([`${congress}/plan`, `${congress}/vetting`]);
-    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 1 });
+    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 1, failed: 0 });
 
     await store.append(congress, 0, [stageFailed(congress, 'vetting', 'STAGE_FAILED', {})]);
     await dataSource.transaction(async (tx) =>
@@ -147,7 +147,7 @@ describe('a congress with a failed stage in the read models (real PostgreSQL and
         ended: true,
       },
     ]);
-    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0 });
+    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0, failed: 1 });
     expect(await dataSource.query(`SELECT step_id, status, outcome FROM tasks`)).toEqual([
       { step_id: 'check-1', status: 'closed', outcome: 'cancelled' },
     ]);
@@ -170,7 +170,7 @@ describe('a congress with a failed stage in the read models (real PostgreSQL and
         ended: true,
       },
     ]);
-    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0 });
+    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0, failed: 1 });
   });
 
   it('leaves a congress completed by its election as it is when its first session is skipped', async () => {
@@ -209,6 +209,6 @@ describe('a congress with a failed stage in the read models (real PostgreSQL and
         ended: true,
       },
     ]);
-    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0 });
+    expect(await province()).toMatchObject({ organisations: 1, done: 0, running: 0, failed: 0 });
   });
 });

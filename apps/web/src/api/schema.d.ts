@@ -1491,6 +1491,8 @@ export interface components {
             organisations: number;
             done: number;
             running: number;
+            /** @description Organisations whose procedure stopped at a failed stage (a congress), not done */
+            failed: number;
             /** @example 20.90% */
             percentDone: string;
             /**

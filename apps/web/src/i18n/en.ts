@@ -296,6 +296,7 @@ export const en: Dictionary = {
     organisations: 'Organisations',
     done: 'Done',
     running: 'Running',
+    failed: 'Stopped',
     percent: 'Done',
     summary: '{{done}}/{{total}} done, {{percent}}',
     drill: 'Details',

@@ -298,6 +298,7 @@ export const vi = {
     organisations: 'Số tổ chức',
     done: 'Đã xong',
     running: 'Đang làm',
+    failed: 'Dừng giữa chừng',
     percent: 'Tỉ lệ hoàn thành',
     summary: '{{done}}/{{total}} đã xong, {{percent}}',
     drill: 'Xem chi tiết',
