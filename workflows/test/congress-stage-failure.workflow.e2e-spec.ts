@@ -10,6 +10,7 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
+import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
   committee,
   congressLaunch,
@@ -97,6 +98,7 @@ describe('a failed stage of the composite congress procedure on the embedded ser
           }) as unknown,
         },
       ]);
+      await keepHistory(composite, 'congress-stage-failed-recorded');
     });
   });
 
@@ -139,6 +141,7 @@ describe('a failed stage of the composite congress procedure on the embedded ser
         },
       ]);
       expect(own[0]?.metadata).toMatchObject({ actorId: 'system', correlationId: procedureId });
+      await keepHistory(composite, 'congress-first-session-skipped-recorded');
     });
   });
 });
