@@ -9,6 +9,7 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
+import { CONGRESS_DATE } from './support/congress-composite.fixture';
 import {
   candidateList,
   demoActors,
@@ -16,8 +17,6 @@ import {
   provincialPlan,
   registrySnapshot,
 } from './support/demo-launch.fixture';
-
-const CONGRESS_DATE = '2027-06-15';
 
 /**
  * A stage whose workflow fails (here the plan, whose launch the rules refuse: as many names as seats) is marked
