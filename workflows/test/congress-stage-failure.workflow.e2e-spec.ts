@@ -12,6 +12,7 @@ import {
 } from '../../apps/worker/test/procedure-test-harness';
 import { keepHistory } from '../../apps/worker/test/history-recorder';
 import {
+  CONGRESS_DATE,
   committee,
   congressLaunch,
   listAndRound,
@@ -24,8 +25,6 @@ import {
   provincialPlan,
   registrySnapshot,
 } from './support/demo-launch.fixture';
-
-const CONGRESS_DATE = '2027-06-15';
 
 /**
  * A stage whose workflow fails (here the plan, whose launch the rules refuse: as many names as seats) is marked
