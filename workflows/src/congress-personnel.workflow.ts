@@ -6,6 +6,7 @@ import {
   patched,
   setHandler,
   startChild,
+  workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import {
@@ -17,9 +18,14 @@ import {
   ValidationError,
   rulebookInForce,
   cycleRulebookInForce,
+  FIRST_SESSION_WITHOUT_ELECTION,
+  type CompositeCongressEvent,
+  type EventMetadata,
   type PersonnelPlanContent,
   type ProcedureCore,
+  type StageReason,
 } from '@cadreflow/domain';
+import type { JsonObject } from './activities';
 import { asUpdateFailure } from './domain-failure';
 import { CongressStageLaunches, stageProcedureId, type CongressStageName } from './congress-stage-launches';
 import {
@@ -49,7 +55,7 @@ import {
   personnelPlanWorkflow,
   vettingWorkflow,
 } from './procedure.workflow';
-import { domainActor, electedOf, launchInstant, workflowNow } from './procedure-runner';
+import { domainActor, electedOf, launchInstant, recordOnStream, workflowNow } from './procedure-runner';
 
 /**
  * Patch: every stage is launched under the composite's rulebook (before, each stage took the one in force when it
@@ -68,6 +74,12 @@ export const DELEGATES_STAGE_PATCH = 'composite-delegates-stage';
  * standing committee, secretary, deputies and inspection committee (composites launched before had none).
  */
 export const FIRST_SESSION_STAGE_PATCH = 'composite-first-session-stage';
+
+/**
+ * Patch: a failed stage is recorded as `StageFailed` on the composite's own stream, and a first session not held as
+ * `StageSkipped` (before, only the state query showed them, so the read models kept such a congress running).
+ */
+export const STAGE_EVENTS_PATCH = 'composite-stage-failed-event';
 
 const committeeStages: readonly CongressStageName[] = ['plan', 'introduction', 'vetting', 'consultation', 'election'];
 
@@ -277,7 +289,7 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
         stage,
         error: error instanceof Error ? error.message : String(error),
       });
-      // Shown by the state query only (nothing is recorded), so runs recorded before it replay unchanged.
+      // Recorded as `StageFailed` by the loop below (under its patch); runs recorded before replay unchanged.
       const domain = domainFailureOf(error);
       const failure = domain ? { code: domain.errorCode, params: domain.params } : { code: 'STAGE_FAILED', params: {} };
       stages.set(stage, { ...(stages.get(stage) as StageView), state: 'failed', failure });
@@ -286,6 +298,39 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
       current = null;
       stageSteps = null;
     }
+  };
+
+  /** How many events the composite has recorded on its own stream (it records only stage failures and skips). */
+  let ownVersion = 0;
+  const recordStageEvent = async (
+    type: CompositeCongressEvent['type'],
+    stage: CongressStageName,
+    reason: StageReason,
+  ): Promise<void> => {
+    const stageId = stageProcedureId(input.procedureId, stage);
+    const event: CompositeCongressEvent = {
+      type,
+      data: {
+        stage,
+        stageProcedureId: stageId,
+        reason,
+        launchedBy: input.launchedBy.actorId,
+        launchedAt,
+      },
+    };
+    const metadata: EventMetadata = {
+      actorId: 'system',
+      actorRole: 'system',
+      bodyId: input.bodyId,
+      rulebookId,
+      occurredAt: workflowNow(),
+      correlationId: workflowInfo().workflowId,
+      causationId: stageId,
+    };
+    await recordOnStream(input.procedureId, ownVersion, [
+      { type: event.type, data: event.data as unknown as JsonObject, metadata: metadata as unknown as JsonObject },
+    ]);
+    ownVersion += 1;
   };
 
   let outcome: string | null = null;
@@ -315,7 +360,15 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
         break;
       case 'first-session':
         // The new committee sits only once its election stands: a refused ratification leaves nobody to sit.
-        if (outcome !== 'elected') continue;
+        if (outcome !== 'elected') {
+          if (patched(STAGE_EVENTS_PATCH)) {
+            await recordStageEvent('StageSkipped', stage, {
+              code: FIRST_SESSION_WITHOUT_ELECTION,
+              params: { electionOutcome: outcome },
+            });
+          }
+          continue;
+        }
         launch = launches.firstSession(
           approvedPlan ?? input.plan,
           personIds,
@@ -326,6 +379,13 @@ export async function congressPersonnelWorkflow(input: CongressPersonnelLaunch):
     const result = await runStage(stage, launch);
     if (!result) {
       outcome = `${stage}-failed`;
+      if (patched(STAGE_EVENTS_PATCH)) {
+        await recordStageEvent(
+          'StageFailed',
+          stage,
+          stages.get(stage)?.failure ?? { code: 'STAGE_FAILED', params: {} },
+        );
+      }
       break;
     }
     if (stage === 'plan') {

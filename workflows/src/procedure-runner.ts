@@ -118,6 +118,20 @@ export function recorderOf(actor: ActorRef): Recorder {
   return { actorId: actor.actorId, actorRole: actor.role, bodyId: actor.bodyId };
 }
 
+/**
+ * Appends events a workflow records outside a decider (a composite's own events) through the same idempotent
+ * `recordEvents` activity as every decision, keyed `<streamId>/<expectedVersion>` so a retry never writes twice.
+ *
+ * @example await recordOnStream(input.procedureId, 0, [{ type: 'StageFailed', data, metadata }]);
+ */
+export function recordOnStream(
+  streamId: string,
+  expectedVersion: number,
+  events: EventToRecord[],
+): Promise<LoggedRef[]> {
+  return recordEvents({ streamId, expectedVersion, events, idempotencyKey: `${streamId}/${expectedVersion}` });
+}
+
 /** The workflow clock as an ISO instant (deterministic inside a workflow). */
 export function workflowNow(): string {
   return new Date(Date.now()).toISOString();

@@ -6,7 +6,6 @@ import {
   withdrawUpdate,
   workflowTypes,
   type ActorRef,
-  type CongressPersonnelLaunch,
   type DecideInput,
   type ProcedureResult,
 } from '@cadreflow/workflows/messages';
@@ -15,13 +14,8 @@ import {
   startProcedureTestEnvironment,
   type ProcedureTestEnvironment,
 } from '../../apps/worker/test/procedure-test-harness';
-import {
-  candidateList,
-  demoActors,
-  organisationWithNewcomers,
-  provincialPlan,
-  registrySnapshot,
-} from './support/demo-launch.fixture';
+import { CONGRESS_DATE, demoCongressLaunch } from './support/congress-composite.fixture';
+import { candidateList, demoActors, organisationWithNewcomers, provincialPlan } from './support/demo-launch.fixture';
 import {
   adoptSubmitApprove,
   clearAll,
@@ -34,7 +28,6 @@ import {
 
 const SEATS = 48;
 const LIST = 53; // 10% surplus: 5 names over 48 seats
-const CONGRESS_DATE = '2027-06-15';
 /** The counting board and presidium of the provincial congress, as the demo's `kiemphieu` acts. */
 const countingBoard: ActorRef = {
   actorId: 'person/bn-10',
@@ -80,15 +73,7 @@ describe('composite congress-personnel workflow on the embedded server', () => {
       const candidates = candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST);
       expect(candidates).toHaveLength(LIST);
       const procedureId = 'congress/bac-ninh-2027';
-      const launch: CongressPersonnelLaunch = {
-        kind: 'congress-personnel',
-        procedureId,
-        bodyId: demoIds.province,
-        launchedBy: demoActors.organizationOfficer,
-        plan: provincialPlan(candidates),
-        congressDate: CONGRESS_DATE,
-        registry: registrySnapshot(model),
-      };
+      const launch = demoCongressLaunch(procedureId, model, provincialPlan(candidates));
       const composite = await env.client.workflow.start(workflowTypes['congress-personnel'], {
         workflowId: procedureId,
         taskQueue,
@@ -231,15 +216,11 @@ describe('composite congress-personnel workflow on the embedded server', () => {
         workflowId: procedureId,
         taskQueue,
         args: [
-          {
-            kind: 'congress-personnel',
+          demoCongressLaunch(
             procedureId,
-            bodyId: demoIds.province,
-            launchedBy: demoActors.organizationOfficer,
-            plan: provincialPlan(candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST)),
-            congressDate: CONGRESS_DATE,
-            registry: registrySnapshot(model),
-          } satisfies CongressPersonnelLaunch,
+            model,
+            provincialPlan(candidateList(model, env.temporal.now().toISOString(), CONGRESS_DATE, LIST)),
+          ),
         ],
       });
       await launchedState(env.client.workflow.getHandle(`${procedureId}/plan`));

@@ -48,6 +48,7 @@ export * from './procedures/common/meeting-evaluation.rule';
 export * from './procedures/common/meeting-tally.types';
 export * from './procedures/common/procedure-core.kernel';
 export * from './procedures/common/voting.events';
+export * from './procedures/composite-congress.events';
 export * from './procedures/composite-congress.helpers';
 export * from './procedures/launch.helpers';
 

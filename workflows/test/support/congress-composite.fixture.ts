@@ -1,4 +1,10 @@
-import { demoIds, noInvalidBallots, type ElectionAttendance } from '@cadreflow/domain';
+import {
+  demoIds,
+  noInvalidBallots,
+  type ElectionAttendance,
+  type OrganisationModel,
+  type PersonnelPlanContent,
+} from '@cadreflow/domain';
 import {
   decideUpdate,
   stateQuery,
@@ -35,6 +41,26 @@ export const delegatesAttendance: ElectionAttendance = {
 };
 
 /**
+ * A congress-personnel launch for the demo province by its Organization Committee, on {@link CONGRESS_DATE}, with
+ * `plan` over the people of `model`: the stages up to the committee's election.
+ */
+export function demoCongressLaunch(
+  procedureId: string,
+  model: OrganisationModel,
+  plan: PersonnelPlanContent,
+): CongressPersonnelLaunch {
+  return {
+    kind: 'congress-personnel',
+    procedureId,
+    bodyId: demoIds.province,
+    launchedBy: demoActors.organizationOfficer,
+    plan,
+    congressDate: CONGRESS_DATE,
+    registry: registrySnapshot(model),
+  };
+}
+
+/**
  * A congress-personnel launch for the demo province: five seats of the committee from `committee`, two official
  * and one alternate delegate from `delegateList`; `extra` adds the stages a test needs beyond them.
  */
@@ -43,19 +69,13 @@ export function congressLaunch(
   extra: Partial<CongressPersonnelLaunch> = {},
 ): CongressPersonnelLaunch {
   return {
-    kind: 'congress-personnel',
-    procedureId,
-    bodyId: demoIds.province,
-    launchedBy: demoActors.organizationOfficer,
-    plan: {
+    ...demoCongressLaunch(procedureId, congressModel, {
       executiveCommitteeSeats: 5,
       standingCommitteeSeats: 3,
       deputySecretaries: 1,
       candidateIds: committee,
       standards: ['Standards of QĐ 214'],
-    },
-    congressDate: CONGRESS_DATE,
-    registry: registrySnapshot(congressModel),
+    }),
     delegates: { seats: 2, alternateSeats: 1, candidateIds: delegateList },
     ...extra,
   };

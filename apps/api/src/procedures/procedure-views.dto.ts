@@ -338,7 +338,7 @@ export class ProcedureSummaryDto {
   @ApiProperty({ type: String, nullable: true, enum: ['grassroots', 'district', 'province', 'national'] })
   levelKind!: string | null;
 
-  @ApiProperty({ enum: ['running', 'completed', 'withdrawn'] })
+  @ApiProperty({ enum: ['running', 'completed', 'withdrawn', 'failed'] })
   status!: string;
 
   @ApiProperty()
@@ -397,6 +397,9 @@ export class LevelProgressDto {
 
   @ApiProperty()
   running!: number;
+
+  @ApiProperty({ description: 'Organisations whose procedure stopped at a failed stage (a congress), not done' })
+  failed!: number;
 
   @ApiProperty({ example: '20.90%' })
   percentDone!: string;

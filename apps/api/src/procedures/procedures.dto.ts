@@ -43,9 +43,9 @@ export class ListProceduresQuery extends PageQuery {
   @IsIn(['grassroots', 'district', 'province', 'national'])
   level?: string;
 
-  @ApiPropertyOptional({ enum: ['running', 'completed', 'withdrawn'] })
+  @ApiPropertyOptional({ enum: ['running', 'completed', 'withdrawn', 'failed'] })
   @IsOptional()
-  @IsIn(['running', 'completed', 'withdrawn'])
+  @IsIn(['running', 'completed', 'withdrawn', 'failed'])
   status?: string;
 }
 

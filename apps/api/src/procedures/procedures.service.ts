@@ -292,8 +292,15 @@ export class ProceduresService {
 
   async get(user: AuthenticatedUser, procedureId: string): Promise<ProcedureDetailDto> {
     const summary = await this.summary(user, procedureId);
-    const state: ProcedureStateDto | null =
-      summary.status === 'running' ? await procedureStateView(this.directory, await this.liveState(procedureId)) : null;
+    let state: ProcedureStateDto | null = null;
+    if (summary.status === 'running') {
+      state = await procedureStateView(this.directory, await this.liveState(procedureId));
+    } else if (summary.status === 'failed') {
+      // A congress stopped at a failed stage: its ended workflow still says which stage and why, while Temporal keeps
+      // it (past its retention the summary, from the log, is all there is).
+      const stopped = await this.liveState(procedureId).catch(() => null);
+      state = stopped ? await procedureStateView(this.directory, stopped) : null;
+    }
     return { summary, state };
   }
 

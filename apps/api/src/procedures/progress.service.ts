@@ -47,6 +47,7 @@ export class ProgressService {
       organisations: Set<string>;
       done: Set<string>;
       running: Set<string>;
+      failed: Set<string>;
       opinions: { requested: number; given: number; favourable: number };
     };
     const byLevel = new Map<string, LevelEntry>();
@@ -57,6 +58,7 @@ export class ProgressService {
         organisations: new Set(),
         done: new Set(),
         running: new Set(),
+        failed: new Set(),
         opinions: { requested: 0, given: 0, favourable: 0 },
       };
       entry.organisations.add(body.id);
@@ -71,6 +73,8 @@ export class ProgressService {
       // A congress whose ratification was refused (or a plan rejected) completed without its result: not done.
       if (row.status === 'completed' && procedureSucceeded(row.outcome)) entry.done.add(organisationId);
       else if (row.status === 'running') entry.running.add(organisationId);
+      // A congress stopped at a failed stage (`StageFailed` in the log): neither done nor running.
+      else if (row.status === 'failed') entry.failed.add(organisationId);
       // Opinions on cadres count as given once the body gave them, whether or not the request is answered in full.
       entry.opinions.requested += row.opinions_requested;
       entry.opinions.given += row.opinions_given;
@@ -83,6 +87,7 @@ export class ProgressService {
         organisations: e.organisations.size,
         done: e.done.size,
         running: e.running.size,
+        failed: e.failed.size,
         percentDone,
         label: `${e.done.size}/${e.organisations.size} done, ${percentDone}`,
         ...(kind === 'cadre-opinion'

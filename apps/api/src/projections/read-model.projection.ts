@@ -240,6 +240,46 @@ export class ReadModelProjection implements Projection {
         for (const row of open) await this.closeTask(tx, event, row.step_id, 'cancelled');
         break;
       }
+      case 'StageFailed': {
+        // A composite records on its own stream only what its stages cannot: the stage it stopped at. The congress
+        // ends there (a row of its own if that stage was refused before recording its launch), and so does the stage,
+        // whose workflow recorded no end: its open steps are cancelled.
+        const stage = text(data.stage);
+        const stageId = text(data.stageProcedureId);
+        const bodyId = text(event.metadata.bodyId);
+        await preparedQuery(
+          tx,
+          `INSERT INTO procedure_summaries (procedure_id, root_id, kind, body_id, level_kind, status, rulebook_id,
+                                            launched_by, launched_at, last_position, ended_at, outcome)
+           VALUES ($1, $1, 'congress-personnel', $2, $3, 'failed', $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (procedure_id) DO UPDATE SET status = 'failed', ended_at = EXCLUDED.ended_at,
+             outcome = EXCLUDED.outcome`,
+          [
+            procedureId,
+            bodyId,
+            await this.levelKind(bodyId),
+            text(event.metadata.rulebookId),
+            text(data.launchedBy),
+            text(data.launchedAt, at.toISOString()),
+            event.position,
+            at,
+            `${stage}-failed`,
+          ],
+        );
+        await preparedQuery(
+          tx,
+          `UPDATE procedure_summaries SET status = 'failed', ended_at = $2, outcome = 'failed'
+            WHERE procedure_id = $1 AND status = 'running'`,
+          [stageId, at],
+        );
+        const open = await preparedQuery<{ step_id: string }>(
+          tx,
+          `SELECT step_id FROM tasks WHERE procedure_id = $1 AND status = 'open'`,
+          [stageId],
+        );
+        for (const row of open) await this.closeTask(tx, event, row.step_id, 'cancelled', stageId);
+        break;
+      }
       case 'OpinionRequested': {
         const asked = Array.isArray(data.personIds) ? data.personIds.length : 0;
         await preparedQuery(
@@ -259,14 +299,23 @@ export class ReadModelProjection implements Projection {
         break;
       }
       default:
-        // Most of the log (tallies, checks, candidates...) changes neither read model.
+        // Most of the log (tallies, checks, candidates...) changes neither read model; nor does a skipped stage
+        // (`StageSkipped`: the first session of a committee whose election does not stand), recorded after the
+        // election that ended the congress.
         return false;
     }
     return true;
   }
 
-  private async closeTask(tx: EntityManager, event: RecordedEvent, stepId: string, outcome: string): Promise<void> {
-    const taskId = taskIdOf(event.streamId, stepId);
+  /** Closes the task of a step of `procedureId` (by default the event's own stream). */
+  private async closeTask(
+    tx: EntityManager,
+    event: RecordedEvent,
+    stepId: string,
+    outcome: string,
+    procedureId = event.streamId,
+  ): Promise<void> {
+    const taskId = taskIdOf(procedureId, stepId);
     const rows = await preparedQuery<{ body_id: string; role: string; title: string }>(
       tx,
       `UPDATE tasks SET status = 'closed', outcome = $2, closed_at = $3, claimed_by = NULL, claimed_at = NULL
@@ -276,7 +325,7 @@ export class ReadModelProjection implements Projection {
     if (rows[0]) {
       this.pending.push({
         taskId,
-        procedureId: event.streamId,
+        procedureId,
         stepId,
         title: rows[0].title,
         bodyId: rows[0].body_id,

@@ -1444,7 +1444,7 @@ export interface components {
             /** @enum {string|null} */
             levelKind: "grassroots" | "district" | "province" | "national" | null;
             /** @enum {string} */
-            status: "running" | "completed" | "withdrawn";
+            status: "running" | "completed" | "withdrawn" | "failed";
             rulebookId: string;
             /** @example person/bn-ot-01 */
             launchedBy: string;
@@ -1491,6 +1491,8 @@ export interface components {
             organisations: number;
             done: number;
             running: number;
+            /** @description Organisations whose procedure stopped at a failed stage (a congress), not done */
+            failed: number;
             /** @example 20.90% */
             percentDone: string;
             /**
@@ -2412,7 +2414,7 @@ export interface operations {
                 type?: "personnel-plan" | "introduction" | "appointment" | "vetting" | "election" | "confidence-vote" | "classification" | "cadre-opinion" | "first-session" | "congress-personnel";
                 body?: string;
                 level?: "grassroots" | "district" | "province" | "national";
-                status?: "running" | "completed" | "withdrawn";
+                status?: "running" | "completed" | "withdrawn" | "failed";
             };
             header?: never;
             path?: never;

@@ -54,7 +54,11 @@ const CODES: Record<string, string[]> = {
   ),
   stage: members('workflows/src/messages.ts', /readonly stage:/),
   stageState: members('workflows/src/messages.ts', /readonly state: 'pending'/),
-  run: members('workflows/src/messages.ts', /export type ProcedureRunStatus =/),
+  run: [
+    ...members('workflows/src/messages.ts', /export type ProcedureRunStatus =/),
+    // The procedure list's statuses, from the read model (a congress stopped at a failed stage reads `failed`).
+    ...members('apps/api/src/procedures/procedures.dto.ts', /@IsIn\(\['running'/),
+  ],
   status: allMatches(['libs/domain/src'], /status: '([A-Z_]+)'/g),
   outcome: allMatches(['libs/domain/src', 'workflows/src'], /outcome: '([a-z-]+)'/g),
   event: allMatches(['libs/domain/src'], /DomainEvent<\s*'([A-Za-z]+)'/g),

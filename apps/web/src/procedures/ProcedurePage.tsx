@@ -78,7 +78,7 @@ export function ProcedurePage() {
       <Descriptions size="small" column={2} style={{ margin: '16px 0' }}>
         <Descriptions.Item label={t('procedures.status')}>
           {stopped ? (
-            // A failed stage records nothing: the summary still reads running, the composite's state says where it stopped.
+            // The summary reads failed (from the composite's StageFailed); its state says at which stage and why.
             <Tag color="red">{t('procedures.stoppedAt', { stage: codeLabel(t, 'stage', stopped.stage) })}</Tag>
           ) : (
             <Space>

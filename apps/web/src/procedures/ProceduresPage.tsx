@@ -9,8 +9,13 @@ import { codeLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { useProcedureList, type RunStatus } from './procedure-hooks';
 
-const STATUSES: RunStatus[] = ['running', 'completed', 'withdrawn'];
-export const RUN_COLOURS: Record<string, string> = { running: 'blue', completed: 'green', withdrawn: 'default' };
+const STATUSES: RunStatus[] = ['running', 'completed', 'withdrawn', 'failed'];
+export const RUN_COLOURS: Record<string, string> = {
+  running: 'blue',
+  completed: 'green',
+  withdrawn: 'default',
+  failed: 'red',
+};
 
 /** The procedures this user may see, by kind, organisation and status. */
 export function ProceduresPage() {

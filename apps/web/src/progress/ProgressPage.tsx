@@ -78,6 +78,7 @@ export function ProgressPage() {
           { title: t('progress.organisations'), dataIndex: 'organisations' },
           { title: t('progress.running'), dataIndex: 'running' },
           { title: t('progress.done'), dataIndex: 'done' },
+          { title: t('progress.failed'), dataIndex: 'failed' },
           // Opinions on cadres: how many cadres were asked about and how many opinions were given.
           ...(kind === 'cadre-opinion'
             ? [

@@ -6,10 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { AuditState, TrailEvent } from '../api/views';
 import { formatDateTime } from '../shared/dates';
-import { ErrorAlert } from '../shared/errors';
+import { codeText, ErrorAlert } from '../shared/errors';
 import { officeRoundNumbers, withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stageOf, stepLabel } from '../shared/labels';
 import { StateView } from './StateView';
+
+/** The reason a composite's `StageFailed` or `StageSkipped` carries: a code and its parameters. */
+function stageReason(value: unknown): { code: string; params: Record<string, unknown> } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string') return null;
+  return { code, params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {} };
+}
 
 /**
  * One event in words: its kind, with the step, outcome or counts it carries; `rounds` ({@link officeRoundNumbers} of
@@ -30,7 +38,11 @@ export function eventText(
   const step =
     typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name, withOfficeRound(context, e.streamId, rounds)) : '';
   const outcome = typeof d.outcome === 'string' ? codeLabel(t, 'outcome', d.outcome) : '';
-  const text = t(`event.${e.type}`, { ...d, step, outcome, defaultValue: '' });
+  // A composite's stage failure or skip names the stage and its reason, both as codes.
+  const stage = typeof d.stage === 'string' ? codeLabel(t, 'stage', d.stage) : '';
+  const reason = stageReason(d.reason);
+  const reasonText = reason ? codeText(t, reason.code, reason.params) || t('error.STAGE_FAILED') : '';
+  const text = t(`event.${e.type}`, { ...d, step, outcome, stage, reason: reasonText, defaultValue: '' });
   const base = text || t('event.other');
   const person = typeof d.personId === 'string' && e.type !== 'DossierAccessed' ? ` — ${name(d.personId)}` : '';
   return `${base}${person}`;

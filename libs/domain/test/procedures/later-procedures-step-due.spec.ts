@@ -59,181 +59,251 @@ function run<C extends DomainCommand, E extends DomainEvent, S>(
   return last;
 }
 
+const confidenceVote = createConfidenceVoteDecider(rulebooks);
+const launchConfidenceVote = (rulebookId?: string) => ({
+  type: 'LaunchConfidenceVote' as const,
+  data: {
+    procedureId: 'confidence/due',
+    organisationId: demoIds.province,
+    votingBodyId: demoIds.executiveCommittee,
+    votingRole: 'executive-committee' as const,
+    higherBodyId: demoIds.politburo,
+    higherRole: 'politburo' as const,
+    candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
+    ...(rulebookId ? { rulebookId } : {}),
+  },
+  actor: actors.organizationOfficer,
+  now,
+});
+/** A low result, which sends the vote to the higher body's decision. */
+const lowVote = {
+  type: 'RecordConfidenceVote' as const,
+  data: {
+    stepId: 'vote',
+    summoned: 30,
+    present: 30,
+    ratings: { 'person/bn-02': { high: 5, confidence: 0, low: 25 } },
+  },
+  actor: { personId: 'person/clerk', role: 'executive-committee' as const, bodyId: demoIds.executiveCommittee },
+  now,
+};
+
+const classification = createClassificationDecider(rulebooks);
+const launchClassification = (rulebookId?: string) => ({
+  type: 'LaunchClassification' as const,
+  data: {
+    procedureId: 'classification/due',
+    organisationId: demoIds.province,
+    year: 2024,
+    committeeBodyId: demoIds.standingCommittee,
+    committeeRole: 'standing-committee' as const,
+    higherBodyId: demoIds.politburo,
+    higherRole: 'politburo' as const,
+    candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
+    ...(rulebookId ? { rulebookId } : {}),
+  },
+  actor: actors.organizationOfficer,
+  now,
+});
+const grade = {
+  type: 'RecordClassification' as const,
+  data: { stepId: 'grading-1', grades: { 'person/bn-02': 'good' as const } },
+  actor: actors.standingMember,
+  now,
+};
+
+const cadreOpinion = createCadreOpinionDecider(rulebooks);
+const receiveOpinionRequest = (rulebookId?: string) => ({
+  type: 'ReceiveOpinionRequest' as const,
+  data: {
+    procedureId: 'opinion/due',
+    organisationId: demoIds.province,
+    requestingBodyId: demoIds.centralOrganizationCommittee,
+    reference: 'Công văn số 1',
+    matter: 'Cho ý kiến',
+    answeringBodyId: demoIds.standingCommittee,
+    answeringRole: 'standing-committee' as const,
+    candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
+    ...(rulebookId ? { rulebookId } : {}),
+  },
+  actor: actors.organizationOfficer,
+  now,
+});
+
+const appointment = createAppointmentDecider(rulebooks);
+/** A ratification appointment up to the level above's step: launch, policy, nomination, programme, tally. */
+function ratificationUpTo(rulebookId?: string): AppointmentCommand[] {
+  const committeeId = 'body/bn-tu-son/executive-committee';
+  const member = { personId: 'person/ts-02', role: 'leadership-collective' as const, bodyId: committeeId };
+  const higher = { personId: 'person/bn-sc-01', role: 'standing-committee' as const, bodyId: 'body/bn-standing' };
+  const person = 'person/ts-10';
+  return [
+    {
+      type: 'LaunchAppointment',
+      data: {
+        procedureId: 'appointment/due',
+        unitId: 'org/bn-tu-son',
+        leadershipCollectiveId: committeeId,
+        keyCadresConferenceId: 'body/ts-key-cadres',
+        higherBodyId: 'body/bn-standing',
+        higherRole: 'standing-committee',
+        post: { postId: 'post/ts-member', title: 'Ủy viên Ban Chấp hành', centralManagement: false },
+        variant: 'ratification',
+        person: { personId: person, relativeIds: [] },
+        ...(rulebookId ? { rulebookId } : {}),
+      },
+      actor: actors.organizationOfficer,
+      now,
+    },
+    { type: 'DecideStep', data: { stepId: 'policy', decision: { kind: 'approve' } }, actor: higher, now },
+    { type: 'DecideStep', data: { stepId: 'step-1', decision: { kind: 'approve' } }, actor: member, now },
+    {
+      type: 'FileActionProgramme',
+      data: { personId: person, reference: 'CTHĐ-1' },
+      actor: { ...member, personId: person },
+      now,
+    },
+    { type: 'RecordTally', data: { stepId: 'step-5', tally: meeting(9, { [person]: 5 }) }, actor: member, now },
+  ];
+}
+
+const election = createElectionDecider(rulebooks);
+const electionCandidates = ['person/bn-06', 'person/bn-07', 'person/bn-08'];
+const launchElection = (rulebookId: string, alternateSeats?: number): ElectionCommand => ({
+  type: 'LaunchElection',
+  data: {
+    procedureId: 'election/due',
+    rulebookId,
+    checks: [],
+    congressId: demoIds.provincialCongress,
+    electedBodyId: demoIds.provincialCongress,
+    level: 'province',
+    congressDate: '2025-04-20',
+    // Two places either way for three names: two seats, or one official and one alternate delegate.
+    seats: alternateSeats === undefined ? 2 : 1,
+    ...(alternateSeats === undefined ? {} : { alternateSeats }),
+    presidiumId: demoIds.provincialCongress,
+    countingBoardId: demoIds.provincialCongress,
+    higherBodyId: demoIds.politburo,
+    higherRole: 'politburo',
+    candidates: electionCandidates.map((personId) => ({
+      personId,
+      relativeIds: [],
+      source: 'plan' as const,
+      delegate: true,
+    })),
+  },
+  actor: actors.organizationOfficer,
+  now,
+});
+const approveList: ElectionCommand = {
+  type: 'DecideStep',
+  data: { stepId: 'candidate-list', decision: { kind: 'approve' } },
+  actor: { personId: 'person/clerk', role: 'congress-presidium', bodyId: demoIds.provincialCongress },
+  now,
+};
+/** One step's deadline, under the test rules and, where the procedure takes them, under the shipped ones. */
+interface StepDue {
+  procedure: string;
+  step: string;
+  /** The events of the command that opens the step, the procedure launched under the rules named or the shipped ones. */
+  opens: (rulebookId?: string) => readonly DomainEvent[];
+  /** The step to read, or the first one the events open. */
+  stepId?: string;
+  /** Working days from `now` to the due date. */
+  days: { test: number; shipped?: number };
+}
+
+const stepDues: StepDue[] = [
+  {
+    procedure: 'confidence vote',
+    step: 'the vote',
+    opens: (id) => run(confidenceVote, [launchConfidenceVote(id)]),
+    stepId: 'vote',
+    days: { test: 2, shipped: 5 },
+  },
+  {
+    procedure: 'confidence vote',
+    step: 'the higher decision on a low result',
+    opens: (id) => run(confidenceVote, [launchConfidenceVote(id), lowVote]),
+    days: { test: 3, shipped: 10 },
+  },
+  {
+    procedure: 'classification',
+    step: 'the grading',
+    opens: (id) => run(classification, [launchClassification(id)]),
+    stepId: 'grading-1',
+    days: { test: 4, shipped: 10 },
+  },
+  {
+    procedure: 'classification',
+    step: 'the approval',
+    opens: (id) => run(classification, [launchClassification(id), grade]),
+    days: { test: 6, shipped: 20 },
+  },
+  {
+    procedure: 'opinion on cadres',
+    step: 'the answer on each cadre',
+    opens: (id) => run(cadreOpinion, [receiveOpinionRequest(id)]),
+    stepId: 'answer/person/bn-02',
+    days: { test: 1, shipped: 10 },
+  },
+  {
+    procedure: 'ratification of an elected member',
+    step: 'the level above’s step',
+    opens: (id) => run(appointment, ratificationUpTo(id)),
+    stepId: 'ratification',
+    days: { test: 8, shipped: 10 },
+  },
+  {
+    procedure: 'delegates to the higher congress',
+    step: 'the list',
+    opens: (id = testRulebook.id) => run(election, [launchElection(id, 1)]),
+    stepId: 'candidate-list',
+    days: { test: 2 },
+  },
+  {
+    procedure: 'delegates to the higher congress',
+    step: 'each round',
+    opens: (id = testRulebook.id) => run(election, [launchElection(id, 1), approveList]),
+    stepId: 'round-1',
+    days: { test: 3 },
+  },
+  {
+    procedure: 'a committee election, which keeps its own rule',
+    step: 'the list',
+    opens: (id = testRulebook.id) => run(election, [launchElection(id)]),
+    stepId: 'candidate-list',
+    days: { test: shipped.stepDueWorkingDays.candidateList },
+  },
+  {
+    procedure: 'a committee election, which keeps its own rule',
+    step: 'each round',
+    opens: (id = testRulebook.id) => run(election, [launchElection(id), approveList]),
+    stepId: 'round-1',
+    days: { test: shipped.stepDueWorkingDays.electionRound },
+  },
+];
+/** Each step once under the test rules and, where it has a count there, once under the shipped ones. */
+const stepDueCases = stepDues.flatMap(({ days, ...step }) => [
+  { ...step, rules: 'the test rules', rulebookId: testRulebook.id, days: days.test },
+  ...(days.shipped === undefined
+    ? []
+    : [{ ...step, rules: 'the shipped rules', rulebookId: undefined, days: days.shipped }]),
+]);
+
 describe('the step deadlines of the later procedures each have a rule of their own', () => {
   it('counts working days across the weekend and the Hùng Kings’ day: one working day from Friday is Tuesday', () => {
     expect(due(1)).toBe('2025-04-08');
     expect(due(0)).toBe('2025-04-04');
   });
 
-  it('confidence vote: the vote and the higher decision on a low result, from their rule', () => {
-    const decider = createConfidenceVoteDecider(rulebooks);
-    const launch = (rulebookId?: string) => ({
-      type: 'LaunchConfidenceVote' as const,
-      data: {
-        procedureId: 'confidence/due',
-        organisationId: demoIds.province,
-        votingBodyId: demoIds.executiveCommittee,
-        votingRole: 'executive-committee' as const,
-        higherBodyId: demoIds.politburo,
-        higherRole: 'politburo' as const,
-        candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
-        ...(rulebookId ? { rulebookId } : {}),
-      },
-      actor: actors.organizationOfficer,
-      now,
-    });
-    const vote = {
-      type: 'RecordConfidenceVote' as const,
-      data: {
-        stepId: 'vote',
-        summoned: 30,
-        present: 30,
-        ratings: { 'person/bn-02': { high: 5, confidence: 0, low: 25 } },
-      },
-      actor: { personId: 'person/clerk', role: 'executive-committee' as const, bodyId: demoIds.executiveCommittee },
-      now,
-    };
-    expect(dueOf(run(decider, [launch(testRulebook.id)]), 'vote')).toBe(due(2));
-    expect(dueOf(run(decider, [launch()]), 'vote')).toBe(due(5));
-    expect(dueOf(run(decider, [launch(testRulebook.id), vote]))).toBe(due(3));
-    expect(dueOf(run(decider, [launch(), vote]))).toBe(due(10));
-  });
-
-  it('classification: the grading and the approval, from their rule', () => {
-    const decider = createClassificationDecider(rulebooks);
-    const launch = (rulebookId?: string) => ({
-      type: 'LaunchClassification' as const,
-      data: {
-        procedureId: 'classification/due',
-        organisationId: demoIds.province,
-        year: 2024,
-        committeeBodyId: demoIds.standingCommittee,
-        committeeRole: 'standing-committee' as const,
-        higherBodyId: demoIds.politburo,
-        higherRole: 'politburo' as const,
-        candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
-        ...(rulebookId ? { rulebookId } : {}),
-      },
-      actor: actors.organizationOfficer,
-      now,
-    });
-    const grade = {
-      type: 'RecordClassification' as const,
-      data: { stepId: 'grading-1', grades: { 'person/bn-02': 'good' as const } },
-      actor: actors.standingMember,
-      now,
-    };
-    expect(dueOf(run(decider, [launch(testRulebook.id)]), 'grading-1')).toBe(due(4));
-    expect(dueOf(run(decider, [launch()]), 'grading-1')).toBe(due(10));
-    expect(dueOf(run(decider, [launch(testRulebook.id), grade]))).toBe(due(6));
-    expect(dueOf(run(decider, [launch(), grade]))).toBe(due(20));
-  });
-
-  it('opinion on cadres: the answer on each cadre, from its rule', () => {
-    const decider = createCadreOpinionDecider(rulebooks);
-    const receive = (rulebookId?: string) => ({
-      type: 'ReceiveOpinionRequest' as const,
-      data: {
-        procedureId: 'opinion/due',
-        organisationId: demoIds.province,
-        requestingBodyId: demoIds.centralOrganizationCommittee,
-        reference: 'Công văn số 1',
-        matter: 'Cho ý kiến',
-        answeringBodyId: demoIds.standingCommittee,
-        answeringRole: 'standing-committee' as const,
-        candidates: [{ personId: 'person/bn-02', relativeIds: [] }],
-        ...(rulebookId ? { rulebookId } : {}),
-      },
-      actor: actors.organizationOfficer,
-      now,
-    });
-    expect(dueOf(run(decider, [receive(testRulebook.id)]), 'answer/person/bn-02')).toBe('2025-04-08');
-    expect(dueOf(run(decider, [receive()]), 'answer/person/bn-02')).toBe(due(10));
-  });
-
-  it('ratification of an elected member: the level above’s step, from its rule', () => {
-    const decider = createAppointmentDecider(rulebooks);
-    const committeeId = 'body/bn-tu-son/executive-committee';
-    const member = { personId: 'person/ts-02', role: 'leadership-collective' as const, bodyId: committeeId };
-    const higher = { personId: 'person/bn-sc-01', role: 'standing-committee' as const, bodyId: 'body/bn-standing' };
-    const person = 'person/ts-10';
-    const commands = (rulebookId?: string): AppointmentCommand[] => [
-      {
-        type: 'LaunchAppointment',
-        data: {
-          procedureId: 'appointment/due',
-          unitId: 'org/bn-tu-son',
-          leadershipCollectiveId: committeeId,
-          keyCadresConferenceId: 'body/ts-key-cadres',
-          higherBodyId: 'body/bn-standing',
-          higherRole: 'standing-committee',
-          post: { postId: 'post/ts-member', title: 'Ủy viên Ban Chấp hành', centralManagement: false },
-          variant: 'ratification',
-          person: { personId: person, relativeIds: [] },
-          ...(rulebookId ? { rulebookId } : {}),
-        },
-        actor: actors.organizationOfficer,
-        now,
-      },
-      { type: 'DecideStep', data: { stepId: 'policy', decision: { kind: 'approve' } }, actor: higher, now },
-      { type: 'DecideStep', data: { stepId: 'step-1', decision: { kind: 'approve' } }, actor: member, now },
-      {
-        type: 'FileActionProgramme',
-        data: { personId: person, reference: 'CTHĐ-1' },
-        actor: { ...member, personId: person },
-        now,
-      },
-      { type: 'RecordTally', data: { stepId: 'step-5', tally: meeting(9, { [person]: 5 }) }, actor: member, now },
-    ];
-    expect(dueOf(run(decider, commands(testRulebook.id)), 'ratification')).toBe(due(8));
-    expect(dueOf(run(decider, commands()), 'ratification')).toBe(due(10));
-  });
-
-  it('delegates to the higher congress: the list and each round, from their rule; a committee election keeps its own', () => {
-    const decider = createElectionDecider(rulebooks);
-    const people = ['person/bn-06', 'person/bn-07', 'person/bn-08'];
-    const launch = (rulebookId: string, alternateSeats?: number): ElectionCommand => ({
-      type: 'LaunchElection',
-      data: {
-        procedureId: 'election/due',
-        rulebookId,
-        checks: [],
-        congressId: demoIds.provincialCongress,
-        electedBodyId: demoIds.provincialCongress,
-        level: 'province',
-        congressDate: '2025-04-20',
-        // Two places either way for three names: two seats, or one official and one alternate delegate.
-        seats: alternateSeats === undefined ? 2 : 1,
-        ...(alternateSeats === undefined ? {} : { alternateSeats }),
-        presidiumId: demoIds.provincialCongress,
-        countingBoardId: demoIds.provincialCongress,
-        higherBodyId: demoIds.politburo,
-        higherRole: 'politburo',
-        candidates: people.map((personId) => ({ personId, relativeIds: [], source: 'plan' as const, delegate: true })),
-      },
-      actor: actors.organizationOfficer,
-      now,
-    });
-    const presidium = {
-      personId: 'person/clerk',
-      role: 'congress-presidium' as const,
-      bodyId: demoIds.provincialCongress,
-    };
-    const approveList: ElectionCommand = {
-      type: 'DecideStep',
-      data: { stepId: 'candidate-list', decision: { kind: 'approve' } },
-      actor: presidium,
-      now,
-    };
-    const withDelegates = launch(testRulebook.id, 1);
-    expect(dueOf(run(decider, [withDelegates]), 'candidate-list')).toBe(due(2));
-    expect(dueOf(run(decider, [withDelegates, approveList]), 'round-1')).toBe(due(3));
-    const committee = launch(testRulebook.id);
-    expect(dueOf(run(decider, [committee]), 'candidate-list')).toBe(due(shipped.stepDueWorkingDays.candidateList));
-    expect(dueOf(run(decider, [committee, approveList]), 'round-1')).toBe(
-      due(shipped.stepDueWorkingDays.electionRound),
-    );
-  });
+  it.each(stepDueCases)(
+    '$procedure: $step under $rules is due in $days working day(s)',
+    ({ opens, rulebookId, stepId, days }) => {
+      expect(dueOf(opens(rulebookId), stepId)).toBe(due(days));
+    },
+  );
 
   it('keeps in every set of rules the counts these steps used before, so recorded procedures keep their due dates', () => {
     for (const set of datedRuleSets) {

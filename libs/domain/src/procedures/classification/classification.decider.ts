@@ -1,17 +1,20 @@
 import { withinExcellentQuota } from '../../checks/confidence-vote.check';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
-import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { IllegalTransitionError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import {
+  assertActorRole,
+  assertListedOnce,
   assertNotLaunched,
   assertRunning,
   authorityOf,
   authorizeStep,
   coreRulebook,
   decideCommon,
+  decisionNotRejectable,
   dueAfter,
   isCommonCommand,
 } from '../common/procedure-core.kernel';
@@ -200,10 +203,9 @@ export function createClassificationDecider(
         ];
       }
       case 'reject':
-        throw new ValidationError(
+        throw decisionNotRejectable(
+          step.stepId,
           'A classification is approved or returned for another grading, never rejected',
-          {},
-          { code: 'DECISION_NOT_REJECTABLE', params: { stepId: step.stepId } },
         );
       default: {
         const _never: never = decision;
@@ -219,28 +221,17 @@ export function createClassificationDecider(
     switch (command.type) {
       case 'LaunchClassification': {
         assertNotLaunched(state.core, command);
-        if (command.actor.role !== 'organization-committee') {
-          throw new NotAllowedError(
-            'The annual classification is launched by the Organization Committee',
-            command.actor.personId,
-            'ROLE',
-          );
-        }
+        assertActorRole(
+          command.actor,
+          'organization-committee',
+          'The annual classification is launched by the Organization Committee',
+        );
         const { data } = command;
         const personIds = data.candidates.map((c) => c.personId);
         if (personIds.length === 0) {
           throw new ValidationError('Name at least one person to grade', {}, { code: 'NOMINATION_EMPTY' });
         }
-        if (new Set(personIds).size !== personIds.length) {
-          throw new ValidationError(
-            'The list names someone twice',
-            {},
-            {
-              code: 'CANDIDATE_LISTED_TWICE',
-              params: { personIds: personIds.filter((id, i) => personIds.indexOf(id) !== i) },
-            },
-          );
-        }
+        assertListedOnce(personIds);
         if (!Number.isInteger(data.year) || data.year < 1930 || data.year > 2200) {
           throw new ValidationError(
             `${data.year} is not a year`,

@@ -19,7 +19,7 @@ import {
   RecusedError,
   ValidationError,
 } from '../../shared/domain.error';
-import { type Actor, type DomainCommand, type ProcedureKind } from '../../shared/message.types';
+import { type Actor, type DomainCommand, type ProcedureKind, type RoleKind } from '../../shared/message.types';
 import { type CommonCommand } from './common.commands';
 import {
   type CommonEvent,
@@ -245,6 +245,38 @@ export function assertNotLaunched(core: ProcedureCore, command: DomainCommand): 
   if (!command.actor.personId) {
     throw new ValidationError('A launch needs the acting person', {}, { code: 'LAUNCH_ACTOR_MISSING' });
   }
+}
+
+/** Throws `NOT_ALLOWED_ROLE` unless the actor acts in `role`; `message` says who may give the command. */
+export function assertActorRole(actor: Actor, role: RoleKind, message: string): void {
+  if (actor.role !== role) {
+    throw new NotAllowedError(message, actor.personId, 'ROLE');
+  }
+}
+
+/**
+ * Throws `CANDIDATE_LISTED_TWICE`, naming who, if `personIds` names someone twice; `message` says which list (for
+ * example 'The committee names someone twice').
+ */
+export function assertListedOnce(personIds: readonly string[], message = 'The list names someone twice'): void {
+  if (new Set(personIds).size !== personIds.length) {
+    throw new ValidationError(
+      message,
+      {},
+      {
+        code: 'CANDIDATE_LISTED_TWICE',
+        params: { personIds: personIds.filter((id, i) => personIds.indexOf(id) !== i) },
+      },
+    );
+  }
+}
+
+/**
+ * The refusal of a `reject` on a step that is approved or returned, never rejected (`DECISION_NOT_REJECTABLE`);
+ * `message` says what the step does instead.
+ */
+export function decisionNotRejectable(stepId: string, message: string): ValidationError {
+  return new ValidationError(message, {}, { code: 'DECISION_NOT_REJECTABLE', params: { stepId } });
 }
 
 /** The body and role recorded at launch for a part of the procedure (e.g. `standingCommittee`). */

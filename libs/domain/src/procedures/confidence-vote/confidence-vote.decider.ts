@@ -1,11 +1,13 @@
 import { evaluateConfidenceVote } from '../../checks/confidence-vote.check';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
-import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { IllegalTransitionError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
 import { type DecideStep } from '../common/common.commands';
 import { type StepOpened } from '../common/common.events';
 import {
+  assertActorRole,
+  assertListedOnce,
   assertNotLaunched,
   assertRunning,
   authorityOf,
@@ -224,28 +226,17 @@ export function createConfidenceVoteDecider(
     switch (command.type) {
       case 'LaunchConfidenceVote': {
         assertNotLaunched(state.core, command);
-        if (command.actor.role !== 'organization-committee') {
-          throw new NotAllowedError(
-            'A confidence vote is launched by the Organization Committee',
-            command.actor.personId,
-            'ROLE',
-          );
-        }
+        assertActorRole(
+          command.actor,
+          'organization-committee',
+          'A confidence vote is launched by the Organization Committee',
+        );
         const { data } = command;
         const personIds = data.candidates.map((c) => c.personId);
         if (personIds.length === 0) {
           throw new ValidationError('Name at least one person to vote on', {}, { code: 'NOMINATION_EMPTY' });
         }
-        if (new Set(personIds).size !== personIds.length) {
-          throw new ValidationError(
-            'The list names someone twice',
-            {},
-            {
-              code: 'CANDIDATE_LISTED_TWICE',
-              params: { personIds: personIds.filter((id, i) => personIds.indexOf(id) !== i) },
-            },
-          );
-        }
+        assertListedOnce(personIds);
         const rulebook = launchRulebook(command, rulebooks);
         return [
           {

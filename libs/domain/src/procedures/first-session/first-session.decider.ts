@@ -1,19 +1,22 @@
 import { standingCommitteeComposition } from '../../checks/composition.check';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
 import { type Rulebook } from '../../rulebook/rulebook.types';
-import { IllegalTransitionError, NotAllowedError, ValidationError } from '../../shared/domain.error';
+import { IllegalTransitionError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
 import { evaluateQuorum } from '../../voting/quorum.rule';
 import { countElectionRound, roundCountEvents } from '../../voting/round-count.rule';
 import { checkSurplus } from '../../voting/surplus.rule';
 import { type DecideStep } from '../common/common.commands';
 import {
+  assertActorRole,
+  assertListedOnce,
   assertNotLaunched,
   assertRunning,
   authorityOf,
   authorizeStep,
   coreRulebook,
   decideCommon,
+  decisionNotRejectable,
   dueAfter,
   isCommonCommand,
 } from '../common/procedure-core.kernel';
@@ -219,13 +222,11 @@ export function createFirstSessionDecider(
 
   function launch(command: LaunchFirstSession, state: FirstSessionState): FirstSessionEvent[] {
     assertNotLaunched(state.core, command);
-    if (command.actor.role !== 'organization-committee') {
-      throw new NotAllowedError(
-        "The first session's procedure is launched by the Organization Committee",
-        command.actor.personId,
-        'ROLE',
-      );
-    }
+    assertActorRole(
+      command.actor,
+      'organization-committee',
+      "The first session's procedure is launched by the Organization Committee",
+    );
     const { data } = command;
     const memberIds = data.members.map((m) => m.personId);
     if (memberIds.length < 3) {
@@ -235,16 +236,7 @@ export function createFirstSessionDecider(
         { code: 'FIRST_SESSION_MEMBERS_TOO_FEW', params: { members: memberIds.length, min: 3 } },
       );
     }
-    if (new Set(memberIds).size !== memberIds.length) {
-      throw new ValidationError(
-        'The committee names someone twice',
-        {},
-        {
-          code: 'CANDIDATE_LISTED_TWICE',
-          params: { personIds: memberIds.filter((id, i) => memberIds.indexOf(id) !== i) },
-        },
-      );
-    }
+    assertListedOnce(memberIds, 'The committee names someone twice');
     const problem = seatsProblem(data.seats, memberIds.length);
     if (problem) {
       throw new ValidationError(
@@ -301,16 +293,7 @@ export function createFirstSessionDecider(
     eligibleIds: readonly string[],
     rulebook: Rulebook,
   ): void {
-    if (new Set(candidateIds).size !== candidateIds.length) {
-      throw new ValidationError(
-        'The list names someone twice',
-        {},
-        {
-          code: 'CANDIDATE_LISTED_TWICE',
-          params: { personIds: candidateIds.filter((id, i) => candidateIds.indexOf(id) !== i) },
-        },
-      );
-    }
+    assertListedOnce(candidateIds);
     const memberIds = state.members.map((m) => m.personId);
     const outsiders = candidateIds.filter((id) => !memberIds.includes(id));
     if (outsiders.length > 0) {
@@ -608,10 +591,9 @@ export function createFirstSessionDecider(
         ];
       }
       case 'reject':
-        throw new ValidationError(
+        throw decisionNotRejectable(
+          step.stepId,
           "The first session's results are ratified or returned for another sitting, never rejected",
-          {},
-          { code: 'DECISION_NOT_REJECTABLE', params: { stepId: step.stepId } },
         );
       default: {
         const _never: never = decision;
