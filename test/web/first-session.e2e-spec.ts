@@ -141,9 +141,10 @@ describe('the first session of a new executive committee in the browser (Vietnam
     // The counting board records the round as a meeting of all the committee's members.
     const counterPage = await userPage('kiemphieu');
     await counterPage.goto(`/tasks/${await taskId(counter, procedureId, 'round-2')}`);
-    await counterPage.getByRole('form', { name: 'Kết quả vòng bầu 2' }).waitFor();
+    // Step round-2 of the session is the standing committee's first round: numbered within the office.
+    await counterPage.getByRole('form', { name: 'Kết quả vòng bầu 1' }).waitFor();
     await counterPage
-      .getByRole('heading', { name: 'Ban Kiểm phiếu ghi kết quả bầu Ủy viên Ban Thường vụ (vòng 2)' })
+      .getByRole('heading', { name: 'Ban Kiểm phiếu ghi kết quả bầu Ủy viên Ban Thường vụ (vòng 1)', exact: true })
       .waitFor();
     await counterPage.getByText('Ban Thường vụ: số chỗ cần bầu 5').waitFor();
     for (const [label, value] of [
@@ -176,6 +177,15 @@ describe('the first session of a new executive committee in the browser (Vietnam
       expect(response.status).toBe(200);
     };
     await decide(member, 'list-3', { kind: 'nomination', candidateIds: [a] });
+    // The secretary's first round is round 1 of that office, in the queue and on its page (round-4 of the session).
+    await counterPage.goto('/queue');
+    await counterPage
+      .getByRole('link', { name: 'Ban Kiểm phiếu ghi kết quả bầu Bí thư (vòng 1)', exact: true })
+      .click();
+    await counterPage.getByRole('form', { name: 'Kết quả vòng bầu 1' }).waitFor();
+    await counterPage
+      .getByRole('heading', { name: 'Ban Kiểm phiếu ghi kết quả bầu Bí thư (vòng 1)', exact: true })
+      .waitFor();
     await decide(counter, 'round-4', count({ [a]: 15 }));
     await decide(member, 'list-5', { kind: 'nomination', candidateIds: [b] });
     await decide(counter, 'round-6', count({ [b]: 14 }));

@@ -9,9 +9,13 @@ export const delegatesEn: typeof delegatesVi = {
     delegateSeatsHelp: 'Elected after the executive committee; leave empty if the congress elects no delegates',
     alternateDelegateSeats: 'Alternate delegates to the higher congress',
     delegateCandidates: 'Delegates list for the higher congress',
+    congressFirstSession: 'Also follow the new executive committee’s first session',
+    congressFirstSessionHelp:
+      'The last stage of the procedure: the new committee elects its standing committee, secretary, deputies, inspection committee and its chair',
     congressInspectionSeats: 'Inspection committee members elected at the first session',
-    congressInspectionSeatsHelp:
-      'The new committee’s first session after the congress; leave empty to leave it out of this procedure',
+    congressInspectionSeatsHelp: 'At least 1, at most the executive committee’s seats',
+    congressInspectionSeatsMissing: 'Give the inspection committee’s seats (at least 1)',
+    congressInspectionSeatsRange: 'The inspection committee has from {{min}} to {{max}} members',
     delegateSeatsMissing: 'Give the official delegates before alternates or a list',
   },
   stage: {

@@ -10,9 +10,13 @@ export const delegatesVi = {
     delegateSeatsHelp: 'Bầu sau Ban Chấp hành; để trống nếu đại hội không bầu đại biểu',
     alternateDelegateSeats: 'Số đại biểu dự khuyết dự đại hội cấp trên',
     delegateCandidates: 'Danh sách bầu đại biểu dự đại hội cấp trên',
+    congressFirstSession: 'Theo dõi cả phiên họp thứ nhất của Ban Chấp hành khóa mới',
+    congressFirstSessionHelp:
+      'Giai đoạn cuối của quy trình: Ban Chấp hành mới bầu Ban Thường vụ, Bí thư, Phó Bí thư, Ủy ban Kiểm tra và Chủ nhiệm Ủy ban Kiểm tra',
     congressInspectionSeats: 'Số ủy viên Ủy ban Kiểm tra bầu tại phiên họp thứ nhất',
-    congressInspectionSeatsHelp:
-      'Ban Chấp hành mới họp phiên thứ nhất sau đại hội; để trống nếu không theo dõi trong quy trình này',
+    congressInspectionSeatsHelp: 'Ít nhất 1, không quá số ủy viên Ban Chấp hành',
+    congressInspectionSeatsMissing: 'Nhập số ủy viên Ủy ban Kiểm tra (ít nhất 1)',
+    congressInspectionSeatsRange: 'Số ủy viên Ủy ban Kiểm tra phải từ {{min}} đến {{max}}',
     delegateSeatsMissing: 'Nhập số đại biểu chính thức trước khi chọn đại biểu dự khuyết hoặc danh sách',
   },
   stage: {

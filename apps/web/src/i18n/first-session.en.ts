@@ -62,6 +62,8 @@ export const firstSessionEn = {
     firstSessionListOf: 'The executive committee proposes the list for {{office}} (step {{n}})',
     firstSessionRound: 'The counting board records the vote for {{office}} (round {{n}})',
     firstSessionNextRound: 'The executive committee decides whether to vote again for {{office}} after round {{n}}',
+    firstSessionRoundOf: 'The counting board records the vote for {{office}}',
+    firstSessionNextRoundOf: 'The executive committee decides whether to vote again for {{office}}',
     firstSessionRatification: 'The higher level ratifies the results of the first session',
   },
   launch: {

@@ -67,6 +67,8 @@ export const firstSessionVi = {
     firstSessionListOf: 'Ban Chấp hành giới thiệu danh sách bầu {{office}} (bước {{n}})',
     firstSessionRound: 'Ban Kiểm phiếu ghi kết quả bầu {{office}} (vòng {{n}})',
     firstSessionNextRound: 'Ban Chấp hành quyết định bầu tiếp {{office}} sau vòng {{n}}',
+    firstSessionRoundOf: 'Ban Kiểm phiếu ghi kết quả bầu {{office}}',
+    firstSessionNextRoundOf: 'Ban Chấp hành quyết định bầu tiếp {{office}}',
     firstSessionRatification: 'Cấp trên chuẩn y kết quả phiên họp thứ nhất',
   },
   launch: {

@@ -1,7 +1,7 @@
 import { Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageOn, formatDate } from '../shared/dates';
+import { ageOn, formatBirthDate, formatDate } from '../shared/dates';
 import { personName, usePeople } from '../tasks/CandidateTable';
 import { useAgeChecks, usePeopleSearch } from './registry-hooks';
 
@@ -92,7 +92,7 @@ export function CandidatePicker({ value = [], onChange, organisationId, congress
               // The date itself (dd/mm/yyyy), the age beside it for the re-election rule.
               render: (_, r) =>
                 r.person?.birthDate
-                  ? `${formatDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
+                  ? `${formatBirthDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
                   : '',
             },
             {

@@ -4,8 +4,7 @@ import { CandidatePicker } from './CandidatePicker';
 
 /**
  * A congress's delegates to the higher congress, elected after its committee: the official and alternate places and
- * their list. Left empty, the congress elects none and the procedure has no delegates stage. With the inspection
- * committee's seats, the new committee's first session is held as the last stage.
+ * their list. Left empty, the congress elects none and the procedure has no delegates stage.
  */
 export function DelegatesFields({ organisationId }: { organisationId?: string }) {
   const { t } = useTranslation();
@@ -26,11 +25,6 @@ export function DelegatesFields({ organisationId }: { organisationId?: string })
       <Row gutter={16}>
         {seats('delegateSeats', t('launch.delegateSeats'), t('launch.delegateSeatsHelp'))}
         {seats('alternateDelegateSeats', t('launch.alternateDelegateSeats'))}
-        {seats(
-          'inspectionCommitteeSeats',
-          t('launch.congressInspectionSeats'),
-          t('launch.congressInspectionSeatsHelp'),
-        )}
       </Row>
       <Form.Item name="delegateCandidateIds" label={t('launch.delegateCandidates')}>
         <CandidatePicker organisationId={organisationId} />

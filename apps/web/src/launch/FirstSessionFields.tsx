@@ -16,7 +16,8 @@ export function FirstSessionFields() {
         label={t(label)}
         rules={[...required, { type: 'integer', min, max, message: t('launch.seatsRange', { max }) }]}
       >
-        <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} aria-label={t(label)} />
+        {/* No `min`/`max` here: a count out of range stays in the field and the rule says why, not a silent 1. */}
+        <InputNumber precision={0} style={{ width: '100%' }} aria-label={t(label)} />
       </Form.Item>
     </Col>
   );

@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Form } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayjs } from '../shared/dates';
 import { renderVi } from '../test/render';
 import { checkLaunch, launchBody, launchFieldOf, recheckedFields, type LaunchFields } from './launch-rules';
+import { FirstSessionFields } from './FirstSessionFields';
 import { LaunchForm } from './LaunchForm';
 
 const today = dayjs('2025-03-01');
@@ -148,6 +150,60 @@ describe('LaunchForm', () => {
     fireEvent.click(await screen.findByText('Thẩm định'));
     await waitFor(() => expect(screen.queryByLabelText('Số ủy viên Ban Thường vụ')).toBeNull());
     expect(screen.getByLabelText('Ngày đại hội')).toBeTruthy();
+  });
+});
+
+describe('LaunchForm: a congress that also runs the first session', () => {
+  beforeEach(() => {
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(new Response(JSON.stringify({ items: [], total: 0, page: 1, pageSize: 20 }))),
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const seatsLabel = 'Số ủy viên Ủy ban Kiểm tra bầu tại phiên họp thứ nhất';
+  /** The error shown under the inspection committee's seats, or null. */
+  function seatsError(): string | null {
+    const item = screen.getByLabelText(seatsLabel).closest('.ant-form-item');
+    return item?.querySelector('.ant-form-item-explain-error')?.textContent ?? null;
+  }
+
+  it('asks for the seats only once the first session is chosen, and refuses 0 or more than the committee under the field', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve());
+    renderVi(<LaunchForm onSubmit={onSubmit} />);
+    expect(screen.queryByLabelText(seatsLabel)).toBeNull();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Theo dõi cả phiên họp thứ nhất của Ban Chấp hành khóa mới' }),
+    );
+    const seats = await screen.findByLabelText(seatsLabel);
+    fireEvent.click(screen.getByRole('button', { name: 'Khởi tạo' }));
+    await waitFor(() => expect(seatsError()).toBe('Nhập số ủy viên Ủy ban Kiểm tra (ít nhất 1)'));
+    fireEvent.change(seats, { target: { value: '0' } });
+    await waitFor(() => expect(seatsError()).toBe('Số ủy viên Ủy ban Kiểm tra phải từ 1 đến 100'));
+    fireEvent.change(screen.getByLabelText('Số ủy viên Ban Chấp hành cần bầu'), { target: { value: '5' } });
+    fireEvent.change(seats, { target: { value: '7' } });
+    await waitFor(() => expect(seatsError()).toBe('Số ủy viên Ủy ban Kiểm tra phải từ 1 đến 5'));
+    fireEvent.change(seats, { target: { value: '3' } });
+    await waitFor(() => expect(seatsError()).toBeNull());
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});
+
+describe('the first session launched on its own', () => {
+  it('says under the inspection committee’s seats that 0 is not a count, instead of turning it into 1', async () => {
+    renderVi(
+      <Form initialValues={{ standingCommitteeSeats: 2, deputySecretaries: 0 }}>
+        <FirstSessionFields />
+      </Form>,
+    );
+    const seats = screen.getByLabelText('Số ủy viên Ủy ban Kiểm tra');
+    fireEvent.change(seats, { target: { value: '0' } });
+    fireEvent.blur(seats);
+    const item = seats.closest('.ant-form-item');
+    await waitFor(() =>
+      expect(item?.querySelector('.ant-form-item-explain-error')?.textContent).toBe('Từ 1 đến 100 chỗ'),
+    );
+    expect((seats as HTMLInputElement).value).toBe('0');
   });
 });
 

@@ -5,6 +5,7 @@ import { codeLabel } from '../shared/labels';
 import { DATE_FORMAT, dayjs } from '../shared/dates';
 import { applyServerError, ErrorAlert } from '../shared/errors';
 import { AppointmentFields } from './AppointmentFields';
+import { CongressFirstSessionFields } from './CongressFirstSessionFields';
 import { FirstSessionFields } from './FirstSessionFields';
 import { CandidatePicker } from './CandidatePicker';
 import {
@@ -186,6 +187,7 @@ export function LaunchForm({ onSubmit }: { onSubmit: (values: LaunchFields) => P
         </Form.Item>
       </ConfigProvider>
       {has.delegates && <DelegatesFields organisationId={organisationId} />}
+      {has.delegates && <CongressFirstSessionFields />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('launch.submit')}
       </Button>

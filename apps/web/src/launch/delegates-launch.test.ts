@@ -69,8 +69,14 @@ describe('a congress that elects its delegates after its committee', () => {
     ).toEqual([{ name: ['delegateCandidateIds'], key: 'launch.surplusTooLarge', params: { max: 1 } }]);
   });
 
-  it('holds the first session as the last stage when the inspection committee’s seats are given', () => {
-    expect(launchBody(congress({ inspectionCommitteeSeats: 2 }))).toMatchObject({ inspectionCommitteeSeats: 2 });
+  it('holds the first session as the last stage only when chosen, and then sends the seats as they stand', () => {
+    expect(launchBody(congress({ holdsFirstSession: true, inspectionCommitteeSeats: 2 }))).toMatchObject({
+      inspectionCommitteeSeats: 2,
+    });
+    // Seats typed in, then the first session unticked: nothing is sent, the congress ends with its election.
+    expect(launchBody(congress({ holdsFirstSession: false, inspectionCommitteeSeats: 2 }))).not.toHaveProperty(
+      'inspectionCommitteeSeats',
+    );
     expect(launchBody(congress({}))).not.toHaveProperty('inspectionCommitteeSeats');
   });
 

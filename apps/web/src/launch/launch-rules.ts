@@ -58,6 +58,8 @@ export interface LaunchFields {
   delegateSeats?: number | null;
   alternateDelegateSeats?: number | null;
   delegateCandidateIds?: string[];
+  /** A congress: whether it also runs the new committee's first session (then `inspectionCommitteeSeats` is sent). */
+  holdsFirstSession?: boolean;
 }
 
 /** The forms of an appointment (the API's `variant`); every one but `appointment` names its one person. */
@@ -236,8 +238,8 @@ export function launchBody(v: LaunchFields) {
               delegateCandidateIds: v.delegateCandidateIds ?? [],
             }
           : {}),
-        // The new committee's first session, as the last stage, when its inspection committee's seats are given.
-        ...((v.inspectionCommitteeSeats ?? 0) > 0 ? { inspectionCommitteeSeats: v.inspectionCommitteeSeats } : {}),
+        // The new committee's first session, as the last stage, when the user chose it (the seats are then required).
+        ...(v.holdsFirstSession ? { inspectionCommitteeSeats: v.inspectionCommitteeSeats ?? 0 } : {}),
       };
     }
     case 'personnel-plan':

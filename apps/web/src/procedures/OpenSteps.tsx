@@ -5,11 +5,23 @@ import type { OpenStep } from '../api/views';
 import { useAuth } from '../auth/auth-context';
 import { DueTag } from '../queue/QueuePage';
 import { formatDate } from '../shared/dates';
+import { withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stepLabel } from '../shared/labels';
 import { taskIdOf } from './procedure-hooks';
 
-/** Open steps with who must act and by when; the user's own open a task page. */
-export function OpenSteps({ steps, name }: { steps: readonly OpenStep[]; name: (id: string) => string }) {
+/**
+ * Open steps with who must act and by when; the user's own open a task page. `rounds` (from the trail) numbers a
+ * first session's rounds within their office.
+ */
+export function OpenSteps({
+  steps,
+  name,
+  rounds = new Map(),
+}: {
+  steps: readonly OpenStep[];
+  name: (id: string) => string;
+  rounds?: ReadonlyMap<string, number>;
+}) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const navigate = useNavigate();
@@ -34,7 +46,7 @@ export function OpenSteps({ steps, name }: { steps: readonly OpenStep[]; name: (
           }
         >
           <List.Item.Meta
-            title={stepLabel(t, s.stepId, name, s)}
+            title={stepLabel(t, s.stepId, name, withOfficeRound(s, s.procedureId, rounds))}
             description={
               <Space wrap>
                 <Typography.Text>

@@ -17,6 +17,7 @@ import { DELEGATES_STAGE, DelegatesResults } from './DelegatesResults';
 import { ElectionResults } from './ElectionResults';
 import { FirstSessionResults } from './FirstSessionResults';
 import { OpenSteps } from './OpenSteps';
+import { officeRoundNumbers } from '../shared/first-session-labels';
 import { PlanActions } from './PlanActions';
 import { RUN_COLOURS } from './ProceduresPage';
 import { StagesCard, stoppedStage } from './StagesCard';
@@ -98,7 +99,7 @@ export function ProcedurePage() {
       {state?.stages && <StagesCard stages={state.stages} name={name} />}
       {state && !state.stages && (
         <Card title={t('procedures.openSteps')} style={{ marginBottom: 16 }}>
-          <OpenSteps steps={state.openSteps} name={name} />
+          <OpenSteps steps={state.openSteps} name={name} rounds={officeRoundNumbers(trail.data?.events ?? [])} />
         </Card>
       )}
       {state?.kind === 'personnel-plan' && (

@@ -6,10 +6,11 @@ import type { TaskView } from '../api/views';
 import { useAuth } from '../auth/auth-context';
 import { daysUntil, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
+import { withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stageOf, stepLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { KINDS, type ListedKind } from '../procedures/procedure-hooks';
-import { useClaim, useLiveQueue, useProcedures, useQueue, type QueueFilter } from './queue-hooks';
+import { useClaim, useLiveQueue, useOfficeRounds, useProcedures, useQueue, type QueueFilter } from './queue-hooks';
 
 /** Days left, today, or overdue, in words and colour. */
 export function DueTag({ dueDate }: { dueDate: string }) {
@@ -31,6 +32,7 @@ export function QueuePage() {
   const tasks = queue.data?.items ?? [];
   const procedures = useProcedures(tasks.map((task) => task.rootId));
   const name = useNames([...procedures.values()].map((p) => p?.summary.bodyId));
+  const rounds = useOfficeRounds(tasks);
 
   const columns = [
     {
@@ -44,7 +46,7 @@ export function QueuePage() {
               t,
               task.stepId,
               (id) => task.stepPeople.find((p) => p.personId === id)?.personName ?? name(id),
-              task,
+              withOfficeRound(task, task.procedureId, rounds),
             )}
           </Link>
           <Typography.Text type="secondary">{codeLabel(t, 'role', task.role)}</Typography.Text>

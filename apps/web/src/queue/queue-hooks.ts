@@ -5,7 +5,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, tokenStore, unwrap } from '../api/client';
 import type { Page, ProcedureView, TaskView } from '../api/views';
+import { officeRoundNumbers } from '../shared/first-session-labels';
 import { stepLabel } from '../shared/labels';
+import { trailQuery } from '../tasks/task-hooks';
 import type { ListedKind } from '../procedures/procedure-hooks';
 
 export interface QueueFilter {
@@ -43,6 +45,20 @@ export function useProcedures(ids: readonly string[]) {
     })),
   });
   return new Map(unique.map((id, i) => [id, results[i]?.data] as const));
+}
+
+/**
+ * The rounds of the first sessions a queue's tasks are about, each numbered within its office
+ * ({@link officeRoundNumbers}): read from the trails of those procedures only, the rest of the queue reads none.
+ */
+export function useOfficeRounds(tasks: readonly TaskView[]): ReadonlyMap<string, number> {
+  const ids = [
+    ...new Set(
+      tasks.filter((task) => /^first-session-(next-)?round$/.test(task.stepKind ?? '')).map((task) => task.procedureId),
+    ),
+  ];
+  const trails = useQueries({ queries: ids.map((id) => trailQuery(id)) });
+  return officeRoundNumbers(trails.flatMap((trail) => trail.data?.events ?? []));
 }
 
 /** Claim or release a task; the queue and the task reload. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PersonSummary } from '../api/views';
-import { ageOn, formatDate } from '../shared/dates';
+import { ageOn, formatBirthDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
 import { usePeopleSearch } from '../launch/registry-hooks';
@@ -50,7 +50,7 @@ export function PeopleTab() {
             title: t('registry.birthDate'),
             key: 'birth',
             render: (_, p) =>
-              p.birthDate ? `${formatDate(p.birthDate)} (${t('launch.age', { age: ageOn(p.birthDate) })})` : '',
+              p.birthDate ? `${formatBirthDate(p.birthDate)} (${t('launch.age', { age: ageOn(p.birthDate) })})` : '',
           },
           {
             title: t('registry.posts'),

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ageOn, formatDate } from '../shared/dates';
+import { ageOn, formatBirthDate, formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
 import { TechnicalDetails } from '../shared/TechnicalDetails';
@@ -23,7 +23,7 @@ export function PersonPage() {
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('registry.gender')}>{codeLabel(t, 'gender', p.gender)}</Descriptions.Item>
         <Descriptions.Item label={t('registry.birthDate')}>
-          {formatDate(p.birthDate)} ({t('launch.age', { age: ageOn(p.birthDate) })})
+          {formatBirthDate(p.birthDate)} ({t('launch.age', { age: ageOn(p.birthDate) })})
         </Descriptions.Item>
       </Descriptions>
       <Card title={t('registry.posts')} style={{ marginBottom: 16 }}>

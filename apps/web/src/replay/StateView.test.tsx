@@ -113,9 +113,13 @@ describe('StateView (the state at an event, as a page)', () => {
     expect(screen.getByText('Còn trong danh sách')).toBeTruthy();
   });
 
-  it('names an open step of a first session by its office, as it was opened', async () => {
+  it('names an open step of a first session by its office and its round within the office, from the trail', async () => {
+    // Round 4 of the session's one counter is the secretary's first round.
+    const rounds = new Map([['proc-fs 4', 1]]);
     renderVi(
       <StateView
+        streamId="proc-fs"
+        rounds={rounds}
         state={{
           core: {
             ...core('first-session'),
@@ -136,7 +140,7 @@ describe('StateView (the state at an event, as a page)', () => {
     );
     await waitFor(() =>
       expect(
-        screen.getByText('Ban Kiểm phiếu ghi kết quả bầu Bí thư (vòng 4) — Ban Kiểm phiếu, hạn 20/10/2025'),
+        screen.getByText('Ban Kiểm phiếu ghi kết quả bầu Bí thư (vòng 1) — Ban Kiểm phiếu, hạn 20/10/2025'),
       ).toBeTruthy(),
     );
   });

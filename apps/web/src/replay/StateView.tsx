@@ -1,13 +1,14 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../shared/dates';
+import { withOfficeRound, type StepContext } from '../shared/first-session-labels';
 import { codeLabel, stepLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { KindState } from './KindState';
 import { idsIn, type FoldedState } from './state-types';
 
 /** What every procedure keeps: kind, organisation, who launched it, its open steps, who stood aside, withdrawal. */
-function CoreFacts({ s, name }: { s: FoldedState; name: (id: string) => string }) {
+function CoreFacts({ s, name, round }: { s: FoldedState; name: (id: string) => string; round: RoundInOffice }) {
   const { t } = useTranslation();
   const core = s.core ?? {};
   const open = Object.values(core.openSteps ?? {});
@@ -32,7 +33,7 @@ function CoreFacts({ s, name }: { s: FoldedState; name: (id: string) => string }
           : open.map((o) => (
               <div key={o.stepId}>
                 {t('stateView.openStep', {
-                  step: stepLabel(t, o.stepId, name, { stepKind: o.kind, stepParams: o.params }),
+                  step: stepLabel(t, o.stepId, name, round({ stepKind: o.kind, stepParams: o.params })),
                   role: codeLabel(t, 'role', o.role),
                   due: formatDate(o.dueDate),
                 })}
@@ -61,13 +62,27 @@ function CoreFacts({ s, name }: { s: FoldedState; name: (id: string) => string }
   );
 }
 
-/** A procedure's state at one event, as a page (what inspectors read, for every kind), never as JSON. */
-export function StateView({ state }: { state: unknown }) {
+type RoundInOffice = (step: StepContext) => StepContext | undefined;
+
+/**
+ * A procedure's state at one event, as a page (what inspectors read, for every kind), never as JSON. `rounds` (from
+ * the trail of `streamId`) numbers a first session's rounds within their office.
+ */
+export function StateView({
+  state,
+  streamId = '',
+  rounds = new Map(),
+}: {
+  state: unknown;
+  streamId?: string;
+  rounds?: ReadonlyMap<string, number>;
+}) {
   const s = (state ?? {}) as FoldedState;
   const name = useNames(idsIn(s));
+  const round: RoundInOffice = (step) => withOfficeRound(step, streamId, rounds);
   return (
     <>
-      <CoreFacts s={s} name={name} />
+      <CoreFacts s={s} name={name} round={round} />
       <KindState s={s} name={name} />
     </>
   );

@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import type { AuditState, TrailEvent } from '../api/views';
 import { formatDateTime } from '../shared/dates';
 import { codeText, ErrorAlert } from '../shared/errors';
+import { officeRoundNumbers, withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stageOf, stepLabel } from '../shared/labels';
 import { StateView } from './StateView';
 
@@ -18,15 +19,24 @@ function stageReason(value: unknown): { code: string; params: Record<string, unk
   return { code, params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {} };
 }
 
-/** One event in words: its kind, with the step, outcome or counts it carries. */
-export function eventText(t: TFunction, e: TrailEvent, name: (id: string) => string): string {
+/**
+ * One event in words: its kind, with the step, outcome or counts it carries; `rounds` ({@link officeRoundNumbers} of
+ * the trail) numbers a first session's rounds within their office.
+ */
+export function eventText(
+  t: TFunction,
+  e: TrailEvent,
+  name: (id: string) => string,
+  rounds: ReadonlyMap<string, number> = new Map(),
+): string {
   const d = e.data;
   // A step's opening carries its kind and parameters, which name a first session's office.
   const context =
     e.type === 'StepOpened' && typeof d.kind === 'string'
       ? { stepKind: d.kind, stepParams: typeof d.params === 'object' && d.params !== null ? { ...d.params } : {} }
       : undefined;
-  const step = typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name, context) : '';
+  const step =
+    typeof d.stepId === 'string' ? stepLabel(t, d.stepId, name, withOfficeRound(context, e.streamId, rounds)) : '';
   const outcome = typeof d.outcome === 'string' ? codeLabel(t, 'outcome', d.outcome) : '';
   // A composite's stage failure or skip names the stage and its reason, both as codes.
   const stage = typeof d.stage === 'string' ? codeLabel(t, 'stage', d.stage) : '';
@@ -70,6 +80,7 @@ export function StreamTrail({
       ),
   });
   const stage = stageOf(streamId);
+  const rounds = officeRoundNumbers(events);
   return (
     <Card
       title={stage ? t('replay.stage', { stage: codeLabel(t, 'stage', stage) }) : t('replay.trail')}
@@ -81,7 +92,7 @@ export function StreamTrail({
           children: (
             <div>
               <div>
-                <strong>{eventText(t, e, name)}</strong>
+                <strong>{eventText(t, e, name, rounds)}</strong>
               </div>
               <div>
                 {formatDateTime(e.recordedAt)} · {t('replay.position')} {e.position}
@@ -96,7 +107,7 @@ export function StreamTrail({
       />
       <Drawer open={at !== null} onClose={() => setAt(null)} title={t('replay.stateAt')} width={560}>
         <ErrorAlert error={state.error} />
-        {state.data && <StateView state={state.data.state} />}
+        {state.data && <StateView state={state.data.state} streamId={streamId} rounds={rounds} />}
       </Drawer>
     </Card>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap } from '../api/client';
 import { fetchPerson } from '../api/registry';
-import { ageOn, formatDate } from '../shared/dates';
+import { ageOn, formatBirthDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
 import { codeLabel } from '../shared/labels';
 import { distinguishNamesakes } from '../shared/names';
@@ -84,7 +84,7 @@ export function CandidateTable({ procedureId, personIds, checks, purpose }: Prop
             key: 'age',
             render: (_, r) =>
               r.person?.birthDate
-                ? `${formatDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
+                ? `${formatBirthDate(r.person.birthDate)} (${t('launch.age', { age: ageOn(r.person.birthDate) })})`
                 : '',
           },
           {
@@ -121,7 +121,7 @@ export function CandidateTable({ procedureId, personIds, checks, purpose }: Prop
             <Descriptions column={1} size="small" bordered>
               <Descriptions.Item label={t('registry.fullName')}>{dossier.data.fullName}</Descriptions.Item>
               <Descriptions.Item label={t('registry.birthDate')}>
-                {formatDate(dossier.data.birthDate)}
+                {formatBirthDate(dossier.data.birthDate)}
               </Descriptions.Item>
               <Descriptions.Item label={t('registry.gender')}>
                 {codeLabel(t, 'gender', dossier.data.gender)}

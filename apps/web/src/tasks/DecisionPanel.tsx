@@ -18,6 +18,8 @@ interface Props {
   step: OpenStep | undefined;
   state: ProcedureState | null;
   name: (id: string) => string;
+  /** A first session's round counted within its office, when the trail gives it. */
+  officeRound?: number;
   onDecided: (position: number) => void;
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * The form that fits the step: a round's count, a decision on another round, a meeting tally, the verification of
  * an asset declaration, or an approval.
  */
-export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
+export function DecisionPanel({ task, step, state, name, officeRound, onDecided }: Props) {
   const { t } = useTranslation();
   const decide = useDecide(task.taskId);
   const { me } = useAuth();
@@ -99,7 +101,7 @@ export function DecisionPanel({ task, step, state, name, onDecided }: Props) {
       <RoundForm
         membersOnly={firstSession}
         office={firstSession ? String(step?.stepParams.office ?? '') : undefined}
-        round={Number(roundMatch[1])}
+        round={(firstSession ? officeRound : undefined) ?? Number(roundMatch[1])}
         seats={seats}
         candidateIds={undecided.length > 0 ? mine : running}
         name={name}

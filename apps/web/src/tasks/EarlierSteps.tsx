@@ -2,6 +2,7 @@ import { Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TrailEvent } from '../api/views';
 import { formatDateTime } from '../shared/dates';
+import { officeRoundNumbers, withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stepLabel } from '../shared/labels';
 
 const paramsOf = (value: unknown): Record<string, unknown> =>
@@ -20,6 +21,7 @@ export function EarlierSteps({ events, name }: { events: readonly TrailEvent[]; 
         { stepKind: typeof e.data.kind === 'string' ? e.data.kind : null, stepParams: paramsOf(e.data.params) },
       ]),
   );
+  const rounds = officeRoundNumbers(events);
   if (closed.length === 0) return <Empty description={t('app.empty')} />;
   return (
     <Timeline
@@ -28,7 +30,14 @@ export function EarlierSteps({ events, name }: { events: readonly TrailEvent[]; 
         color: e.data.outcome === 'approved' || e.data.outcome === 'recorded' ? 'green' : 'gray',
         children: (
           <>
-            <div>{stepLabel(t, String(e.data.stepId), name, opened.get(`${e.streamId} ${String(e.data.stepId)}`))}</div>
+            <div>
+              {stepLabel(
+                t,
+                String(e.data.stepId),
+                name,
+                withOfficeRound(opened.get(`${e.streamId} ${String(e.data.stepId)}`), e.streamId, rounds),
+              )}
+            </div>
             <div>
               {codeLabel(t, 'outcome', String(e.data.outcome))} · {formatDateTime(e.recordedAt)}
             </div>

@@ -7,6 +7,7 @@ import { DueTag } from '../queue/QueuePage';
 import { useClaim } from '../queue/queue-hooks';
 import { formatDate } from '../shared/dates';
 import { ErrorAlert } from '../shared/errors';
+import { officeRoundNumbers, withOfficeRound } from '../shared/first-session-labels';
 import { codeLabel, stageOf, stepLabel } from '../shared/labels';
 import { useNames } from '../shared/names';
 import { TechnicalDetails } from '../shared/TechnicalDetails';
@@ -62,10 +63,13 @@ export function TaskPage() {
   if (!task.data) return <ErrorAlert error={task.error} />;
   const current = task.data;
   const stage = stageOf(current.procedureId);
+  // A first session's round counted within its office, from the trail (the step's own number runs over the session).
+  const labelled = withOfficeRound(current, current.procedureId, officeRoundNumbers(trail.data?.events ?? []));
+  const title = stepLabel(t, current.stepId, name, labelled);
   return (
     <>
       <Link to="/queue">{t('task.backToQueue')}</Link>
-      <Typography.Title level={2}>{stepLabel(t, current.stepId, name, current)}</Typography.Title>
+      <Typography.Title level={2}>{title}</Typography.Title>
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('queue.procedure')}>
           <Link to={`/procedures/${encodeURIComponent(current.rootId)}`}>
@@ -96,7 +100,7 @@ export function TaskPage() {
                   procedureId={current.procedureId}
                   personIds={people}
                   checks={checks}
-                  purpose={`${t('task.dossierPurpose')}: ${stepLabel(t, current.stepId, name, current)}`}
+                  purpose={`${t('task.dossierPurpose')}: ${title}`}
                 />
               </>
             )}
@@ -125,7 +129,14 @@ export function TaskPage() {
                 style={{ marginBottom: 16 }}
               />
             )}
-            <DecisionPanel task={current} step={step} state={state} name={name} onDecided={setRecorded} />
+            <DecisionPanel
+              task={current}
+              step={step}
+              state={state}
+              name={name}
+              officeRound={labelled?.officeRound}
+              onDecided={setRecorded}
+            />
           </Card>
         </Col>
       </Row>

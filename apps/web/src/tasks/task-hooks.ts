@@ -24,20 +24,25 @@ export function useProcedure(procedureId: string | undefined) {
   });
 }
 
-/** A procedure's trail (earlier steps' results, election rounds); readable by its own bodies and inspectors. */
-export function useTrail(procedureId: string | undefined) {
-  return useQuery({
+/** The query of a procedure's trail, shared by every page that reads it (one cache entry per procedure). */
+export function trailQuery(procedureId: string | undefined) {
+  return {
     queryKey: ['trail', procedureId],
     enabled: !!procedureId,
     retry: false,
-    queryFn: async ({ signal }) =>
+    queryFn: async ({ signal }: { signal: AbortSignal }) =>
       unwrap<AuditTrail>(
         await api.GET('/procedures/{procedureId}/audit', {
           params: { path: { procedureId: procedureId ?? '' } },
           signal,
         }),
       ),
-  });
+  };
+}
+
+/** A procedure's trail (earlier steps' results, election rounds); readable by its own bodies and inspectors. */
+export function useTrail(procedureId: string | undefined) {
+  return useQuery(trailQuery(procedureId));
 }
 
 /** Decides a task; every call is a new request (a fresh Idempotency-Key), so a corrected retry is not the old one. */
