@@ -12,7 +12,6 @@ const MAX_INSPECTION_SEATS = 100;
 export function CongressFirstSessionFields() {
   const { t } = useTranslation();
   const holds = Form.useWatch<boolean | undefined>('holdsFirstSession') ?? false;
-  const seatsRule = { min: 1, max: MAX_INSPECTION_SEATS };
   return (
     <Row gutter={16}>
       <Col span={12}>
@@ -29,14 +28,20 @@ export function CongressFirstSessionFields() {
             dependencies={['executiveCommitteeSeats']}
             rules={[
               { required: true, message: t('launch.congressInspectionSeatsMissing') },
-              { type: 'integer', ...seatsRule, message: t('launch.congressInspectionSeatsRange', seatsRule) },
-              // The first session elects the inspection committee from the new executive committee.
+              // The first session elects the inspection committee from the new executive committee: no more seats
+              // than it has, read when the field is checked (a watched value would lag behind a change of it).
               ({ getFieldValue }) => ({
                 validator: (_, value: unknown) => {
-                  const max: unknown = getFieldValue('executiveCommitteeSeats');
-                  return typeof value === 'number' && typeof max === 'number' && max >= 1 && value > max
-                    ? Promise.reject(new Error(t('launch.congressInspectionSeatsRange', { min: 1, max })))
-                    : Promise.resolve();
+                  const seats: unknown = getFieldValue('executiveCommitteeSeats');
+                  const max =
+                    typeof seats === 'number' && seats >= 1
+                      ? Math.min(seats, MAX_INSPECTION_SEATS)
+                      : MAX_INSPECTION_SEATS;
+                  return value === undefined ||
+                    value === null ||
+                    (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('launch.congressInspectionSeatsRange', { min: 1, max })));
                 },
               }),
             ]}

@@ -178,9 +178,9 @@ describe('LaunchForm: a congress that also runs the first session', () => {
     const seats = await screen.findByLabelText(seatsLabel);
     fireEvent.click(screen.getByRole('button', { name: 'Khởi tạo' }));
     await waitFor(() => expect(seatsError()).toBe('Nhập số ủy viên Ủy ban Kiểm tra (ít nhất 1)'));
-    fireEvent.change(seats, { target: { value: '0' } });
-    await waitFor(() => expect(seatsError()).toBe('Số ủy viên Ủy ban Kiểm tra phải từ 1 đến 100'));
     fireEvent.change(screen.getByLabelText('Số ủy viên Ban Chấp hành cần bầu'), { target: { value: '5' } });
+    fireEvent.change(seats, { target: { value: '0' } });
+    await waitFor(() => expect(seatsError()).toBe('Số ủy viên Ủy ban Kiểm tra phải từ 1 đến 5'));
     fireEvent.change(seats, { target: { value: '7' } });
     await waitFor(() => expect(seatsError()).toBe('Số ủy viên Ủy ban Kiểm tra phải từ 1 đến 5'));
     fireEvent.change(seats, { target: { value: '3' } });
