@@ -41,10 +41,19 @@ export async function createEmptyDatabase(prefix = 't'): Promise<{ url: string; 
   };
 }
 
-/** Creates a database, runs every migration, and opens a data source on it. */
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+/**
+ * Creates a database, runs every migration (the event store's, and those given, such as the API's read models), and
+ * opens a data source on it.
+ */
+export async function createTestDatabase(
+  options: { poolSize?: number; extraMigrations?: Parameters<typeof createDataSource>[0]['extraMigrations'] } = {},
+): Promise<TestDatabase> {
   const empty = await createEmptyDatabase();
-  const dataSource = createDataSource({ url: empty.url, poolSize: options.poolSize ?? 30 });
+  const dataSource = createDataSource({
+    url: empty.url,
+    poolSize: options.poolSize ?? 30,
+    extraMigrations: options.extraMigrations,
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   return {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { demoIds } from '@cadreflow/domain';
-import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { EventStore } from '@cadreflow/event-store';
 import { RegistryStore, importOnFirstStart } from '@cadreflow/registry';
 import { apiMigrations } from '../api.module';
-import { createEmptyDatabase } from '../../../../test/setup/database';
+import { createTestDatabase } from '../../../../test/setup/database';
 import { ApiError } from '../errors/api-error';
 import { AgeChecksService } from './age-checks.service';
 
@@ -17,18 +17,13 @@ describe('age checks of a launch form (real PostgreSQL, demo registry)', () => {
   let service: AgeChecksService;
 
   beforeAll(async () => {
-    const empty = await createEmptyDatabase();
-    drop = empty.drop;
-    dataSource = createDataSource({ url: empty.url, poolSize: 2, extraMigrations: apiMigrations });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ dataSource, drop } = await createTestDatabase({ poolSize: 2, extraMigrations: apiMigrations }));
     const store = new EventStore(dataSource);
     await importOnFirstStart(dataSource, store);
     service = new AgeChecksService(new RegistryStore(dataSource, store));
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
     await drop();
   });
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { demoIds, demoOrganisation } from '@cadreflow/domain';
-import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { EventStore } from '@cadreflow/event-store';
 import { apiMigrations } from '../api.module';
-import { createEmptyDatabase } from '../../../../test/setup/database';
+import { createTestDatabase } from '../../../../test/setup/database';
 import { OpinionCounts1766300000000 } from '../migrations/1766300000000-OpinionCounts';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ReadModelProjection } from '../projections/read-model.projection';
@@ -23,18 +23,13 @@ describe('progress of opinions on cadres (real PostgreSQL and read-model project
   const metadata = { actorId: actor.personId };
 
   beforeAll(async () => {
-    const empty = await createEmptyDatabase();
-    drop = empty.drop;
-    dataSource = createDataSource({ url: empty.url, poolSize: 2, extraMigrations: apiMigrations });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ dataSource, drop } = await createTestDatabase({ poolSize: 2, extraMigrations: apiMigrations }));
     store = new EventStore(dataSource);
     // Progress reads the read model and the organisation tree only.
     service = new ProgressService(dataSource, directory);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
     await drop();
   });
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { demoIds, demoOrganisation } from '@cadreflow/domain';
-import { EventStore, createDataSource } from '@cadreflow/event-store';
+import { EventStore } from '@cadreflow/event-store';
 import { apiMigrations } from '../api.module';
-import { createEmptyDatabase } from '../../../../test/setup/database';
+import { createTestDatabase } from '../../../../test/setup/database';
 import { OrganisationDirectory } from '../organisation/organisation-directory.service';
 import { ReadModelProjection } from '../projections/read-model.projection';
 import { ProgressService } from './progress.service';
@@ -19,16 +19,11 @@ describe('progress of congresses (real PostgreSQL and read-model projection)', (
   const directory = OrganisationDirectory.fixed(demoOrganisation);
 
   beforeAll(async () => {
-    const empty = await createEmptyDatabase();
-    drop = empty.drop;
-    dataSource = createDataSource({ url: empty.url, poolSize: 2, extraMigrations: apiMigrations });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ dataSource, drop } = await createTestDatabase({ poolSize: 2, extraMigrations: apiMigrations }));
     store = new EventStore(dataSource);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
     await drop();
   });
 
