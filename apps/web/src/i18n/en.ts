@@ -469,7 +469,7 @@ export const en: Dictionary = {
     running: 'Running',
     completed: 'Completed',
     withdrawn: 'Withdrawn',
-    failed: 'Stopped: a stage failed',
+    failed: 'Stopped',
   },
   status: {
     ...delegatesEn.status,

@@ -472,7 +472,7 @@ export const vi = {
     running: 'Đang thực hiện',
     completed: 'Đã hoàn thành',
     withdrawn: 'Đã rút',
-    failed: 'Dừng do một giai đoạn không thành',
+    failed: 'Dừng giữa chừng',
   },
   status: {
     ...delegatesVi.status,

@@ -23,9 +23,9 @@ describe('a congress stopped at a failed stage, in words', () => {
   it('shows the failed status and outcome of the procedure list, and the progress column, in Vietnamese first, then English', () => {
     const vi = i18n.getFixedT('vi');
     const en = i18n.getFixedT('en');
-    expect(codeLabel(vi, 'run', 'failed')).toBe('Dừng do một giai đoạn không thành');
+    expect(codeLabel(vi, 'run', 'failed')).toBe('Dừng giữa chừng');
     expect(codeLabel(vi, 'outcome', 'vetting-failed')).toBe('Dừng ở giai đoạn thẩm định');
-    expect(codeLabel(en, 'run', 'failed')).toBe('Stopped: a stage failed');
+    expect(codeLabel(en, 'run', 'failed')).toBe('Stopped');
     expect(codeLabel(en, 'outcome', 'first-session-failed')).toBe('Stopped at the first session stage');
     // Progress counts such congresses in a column of their own.
     expect([vi('progress.failed'), en('progress.failed')]).toEqual(['Dừng giữa chừng', 'Stopped']);
