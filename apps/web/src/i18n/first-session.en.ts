@@ -59,7 +59,7 @@ export const firstSessionEn = {
   },
   step: {
     firstSessionList: 'The executive committee proposes the list (step {{n}})',
-    firstSessionListOf: 'The executive committee proposes the list for {{office}} (step {{n}})',
+    firstSessionListOf: 'The executive committee proposes the list for {{office}}',
     firstSessionRound: 'The counting board records the vote for {{office}} (round {{n}})',
     firstSessionNextRound: 'The executive committee decides whether to vote again for {{office}} after round {{n}}',
     firstSessionRoundOf: 'The counting board records the vote for {{office}}',

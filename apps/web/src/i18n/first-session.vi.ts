@@ -64,7 +64,7 @@ export const firstSessionVi = {
   },
   step: {
     firstSessionList: 'Ban Chấp hành giới thiệu danh sách bầu (bước {{n}})',
-    firstSessionListOf: 'Ban Chấp hành giới thiệu danh sách bầu {{office}} (bước {{n}})',
+    firstSessionListOf: 'Ban Chấp hành giới thiệu danh sách bầu {{office}}',
     firstSessionRound: 'Ban Kiểm phiếu ghi kết quả bầu {{office}} (vòng {{n}})',
     firstSessionNextRound: 'Ban Chấp hành quyết định bầu tiếp {{office}} sau vòng {{n}}',
     firstSessionRoundOf: 'Ban Kiểm phiếu ghi kết quả bầu {{office}}',

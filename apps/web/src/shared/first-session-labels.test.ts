@@ -9,7 +9,7 @@ describe("the first session's steps in words", () => {
   it('name the office a list, a round and a decision on another round are about, in Vietnamese then English', () => {
     const vi = i18n.getFixedT('vi');
     expect(stepLabel(vi, 'list-1', undefined, step('first-session-list', { office: 'standing-committee' }))).toBe(
-      'Ban Chấp hành giới thiệu danh sách bầu Ủy viên Ban Thường vụ (bước 1)',
+      'Ban Chấp hành giới thiệu danh sách bầu Ủy viên Ban Thường vụ',
     );
     expect(
       stepLabel(vi, 'round-2', undefined, {

@@ -59,7 +59,6 @@ export function firstSessionStepLabel(t: TFunction, stepId: string, step: StepCo
   const kind = step?.stepKind;
   if (!kind?.startsWith('first-session-')) return null;
   const params = step?.stepParams ?? {};
-  const n = /-(\d+)$/.exec(stepId)?.[1] ?? '';
   const office =
     typeof params.office === 'string'
       ? t(`officeElected.${params.office}`, { defaultValue: '' }) || t('app.unknownName')
@@ -68,7 +67,8 @@ export function firstSessionStepLabel(t: TFunction, stepId: string, step: StepCo
   const round = step?.officeRound;
   switch (kind) {
     case 'first-session-list':
-      return t('step.firstSessionListOf', { office, n });
+      // Named by its office alone: the session-wide step number would read "step 3" for the secretary's list.
+      return t('step.firstSessionListOf', { office });
     case 'first-session-round':
       return round === undefined
         ? t('step.firstSessionRoundOf', { office })
