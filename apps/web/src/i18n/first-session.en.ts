@@ -54,6 +54,8 @@ export const firstSessionEn = {
     FIRST_SESSION_CANDIDATE_NOT_ELIGIBLE: 'This person may not stand for this office.',
     FIRST_SESSION_CANDIDATE_NOT_MEMBER: 'Only members of the new executive committee stand at its first session.',
     FIRST_SESSION_MEMBERS_TOO_FEW: 'The executive committee needs at least {{min}} members; it has {{members}}.',
+    FIRST_SESSION_RELATIVES_LINKED_POSTS:
+      '{{personNames}} cannot be proposed: as a relative (spouse, parent, parent-in-law, child, sibling) of {{relativeNames}}, they would hold linked posts at once under Regulation 205/114. Propose someone else.',
     FIRST_SESSION_SEATS_INVALID: 'Not a valid number: from {{min}} to {{max}} for a committee of {{members}}.',
     FIRST_SESSION_TOO_FEW_CANDIDATES: '{{candidates}} candidates for {{seats}} seats: list at least {{required}}.',
   },

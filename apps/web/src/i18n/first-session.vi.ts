@@ -58,6 +58,8 @@ export const firstSessionVi = {
     FIRST_SESSION_CANDIDATE_NOT_ELIGIBLE: 'Người này không thuộc diện được bầu vào chức danh này.',
     FIRST_SESSION_CANDIDATE_NOT_MEMBER: 'Chỉ ủy viên Ban Chấp hành khóa mới mới được bầu tại phiên họp thứ nhất.',
     FIRST_SESSION_MEMBERS_TOO_FEW: 'Ban Chấp hành cần ít nhất {{min}} ủy viên, mới có {{members}}.',
+    FIRST_SESSION_RELATIVES_LINKED_POSTS:
+      'Không giới thiệu được {{personNames}}: là người thân (vợ, chồng, cha mẹ, cha mẹ vợ hoặc chồng, con, anh chị em ruột) của {{relativeNames}}, sẽ cùng giữ chức vụ có liên quan theo Quy định 205/114. Hãy giới thiệu người khác.',
     FIRST_SESSION_SEATS_INVALID:
       'Số lượng không hợp lệ: phải từ {{min}} đến {{max}} với Ban Chấp hành {{members}} người.',
     FIRST_SESSION_TOO_FEW_CANDIDATES: 'Danh sách có {{candidates}} người cho {{seats}} chỗ: cần ít nhất {{required}}.',

@@ -7,22 +7,35 @@ import { formatDate } from './dates';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** An error's parameters as a person reads them: days as dd/mm/yyyy. */
-function readableParams(params: Record<string, unknown> | undefined): Record<string, unknown> {
+/** Turns a person id into the name a user reads. */
+export type PersonName = (id: string) => string;
+
+/**
+ * An error's parameters as a person reads them: days as dd/mm/yyyy, and, where the caller can name people, each list
+ * of ids `<x>Ids` also as `<x>Names` (`personIds` → `personNames`, `relativeIds` → `relativeNames`), so a string
+ * names people, not ids.
+ */
+function readableParams(params: Record<string, unknown> | undefined, name?: PersonName): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DAY.test(v) ? formatDate(v) : v]),
+    Object.entries(params ?? {}).flatMap(([k, v]): [string, unknown][] => {
+      const readable: [string, unknown] = [k, typeof v === 'string' && ISO_DAY.test(v) ? formatDate(v) : v];
+      if (!name || !k.endsWith('Ids') || !Array.isArray(v) || !v.every((id) => typeof id === 'string')) {
+        return [readable];
+      }
+      return [readable, [`${k.slice(0, -3)}Names`, v.map((id: string) => name(id)).join(', ')]];
+    }),
   );
 }
 
 /** The translation of a code the API sends with its parameters, or '' for a code the app does not know. */
-export function codeText(t: TFunction, code: string, params?: Record<string, unknown>): string {
-  return code ? t(`error.${code}`, { ...readableParams(params), defaultValue: '' }) : '';
+export function codeText(t: TFunction, code: string, params?: Record<string, unknown>, name?: PersonName): string {
+  return code ? t(`error.${code}`, { ...readableParams(params, name), defaultValue: '' }) : '';
 }
 
-/** A refusal in the user's language: the code's translation (never the API's English message). */
-export function errorText(t: TFunction, error: unknown): string {
+/** A refusal in the user's language: the code's translation (never the API's English message), people by name. */
+export function errorText(t: TFunction, error: unknown, name?: PersonName): string {
   if (error instanceof ApiError) {
-    const translated = codeText(t, error.code ?? '', error.body.params);
+    const translated = codeText(t, error.code ?? '', error.body.params, name);
     if (translated) return translated;
     if (error.status >= 500) return t('error.INTERNAL');
     return t('error.UNKNOWN', { status: error.status });
@@ -30,11 +43,14 @@ export function errorText(t: TFunction, error: unknown): string {
   return t('error.NETWORK');
 }
 
-/** The error of a request, shown where the user acts (with an alert role for screen readers). */
-export function ErrorAlert({ error }: { error: unknown }) {
+/**
+ * The error of a request, shown where the user acts (with an alert role for screen readers); `name` names the
+ * people an error's `<x>Ids` parameters list.
+ */
+export function ErrorAlert({ error, name }: { error: unknown; name?: PersonName }) {
   const { t } = useTranslation();
   if (!error) return null;
-  return <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 16 }} />;
+  return <Alert type="error" showIcon role="alert" message={errorText(t, error, name)} style={{ marginBottom: 16 }} />;
 }
 
 /**

@@ -21,7 +21,7 @@ interface Props {
 /**
  * The executive committee proposes the list for an office at its first session: names ticked among those who may
  * stand, at least as many as the seats (the server checks the surplus cap and, where the rulebook blocks, the women
- * of the standing committee's list).
+ * of the standing committee's list, and relatives who would hold linked posts at once, named).
  */
 export function NominationForm({ office, seats, eligibleIds, name, onSubmit }: Props) {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ export function NominationForm({ office, seats, eligibleIds, name, onSubmit }: P
       onFinish={(v) => void submit({ kind: 'nomination', candidateIds: v.candidateIds })}
       aria-label={t('firstSession.nominate')}
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} name={name} />
       <Alert
         type="info"
         message={`${t(`office.${office}`, { defaultValue: '' }) || t('app.unknownName')} — ${t('round.seats', { seats })}`}

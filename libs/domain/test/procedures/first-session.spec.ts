@@ -492,4 +492,83 @@ describe('first session of the new executive committee (phiên họp thứ nhấ
       });
     });
   });
+
+  describe('relatives in linked posts (QĐ 205/114)', () => {
+    /** m-04 declared m-02 their spouse; m-08 declared m-01 their sibling. */
+    const family = members.map((m) =>
+      m.personId === 'm-04'
+        ? { ...m, relativeIds: ['m-02'] }
+        : m.personId === 'm-08'
+          ? { ...m, relativeIds: ['m-01'] }
+          : m,
+    );
+    const start = firstSessionDecider.decide(launchCommand({ members: family }), firstSessionDecider.initialState());
+    /** The standing committee m-01, m-02, m-03 from a list without m-02's spouse, then the offices to the chair. */
+    const toChair = [
+      nominate('list-1', ['m-01', 'm-02', 'm-03', 'm-09']),
+      count(2, { 'm-01': 10, 'm-02': 9, 'm-03': 8, 'm-09': 3 }),
+      ...restElected.slice(0, 6),
+    ];
+
+    it('refuses a standing-committee list naming two spouses for its 3 seats, and records nothing', () => {
+      const error = errorOf(start, nominate('list-1', ['m-01', 'm-02', 'm-03', 'm-04']));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({
+        errorCode: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+        params: { office: 'standing-committee', personIds: ['m-02'], relativeIds: ['m-04'] },
+      });
+    });
+
+    it('accepts a list with no relatives on it, and puts the secretary’s sibling in the inspection committee', () => {
+      const { events } = runAll(firstSessionDecider, toChair, start);
+      expect(events.filter((e) => e.type === 'FirstSessionCandidatesNominated')).toHaveLength(4);
+      expect(openStep(events).at(-1)).toBe('list-9');
+    });
+
+    it('refuses the secretary’s sibling as the inspection committee’s chair, and takes another member', () => {
+      const history = runAll(firstSessionDecider, toChair, start).events;
+      expect(errorOf(history, nominate('list-9', ['m-08']))).toMatchObject({
+        errorCode: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+        params: { office: 'inspection-chair', personIds: ['m-08'], relativeIds: ['m-01'] },
+      });
+      expect(errorOf(history, nominate('list-9', ['m-06']))).toBeNull();
+    });
+
+    it('refuses in a further round a relative of a member the first round elected to the standing committee', () => {
+      const { events } = runAll(
+        firstSessionDecider,
+        [nominate('list-1', ['m-01', 'm-02', 'm-03']), count(2, { 'm-01': 3, 'm-02': 9, 'm-03': 8 })],
+        start,
+      );
+      expect(errorOf(events, nextRound(true, ['m-04']))).toMatchObject({
+        errorCode: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+        params: { office: 'standing-committee', personIds: ['m-04'], relativeIds: ['m-02'] },
+      });
+      expect(errorOf(events, nextRound(true, ['m-05']))).toBeNull();
+    });
+
+    describe('under a rulebook whose linked posts leave out the standing committee', () => {
+      const keyPostsOnly = defaultRulebooks.map((r) => ({
+        ...r,
+        linkedPosts: r.linkedPosts.filter((rule) => rule.kind !== 'same-body-members'),
+      }));
+      const decider = createFirstSessionDecider(keyPostsOnly);
+      const spouses = decider.decide(launchCommand({ members: family }), decider.initialState());
+      const withSpouses = [
+        nominate('list-1', ['m-01', 'm-02', 'm-04']),
+        count(2, { 'm-01': 10, 'm-02': 9, 'm-04': 8 }),
+        nominate('list-3', ['m-02']),
+        count(4, { 'm-02': 11 }),
+      ];
+
+      it('elects both spouses to the standing committee but refuses the secretary’s spouse as deputy', () => {
+        const history = runAll(decider, withSpouses, spouses).events;
+        expect(errorOf(history, nominate('list-5', ['m-04']), decider)).toMatchObject({
+          errorCode: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+          params: { office: 'deputy-secretaries', personIds: ['m-04'], relativeIds: ['m-02'] },
+        });
+        expect(errorOf(history, nominate('list-5', ['m-01']), decider)).toBeNull();
+      });
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { standingCommitteeComposition } from '../../checks/composition.check';
 import { defaultRulebooks, launchRulebook } from '../../rulebook/rulebook.registry';
+import { type PostKind } from '../../organisation/organisation.types';
 import { type Rulebook } from '../../rulebook/rulebook.types';
 import { IllegalTransitionError, ValidationError } from '../../shared/domain.error';
 import { type Decider } from '../../shared/message.types';
@@ -85,6 +86,76 @@ export function eligibleFor(
   }
 }
 
+/** The post each office of a single person gives, as QĐ 205/114's linked-post rules name posts. */
+const OFFICE_POSTS: Partial<Record<FirstSessionOffice, PostKind>> = {
+  secretary: 'secretary',
+  'deputy-secretaries': 'deputy-secretary',
+  'inspection-chair': 'inspection-committee-chair',
+};
+
+/**
+ * The offices of the session linked to `office` by the rulebook's rules of QĐ 205/114 (`linkedPosts`): the
+ * secretary, the deputy secretaries and the inspection committee's chair by `same-organisation-key-posts` (they are
+ * posts of the same committee), the standing committee to itself by `same-body-members`. Plain membership of the
+ * inspection committee is linked to nothing.
+ */
+export function linkedOffices(office: FirstSessionOffice, rulebook: Rulebook): readonly FirstSessionOffice[] {
+  if (office === 'standing-committee') {
+    const sameBody = rulebook.linkedPosts.some(
+      (rule) => rule.kind === 'same-body-members' && rule.bodyKinds.includes('standing-committee'),
+    );
+    return sameBody ? ['standing-committee'] : [];
+  }
+  const post = OFFICE_POSTS[office];
+  if (!post) return [];
+  const kinds = new Set(
+    rulebook.linkedPosts.flatMap((rule) =>
+      rule.kind === 'same-organisation-key-posts' && rule.postKinds.includes(post) ? rule.postKinds : [],
+    ),
+  );
+  return FIRST_SESSION_OFFICES.filter((o) => {
+    const kind = OFFICE_POSTS[o];
+    return kind !== undefined && kinds.has(kind);
+  });
+}
+
+/** Whether either of two members declared the other a relative (the registry's snapshot at launch). */
+function relatives(state: FirstSessionState, a: string, b: string): boolean {
+  const declared = (from: string, to: string): boolean =>
+    state.members.some((m) => m.personId === from && m.relativeIds.includes(to));
+  return a !== b && (declared(a, b) || declared(b, a));
+}
+
+/**
+ * Relatives who would hold linked posts at once (QĐ 205/114) if the list were elected: a candidate who is a relative
+ * of someone this sitting already elected to a linked office, or of another candidate of the same list when the list
+ * fills two seats or more (both could be elected). Two relatives on a list for one seat are allowed: only one of them
+ * can win it. The check reads the relatives the members declared at launch and looks no further than this sitting's
+ * results (a returned sitting elects anew). Returns the candidates concerned and their relatives, each once.
+ */
+export function linkedRelatives(
+  state: FirstSessionState,
+  office: FirstSessionOffice,
+  candidateIds: readonly string[],
+  seats: number,
+  rulebook: Rulebook,
+): { personIds: string[]; relativeIds: string[] } {
+  const linked = linkedOffices(office, rulebook);
+  const holders = [...new Set(linked.flatMap((o) => state.elected[o]))];
+  const personIds = new Set<string>();
+  const relativeIds = new Set<string>();
+  candidateIds.forEach((id, i) => {
+    const together = linked.includes(office) && seats >= 2 ? candidateIds.slice(i + 1) : [];
+    for (const other of [...holders, ...together]) {
+      if (relatives(state, id, other)) {
+        personIds.add(id);
+        relativeIds.add(other);
+      }
+    }
+  });
+  return { personIds: [...personIds], relativeIds: [...relativeIds] };
+}
+
 function seatsProblem(seats: FirstSessionSeats, members: number): { field: string; min: number; max: number } | null {
   const whole = (n: number): boolean => Number.isSafeInteger(n);
   const deputies = seats.deputySecretaries;
@@ -114,7 +185,8 @@ function seatsProblem(seats: FirstSessionSeats, members: number): { field: strin
  *
  * [A] A list may name as many candidates as seats (no surplus is required inside the committee); a list with a
  * surplus keeps the congress's cap. Under `composition.enforcement: 'block'` a standing-committee list with too few
- * women is refused, and results whose standing committee misses the target can only be returned.
+ * women is refused, and results whose standing committee misses the target can only be returned. A list that could
+ * seat relatives in linked posts at once (QĐ 205/114, `linkedRelatives`) is refused.
  */
 export function createFirstSessionDecider(
   rulebooks: readonly Rulebook[] = defaultRulebooks,
@@ -334,6 +406,27 @@ export function createFirstSessionDecider(
     }
   }
 
+  /**
+   * Refuses a list that could put relatives in linked posts at once (`linkedRelatives`). The rulebook gives the
+   * relatives check no warn-only mode (vetting records what it finds and blocks the candidate), so the session
+   * refuses the list, naming the candidates and their relatives; the committee proposes another.
+   */
+  function assertNoLinkedRelatives(
+    state: FirstSessionState,
+    office: FirstSessionOffice,
+    candidateIds: readonly string[],
+    seats: number,
+    rulebook: Rulebook,
+  ): void {
+    const { personIds, relativeIds } = linkedRelatives(state, office, candidateIds, seats, rulebook);
+    if (personIds.length === 0) return;
+    throw new ValidationError(
+      `${personIds.join(', ')} may not stand for ${office}: a relative (${relativeIds.join(', ')}) would hold a post linked to it (QĐ 205/114)`,
+      { personIds, relativeIds },
+      { code: 'FIRST_SESSION_RELATIVES_LINKED_POSTS', params: { office, personIds, relativeIds } },
+    );
+  }
+
   /** Under `block`, a standing-committee list with fewer women than the target can never meet it. */
   function assertWomenOnList(state: FirstSessionState, candidateIds: readonly string[], rulebook: Rulebook): void {
     const rules = rulebook.composition;
@@ -360,6 +453,7 @@ export function createFirstSessionDecider(
     const rulebook = coreRulebook(state.core, rulebooks);
     const { candidateIds } = command.data;
     checkList(state, current.office, candidateIds, current.seats, current.eligibleIds, rulebook);
+    assertNoLinkedRelatives(state, current.office, candidateIds, current.seats, rulebook);
     if (current.office === 'standing-committee') assertWomenOnList(state, candidateIds, rulebook);
     const n = state.stepNumber + 1;
     return [
@@ -519,6 +613,7 @@ export function createFirstSessionDecider(
       );
     }
     checkList(state, current.office, chosen, seatsLeft, stillEligible, rulebook);
+    assertNoLinkedRelatives(state, current.office, chosen, seatsLeft, rulebook);
     return [
       closed,
       ...openRound(
