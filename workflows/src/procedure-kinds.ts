@@ -71,6 +71,16 @@ export const noticedDaysDeciders: Readonly<Record<SingleProcedureKind, AnyDecide
   'first-session': createFirstSessionDecider(noticedDaysOnly),
 };
 
+/**
+ * The first-session deciders of sessions started before lists were checked for relatives in linked posts, by the
+ * working days they count (statutory days off or the notices' only): they replay the lists they accepted.
+ */
+export const firstSessionDecidersBeforeLinkedRelatives: Readonly<Record<'statutoryDays' | 'noticedDays', AnyDecider>> =
+  {
+    statutoryDays: createFirstSessionDecider(undefined, { linkedRelatives: false }),
+    noticedDays: createFirstSessionDecider(noticedDaysOnly, { linkedRelatives: false }),
+  };
+
 const launchCommandType: Readonly<Record<SingleProcedureKind, string>> = {
   'personnel-plan': 'DraftPlan',
   introduction: 'LaunchIntroduction',

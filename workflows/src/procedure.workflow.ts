@@ -40,6 +40,7 @@ import { invalidInput } from './domain-failure';
 import {
   decisionCommand,
   deciders,
+  firstSessionDecidersBeforeLinkedRelatives,
   launchCommand,
   noticedDaysDeciders,
   withRegistryRelatives,
@@ -54,6 +55,12 @@ export const REGISTRY_RELATIONS_PATCH = 'registry-relations-at-decision';
 
 /** The `patched()` id of a composite's stage reporting its open steps to the composite (`stageStepsSignal`). */
 export const STAGE_STEPS_PATCH = 'report-stage-steps';
+
+/**
+ * Patch: the first session refuses a list that would seat relatives in linked posts at once (QĐ 205/114); sessions
+ * started before replay the lists they accepted.
+ */
+export const FIRST_SESSION_LINKED_RELATIVES_PATCH = 'first-session-linked-relatives';
 
 /** Patch: working days past the last known holiday notice count the statutory days off (2027 on). */
 export const STATUTORY_DAYS_PATCH = 'statutory-days-off';
@@ -189,10 +196,14 @@ async function runProcedure(input: ProcedureLaunch): Promise<ProcedureResult> {
   // Added after the first histories were recorded: runs that started before count working days past the last
   // known notice without the statutory days off.
   const statutoryDays = patched(STATUTORY_DAYS_PATCH);
+  // Added after first sessions were recorded: sessions that started before accept lists without the relatives check.
+  const beforeLinkedRelatives = input.kind === 'first-session' && !patched(FIRST_SESSION_LINKED_RELATIVES_PATCH);
   const runner = new ProcedureRunner(
     input.kind,
     input.procedureId,
-    (statutoryDays ? deciders : noticedDaysDeciders)[input.kind],
+    beforeLinkedRelatives
+      ? firstSessionDecidersBeforeLinkedRelatives[statutoryDays ? 'statutoryDays' : 'noticedDays']
+      : (statutoryDays ? deciders : noticedDaysDeciders)[input.kind],
   );
   const decide = (d: DecideInput): DomainCommand =>
     decisionCommand(input.kind, d.stepId, d.decision, domainActor(d.actor), workflowNow());

@@ -4,6 +4,7 @@ import {
   decideUpdate,
   domainFailureOf,
   stateQuery,
+  withdrawUpdate,
   workflowTypes,
   type ActorRef,
   type StepDecisionInput,
@@ -204,6 +205,73 @@ describe('first session of the new executive committee workflow on the embedded 
       const ratified = stream.find((ev) => ev.type === 'FirstSessionRatified');
       expect(ratified?.metadata).toMatchObject({ actorRole: 'politburo', bodyId: demoIds.politburo });
       await keepHistory(handle, 'first-session-tie-then-ratified');
+    });
+  });
+
+  it('refuses a standing-committee list naming two spouses (QĐ 205/114), records nothing, and takes one without', async () => {
+    await env.withWorker(async (taskQueue) => {
+      const procedureId = 'first-session/bn-2025-spouses';
+      const [a, b, c, d] = elected as [string, string, string, string];
+      const launch = firstSessionLaunch(
+        demoOrganisation,
+        {
+          procedureId,
+          bodyId: demoIds.province,
+          launchedBy: demoActors.organizationOfficer,
+          registry: registrySnapshot(),
+        },
+        {
+          elected,
+          seats: { standingCommittee: 3, deputySecretaries: 1, inspectionCommittee: 3 },
+          sessionDate: '2025-10-17',
+        },
+      );
+      // b declared a their spouse in the registry the session was launched with.
+      const withSpouses = {
+        ...launch,
+        data: {
+          ...launch.data,
+          members: launch.data.members.map((m) =>
+            m.personId === b ? { ...m, relativeIds: [...m.relativeIds, a] } : m,
+          ),
+        },
+      };
+      const handle = await env.client.workflow.start(workflowTypes['first-session'], {
+        workflowId: procedureId,
+        taskQueue,
+        args: [withSpouses],
+      });
+      const list = (await launchedState(handle)).openSteps[0];
+      expect(list).toMatchObject({ stepId: 'list-1', params: { office: 'standing-committee', seats: 3 } });
+      if (!list) throw new Error('no list step');
+      const before = (await env.store.readStream(procedureId)).length;
+
+      const refused = await handle
+        .executeUpdate(decideUpdate, {
+          args: [
+            { stepId: 'list-1', actor: clerkFor(list), decision: { kind: 'nomination', candidateIds: [a, b, c] } },
+          ],
+        })
+        .then(
+          () => null,
+          (error: unknown) => domainFailureOf(error),
+        );
+      expect(refused).toMatchObject({
+        errorCode: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+        params: { office: 'standing-committee', personIds: [a], relativeIds: [b] },
+      });
+      expect(await env.store.readStream(procedureId)).toHaveLength(before);
+
+      await decideOpen(handle, 'list-1', { kind: 'nomination', candidateIds: [a, c, d] });
+      expect((await handle.query(stateQuery)).openSteps[0]).toMatchObject({
+        stepId: 'round-2',
+        params: { office: 'standing-committee', seats: 3 },
+      });
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ actor: demoActors.organizationOfficer, reason: 'Họp lại vào ngày khác' }],
+      });
+      await handle.result();
+      await keepHistory(handle, 'first-session-spouses-refused-then-withdrawn');
     });
   });
 });

@@ -547,6 +547,12 @@ describe('first session of the new executive committee (phiên họp thứ nhấ
       expect(errorOf(events, nextRound(true, ['m-05']))).toBeNull();
     });
 
+    it('a session started before the check (`linkedRelatives: false`) accepts the list it accepted then', () => {
+      const before = createFirstSessionDecider(defaultRulebooks, { linkedRelatives: false });
+      const history = before.decide(launchCommand({ members: family }), before.initialState());
+      expect(errorOf(history, nominate('list-1', ['m-01', 'm-02', 'm-03', 'm-04']), before)).toBeNull();
+    });
+
     describe('under a rulebook whose linked posts leave out the standing committee', () => {
       const keyPostsOnly = defaultRulebooks.map((r) => ({
         ...r,

@@ -174,6 +174,12 @@ function seatsProblem(seats: FirstSessionSeats, members: number): { field: strin
   return null;
 }
 
+/** How a first-session decider is built. */
+export interface FirstSessionDeciderOptions {
+  /** Refuse lists that would seat relatives in linked posts at once (false for sessions started before the rule). */
+  readonly linkedRelatives: boolean;
+}
+
 /**
  * Builds the decider of the first session of a newly elected executive committee (phiên họp thứ nhất của Ban Chấp
  * hành khóa mới): office by office (standing committee, secretary, deputy secretaries, inspection committee, its
@@ -186,10 +192,12 @@ function seatsProblem(seats: FirstSessionSeats, members: number): { field: strin
  * [A] A list may name as many candidates as seats (no surplus is required inside the committee); a list with a
  * surplus keeps the congress's cap. Under `composition.enforcement: 'block'` a standing-committee list with too few
  * women is refused, and results whose standing committee misses the target can only be returned. A list that could
- * seat relatives in linked posts at once (QĐ 205/114, `linkedRelatives`) is refused.
+ * seat relatives in linked posts at once (QĐ 205/114, `linkedRelatives`) is refused, unless
+ * `options.linkedRelatives` is false: sessions started before the check replay the lists they accepted.
  */
 export function createFirstSessionDecider(
   rulebooks: readonly Rulebook[] = defaultRulebooks,
+  options: FirstSessionDeciderOptions = { linkedRelatives: true },
 ): Decider<FirstSessionCommand, FirstSessionEvent, FirstSessionState> {
   const fold = (state: FirstSessionState, events: readonly FirstSessionEvent[]): FirstSessionState =>
     events.reduce(evolveFirstSession, state);
@@ -418,6 +426,7 @@ export function createFirstSessionDecider(
     seats: number,
     rulebook: Rulebook,
   ): void {
+    if (!options.linkedRelatives) return;
     const { personIds, relativeIds } = linkedRelatives(state, office, candidateIds, seats, rulebook);
     if (personIds.length === 0) return;
     throw new ValidationError(
