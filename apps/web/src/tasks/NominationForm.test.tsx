@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/client';
 import { renderVi } from '../test/render';
 import { NominationForm } from './NominationForm';
 
@@ -39,5 +40,20 @@ describe('NominationForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ghi quyết định' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit).toHaveBeenCalledWith({ kind: 'nomination', candidateIds: ['person/a', 'person/b'] });
+  });
+
+  it('shows a refusal for relatives in linked posts with the people by name, never their ids', async () => {
+    const refusal = new ApiError(422, {
+      statusCode: 422,
+      code: 'FIRST_SESSION_RELATIVES_LINKED_POSTS',
+      params: { office: 'standing-committee', personIds: ['person/a'], relativeIds: ['person/b'] },
+    });
+    render(() => Promise.reject(refusal));
+    fireEvent.click(screen.getByLabelText('Nguyễn Văn An'));
+    fireEvent.click(screen.getByLabelText('Trần Thị Bình'));
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi quyết định' }));
+    const refused = await screen.findByText(/^Không giới thiệu được Nguyễn Văn An: /);
+    expect(refused.textContent).toContain('của Trần Thị Bình');
+    expect(refused.textContent).not.toContain('person/');
   });
 });
