@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { formatDate } from './dates';
+import { useNames } from './names';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,14 +44,32 @@ export function errorText(t: TFunction, error: unknown, name?: PersonName): stri
   return t('error.NETWORK');
 }
 
+/** The people an error's `<x>Ids` parameters list. */
+function personIdsOf(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return Object.entries(error.body.params ?? {}).flatMap(([key, value]) =>
+    key.endsWith('Ids') && Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [],
+  );
+}
+
 /**
- * The error of a request, shown where the user acts (with an alert role for screen readers); `name` names the
- * people an error's `<x>Ids` parameters list.
+ * The error of a request, shown where the user acts (with an alert role for screen readers). The people an error's
+ * `<x>Ids` parameters list are named by `name` when the form has their names (namesakes told apart as the form shows
+ * them), else from the registry.
  */
 export function ErrorAlert({ error, name }: { error: unknown; name?: PersonName }) {
   const { t } = useTranslation();
+  const registryName = useNames(name ? [] : personIdsOf(error));
   if (!error) return null;
-  return <Alert type="error" showIcon role="alert" message={errorText(t, error, name)} style={{ marginBottom: 16 }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      message={errorText(t, error, name ?? registryName)}
+      style={{ marginBottom: 16 }}
+    />
+  );
 }
 
 /**
