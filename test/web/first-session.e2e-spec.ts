@@ -8,8 +8,14 @@ import { taskOf } from '../support/task-queue';
 
 /** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at; never committed). */
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
-/** Fifteen members of the new committee (person/bn-03, Phạm Ngọc Hương, is a woman). */
-const members = Array.from({ length: 15 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`);
+/**
+ * Fifteen members of the new committee (person/bn-03, Phạm Ngọc Hương, is a woman); the last, person/bn-30, is a
+ * declared sibling of the first, person/bn-01.
+ */
+const members = [
+  ...Array.from({ length: 14 }, (_, i) => `person/bn-${String(i + 1).padStart(2, '0')}`),
+  'person/bn-30',
+];
 
 /** A dictionary key shown raw, or an engine id shown instead of a name. */
 const RAW = /\b(office|firstSession|step|kind|event|launch|round|status|outcome)\.[A-Za-z][\w-]*|\bperson\/bn-\d+/;
@@ -132,7 +138,21 @@ describe('the first session of a new executive committee in the browser (Vietnam
     await memberPage.getByLabel('Phạm Ngọc Hương').waitFor();
     const boxes = list.locator('input[type="checkbox"]');
     await expect(boxes.count()).resolves.toBe(15);
-    for (let i = 0; i < 6; i++) await boxes.nth(i).check();
+    // Siblings on one standing committee's list (QĐ 205/114): refused, both named, nothing recorded.
+    for (const i of [0, 1, 2, 3, 4, 14]) await boxes.nth(i).check();
+    await memberPage.getByRole('button', { name: 'Ghi quyết định' }).click();
+    const nameOf = async (id: string): Promise<string> =>
+      (await committee.get<{ fullName: string }>(`/registry/people/${encodeURIComponent(id)}`)).body.fullName;
+    const refusal = memberPage.getByRole('alert').filter({ hasText: 'Không giới thiệu được' });
+    await refusal.waitFor();
+    // Both by name (told apart from their namesakes by birth date), never by id.
+    const refused = await refusal.innerText();
+    expect(refused).toMatch(/^Không giới thiệu được .+: là người thân \(vợ, chồng, .+\) của .+, sẽ cùng giữ chức vụ/);
+    for (const id of [members[0], members[14]]) expect(refused).toContain(await nameOf(id));
+    expect(refused).not.toMatch(RAW);
+    await snap(memberPage, 'first-session-list-relatives');
+    await boxes.nth(14).uncheck();
+    await boxes.nth(5).check();
     expect(await mainText(memberPage)).not.toMatch(RAW);
     await snap(memberPage, 'first-session-list');
     await memberPage.getByRole('button', { name: 'Ghi quyết định' }).click();
