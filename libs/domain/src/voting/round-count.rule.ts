@@ -61,15 +61,21 @@ export type RoundCountEvent = BallotsIssued | BallotsReturned | TallyRecorded | 
 
 /**
  * The trail of a counted round: ballots issued, ballots returned, the tallies, then each candidate against the
- * threshold in the round's order. The congress election and the first session record their rounds with the same
- * events, so the inspection committee reads both trails alike. The result is typed by the shared events alone, so it
+ * threshold in the round's order. The congress election, the first session and the meetings of the other procedures
+ * (`referenceOnly` where their rulebook counts the vote for reference only) record their counts with the same events,
+ * so the inspection committee reads every trail alike. The result is typed by the shared events alone, so it
  * spreads into any procedure's event list whose union holds them.
  *
  * @example
  * const outcome = countElectionRound(count, round, rules);
  * const events: ElectionEvent[] = [convened, ...roundCountEvents(stepId, count, outcome)];
  */
-export function roundCountEvents(stepId: string, count: RoundCount, outcome: RoundOutcome): RoundCountEvent[] {
+export function roundCountEvents(
+  stepId: string,
+  count: Pick<RoundCount, 'ballots' | 'tallies'>,
+  outcome: Pick<RoundOutcome, 'results'>,
+  referenceOnly = false,
+): RoundCountEvent[] {
   const { ballots, tallies } = count;
   return [
     { type: 'BallotsIssued', data: { stepId, issued: ballots.issued } },
@@ -87,7 +93,7 @@ export function roundCountEvents(stepId: string, count: RoundCount, outcome: Rou
         votes: r.votes,
         required: r.required,
         passed: r.passed,
-        referenceOnly: false,
+        referenceOnly,
       },
     })),
   ];

@@ -3,9 +3,10 @@ import { ValidationError } from '../../shared/domain.error';
 import { type Ratio } from '../../shared/ratio.util';
 import { checkBallotCounts } from '../../voting/ballots.rule';
 import { evaluateQuorum } from '../../voting/quorum.rule';
+import { roundCountEvents } from '../../voting/round-count.rule';
 import { evaluateThreshold, type ThresholdResult } from '../../voting/threshold.rule';
 import { type MeetingTally } from './meeting-tally.types';
-import { type ThresholdEvaluated, type VotingEvent } from './voting.events';
+import { type VotingEvent } from './voting.events';
 
 /** How a secret-ballot meeting is judged. */
 export interface MeetingRules {
@@ -103,25 +104,6 @@ export function evaluateMeeting(
     personId,
     ...evaluateThreshold(tally.tallies[personId] ?? 0, base, rules.threshold),
   }));
-  events.push(
-    { type: 'BallotsIssued', data: { stepId, issued: tally.ballots.issued } },
-    {
-      type: 'BallotsReturned',
-      data: { stepId, returned: tally.ballots.returned, valid: tally.ballots.valid, invalid: tally.ballots.invalid },
-    },
-    { type: 'TallyRecorded', data: { stepId, tallies: tally.tallies } },
-    ...results.map((r): ThresholdEvaluated => ({
-      type: 'ThresholdEvaluated',
-      data: {
-        stepId,
-        personId: r.personId,
-        base: r.base,
-        votes: r.votes,
-        required: r.required,
-        passed: r.passed,
-        referenceOnly: rules.referenceOnly,
-      },
-    })),
-  );
+  events.push(...roundCountEvents(stepId, tally, { results }, rules.referenceOnly));
   return { events, quorate: true, results };
 }
