@@ -36,17 +36,20 @@ describe('delegates to the higher congress launched from the election form', () 
   });
 });
 
+/** The committee of five seats, six names, that the congress forms below launch with. */
+const committee = ['person/bn-01', 'person/bn-02', 'person/bn-03', 'person/bn-04', 'person/bn-05', 'person/bn-06'];
+/** A congress launch form without delegates or first session, which each case below adds to. */
+const congress = {
+  kind: 'congress-personnel',
+  organisationId: demoIds.province,
+  congressDate: '2030-06-15',
+  executiveCommitteeSeats: 5,
+  standingCommitteeSeats: 3,
+  deputySecretaries: 1,
+  candidateIds: committee,
+};
+
 describe('delegates to the higher congress launched with the congress', () => {
-  const committee = ['person/bn-01', 'person/bn-02', 'person/bn-03', 'person/bn-04', 'person/bn-05', 'person/bn-06'];
-  const congress = {
-    kind: 'congress-personnel',
-    organisationId: demoIds.province,
-    congressDate: '2030-06-15',
-    executiveCommitteeSeats: 5,
-    standingCommitteeSeats: 3,
-    deputySecretaries: 1,
-    candidateIds: committee,
-  };
   const delegateCandidateIds = ['person/bn-07', 'person/bn-08', 'person/bn-09', 'person/bn-10'];
 
   it('carries the official and alternate seats and their list on the composite; none given, no delegates', () => {
@@ -92,16 +95,6 @@ describe('delegates to the higher congress launched with the congress', () => {
 });
 
 describe('the first session of the new committee launched with the congress', () => {
-  const congress = {
-    kind: 'congress-personnel',
-    organisationId: demoIds.province,
-    congressDate: '2030-06-15',
-    executiveCommitteeSeats: 5,
-    standingCommitteeSeats: 3,
-    deputySecretaries: 1,
-    candidateIds: ['person/bn-01', 'person/bn-02', 'person/bn-03', 'person/bn-04', 'person/bn-05', 'person/bn-06'],
-  };
-
   it('carries the inspection committee seats on the composite; none given, no first session', () => {
     const launch = buildLaunch(
       { ...congress, inspectionCommitteeSeats: 2 } as LaunchForm,

@@ -35,6 +35,18 @@ const roundTally = (tallies: Record<string, number>, present = elected.length): 
   tallies,
 });
 
+/** The demo province's first session of the members the congress elected, with one deputy and three inspectors. */
+const sessionLaunch = (procedureId: string, standingCommittee: number) =>
+  firstSessionLaunch(
+    demoOrganisation,
+    { procedureId, bodyId: demoIds.province, launchedBy: demoActors.organizationOfficer, registry: registrySnapshot() },
+    {
+      elected,
+      seats: { standingCommittee, deputySecretaries: 1, inspectionCommittee: 3 },
+      sessionDate: '2025-10-17',
+    },
+  );
+
 describe('first session of the new executive committee workflow on the embedded server', () => {
   let env: ProcedureTestEnvironment;
 
@@ -58,20 +70,7 @@ describe('first session of the new executive committee workflow on the embedded 
   it('elects the standing committee (a quorum failure, then a tie re-voted), the secretary, a deputy, the inspection committee and its chair; the Politburo ratifies', async () => {
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'first-session/bn-2025';
-      const launch = firstSessionLaunch(
-        demoOrganisation,
-        {
-          procedureId,
-          bodyId: demoIds.province,
-          launchedBy: demoActors.organizationOfficer,
-          registry: registrySnapshot(),
-        },
-        {
-          elected,
-          seats: { standingCommittee: 5, deputySecretaries: 1, inspectionCommittee: 3 },
-          sessionDate: '2025-10-17',
-        },
-      );
+      const launch = sessionLaunch(procedureId, 5);
       expect(launch.data).toMatchObject({
         executiveCommitteeId: demoIds.executiveCommittee,
         higherBodyId: demoIds.politburo,
@@ -212,20 +211,7 @@ describe('first session of the new executive committee workflow on the embedded 
     await env.withWorker(async (taskQueue) => {
       const procedureId = 'first-session/bn-2025-spouses';
       const [a, b, c, d] = elected as [string, string, string, string];
-      const launch = firstSessionLaunch(
-        demoOrganisation,
-        {
-          procedureId,
-          bodyId: demoIds.province,
-          launchedBy: demoActors.organizationOfficer,
-          registry: registrySnapshot(),
-        },
-        {
-          elected,
-          seats: { standingCommittee: 3, deputySecretaries: 1, inspectionCommittee: 3 },
-          sessionDate: '2025-10-17',
-        },
-      );
+      const launch = sessionLaunch(procedureId, 3);
       // b declared a their spouse in the registry the session was launched with.
       const withSpouses = {
         ...launch,
